@@ -1,0 +1,11 @@
+//! tidejs: an embeddable JavaScript-subset interpreter with a spec-exact event loop.
+//!
+//! See `ARCHITECTURE.md` for the bird's-eye view. Layers, bottom up: `span`/`error` →
+//! `lexer` → `parser` → (later) `lower` → `value` → `interp` → `builtins` → `event_loop` → `api`.
+
+pub mod error;
+pub mod parser;
+pub mod span;
+
+pub use error::SyntaxError;
+pub use parser::{parse, ParseOptions};
