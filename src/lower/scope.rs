@@ -1,0 +1,928 @@
+//! Scope analysis: the first half of lowering. Builds the tree of scopes of a script, declares
+//! every binding where ECMA-262 puts it (var hoisting, lexical blocks, parameters, catch, class
+//! and function-name scopes), resolves every identifier reference once, and records which
+//! bindings are captured by an inner function.
+//!
+//! The result decides storage in the executable tree: a binding that no inner function (arrow,
+//! method, class field…) can see lives in a register of its function's frame; a captured one lives
+//! in a heap environment record created when its scope is entered. Script-level declarations and
+//! unresolved names resolve to the global object / global lexical environment, by name.
+//!
+//! `this`, `new.target` and the `arguments` object are modelled as implicit bindings of each
+//! non-arrow function, so arrows capture them exactly like variables.
+//!
+//! Not here: early errors (the parser's `early` pass has reported them already, so this pass may
+//! assume a valid program), evaluation order, slots (assigned by the tree builder from
+//! `captured`). Not yet handled: sloppy direct `eval` and `with` mark their whole scope chain
+//! `dynamic` so the tree builder falls back to lookup by name there.
+
+use crate::parser::ast::*;
+use crate::span::Span;
+use std::collections::HashMap;
+
+pub type ScopeId = u32;
+pub type BindingId = u32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    /// The script's top level: its declarations are global (by name).
+    Script,
+    /// A function's parameters and top-level body (its var scope).
+    Function {
+        is_arrow: bool,
+    },
+    /// The binding of a named function expression's own name (`(function f(){ f })`).
+    FunctionName,
+    /// A block, a loop head with `let`/`const`, a `switch` body, a class static block body.
+    Block,
+    Catch,
+    /// The class's inner name binding (`class C { m() { C } }`).
+    Class,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BindingKind {
+    Var,
+    Let,
+    Const,
+    Class,
+    /// A function declaration (hoisted with its value).
+    Function,
+    Param,
+    CatchParam,
+    /// A named function expression's own name: immutable, silently ignores writes in sloppy mode.
+    FunctionName,
+    /// Implicit bindings of a non-arrow function.
+    This,
+    NewTarget,
+    Arguments,
+}
+
+impl BindingKind {
+    /// Bindings with a temporal dead zone.
+    pub fn is_lexical(self) -> bool {
+        matches!(
+            self,
+            BindingKind::Let | BindingKind::Const | BindingKind::Class
+        )
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Binding {
+    pub name: Box<str>,
+    pub kind: BindingKind,
+    pub scope: ScopeId,
+    /// Referenced from a function other than the one owning `scope`.
+    pub captured: bool,
+    /// Referenced at all (decides whether an `arguments` object is created).
+    pub used: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    pub parent: Option<ScopeId>,
+    /// The nearest enclosing scope of kind `Function` or `Script` (itself for those).
+    pub function: ScopeId,
+    pub bindings: Vec<BindingId>,
+    pub strict: bool,
+    /// Names here may be reached by name at run time (sloppy direct `eval` or `with` inside).
+    pub dynamic: bool,
+    pub span: Span,
+}
+
+/// Which scope of a node: the tree builder finds a node's scope by (span start, role).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    Script,
+    Block,
+    /// A `for`/`for-in`/`for-of` head's lexical scope.
+    LoopHead,
+    Switch,
+    TryBlock,
+    CatchParam,
+    CatchBody,
+    Finally,
+    Function,
+    FunctionName,
+    Class,
+    /// A class field initialiser or static block, keyed by the member's span.
+    Initializer,
+}
+
+/// What an identifier reference resolves to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    Binding(BindingId),
+    /// Not declared in any enclosing function or block: global object or global lexical
+    /// environment, looked up by name (with a cache in the executable tree).
+    Global,
+}
+
+/// The output of scope analysis.
+#[derive(Debug, Default)]
+pub struct ScopeTree {
+    pub scopes: Vec<Scope>,
+    pub bindings: Vec<Binding>,
+    /// Keyed by the identifier's span start: every reference and every declaring occurrence.
+    pub resolutions: HashMap<u32, Resolution>,
+    /// Keyed by the span start of the AST node that opens a scope and the role the scope plays
+    /// for that node (a `try` statement opens several): the scope it opened.
+    pub scope_of_node: HashMap<(u32, Role), ScopeId>,
+}
+
+impl ScopeTree {
+    pub fn resolution(&self, ident: &Ident) -> Resolution {
+        self.resolutions
+            .get(&ident.span.start)
+            .copied()
+            .unwrap_or(Resolution::Global)
+    }
+
+    pub fn binding(&self, id: BindingId) -> &Binding {
+        &self.bindings[id as usize]
+    }
+
+    pub fn scope(&self, id: ScopeId) -> &Scope {
+        &self.scopes[id as usize]
+    }
+}
+
+/// Analyse a whole script.
+pub fn analyse(program: &Program) -> ScopeTree {
+    let mut r = Resolver {
+        tree: ScopeTree::default(),
+        stack: Vec::new(),
+    };
+    let script = r.push_scope(
+        ScopeKind::Script,
+        Role::Script,
+        program.strict,
+        program.span,
+    );
+    // Script-level declarations are global (by name): nothing is declared in the script scope,
+    // so references fall through to `Resolution::Global`.
+    r.statements(&program.body);
+    r.pop_scope(script);
+    r.tree
+}
+
+struct Resolver {
+    tree: ScopeTree,
+    stack: Vec<ScopeId>,
+}
+
+impl Resolver {
+    fn current(&self) -> ScopeId {
+        *self
+            .stack
+            .last()
+            .expect("scope stack is never empty inside analyse")
+    }
+
+    fn push_scope(&mut self, kind: ScopeKind, role: Role, strict: bool, span: Span) -> ScopeId {
+        let id = self.tree.scopes.len() as ScopeId;
+        let parent = self.stack.last().copied();
+        let function = match kind {
+            ScopeKind::Script | ScopeKind::Function { .. } => id,
+            _ => parent.map_or(id, |p| self.tree.scopes[p as usize].function),
+        };
+        let strict = strict || parent.is_some_and(|p| self.tree.scopes[p as usize].strict);
+        self.tree.scopes.push(Scope {
+            kind,
+            parent,
+            function,
+            bindings: Vec::new(),
+            strict,
+            dynamic: false,
+            span,
+        });
+        self.tree.scope_of_node.insert((span.start, role), id);
+        self.stack.push(id);
+        id
+    }
+
+    fn pop_scope(&mut self, id: ScopeId) {
+        let popped = self.stack.pop();
+        debug_assert_eq!(popped, Some(id));
+    }
+
+    fn is_script_scope(&self, id: ScopeId) -> bool {
+        self.tree.scopes[id as usize].kind == ScopeKind::Script
+    }
+
+    /// Declare `name` in scope `scope` unless it is already declared there (var/function
+    /// redeclarations share one binding). Script-level declarations are global: not declared.
+    fn declare(&mut self, scope: ScopeId, name: &str, kind: BindingKind) -> Option<BindingId> {
+        if self.is_script_scope(scope) {
+            return None;
+        }
+        if let Some(&existing) = self.tree.scopes[scope as usize]
+            .bindings
+            .iter()
+            .find(|&&b| &*self.tree.bindings[b as usize].name == name)
+        {
+            // A function declaration wins over a var of the same name; params stay params.
+            let b = &mut self.tree.bindings[existing as usize];
+            if kind == BindingKind::Function && b.kind == BindingKind::Var {
+                b.kind = kind;
+            }
+            return Some(existing);
+        }
+        let id = self.tree.bindings.len() as BindingId;
+        self.tree.bindings.push(Binding {
+            name: name.into(),
+            kind,
+            scope,
+            captured: false,
+            used: false,
+        });
+        self.tree.scopes[scope as usize].bindings.push(id);
+        Some(id)
+    }
+
+    /// Resolve a name from the current scope outwards; record it under `span`.
+    fn reference(&mut self, name: &str, span: Span) {
+        let from_function = self.tree.scopes[self.current() as usize].function;
+        let mut found = Resolution::Global;
+        for &scope in self.stack.iter().rev() {
+            let s = &self.tree.scopes[scope as usize];
+            if let Some(&b) = s
+                .bindings
+                .iter()
+                .find(|&&b| &*self.tree.bindings[b as usize].name == name)
+            {
+                let binding = &mut self.tree.bindings[b as usize];
+                binding.used = true;
+                if s.function != from_function {
+                    binding.captured = true;
+                }
+                found = Resolution::Binding(b);
+                break;
+            }
+        }
+        self.tree.resolutions.insert(span.start, found);
+    }
+
+    /// The nearest non-arrow function scope (for `this`, `new.target`, `arguments`).
+    fn this_function(&self) -> Option<ScopeId> {
+        self.stack.iter().rev().copied().find(|&s| {
+            matches!(
+                self.tree.scopes[s as usize].kind,
+                ScopeKind::Function { is_arrow: false } | ScopeKind::Script
+            )
+        })
+    }
+
+    // ───────────── declarations ─────────────
+
+    /// Hoist the var-scoped declarations of a function body or script into `var_scope`.
+    fn hoist_vars(&mut self, var_scope: ScopeId, stmts: &[Stmt], top_level: bool) {
+        for stmt in stmts {
+            self.hoist_vars_stmt(var_scope, stmt, top_level);
+        }
+    }
+
+    fn hoist_vars_stmt(&mut self, var_scope: ScopeId, stmt: &Stmt, top_level: bool) {
+        match &stmt.kind {
+            StmtKind::Var(decl) if decl.kind == VarKind::Var => {
+                for d in &decl.decls {
+                    self.declare_pattern(var_scope, &d.target, BindingKind::Var);
+                }
+            }
+            // Function declarations are var-scoped at the top level of a function; inside blocks
+            // they are lexical to the block (and, in sloppy code, Annex B also gives them a var
+            // binding in the function, declared here).
+            StmtKind::Function(f) => {
+                if let Some(id) = &f.id {
+                    let strict = self.tree.scopes[var_scope as usize].strict;
+                    if top_level {
+                        self.declare(var_scope, &id.name, BindingKind::Function);
+                    } else if !strict && !f.is_async && !f.is_generator {
+                        self.declare(var_scope, &id.name, BindingKind::Var);
+                    }
+                }
+            }
+            StmtKind::Block(body) => self.hoist_vars(var_scope, body, false),
+            StmtKind::If { cons, alt, .. } => {
+                self.hoist_vars_stmt(var_scope, cons, false);
+                if let Some(alt) = alt {
+                    self.hoist_vars_stmt(var_scope, alt, false);
+                }
+            }
+            StmtKind::For(f) => {
+                if let Some(ForInit::Var(decl)) = &f.init {
+                    if decl.kind == VarKind::Var {
+                        for d in &decl.decls {
+                            self.declare_pattern(var_scope, &d.target, BindingKind::Var);
+                        }
+                    }
+                }
+                self.hoist_vars_stmt(var_scope, &f.body, false);
+            }
+            StmtKind::ForIn(f) | StmtKind::ForOf(f) => {
+                if let ForHead::Var(decl) = &f.left {
+                    if decl.kind == VarKind::Var {
+                        for d in &decl.decls {
+                            self.declare_pattern(var_scope, &d.target, BindingKind::Var);
+                        }
+                    }
+                }
+                self.hoist_vars_stmt(var_scope, &f.body, false);
+            }
+            StmtKind::While { body, .. }
+            | StmtKind::DoWhile { body, .. }
+            | StmtKind::With { body, .. } => self.hoist_vars_stmt(var_scope, body, false),
+            StmtKind::Labeled { body, .. } => self.hoist_vars_stmt(var_scope, body, top_level),
+            StmtKind::Switch { cases, .. } => {
+                for case in cases {
+                    self.hoist_vars(var_scope, &case.body, false);
+                }
+            }
+            StmtKind::Try(t) => {
+                self.hoist_vars(var_scope, &t.block, false);
+                if let Some(h) = &t.handler {
+                    self.hoist_vars(var_scope, &h.body, false);
+                }
+                if let Some(f) = &t.finalizer {
+                    self.hoist_vars(var_scope, f, false);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Declare the lexically scoped declarations directly in `stmts` (a block, a function body's
+    /// top level, a switch's cases) into `scope`.
+    fn declare_lexical(&mut self, scope: ScopeId, stmts: &[Stmt], function_top_level: bool) {
+        for stmt in stmts {
+            let mut stmt = stmt;
+            // `L: function f() {}` declares f like an unlabelled declaration (sloppy mode).
+            while let StmtKind::Labeled { body, .. } = &stmt.kind {
+                stmt = body;
+            }
+            match &stmt.kind {
+                StmtKind::Var(decl) if decl.kind != VarKind::Var => {
+                    let kind = if decl.kind == VarKind::Let {
+                        BindingKind::Let
+                    } else {
+                        BindingKind::Const
+                    };
+                    for d in &decl.decls {
+                        self.declare_pattern(scope, &d.target, kind);
+                    }
+                }
+                StmtKind::Class(c) => {
+                    if let Some(id) = &c.id {
+                        self.declare(scope, &id.name, BindingKind::Class);
+                    }
+                }
+                StmtKind::Function(f) if !function_top_level => {
+                    if let Some(id) = &f.id {
+                        self.declare(scope, &id.name, BindingKind::Function);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn declare_pattern(&mut self, scope: ScopeId, pat: &Pat, kind: BindingKind) {
+        let mut names = Vec::new();
+        bound_names(pat, &mut names);
+        for name in names {
+            self.declare(scope, &name.name, kind);
+        }
+    }
+
+    // ───────────── walking ─────────────
+
+    fn statements(&mut self, stmts: &[Stmt]) {
+        for s in stmts {
+            self.statement(s);
+        }
+    }
+
+    /// A statement list that opens a block scope (block, switch body, static block).
+    fn block(&mut self, stmts: &[Stmt], role: Role, span: Span) {
+        let scope = self.push_scope(ScopeKind::Block, role, false, span);
+        self.declare_lexical(scope, stmts, false);
+        self.statements(stmts);
+        self.pop_scope(scope);
+    }
+
+    fn statement(&mut self, stmt: &Stmt) {
+        match &stmt.kind {
+            StmtKind::Expr { expr, .. } => self.expr(expr),
+            StmtKind::Var(decl) => self.var_decl(decl),
+            StmtKind::Function(f) => {
+                if let Some(id) = &f.id {
+                    self.reference(&id.name, id.span);
+                }
+                self.function(f);
+            }
+            StmtKind::Class(c) => {
+                if let Some(id) = &c.id {
+                    self.reference(&id.name, id.span);
+                }
+                self.class(c);
+            }
+            StmtKind::Block(body) => self.block(body, Role::Block, stmt.span),
+            StmtKind::Empty | StmtKind::Debugger => {}
+            StmtKind::If { test, cons, alt } => {
+                self.expr(test);
+                self.substatement(cons);
+                if let Some(alt) = alt {
+                    self.substatement(alt);
+                }
+            }
+            StmtKind::For(f) => {
+                // A `let`/`const` head gets its own scope (copied per iteration at run time).
+                let scope = self.push_scope(ScopeKind::Block, Role::LoopHead, false, stmt.span);
+                if let Some(init) = &f.init {
+                    match init {
+                        ForInit::Var(decl) => {
+                            if decl.kind != VarKind::Var {
+                                let kind = lexical_kind(decl.kind);
+                                for d in &decl.decls {
+                                    self.declare_pattern(scope, &d.target, kind);
+                                }
+                            }
+                            self.var_decl(decl);
+                        }
+                        ForInit::Expr(e) => self.expr(e),
+                    }
+                }
+                if let Some(t) = &f.test {
+                    self.expr(t);
+                }
+                if let Some(u) = &f.update {
+                    self.expr(u);
+                }
+                self.substatement(&f.body);
+                self.pop_scope(scope);
+            }
+            StmtKind::ForIn(f) | StmtKind::ForOf(f) => {
+                let scope = self.push_scope(ScopeKind::Block, Role::LoopHead, false, stmt.span);
+                // The right-hand side is evaluated in a scope where the head's lexical names are
+                // in their TDZ (`for (let x of x)` throws): declare them before resolving it.
+                if let ForHead::Var(decl) = &f.left {
+                    if decl.kind != VarKind::Var {
+                        let kind = lexical_kind(decl.kind);
+                        for d in &decl.decls {
+                            self.declare_pattern(scope, &d.target, kind);
+                        }
+                    }
+                }
+                self.expr(&f.right);
+                match &f.left {
+                    ForHead::Var(decl) => self.var_decl(decl),
+                    ForHead::Pat(p) => self.pattern(p),
+                }
+                self.substatement(&f.body);
+                self.pop_scope(scope);
+            }
+            StmtKind::While { test, body } => {
+                self.expr(test);
+                self.substatement(body);
+            }
+            StmtKind::DoWhile { body, test } => {
+                self.substatement(body);
+                self.expr(test);
+            }
+            StmtKind::Switch {
+                discriminant,
+                cases,
+            } => {
+                self.expr(discriminant);
+                let scope = self.push_scope(ScopeKind::Block, Role::Switch, false, stmt.span);
+                for case in cases {
+                    self.declare_lexical(scope, &case.body, false);
+                }
+                for case in cases {
+                    if let Some(t) = &case.test {
+                        self.expr(t);
+                    }
+                    self.statements(&case.body);
+                }
+                self.pop_scope(scope);
+            }
+            StmtKind::Labeled { body, .. } => self.statement(body),
+            StmtKind::Break(_) | StmtKind::Continue(_) => {}
+            StmtKind::Return(e) => {
+                if let Some(e) = e {
+                    self.expr(e);
+                }
+            }
+            StmtKind::Throw(e) => self.expr(e),
+            StmtKind::Try(t) => {
+                self.block(&t.block, Role::TryBlock, stmt.span);
+                if let Some(h) = &t.handler {
+                    let scope = self.push_scope(ScopeKind::Catch, Role::CatchParam, false, h.span);
+                    if let Some(p) = &h.param {
+                        self.declare_pattern(scope, p, BindingKind::CatchParam);
+                        self.binding_pattern(p);
+                    }
+                    // The catch body is its own block scope nested in the parameter scope.
+                    self.block(&h.body, Role::CatchBody, h.span);
+                    self.pop_scope(scope);
+                }
+                if let Some(f) = &t.finalizer {
+                    self.block(f, Role::Finally, stmt.span);
+                }
+            }
+            StmtKind::With { object, body } => {
+                self.expr(object);
+                self.mark_dynamic();
+                self.substatement(body);
+            }
+        }
+    }
+
+    /// The body of an `if`/loop/label: a function declaration there (sloppy Annex B) gets its own
+    /// block scope, as if braced.
+    fn substatement(&mut self, stmt: &Stmt) {
+        if matches!(stmt.kind, StmtKind::Function(_)) {
+            self.block(std::slice::from_ref(stmt), Role::Block, stmt.span);
+        } else {
+            self.statement(stmt);
+        }
+    }
+
+    /// Everything visible from here may be reached by name (direct eval, `with`).
+    fn mark_dynamic(&mut self) {
+        for &s in &self.stack {
+            self.tree.scopes[s as usize].dynamic = true;
+            for &b in &self.tree.scopes[s as usize].bindings {
+                self.tree.bindings[b as usize].captured = true;
+                self.tree.bindings[b as usize].used = true;
+            }
+        }
+    }
+
+    fn var_decl(&mut self, decl: &VarDecl) {
+        for d in &decl.decls {
+            if let Some(init) = &d.init {
+                self.expr(init);
+            }
+            self.binding_pattern(&d.target);
+        }
+    }
+
+    /// A declaring pattern: resolve its names (they were declared already) and walk defaults
+    /// and computed keys.
+    fn binding_pattern(&mut self, pat: &Pat) {
+        self.pattern(pat)
+    }
+
+    /// Any pattern: identifiers are references (declaring or assigning), member targets and
+    /// defaults are expressions.
+    fn pattern(&mut self, pat: &Pat) {
+        match &pat.kind {
+            PatKind::Ident(id) => self.reference(&id.name, id.span),
+            PatKind::Array { elems, rest } => {
+                for p in elems.iter().flatten() {
+                    self.pattern(p);
+                }
+                if let Some(r) = rest {
+                    self.pattern(r);
+                }
+            }
+            PatKind::Object { props, rest } => {
+                for p in props {
+                    if let PropKey::Computed(e) = &p.key {
+                        self.expr(e);
+                    }
+                    self.pattern(&p.value);
+                }
+                if let Some(r) = rest {
+                    self.pattern(r);
+                }
+            }
+            PatKind::Default { target, default } => {
+                self.expr(default);
+                self.pattern(target);
+            }
+            PatKind::Expr(e) => self.expr(e),
+        }
+    }
+
+    fn function(&mut self, f: &Function) {
+        let span = f.span;
+        let is_arrow = f.kind == FunctionKind::Arrow;
+        // A named function expression binds its own name in a scope between the closure's
+        // surroundings and its parameters. Declarations bind their name outside (done above).
+        let name_scope = match (&f.id, self.is_expression_function(f)) {
+            (Some(id), true) => {
+                let s = self.push_scope(ScopeKind::FunctionName, Role::FunctionName, false, span);
+                self.declare(s, &id.name, BindingKind::FunctionName);
+                Some(s)
+            }
+            _ => None,
+        };
+        let scope = self.push_scope(
+            ScopeKind::Function { is_arrow },
+            Role::Function,
+            f.has_use_strict,
+            span,
+        );
+        if !is_arrow {
+            self.declare(scope, "this", BindingKind::This);
+            self.declare(scope, "new.target", BindingKind::NewTarget);
+        }
+        for p in f.params.iter().chain(f.rest.iter()) {
+            self.declare_pattern(scope, p, BindingKind::Param);
+        }
+        if !is_arrow {
+            // `arguments` is implicit unless a parameter or a lexical/function declaration of
+            // the body has that name (then that binding wins).
+            let shadowed = self.tree.scopes[scope as usize]
+                .bindings
+                .iter()
+                .any(|&b| &*self.tree.bindings[b as usize].name == "arguments");
+            if !shadowed {
+                self.declare(scope, "arguments", BindingKind::Arguments);
+            }
+        }
+        match &f.body {
+            FunctionBody::Block(body) => {
+                self.hoist_vars(scope, body, true);
+                self.declare_lexical(scope, body, true);
+                if let Some(&b) = self.tree.scopes[scope as usize]
+                    .bindings
+                    .iter()
+                    .find(|&&b| {
+                        let b = &self.tree.bindings[b as usize];
+                        &*b.name == "arguments" && b.kind != BindingKind::Arguments
+                    })
+                {
+                    // A body declaration named `arguments` shadows the implicit object: drop the
+                    // implicit binding by keeping only the declared one.
+                    let implicit: Vec<BindingId> = self.tree.scopes[scope as usize]
+                        .bindings
+                        .iter()
+                        .copied()
+                        .filter(|&x| {
+                            x != b && self.tree.bindings[x as usize].kind == BindingKind::Arguments
+                        })
+                        .collect();
+                    self.tree.scopes[scope as usize]
+                        .bindings
+                        .retain(|x| !implicit.contains(x));
+                }
+                for p in f.params.iter().chain(f.rest.iter()) {
+                    self.binding_pattern(p);
+                }
+                self.statements(body);
+            }
+            FunctionBody::Expr(e) => {
+                for p in f.params.iter().chain(f.rest.iter()) {
+                    self.binding_pattern(p);
+                }
+                self.expr(e);
+            }
+        }
+        self.pop_scope(scope);
+        if let Some(s) = name_scope {
+            self.pop_scope(s);
+        }
+    }
+
+    /// Function expressions carry `FunctionKind::Normal` like declarations; the caller tells them
+    /// apart by where it found the node. Declarations reach `function` through `statement`, which
+    /// resolves the name first, so here a named `Normal` function is an expression exactly when
+    /// its name is not yet resolved at this span.
+    fn is_expression_function(&self, f: &Function) -> bool {
+        f.kind == FunctionKind::Normal
+            && f.id
+                .as_ref()
+                .is_some_and(|id| !self.tree.resolutions.contains_key(&id.span.start))
+    }
+
+    fn class(&mut self, c: &Class) {
+        let scope = self.push_scope(ScopeKind::Class, Role::Class, true, c.span);
+        if let Some(id) = &c.id {
+            self.declare(scope, &id.name, BindingKind::Const);
+        }
+        // The heritage is evaluated inside the class scope (the name is in its TDZ there).
+        if let Some(sc) = &c.super_class {
+            self.expr(sc);
+        }
+        self.class_members(c);
+        self.pop_scope(scope);
+    }
+
+    fn class_members(&mut self, c: &Class) {
+        for m in &c.members {
+            match &m.kind {
+                ClassMemberKind::Constructor(f) => self.function(f),
+                ClassMemberKind::Method { key, func, .. } => {
+                    self.prop_key(key);
+                    self.function(func);
+                }
+                ClassMemberKind::Field { key, value, .. } => {
+                    self.prop_key(key);
+                    if let Some(v) = value {
+                        // A field initialiser runs as a method of the instance (own `this`).
+                        self.initializer_function(m.span, |r| r.expr(v));
+                    }
+                }
+                ClassMemberKind::StaticBlock(body) => {
+                    self.initializer_function(m.span, |r| {
+                        let scope = r.current();
+                        r.hoist_vars(scope, body, true);
+                        r.declare_lexical(scope, body, true);
+                        r.statements(body);
+                    });
+                }
+                ClassMemberKind::Empty => {}
+            }
+        }
+    }
+
+    /// Field initialisers and static blocks behave as methods: their own `this`, no `arguments`.
+    fn initializer_function(&mut self, span: Span, walk: impl FnOnce(&mut Resolver)) {
+        let scope = self.push_scope(
+            ScopeKind::Function { is_arrow: false },
+            Role::Initializer,
+            true,
+            span,
+        );
+        self.declare(scope, "this", BindingKind::This);
+        self.declare(scope, "new.target", BindingKind::NewTarget);
+        walk(self);
+        self.pop_scope(scope);
+    }
+
+    fn prop_key(&mut self, key: &PropKey) {
+        if let PropKey::Computed(e) = key {
+            self.expr(e);
+        }
+    }
+
+    fn args(&mut self, args: &[ExprOrSpread]) {
+        for a in args {
+            self.expr(&a.expr);
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Ident(id) => {
+                self.reference(&id.name, id.span);
+            }
+            ExprKind::This => self.implicit("this", e.span),
+            ExprKind::NewTarget => self.implicit("new.target", e.span),
+            ExprKind::Null
+            | ExprKind::Bool(_)
+            | ExprKind::Num(_)
+            | ExprKind::Str(_)
+            | ExprKind::BigInt(_)
+            | ExprKind::Regex(_)
+            | ExprKind::ImportMeta => {}
+            ExprKind::Template(t) => {
+                for x in &t.exprs {
+                    self.expr(x);
+                }
+            }
+            ExprKind::TaggedTemplate { tag, quasi } => {
+                self.expr(tag);
+                for x in &quasi.exprs {
+                    self.expr(x);
+                }
+            }
+            ExprKind::Array(elems) => {
+                for x in elems.iter().flatten() {
+                    self.expr(&x.expr);
+                }
+            }
+            ExprKind::Object(props) => {
+                for p in props {
+                    match &p.kind {
+                        PropKind::KeyValue { key, value } => {
+                            self.prop_key(key);
+                            self.expr(value);
+                        }
+                        PropKind::Shorthand(id) => self.reference(&id.name, id.span),
+                        PropKind::CoverInit { name, default } => {
+                            self.reference(&name.name, name.span);
+                            self.expr(default);
+                        }
+                        PropKind::Method { key, func, .. } => {
+                            self.prop_key(key);
+                            self.function(func);
+                        }
+                        PropKind::Spread(x) => self.expr(x),
+                    }
+                }
+            }
+            ExprKind::Function(f) | ExprKind::Arrow(f) => self.function(f),
+            ExprKind::Class(c) => self.class(c),
+            ExprKind::Unary { arg, .. } | ExprKind::Update { arg, .. } => self.expr(arg),
+            ExprKind::Await(arg) => self.expr(arg),
+            ExprKind::Binary { left, right, .. } | ExprKind::Logical { left, right, .. } => {
+                self.expr(left);
+                self.expr(right);
+            }
+            ExprKind::PrivateIn { right, .. } => self.expr(right),
+            ExprKind::Assign { target, value, .. } => {
+                self.pattern(target);
+                self.expr(value);
+            }
+            ExprKind::Cond { test, cons, alt } => {
+                self.expr(test);
+                self.expr(cons);
+                self.expr(alt);
+            }
+            ExprKind::Call { callee, args, .. } => {
+                self.expr(callee);
+                self.args(args);
+                if let ExprKind::Ident(id) = &callee.kind {
+                    // A sloppy direct eval may declare vars and read any visible name.
+                    if &*id.name == "eval" {
+                        self.mark_dynamic();
+                    }
+                }
+            }
+            ExprKind::New { callee, args } => {
+                self.expr(callee);
+                if let Some(a) = args {
+                    self.args(a);
+                }
+            }
+            ExprKind::Member { object, prop, .. } => {
+                self.expr(object);
+                if let MemberProp::Computed(k) = prop {
+                    self.expr(k);
+                }
+            }
+            ExprKind::SuperMember(prop) => {
+                self.implicit("this", e.span);
+                if let MemberProp::Computed(k) = prop {
+                    self.expr(k);
+                }
+            }
+            ExprKind::SuperCall(args) => {
+                self.implicit("this", e.span);
+                self.implicit("new.target", e.span);
+                self.args(args);
+            }
+            ExprKind::OptChain(x) | ExprKind::Paren(x) => self.expr(x),
+            ExprKind::Seq(xs) => {
+                for x in xs {
+                    self.expr(x);
+                }
+            }
+            ExprKind::Yield { arg, .. } => {
+                if let Some(a) = arg {
+                    self.expr(a);
+                }
+            }
+        }
+    }
+
+    /// `this`/`new.target`: resolve to the nearest non-arrow function's implicit binding
+    /// (captured when reached from an arrow). At script level they stay global.
+    fn implicit(&mut self, name: &str, span: Span) {
+        if self
+            .this_function()
+            .is_some_and(|s| !self.is_script_scope(s))
+        {
+            self.reference(name, span);
+        }
+    }
+}
+
+fn lexical_kind(kind: VarKind) -> BindingKind {
+    match kind {
+        VarKind::Let => BindingKind::Let,
+        VarKind::Const => BindingKind::Const,
+        VarKind::Var => BindingKind::Var,
+    }
+}
+
+/// The identifiers a binding pattern declares, in source order (BoundNames).
+pub fn bound_names<'a>(pat: &'a Pat, out: &mut Vec<&'a Ident>) {
+    match &pat.kind {
+        PatKind::Ident(id) => out.push(id),
+        PatKind::Array { elems, rest } => {
+            for p in elems.iter().flatten() {
+                bound_names(p, out);
+            }
+            if let Some(r) = rest {
+                bound_names(r, out);
+            }
+        }
+        PatKind::Object { props, rest } => {
+            for p in props {
+                bound_names(&p.value, out);
+            }
+            if let Some(r) = rest {
+                bound_names(r, out);
+            }
+        }
+        PatKind::Default { target, .. } => bound_names(target, out),
+        PatKind::Expr(_) => {}
+    }
+}
