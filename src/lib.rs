@@ -6,6 +6,7 @@
 pub mod error;
 pub mod parser;
 pub mod span;
+pub mod value;
 
 pub use error::SyntaxError;
 pub use parser::{parse, ParseOptions};
