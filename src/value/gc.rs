@@ -181,6 +181,47 @@ unsafe impl<T: Trace + 'static> Trace for WeakGc<T> {
     custom_trace!(this, mark, mark(&this.inner));
 }
 
+/// A map whose keys are held weakly with ephemeron semantics (JS `WeakMap`/`WeakSet`): an entry
+/// keeps its value alive only while its key is reachable from elsewhere.
+pub struct WeakMap<K: Trace + 'static, V: Trace + Clone + 'static> {
+    inner: boa_gc::WeakMap<Counted<K>, V>,
+}
+
+impl<K: Trace + 'static, V: Trace + Clone + 'static> WeakMap<K, V> {
+    pub fn new() -> Self {
+        Self {
+            inner: boa_gc::WeakMap::new(),
+        }
+    }
+    pub fn insert(&mut self, key: &Gc<K>, value: V) {
+        self.inner.insert(&key.inner, value);
+    }
+    pub fn remove(&mut self, key: &Gc<K>) -> bool {
+        self.inner.remove(&key.inner)
+    }
+    pub fn contains_key(&self, key: &Gc<K>) -> bool {
+        self.inner.contains_key(&key.inner)
+    }
+    /// The value for `key`, cloned out (so no borrow is held while JS runs).
+    pub fn get(&self, key: &Gc<K>) -> Option<V> {
+        let eph = self.inner.get(&key.inner)?;
+        let value = eph.value().map(|v| (*v).clone());
+        value
+    }
+}
+
+impl<K: Trace + 'static, V: Trace + Clone + 'static> Default for WeakMap<K, V> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<K: Trace + 'static, V: Trace + Clone + 'static> Finalize for WeakMap<K, V> {}
+// SAFETY: delegates to boa_gc's `WeakMap`, which traces its ephemeron table itself.
+unsafe impl<K: Trace + 'static, V: Trace + Clone + 'static> Trace for WeakMap<K, V> {
+    custom_trace!(this, mark, mark(&this.inner));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +301,21 @@ mod tests {
             })
             .unwrap();
         t.join().expect("chain collection overflowed or panicked");
+    }
+
+    #[test]
+    fn weak_map_is_ephemeron() {
+        let mut m: WeakMap<Node, u32> = WeakMap::new();
+        let k1 = node();
+        let k2 = node();
+        m.insert(&k1, 1);
+        m.insert(&k2, 2);
+        drop(k2);
+        force_collect();
+        assert_eq!(m.get(&k1), Some(1));
+        assert!(m.contains_key(&k1));
+        assert!(m.remove(&k1));
+        assert_eq!(m.get(&k1), None);
     }
 
     #[test]

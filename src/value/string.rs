@@ -336,6 +336,12 @@ impl fmt::Debug for JsString {
     }
 }
 
+impl crate::value::gc::Finalize for JsString {}
+// SAFETY: strings hold no GC pointers.
+unsafe impl crate::value::gc::Trace for JsString {
+    crate::value::gc::empty_trace!();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Atoms
 
