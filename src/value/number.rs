@@ -601,10 +601,25 @@ fn parse_radix_digits(b: &[u8], radix: u32) -> Option<(f64, usize)> {
     } else if radix.is_power_of_two() {
         pow2_radix_to_f64(digits, radix.trailing_zeros())
     } else {
-        // Other radices (parseInt only): V8 accumulates in doubles too; exact below 2^53.
-        digits.iter().fold(0.0, |acc, c| {
-            acc * f64::from(radix) + f64::from((*c as char).to_digit(radix).unwrap_or(0))
-        })
+        // Other radices (parseInt only; the spec allows an approximation): V8's exact steps,
+        // so results match node bit for bit: 32-bit chunks folded into a double.
+        const MAX_MULTIPLIER: u32 = u32::MAX / 36;
+        let mut result = 0.0f64;
+        let mut i = digits.iter().take_while(|&&c| c == b'0').count(); // V8 skips leading zeros
+        while i < digits.len() {
+            let (mut part, mut multiplier) = (0u32, 1u32);
+            while i < digits.len() {
+                let m = multiplier * radix;
+                if m > MAX_MULTIPLIER {
+                    break;
+                }
+                part = part * radix + (digits[i] as char).to_digit(radix).unwrap_or(0);
+                multiplier = m;
+                i += 1;
+            }
+            result = result * f64::from(multiplier) + f64::from(part);
+        }
+        result
     };
     Some((v, n))
 }
@@ -815,4 +830,90 @@ mod tests {
         assert!(!is_js_whitespace(0x180E));
         assert!(!is_js_whitespace(0x200B));
     }
+}
+
+/// Differential check against a node-generated table (not run by default):
+/// `TIDE_NUMBER_FUZZ=/path/to.tsv cargo test --release -- --ignored number_fuzz`.
+/// Each line: `op \t f64 bits \t arg \t node's output`.
+#[cfg(test)]
+#[test]
+#[ignore]
+fn number_fuzz() {
+    let Ok(path) = std::env::var("TIDE_NUMBER_FUZZ") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut bad = Vec::new();
+    let mut n = 0;
+    for line in text.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        let arg: u32 = f[2].parse().unwrap();
+        if f[0] == "num" || f[0] == "pint" || f[0] == "pflt" {
+            // String inputs (JSON-quoted); node's result given as f64 bits.
+            if f[1].starts_with('"') {
+                let units: Vec<u16> = json_unquote(f[1]);
+                let s = JsString::from_vec(units.clone());
+                let got = match f[0] {
+                    "num" => str_units_to_number(&units),
+                    "pint" => parse_int(&s, arg as i32),
+                    _ => parse_float(&s),
+                };
+                let want = f64::from_bits(f[3].parse().unwrap());
+                n += 1;
+                if !(got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan())) {
+                    bad.push(format!(
+                        "{}({}, {arg}): got {got:?} node {want:?}",
+                        f[0], f[1]
+                    ));
+                }
+                continue;
+            }
+        }
+        let x = f64::from_bits(f[1].parse().unwrap());
+        let got = match f[0] {
+            "str" => to_rust_string(x),
+            "fixed" => to_fixed(x, arg),
+            "exp" => to_exponential(x, Some(arg)),
+            "expu" => to_exponential(x, None),
+            "prec" => to_precision(x, arg),
+            "radix" => to_string_radix(x, arg),
+            "num" => to_rust_string(str_units_to_number(
+                &to_rust_string(x).encode_utf16().collect::<Vec<_>>(),
+            )),
+            "pf" => to_rust_string(parse_float(&JsString::from(format!(
+                "{}x",
+                to_rust_string(x)
+            )))),
+            _ => continue,
+        };
+        n += 1;
+        if got != f[3] {
+            bad.push(format!("{} {:e} {}: got {got} node {}", f[0], x, arg, f[3]));
+        }
+    }
+    eprintln!("{n} checked, {} mismatches", bad.len());
+    fn json_unquote(q: &str) -> Vec<u16> {
+        // Enough of JSON string syntax for the generator's output: \uXXXX, \n, \", \\.
+        let inner = &q[1..q.len() - 1];
+        let mut out = Vec::new();
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                let mut b = [0u16; 2];
+                out.extend_from_slice(c.encode_utf16(&mut b));
+                continue;
+            }
+            match chars.next() {
+                Some('n') => out.push(10),
+                Some('u') => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    out.push(u16::from_str_radix(&hex, 16).unwrap());
+                }
+                Some(other) => out.push(other as u16),
+                None => {}
+            }
+        }
+        out
+    }
+    assert!(bad.is_empty(), "{}", bad[..bad.len().min(30)].join("\n"));
 }
