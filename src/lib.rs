@@ -9,6 +9,7 @@ pub mod lexer;
 pub mod lower;
 pub mod parser;
 pub mod span;
+pub mod value;
 
 pub use error::SyntaxError;
 pub use parser::{parse, ParseOptions};
