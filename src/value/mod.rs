@@ -11,6 +11,7 @@
 pub mod gc;
 pub mod number;
 pub mod object;
+pub mod promise;
 pub mod property;
 pub mod string;
 pub mod symbol;
