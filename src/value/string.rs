@@ -155,6 +155,14 @@ impl JsString {
         Self::new_flat_with(units.len(), |dst| dst.copy_from_slice(units))
     }
 
+    /// A one-code-unit string (`charAt`, `s[i]`, iteration): ASCII ones are shared, not allocated.
+    pub fn from_code_unit(unit: u16) -> Self {
+        if unit < 128 {
+            return SINGLE_ASCII.with(|t| t[unit as usize].clone());
+        }
+        Self::from_utf16(&[unit])
+    }
+
     /// A flat string from a vector of code units.
     pub fn from_vec(units: Vec<u16>) -> Self {
         Self::from_utf16(&units)
@@ -441,6 +449,14 @@ impl Hash for JsString {
 
 impl From<&str> for JsString {
     fn from(s: &str) -> Self {
+        if s.is_ascii() {
+            // One allocation, no intermediate vector.
+            return Self::new_flat_with(s.len(), |dst| {
+                for (d, b) in dst.iter_mut().zip(s.bytes()) {
+                    *d = u16::from(b);
+                }
+            });
+        }
         Self::from_vec(s.encode_utf16().collect())
     }
 }
@@ -533,6 +549,7 @@ impl Interner {
 }
 
 thread_local! {
+    static SINGLE_ASCII: Vec<JsString> = (0u16..128).map(|u| JsString::from_utf16(&[u])).collect();
     static INTERNER: RefCell<Interner> = RefCell::new(Interner::new());
 }
 
@@ -762,6 +779,18 @@ mod tests {
         assert_ne!(Atom::intern(&rope), a);
         assert_eq!(JsString::empty().len(), 0);
         assert_eq!(atoms::OBJECT_OBJECT.to_js_string(), "[object Object]");
+    }
+
+    #[test]
+    fn single_unit_strings_are_shared() {
+        let a = JsString::from_code_unit(u16::from(b'a'));
+        assert_eq!(a, "a");
+        assert!(JsString::ptr_eq(
+            &a,
+            &JsString::from_code_unit(u16::from(b'a'))
+        ));
+        assert_eq!(JsString::from_code_unit(0xE9), "é");
+        assert_eq!(js("héllo").len(), 5);
     }
 
     #[test]

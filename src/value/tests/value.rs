@@ -15,6 +15,13 @@ fn sizes() {
     assert_eq!(size_of::<Symbol>(), 8);
     assert_eq!(size_of::<JsObject>(), 8);
     assert_eq!(size_of::<PropertyKey>(), 16);
+    eprintln!(
+        "sizes: ObjectData {} PropertyMap {} ObjectKind {} Property {}",
+        size_of::<ObjectData>(),
+        size_of::<PropertyMap>(),
+        size_of::<ObjectKind>(),
+        size_of::<Property>()
+    );
 }
 
 #[test]
