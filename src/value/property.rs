@@ -28,7 +28,7 @@ use super::symbol::Symbol;
 use super::Value;
 
 /// A property key (ECMA-262 §6.1.7): integer index, string or symbol.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub enum PropertyKey {
     /// A canonical array index, 0 ..= 2^32 - 2.
     Index(u32),
@@ -75,6 +75,20 @@ impl PropertyKey {
 
     pub fn is_symbol(&self) -> bool {
         matches!(self, PropertyKey::Symbol(_))
+    }
+}
+
+/// One 64-bit word per key (one Fx round), instead of the derived discriminant + payload.
+impl std::hash::Hash for PropertyKey {
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let word = match self {
+            PropertyKey::Index(i) => u64::from(*i),
+            PropertyKey::String(a) => (1 << 32) | u64::from(a.id()),
+            // Symbol blocks are 8-aligned: tag in the low bits cannot collide with the above.
+            PropertyKey::Symbol(s) => (s.addr() as u64) | (2 << 32),
+        };
+        state.write_u64(word);
     }
 }
 
@@ -217,6 +231,9 @@ pub enum WriteOutcome {
 /// index goes to `sparse` (so `a[1e9] = 1` does not allocate 16 GB).
 const MAX_DENSE_GAP: usize = 1024;
 
+/// Up to this many named properties, lookups scan instead of hashing.
+const LINEAR_SCAN_MAX: usize = 8;
+
 /// Per-object property storage. See the module docs for the layout.
 #[derive(Default)]
 pub struct PropertyMap {
@@ -235,8 +252,18 @@ impl PropertyMap {
     pub fn get(&self, key: &PropertyKey) -> Option<PropertyRef<'_>> {
         match key {
             PropertyKey::Index(i) => self.get_index(*i),
-            _ => self.named.get(key).map(Property::as_ref),
+            _ => self.named_get(key).map(Property::as_ref),
         }
+    }
+
+    /// Small objects (the common case) are scanned linearly: comparing a few 16-byte keys beats
+    /// hashing and probing. Larger ones use the hash index.
+    #[inline]
+    fn named_get(&self, key: &PropertyKey) -> Option<&Property> {
+        if self.named.len() <= LINEAR_SCAN_MAX {
+            return self.named.iter().find(|(k, _)| *k == key).map(|(_, p)| p);
+        }
+        self.named.get(key)
     }
 
     /// Own indexed property lookup.
