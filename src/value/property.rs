@@ -231,6 +231,45 @@ pub enum WriteOutcome {
 /// index goes to `sparse` (so `a[1e9] = 1` does not allocate 16 GB).
 const MAX_DENSE_GAP: usize = 1024;
 
+/// Sorted index properties outside the dense vector. Boxed and absent until first used: most
+/// objects never have one, and this keeps `PropertyMap` 16 bytes smaller.
+#[derive(Default)]
+struct Sparse(Option<Box<BTreeMap<u32, Property>>>);
+
+impl Sparse {
+    #[inline]
+    fn is_empty(&self) -> bool {
+        self.0.as_ref().is_none_or(|m| m.is_empty())
+    }
+    fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |m| m.len())
+    }
+    fn get(&self, i: &u32) -> Option<&Property> {
+        self.0.as_ref()?.get(i)
+    }
+    fn get_mut(&mut self, i: &u32) -> Option<&mut Property> {
+        self.0.as_mut()?.get_mut(i)
+    }
+    fn remove(&mut self, i: &u32) -> Option<Property> {
+        self.0.as_mut()?.remove(i)
+    }
+    fn insert(&mut self, i: u32, p: Property) {
+        self.0.get_or_insert_with(Default::default).insert(i, p);
+    }
+    fn keys(&self) -> impl Iterator<Item = &u32> {
+        self.0.iter().flat_map(|m| m.keys())
+    }
+    fn values(&self) -> impl Iterator<Item = &Property> {
+        self.0.iter().flat_map(|m| m.values())
+    }
+    /// Drops every entry ≥ `len`.
+    fn truncate(&mut self, len: u32) {
+        if let Some(m) = &mut self.0 {
+            let _ = m.split_off(&len);
+        }
+    }
+}
+
 /// Up to this many named properties, lookups scan instead of hashing.
 const LINEAR_SCAN_MAX: usize = 8;
 
@@ -238,7 +277,7 @@ const LINEAR_SCAN_MAX: usize = 8;
 #[derive(Default)]
 pub struct PropertyMap {
     elements: Vec<Option<Value>>,
-    sparse: BTreeMap<u32, Property>,
+    sparse: Sparse,
     named: IndexMap<PropertyKey, Property, FxBuildHasher>,
 }
 
@@ -475,7 +514,7 @@ impl PropertyMap {
     pub fn truncate_indices(&mut self, len: u32) {
         self.elements.truncate(len as usize);
         self.trim_holes();
-        let _ = self.sparse.split_off(&len);
+        self.sparse.truncate(len);
     }
 }
 
