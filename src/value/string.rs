@@ -70,6 +70,10 @@ struct RopeBody {
     flat: OnceCell<JsString>,
 }
 
+/// Where a flat block's code units start: right after the header (whose alignment, 8, covers
+/// `u16`'s, so there is no padding). Checked against `Layout::extend` in the tests.
+const DATA_OFFSET: usize = size_of::<Header>();
+
 /// Layout of a flat block with `len` code units, and the offset of the first unit.
 fn flat_layout(len: usize) -> (Layout, usize) {
     let (layout, offset) = Layout::new::<Header>()
@@ -189,11 +193,10 @@ impl JsString {
         match self.rope() {
             None => {
                 let len = self.len();
-                let offset = flat_layout(0).1;
-                // SAFETY: a flat block holds `len` initialised units at `offset`.
+                // SAFETY: a flat block holds `len` initialised units at `DATA_OFFSET`.
                 unsafe {
                     std::slice::from_raw_parts(
-                        self.ptr.as_ptr().cast::<u8>().add(offset).cast(),
+                        self.ptr.as_ptr().cast::<u8>().add(DATA_OFFSET).cast(),
                         len,
                     )
                 }
@@ -676,6 +679,12 @@ mod tests {
         assert_eq!(Atom::intern(&s), a);
         assert_eq!(Atom::intern(&js("someComputedKey")), a);
         assert_eq!(a.to_js_string().header().atom.get(), a.id());
+    }
+
+    #[test]
+    fn data_offset_matches_layout() {
+        assert_eq!(flat_layout(0).1, DATA_OFFSET);
+        assert_eq!(flat_layout(1000).1, DATA_OFFSET);
     }
 
     #[test]
