@@ -471,6 +471,24 @@ pub struct PromiseCapability {
     pub reject: JsObject,
 }
 
+/// A NewPromiseReactionJob to enqueue: the promise core returns these, the caller (interpreter /
+/// builtins) enqueues them; the event loop runs them (DESIGN §1: queues are data).
+pub struct ReactionJob {
+    pub reaction: PromiseReaction,
+    pub argument: Value,
+}
+
+/// HostPromiseRejectionTracker operations the caller must report (unhandled-rejection tracking).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RejectionTracking {
+    /// Nothing to report.
+    None,
+    /// A promise was rejected with no handler yet (`"reject"`).
+    Reject,
+    /// A handler was attached to an already-rejected, unhandled promise (`"handle"`).
+    Handle,
+}
+
 impl PromiseData {
     pub fn pending() -> Self {
         PromiseData {
@@ -480,6 +498,105 @@ impl PromiseData {
             },
             is_handled: false,
         }
+    }
+
+    pub fn is_pending(&self) -> bool {
+        matches!(self.state, PromiseState::Pending { .. })
+    }
+
+    /// FulfillPromise + TriggerPromiseReactions (ECMA-262 §27.2.1.4, §27.2.1.8): settles the
+    /// promise and returns the jobs to enqueue, in reaction order. Empty if already settled
+    /// (callers guard with `[[AlreadyResolved]]`; this keeps the core panic-free).
+    pub fn fulfill(&mut self, value: Value) -> Vec<ReactionJob> {
+        self.settle(
+            PromiseState::Fulfilled(value.clone()),
+            ReactionKind::Fulfill,
+            value,
+        )
+    }
+
+    /// RejectPromise + TriggerPromiseReactions (§27.2.1.7). The tracking result says whether the
+    /// host must be told about a rejection without handlers.
+    pub fn reject(&mut self, reason: Value) -> (Vec<ReactionJob>, RejectionTracking) {
+        if !self.is_pending() {
+            return (Vec::new(), RejectionTracking::None);
+        }
+        let tracking = if self.is_handled {
+            RejectionTracking::None
+        } else {
+            RejectionTracking::Reject
+        };
+        let jobs = self.settle(
+            PromiseState::Rejected(reason.clone()),
+            ReactionKind::Reject,
+            reason,
+        );
+        (jobs, tracking)
+    }
+
+    fn settle(
+        &mut self,
+        new_state: PromiseState,
+        kind: ReactionKind,
+        argument: Value,
+    ) -> Vec<ReactionJob> {
+        if !self.is_pending() {
+            return Vec::new(); // already settled: the state stays as it was
+        }
+        let PromiseState::Pending {
+            fulfill_reactions,
+            reject_reactions,
+        } = std::mem::replace(&mut self.state, new_state)
+        else {
+            unreachable!("checked pending above")
+        };
+        let reactions = match kind {
+            ReactionKind::Fulfill => fulfill_reactions,
+            ReactionKind::Reject => reject_reactions,
+        };
+        reactions
+            .into_iter()
+            .map(|reaction| ReactionJob {
+                reaction,
+                argument: argument.clone(),
+            })
+            .collect()
+    }
+
+    /// The state-dependent part of PerformPromiseThen (§27.2.5.4.1 steps 9-12): a pending promise
+    /// stores both reactions; a settled one returns the job to enqueue now. Marks the promise
+    /// handled, and reports `Handle` when a handler arrives for an unhandled rejection.
+    pub fn add_reactions(
+        &mut self,
+        on_fulfilled: PromiseReaction,
+        on_rejected: PromiseReaction,
+    ) -> (Option<ReactionJob>, RejectionTracking) {
+        let mut tracking = RejectionTracking::None;
+        let job = match &mut self.state {
+            PromiseState::Pending {
+                fulfill_reactions,
+                reject_reactions,
+            } => {
+                fulfill_reactions.push(on_fulfilled);
+                reject_reactions.push(on_rejected);
+                None
+            }
+            PromiseState::Fulfilled(v) => Some(ReactionJob {
+                reaction: on_fulfilled,
+                argument: v.clone(),
+            }),
+            PromiseState::Rejected(r) => {
+                if !self.is_handled {
+                    tracking = RejectionTracking::Handle;
+                }
+                Some(ReactionJob {
+                    reaction: on_rejected,
+                    argument: r.clone(),
+                })
+            }
+        };
+        self.is_handled = true;
+        (job, tracking)
     }
 }
 
@@ -498,6 +615,15 @@ unsafe impl Trace for PromiseData {
                 }
             }
         }
+    });
+}
+
+impl Finalize for ReactionJob {}
+// SAFETY: marks the reaction and the argument.
+unsafe impl Trace for ReactionJob {
+    custom_trace!(this, mark, {
+        mark(&this.reaction);
+        mark(&this.argument);
     });
 }
 
@@ -522,4 +648,73 @@ unsafe impl Trace for PromiseCapability {
         mark(&this.resolve);
         mark(&this.reject);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reaction(kind: ReactionKind, tag: &JsObject) -> PromiseReaction {
+        PromiseReaction {
+            capability: None,
+            kind,
+            handler: Some(tag.clone()),
+        }
+    }
+
+    #[test]
+    fn promise_core_returns_jobs_in_order() {
+        let (h1, h2) = (JsObject::ordinary(None), JsObject::ordinary(None));
+        let mut p = PromiseData::pending();
+        let r = |h: &JsObject| {
+            (
+                reaction(ReactionKind::Fulfill, h),
+                reaction(ReactionKind::Reject, h),
+            )
+        };
+        let (f1, j1) = r(&h1);
+        assert!(matches!(
+            p.add_reactions(f1, j1),
+            (None, RejectionTracking::None)
+        ));
+        let (f2, j2) = r(&h2);
+        assert!(p.add_reactions(f2, j2).0.is_none());
+        let jobs = p.fulfill(Value::Number(7.0));
+        assert_eq!(jobs.len(), 2);
+        assert_eq!(jobs[0].reaction.handler.as_ref(), Some(&h1));
+        assert_eq!(jobs[1].reaction.handler.as_ref(), Some(&h2));
+        assert!(jobs
+            .iter()
+            .all(|j| j.reaction.kind == ReactionKind::Fulfill));
+        assert!(matches!(jobs[0].argument, Value::Number(n) if n == 7.0));
+        // Settled: later resolutions are ignored; a late `then` gets its job at once.
+        assert!(p.fulfill(Value::Null).is_empty());
+        assert!(p.reject(Value::Null).0.is_empty());
+        let (f3, j3) = r(&h1);
+        let (job, _) = p.add_reactions(f3, j3);
+        assert!(matches!(job.unwrap().argument, Value::Number(n) if n == 7.0));
+    }
+
+    #[test]
+    fn rejection_tracking() {
+        let h = JsObject::ordinary(None);
+        let mut p = PromiseData::pending();
+        let (jobs, t) = p.reject(Value::from("boom"));
+        assert!(jobs.is_empty());
+        assert_eq!(t, RejectionTracking::Reject);
+        let (job, t) = p.add_reactions(
+            reaction(ReactionKind::Fulfill, &h),
+            reaction(ReactionKind::Reject, &h),
+        );
+        assert_eq!(t, RejectionTracking::Handle);
+        assert_eq!(job.unwrap().reaction.kind, ReactionKind::Reject);
+        // Handled before rejection: nothing to report.
+        let mut q = PromiseData::pending();
+        q.add_reactions(
+            reaction(ReactionKind::Fulfill, &h),
+            reaction(ReactionKind::Reject, &h),
+        );
+        let (jobs, t) = q.reject(Value::Null);
+        assert_eq!((jobs.len(), t), (1, RejectionTracking::None));
+    }
 }
