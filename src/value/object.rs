@@ -18,7 +18,8 @@ use rustc_hash::FxBuildHasher;
 use super::gc::{
     custom_trace, empty_trace, Finalize, Gc, GcRef, GcRefCell, GcRefMut, Trace, WeakMap,
 };
-use super::property::{PropertyKey, PropertyMap};
+use super::property::{Attributes, Property, PropertyKey, PropertyMap};
+use super::string::atoms;
 use super::string::JsString;
 use super::symbol::Symbol;
 use super::Value;
@@ -97,6 +98,61 @@ impl JsObject {
     /// The underlying GC pointer: the key type of `gc::WeakMap` (WeakMap/WeakSet builtins).
     pub fn as_gc(&self) -> &Gc<GcRefCell<ObjectData>> {
         &self.0
+    }
+}
+
+impl ObjectData {
+    /// [[OwnPropertyKeys]] for ordinary objects and the data-only exotic ones: arrays (`length`
+    /// after the indices) and String wrappers (the string's indices first, then `length`).
+    /// Proxies and module namespaces are the interpreter's.
+    pub fn own_keys(&self) -> Vec<PropertyKey> {
+        let mut out = Vec::new();
+        match &self.kind {
+            ObjectKind::Array(_) => {
+                self.properties.index_keys_into(&mut out);
+                out.push(PropertyKey::String(atoms::LENGTH));
+            }
+            ObjectKind::String(s) => {
+                let len = s.len() as u32;
+                out.extend((0..len).map(PropertyKey::Index));
+                let mut rest = Vec::new();
+                self.properties.index_keys_into(&mut rest);
+                out.extend(
+                    rest.into_iter()
+                        .filter(|k| !matches!(k, PropertyKey::Index(i) if *i < len)),
+                );
+                out.push(PropertyKey::String(atoms::LENGTH));
+            }
+            _ => self.properties.index_keys_into(&mut out),
+        }
+        self.properties.named_keys_into(&mut out);
+        out
+    }
+
+    /// [[GetOwnProperty]] for ordinary objects, arrays and String wrappers, as an owned
+    /// descriptor (the exotic `length` and string indices are synthesized).
+    pub fn get_own_property(&self, key: &PropertyKey) -> Option<Property> {
+        match (&self.kind, key) {
+            (ObjectKind::Array(a), PropertyKey::String(k)) if *k == atoms::LENGTH => {
+                let attrs = if a.length_writable {
+                    Attributes::WRITABLE
+                } else {
+                    Attributes::NONE
+                };
+                Some(Property::data(Value::Number(f64::from(a.length)), attrs))
+            }
+            (ObjectKind::String(s), PropertyKey::String(k)) if *k == atoms::LENGTH => Some(
+                Property::data(Value::Number(s.len() as f64), Attributes::NONE),
+            ),
+            (ObjectKind::String(s), PropertyKey::Index(i)) if (*i as usize) < s.len() => {
+                let unit = s.as_slice()[*i as usize];
+                Some(Property::data(
+                    Value::String(JsString::from_code_unit(unit)),
+                    Attributes::ENUMERABLE,
+                ))
+            }
+            _ => self.properties.get(key).map(|r| r.to_property()),
+        }
     }
 }
 
@@ -693,6 +749,62 @@ mod tests {
         let (f3, j3) = r(&h1);
         let (job, _) = p.add_reactions(f3, j3);
         assert!(matches!(job.unwrap().argument, Value::Number(n) if n == 7.0));
+    }
+
+    #[test]
+    fn exotic_own_keys_and_descriptors() {
+        // node: Reflect.ownKeys(Object.assign([1, 2], {x: 1})) → [ '0', '1', 'length', 'x' ]
+        let a = JsObject::new(
+            None,
+            ObjectKind::Array(ArrayData {
+                length: 2,
+                length_writable: true,
+            }),
+        );
+        {
+            let mut d = a.borrow_mut();
+            d.properties.push_element(1.0.into());
+            d.properties.push_element(2.0.into());
+            d.properties.insert(
+                PropertyKey::from_str_key("x"),
+                Property::data(1.0.into(), Attributes::DEFAULT),
+            );
+        }
+        let keys = a.borrow().own_keys();
+        let want: Vec<PropertyKey> = ["0", "1", "length", "x"]
+            .iter()
+            .map(|k| PropertyKey::from_str_key(k))
+            .collect();
+        assert_eq!(keys, want);
+        let len = a
+            .borrow()
+            .get_own_property(&PropertyKey::String(atoms::LENGTH))
+            .unwrap();
+        assert!(len.attrs.writable() && !len.attrs.enumerable() && !len.attrs.configurable());
+        // node: Reflect.ownKeys(Object.assign(new String('ab'), {5: 1, y: 1})) → [ '0', '1', '5', 'length', 'y' ]
+        let s = JsObject::new(None, ObjectKind::String(JsString::from("ab")));
+        {
+            let mut d = s.borrow_mut();
+            d.properties.insert(
+                PropertyKey::Index(5),
+                Property::data(1.0.into(), Attributes::DEFAULT),
+            );
+            d.properties.insert(
+                PropertyKey::from_str_key("y"),
+                Property::data(1.0.into(), Attributes::DEFAULT),
+            );
+        }
+        let want: Vec<PropertyKey> = ["0", "1", "5", "length", "y"]
+            .iter()
+            .map(|k| PropertyKey::from_str_key(k))
+            .collect();
+        assert_eq!(s.borrow().own_keys(), want);
+        // node: Object.getOwnPropertyDescriptor(new String('ab'), 1) → { value: 'b', writable: false, enumerable: true, configurable: false }
+        let d = s.borrow().get_own_property(&PropertyKey::Index(1)).unwrap();
+        assert!(
+            matches!(&d.slot, super::super::property::Slot::Data(Value::String(v)) if *v == "b")
+        );
+        assert_eq!(d.attrs, Attributes::ENUMERABLE);
     }
 
     #[test]
