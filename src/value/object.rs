@@ -4,8 +4,8 @@
 //! `JsObject` is an 8-byte `Gc` handle; equality is identity. The record sits in a `GcRefCell`:
 //! borrow it, copy out what you need, and release the borrow before running any JS (gc.rs rules).
 //!
-//! Not here: the internal methods' full algorithms ([[Get]] walking the prototype chain and
-//! calling getters, [[DefineOwnProperty]] validation, array-length semantics): they may run user
+//! Not here: the internal methods' full algorithms (`[[Get]]` walking the prototype chain and
+//! calling getters, `[[DefineOwnProperty]]` validation, array-length semantics): they may run user
 //! code and belong to the interpreter, which builds them on `PropertyMap`. Function objects are
 //! the interpreter's design: see [`ObjectKind::Function`].
 
@@ -102,7 +102,7 @@ impl JsObject {
 }
 
 impl ObjectData {
-    /// [[OwnPropertyKeys]] for ordinary objects and the data-only exotic ones: arrays (`length`
+    /// `[[OwnPropertyKeys]]` for ordinary objects and the data-only exotic ones: arrays (`length`
     /// after the indices) and String wrappers (the string's indices first, then `length`).
     /// Proxies and module namespaces are the interpreter's.
     pub fn own_keys(&self) -> Vec<PropertyKey> {
@@ -129,7 +129,7 @@ impl ObjectData {
         out
     }
 
-    /// [[GetOwnProperty]] for ordinary objects, arrays and String wrappers, as an owned
+    /// `[[GetOwnProperty]]` for ordinary objects, arrays and String wrappers, as an owned
     /// descriptor (the exotic `length` and string indices are synthesized).
     pub fn get_own_property(&self, key: &PropertyKey) -> Option<Property> {
         match (&self.kind, key) {

@@ -13,7 +13,7 @@
 //! - `named`: an `IndexMap` (insertion order, Fx hash over atom ids / symbol addresses) for string
 //!   and symbol keys.
 //!
-//! Not here: the semantics of [[DefineOwnProperty]] validation, exotic objects (array `length`,
+//! Not here: the semantics of `[[DefineOwnProperty]]` validation, exotic objects (array `length`,
 //! string wrappers), or getters being called: the interpreter builds those on this API.
 
 use std::collections::BTreeMap;
@@ -212,7 +212,7 @@ impl PropertyRef<'_> {
     }
 }
 
-/// Outcome of [`PropertyMap::write`], the one-lookup fast path of ordinary [[Set]] on an own
+/// Outcome of [`PropertyMap::write`], the one-lookup fast path of ordinary `[[Set]]` on an own
 /// property.
 #[derive(Debug)]
 pub enum WriteOutcome {
@@ -394,7 +394,7 @@ impl PropertyMap {
         }
     }
 
-    /// Ordinary [[Set]] on an own property in one lookup (see [`WriteOutcome`]).
+    /// Ordinary `[[Set]]` on an own property in one lookup (see [`WriteOutcome`]).
     #[inline]
     pub fn write(&mut self, key: &PropertyKey, value: Value) -> WriteOutcome {
         if let PropertyKey::Index(i) = key {
