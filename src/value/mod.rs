@@ -223,6 +223,11 @@ impl From<i32> for Value {
         Value::Number(f64::from(n))
     }
 }
+impl From<u32> for Value {
+    fn from(n: u32) -> Self {
+        Value::Number(f64::from(n))
+    }
+}
 impl From<bool> for Value {
     fn from(b: bool) -> Self {
         Value::Bool(b)
