@@ -11,7 +11,7 @@
 
 use crate::span::Span;
 use crate::value::object::PromiseCapability;
-use crate::value::promise::ReactionJob;
+use crate::value::object::ReactionJob;
 use crate::value::{JsObject, Value};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};

@@ -1,23 +1,19 @@
-//! The promise core: the abstract operations of ECMA-262 §27.2.1 that change a promise's state
-//! or its reaction lists without running any JavaScript — FulfillPromise, RejectPromise,
-//! TriggerPromiseReactions and PerformPromiseThen — named as in the spec.
+//! The promise core at the object level: FulfillPromise, RejectPromise and PerformPromiseThen
+//! (ECMA-262 §27.2.1, §27.2.5.4.1) on promise *objects*, named as in the spec.
 //!
-//! It never enqueues anything: each operation *returns* the reaction jobs it creates
-//! (`ReactionJob`, i.e. NewPromiseReactionJob's payload) and the HostPromiseRejectionTracker
-//! event it raises, and the interpreter enqueues them (`crate::jobs`). Operations that may run
-//! user code — the resolve functions' `Get(resolution, "then")`, NewPromiseCapability, the
-//! reaction job itself — belong to the interpreter.
+//! The state steps themselves live on `PromiseData` (`object.rs`); this layer finds the promise
+//! slot of an object, builds the reaction records, and turns the data layer's tracking result
+//! into a `RejectionEvent` naming the promise, which the event loop's unhandled-rejection
+//! bookkeeping needs. It never enqueues anything: each operation *returns* the reaction jobs it
+//! creates and the interpreter enqueues them (`crate::jobs`). Operations that may run user code
+//! — the resolve functions' `Get(resolution, "then")`, NewPromiseCapability, the reaction job
+//! itself — belong to the interpreter.
 
 use super::object::{
-    ObjectKind, PromiseCapability, PromiseData, PromiseReaction, PromiseState, ReactionKind,
+    ObjectKind, PromiseCapability, PromiseData, PromiseReaction, PromiseState, ReactionJob,
+    ReactionKind, RejectionTracking,
 };
 use super::{JsObject, Value};
-
-/// NewPromiseReactionJob(reaction, argument): run later by the interpreter.
-pub struct ReactionJob {
-    pub reaction: PromiseReaction,
-    pub argument: Value,
-}
 
 /// HostPromiseRejectionTracker(promise, operation).
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +31,14 @@ pub struct Effects {
     pub rejection: Option<RejectionEvent>,
 }
 
+fn event(promise: &JsObject, tracking: RejectionTracking) -> Option<RejectionEvent> {
+    match tracking {
+        RejectionTracking::None => None,
+        RejectionTracking::Reject => Some(RejectionEvent::Rejected(promise.clone())),
+        RejectionTracking::Handle => Some(RejectionEvent::Handled(promise.clone())),
+    }
+}
+
 /// Is this object a promise (has `[[PromiseState]]`)?
 pub fn is_promise(obj: &JsObject) -> bool {
     matches!(obj.borrow().kind, ObjectKind::Promise(_))
@@ -48,7 +52,8 @@ pub fn new_promise(prototype: Option<JsObject>) -> JsObject {
     )
 }
 
-/// `Some(true)` fulfilled, `Some(false)` rejected, `None` pending or not a promise.
+/// The settled outcome (`Ok` fulfilled, `Err` rejected); `None` while pending or for a
+/// non-promise.
 pub fn settled_state(obj: &JsObject) -> Option<Result<Value, Value>> {
     match &obj.borrow().kind {
         ObjectKind::Promise(p) => match &p.state {
@@ -60,62 +65,32 @@ pub fn settled_state(obj: &JsObject) -> Option<Result<Value, Value>> {
     }
 }
 
-/// FulfillPromise(promise, value). The promise must be pending (callers guard with
-/// `[[AlreadyResolved]]`); a non-pending or non-promise object yields no effects.
+/// FulfillPromise(promise, value). A settled or non-promise object yields no effects (callers
+/// guard with `[[AlreadyResolved]]`).
 pub fn fulfill_promise(promise: &JsObject, value: Value) -> Effects {
-    settle(promise, Ok(value))
-}
-
-/// RejectPromise(promise, reason), raising the rejection tracker's `"reject"` event when no
-/// handler is attached yet.
-pub fn reject_promise(promise: &JsObject, reason: Value) -> Effects {
-    settle(promise, Err(reason))
-}
-
-fn settle(promise: &JsObject, outcome: Result<Value, Value>) -> Effects {
     let mut data = promise.borrow_mut();
     let ObjectKind::Promise(p) = &mut data.kind else {
         return Effects::default();
     };
-    let PromiseState::Pending { .. } = &p.state else {
-        return Effects::default();
-    };
-    let (new_state, argument, is_reject) = match outcome {
-        Ok(v) => (PromiseState::Fulfilled(v.clone()), v, false),
-        Err(v) => (PromiseState::Rejected(v.clone()), v, true),
-    };
-    let PromiseState::Pending {
-        fulfill_reactions,
-        reject_reactions,
-    } = std::mem::replace(&mut p.state, new_state)
-    else {
-        unreachable!("checked pending above");
-    };
-    let reactions = if is_reject {
-        reject_reactions
-    } else {
-        fulfill_reactions
-    };
-    let rejection = (is_reject && !p.is_handled).then(|| RejectionEvent::Rejected(promise.clone()));
-    drop(data);
     Effects {
-        jobs: trigger_promise_reactions(reactions, argument),
-        rejection,
+        jobs: p.fulfill(value),
+        rejection: None,
     }
 }
 
-/// TriggerPromiseReactions(reactions, argument): one job per reaction, in order.
-pub fn trigger_promise_reactions(
-    reactions: Vec<PromiseReaction>,
-    argument: Value,
-) -> Vec<ReactionJob> {
-    reactions
-        .into_iter()
-        .map(|reaction| ReactionJob {
-            reaction,
-            argument: argument.clone(),
-        })
-        .collect()
+/// RejectPromise(promise, reason), raising the tracker's `"reject"` event when no handler is
+/// attached yet.
+pub fn reject_promise(promise: &JsObject, reason: Value) -> Effects {
+    let mut data = promise.borrow_mut();
+    let ObjectKind::Promise(p) = &mut data.kind else {
+        return Effects::default();
+    };
+    let (jobs, tracking) = p.reject(reason);
+    drop(data);
+    Effects {
+        jobs,
+        rejection: event(promise, tracking),
+    }
 }
 
 /// PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability). `on_fulfilled` /
@@ -142,32 +117,12 @@ pub fn perform_promise_then(
     let ObjectKind::Promise(p) = &mut data.kind else {
         return Effects::default();
     };
-    let mut effects = Effects::default();
-    match &mut p.state {
-        PromiseState::Pending {
-            fulfill_reactions,
-            reject_reactions,
-        } => {
-            fulfill_reactions.push(fulfill);
-            reject_reactions.push(reject);
-        }
-        PromiseState::Fulfilled(v) => effects.jobs.push(ReactionJob {
-            reaction: fulfill,
-            argument: v.clone(),
-        }),
-        PromiseState::Rejected(v) => {
-            let argument = v.clone();
-            if !p.is_handled {
-                effects.rejection = Some(RejectionEvent::Handled(promise.clone()));
-            }
-            effects.jobs.push(ReactionJob {
-                reaction: reject,
-                argument,
-            });
-        }
+    let (job, tracking) = p.add_reactions(fulfill, reject);
+    drop(data);
+    Effects {
+        jobs: job.into_iter().collect(),
+        rejection: event(promise, tracking),
     }
-    p.is_handled = true;
-    effects
 }
 
 #[cfg(test)]
