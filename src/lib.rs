@@ -3,8 +3,10 @@
 //! See `ARCHITECTURE.md` for the bird's-eye view. Layers, bottom up: `span`/`error` → `host` →
 //! `lexer` → `parser` → `value` → `lower` → (next) `interp` → `builtins` → `event_loop` → `api`.
 
+pub mod builtins;
 pub mod error;
 pub mod host;
+pub mod interp;
 pub mod jobs;
 pub mod lexer;
 pub mod lower;

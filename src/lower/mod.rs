@@ -8,4 +8,8 @@
 //!
 //! `lower` is a pure function of the AST: no values, no heap.
 
+pub mod build;
 pub mod scope;
+pub mod tree;
+
+pub use build::{lower_script, LowerError};

@@ -627,12 +627,14 @@ impl Resolver {
             f.has_use_strict,
             span,
         );
+        // Parameters first: uncaptured simple parameters then get registers 0..n, exactly where
+        // a call leaves the arguments.
+        for p in f.params.iter().chain(f.rest.iter()) {
+            self.declare_pattern(scope, p, BindingKind::Param);
+        }
         if !is_arrow {
             self.declare(scope, "this", BindingKind::This);
             self.declare(scope, "new.target", BindingKind::NewTarget);
-        }
-        for p in f.params.iter().chain(f.rest.iter()) {
-            self.declare_pattern(scope, p, BindingKind::Param);
         }
         if !is_arrow {
             // `arguments` is implicit unless a parameter or a lexical/function declaration of

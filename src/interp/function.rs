@@ -1,0 +1,144 @@
+//! Function objects and environment records: the interpreter's concrete payload behind
+//! `ObjectKind::Function` (the value layer's extension point), and the heap environment record
+//! that captured bindings live in.
+//!
+//! Not here: calling (that is `interp::call`), the `Function.prototype` builtins.
+
+use super::{Interp, Throw};
+use crate::lower::tree::{Code, EnvShape};
+use crate::value::gc::{Finalize, Gc, GcRefCell, Trace};
+use crate::value::object::{ObjectKind, ObjectPayload};
+use crate::value::{JsObject, Value};
+use std::any::Any;
+use std::rc::Rc;
+
+/// A heap environment record: the slots of one scope's captured bindings, and its parent.
+#[derive(Trace, Finalize)]
+pub struct Env {
+    pub slots: GcRefCell<Box<[Value]>>,
+    pub parent: Option<Gc<Env>>,
+}
+
+impl Env {
+    /// A record for `shape`, lexical slots set to the TDZ marker.
+    pub fn new(shape: &EnvShape, parent: Option<Gc<Env>>, uninit: &Value) -> Gc<Env> {
+        let mut slots = vec![Value::Undefined; shape.slots as usize].into_boxed_slice();
+        for &t in shape.tdz.iter() {
+            slots[t as usize] = uninit.clone();
+        }
+        Gc::new(Env {
+            slots: GcRefCell::new(slots),
+            parent,
+        })
+    }
+
+    /// The record `hops` steps up from `env`.
+    #[inline]
+    pub fn up(env: &Gc<Env>, hops: u32) -> &Gc<Env> {
+        let mut e = env;
+        for _ in 0..hops {
+            e = e
+                .parent
+                .as_ref()
+                .expect("lowering computed hops within the chain");
+        }
+        e
+    }
+}
+
+/// A native function: `this`, the arguments, and the interpreter.
+pub type NativeFn = fn(&mut Interp, &Value, &[Value]) -> Result<Value, Throw>;
+
+/// What a callable object is.
+pub enum FunctionData {
+    /// A JS function: its code and the environment it closed over.
+    Closure {
+        code: Rc<Code>,
+        env: Option<Gc<Env>>,
+        /// Arrow functions capture `this` in their environment; this is only for plain
+        /// functions' home object (methods) in the future.
+        is_constructor: bool,
+    },
+    Native {
+        f: NativeFn,
+        is_constructor: bool,
+    },
+    /// `Function.prototype.bind`.
+    Bound {
+        target: JsObject,
+        this: Value,
+        args: Vec<Value>,
+    },
+}
+
+impl Finalize for FunctionData {}
+// SAFETY: marks the captured environment, the bound target, `this` and arguments.
+unsafe impl Trace for FunctionData {
+    crate::value::gc::custom_trace!(this, mark, {
+        match this {
+            FunctionData::Closure { env, .. } => {
+                if let Some(e) = env {
+                    mark(e);
+                }
+            }
+            FunctionData::Native { .. } => {}
+            FunctionData::Bound { target, this, args } => {
+                mark(target);
+                mark(this);
+                for a in args {
+                    mark(a);
+                }
+            }
+        }
+    });
+}
+
+impl ObjectPayload for FunctionData {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// What a call needs, copied out of the object so no borrow is held while JS runs.
+pub enum Callable {
+    Closure(Rc<Code>, Option<Gc<Env>>),
+    Native(NativeFn),
+    Bound(JsObject, Value, Vec<Value>),
+}
+
+/// The callable behind an object, if it is one.
+pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
+    let data = obj.borrow();
+    let ObjectKind::Function(payload) = &data.kind else {
+        return None;
+    };
+    let f = payload.as_any().downcast_ref::<FunctionData>()?;
+    Some(match f {
+        FunctionData::Closure {
+            code,
+            env,
+            is_constructor,
+        } => (
+            Callable::Closure(code.clone(), env.clone()),
+            *is_constructor,
+        ),
+        FunctionData::Native { f, is_constructor } => (Callable::Native(*f), *is_constructor),
+        FunctionData::Bound { target, this, args } => {
+            let ctor = callable(target).is_some_and(|(_, c)| c);
+            (
+                Callable::Bound(target.clone(), this.clone(), args.clone()),
+                ctor,
+            )
+        }
+    })
+}
+
+pub fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Object(o) => o.borrow().kind.is_callable(),
+        _ => false,
+    }
+}

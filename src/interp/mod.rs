@@ -1,0 +1,1014 @@
+//! The tree-walking interpreter over the executable tree (`lower::tree`).
+//!
+//! Frames: registers live on one shared value stack (`stack[base + reg]`); captured bindings in
+//! heap `Env` records chained from `env`. A call pushes its arguments as the callee's first
+//! registers and allocates nothing else unless the callee has its own environment record.
+//! Exceptions are `Err(Throw)`, the thrown value stored in `self.exception`; statements complete
+//! with `Flow` (normal, break, continue, return — the return value in `self.ret`).
+//!
+//! What is here today: the vertical slice the tree builder lowers (functions, closures, objects,
+//! arrays, control flow, exceptions) and the call depth limit (a catchable RangeError, never a
+//! Rust stack overflow). Not yet: generators/async (their state machines), the event loop,
+//! classes and the rest listed in `lower::build`.
+
+pub mod function;
+pub mod ops;
+pub mod props;
+
+use crate::builtins::Intrinsics;
+use crate::host::Host;
+use crate::lower::tree::*;
+use crate::parser::ast::{LogicalOp, UnaryOp, UpdateOp};
+use crate::span::Span;
+use crate::value::gc::Gc;
+use crate::value::object::{ArrayData, ObjectKind};
+use crate::value::{Atom, JsObject, JsString, PropertyKey, Symbol, Value};
+use function::{Callable, Env, FunctionData};
+use std::rc::Rc;
+
+/// Marker for "an exception is propagating": the value is in `Interp::exception`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Throw;
+
+pub type JsResult<T> = Result<T, Throw>;
+
+/// How a statement completed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Normal,
+    Break(u32),
+    Continue(u32),
+    Return,
+}
+
+/// JS call depth at which a RangeError is thrown. Each JS call uses a few Rust frames of the
+/// evaluator; the CLI and `Runtime` run the engine on a thread with a stack sized for this.
+pub const MAX_CALL_DEPTH: u32 = 10_000;
+
+/// Stack size the engine thread needs for `MAX_CALL_DEPTH` (measured with margin).
+pub const ENGINE_STACK_BYTES: usize = 512 << 20;
+
+pub struct Interp {
+    stack: Vec<Value>,
+    base: usize,
+    env: Option<Gc<Env>>,
+    /// `this` of the current frame when no register holds it (script level: the global).
+    this: Value,
+    ret: Value,
+    pub exception: Value,
+    pub intrinsics: Intrinsics,
+    pub global: JsObject,
+    pub host: Box<dyn Host>,
+    /// The TDZ marker: a private symbol no script can reach.
+    uninit: Value,
+    depth: u32,
+}
+
+impl Interp {
+    pub fn new(host: Box<dyn Host>) -> Interp {
+        let (intrinsics, global) = Intrinsics::new();
+        let mut interp = Interp {
+            stack: Vec::with_capacity(4096),
+            base: 0,
+            env: None,
+            this: Value::Undefined,
+            ret: Value::Undefined,
+            exception: Value::Undefined,
+            intrinsics,
+            global: global.clone(),
+            host,
+            uninit: Value::Symbol(Symbol::new(None)),
+            depth: 0,
+        };
+        interp.this = Value::Object(global);
+        crate::builtins::install(&mut interp);
+        interp
+    }
+
+    /// Run a lowered script at top level. Returns the thrown value on an uncaught exception.
+    pub fn run_script(&mut self, script: &Script) -> Result<(), Value> {
+        for name in script.var_names.iter() {
+            let key = PropertyKey::String(*name);
+            if !self.global.borrow().properties.contains_key(&key) {
+                props::define_data(&self.global, key, Value::Undefined);
+            }
+        }
+        let code = script.code.clone();
+        let base = self.stack.len();
+        self.stack
+            .resize(base + code.registers as usize, Value::Undefined);
+        let saved = std::mem::replace(&mut self.base, base);
+        let r = self.block(&code.body);
+        self.base = saved;
+        self.stack.truncate(base);
+        match r {
+            Ok(_) => Ok(()),
+            Err(Throw) => Err(std::mem::take(&mut self.exception)),
+        }
+    }
+
+    // ───────────── errors ─────────────
+
+    /// Throw a new error of the given intrinsic constructor's prototype.
+    pub fn throw_error(&mut self, proto: JsObject, message: &str) -> Throw {
+        let err = crate::builtins::error::make_error(self, proto, message);
+        self.exception = Value::Object(err);
+        Throw
+    }
+
+    pub fn throw_type_error(&mut self, message: &str) -> Throw {
+        let p = self.intrinsics.type_error_proto.clone();
+        self.throw_error(p, message)
+    }
+
+    pub fn throw_range_error(&mut self, message: &str) -> Throw {
+        let p = self.intrinsics.range_error_proto.clone();
+        self.throw_error(p, message)
+    }
+
+    pub fn throw_reference_error(&mut self, message: &str) -> Throw {
+        let p = self.intrinsics.reference_error_proto.clone();
+        self.throw_error(p, message)
+    }
+
+    // ───────────── bindings ─────────────
+
+    #[inline]
+    fn read_place(&mut self, place: Place, tdz: Option<Atom>) -> JsResult<Value> {
+        let v = match place {
+            Place::Reg(r) => self.stack[self.base + r as usize].clone(),
+            Place::Env { hops, slot } => {
+                let env = self.env.as_ref().expect("lowered code has its env");
+                Env::up(env, hops).slots.borrow()[slot as usize].clone()
+            }
+        };
+        if let Some(name) = tdz {
+            if self.is_uninit(&v) {
+                let msg = format!(
+                    "Cannot access '{}' before initialization",
+                    name.to_js_string()
+                );
+                return Err(self.throw_reference_error(&msg));
+            }
+        }
+        Ok(v)
+    }
+
+    #[inline]
+    fn is_uninit(&self, v: &Value) -> bool {
+        matches!((v, &self.uninit), (Value::Symbol(a), Value::Symbol(b)) if Symbol::ptr_eq(a, b))
+    }
+
+    #[inline]
+    fn write_place(&mut self, place: Place, value: Value) {
+        match place {
+            Place::Reg(r) => self.stack[self.base + r as usize] = value,
+            Place::Env { hops, slot } => {
+                let env = self.env.as_ref().expect("lowered code has its env");
+                Env::up(env, hops).slots.borrow_mut()[slot as usize] = value;
+            }
+        }
+    }
+
+    fn get_global(&mut self, g: &GlobalRef) -> JsResult<Value> {
+        let key = PropertyKey::String(g.name);
+        let global = Value::Object(self.global.clone());
+        match props::lookup(self, &global, &key)? {
+            Some(v) => Ok(v),
+            None => {
+                let msg = format!("{} is not defined", g.name.to_js_string());
+                Err(self.throw_reference_error(&msg))
+            }
+        }
+    }
+
+    fn set_global(&mut self, g: &GlobalRef, value: Value) -> JsResult<()> {
+        let global = Value::Object(self.global.clone());
+        props::set(self, &global, PropertyKey::String(g.name), value)
+    }
+
+    // ───────────── statements ─────────────
+
+    fn enter_env(&mut self, shape: &Option<EnvShape>) -> Option<Option<Gc<Env>>> {
+        shape.as_ref().map(|shape| {
+            let new = Env::new(shape, self.env.clone(), &self.uninit);
+            std::mem::replace(&mut self.env, Some(new))
+        })
+    }
+
+    fn block(&mut self, block: &Block) -> JsResult<Flow> {
+        let saved = self.enter_env(&block.env);
+        for &r in block.tdz_regs.iter() {
+            self.stack[self.base + r as usize] = self.uninit.clone();
+        }
+        let result = self.block_inner(block);
+        if let Some(env) = saved {
+            self.env = env;
+        }
+        result
+    }
+
+    fn block_inner(&mut self, block: &Block) -> JsResult<Flow> {
+        for (place, code) in block.functions.iter() {
+            if place != &Place::Reg(u32::MAX) {
+                let f = self.make_closure(code);
+                self.write_place(*place, f);
+            }
+        }
+        for stmt in block.body.iter() {
+            match self.stmt(stmt)? {
+                Flow::Normal => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) -> JsResult<Flow> {
+        match stmt {
+            Stmt::Expr(e) => {
+                self.expr(e)?;
+            }
+            Stmt::Init { place, value } => {
+                let v = self.expr(value)?;
+                self.write_place(*place, v);
+            }
+            Stmt::If { test, cons, alt } => {
+                return if self.expr(test)?.to_boolean() {
+                    self.stmt(cons)
+                } else if let Some(alt) = alt {
+                    self.stmt(alt)
+                } else {
+                    Ok(Flow::Normal)
+                };
+            }
+            Stmt::Block(b) => return self.block(b),
+            Stmt::Loop(l) => return self.run_loop(l),
+            Stmt::ForIn(f) => return self.for_in(f),
+            Stmt::Break(l) => return Ok(Flow::Break(l.unwrap_or(0))),
+            Stmt::Continue(l) => return Ok(Flow::Continue(l.unwrap_or(0))),
+            Stmt::Labeled { label, body } => {
+                return match self.stmt(body)? {
+                    Flow::Break(l) if l == *label => Ok(Flow::Normal),
+                    other => Ok(other),
+                };
+            }
+            Stmt::Return(e) => {
+                self.ret = match e {
+                    Some(e) => self.expr(e)?,
+                    None => Value::Undefined,
+                };
+                return Ok(Flow::Return);
+            }
+            Stmt::Throw { value, .. } => {
+                self.exception = self.expr(value)?;
+                return Err(Throw);
+            }
+            Stmt::Try(t) => return self.try_stmt(t),
+            Stmt::Switch(s) => return self.switch(s),
+            Stmt::Empty => {}
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn run_loop(&mut self, l: &Loop) -> JsResult<Flow> {
+        let saved = self.enter_env(&l.head_env);
+        let result = self.run_loop_inner(l);
+        if let Some(env) = saved {
+            self.env = env;
+        }
+        result
+    }
+
+    /// Per-iteration bindings: a captured `let` head gets a copy of its record each iteration
+    /// (CreatePerIterationEnvironment), so closures see that iteration's value.
+    fn copy_head_env(&mut self, l: &Loop) {
+        if l.head_env.is_some() {
+            let env = self.env.clone().expect("entered");
+            let slots = env.slots.borrow().clone();
+            self.env = Some(Gc::new(Env {
+                slots: crate::value::gc::GcRefCell::new(slots),
+                parent: env.parent.clone(),
+            }));
+        }
+    }
+
+    fn run_loop_inner(&mut self, l: &Loop) -> JsResult<Flow> {
+        if let Some(init) = &l.init {
+            self.stmt(init)?;
+        }
+        self.copy_head_env(l);
+        let mut first = true;
+        loop {
+            if !(l.test_after && first) {
+                if let Some(t) = &l.test {
+                    if !self.expr(t)?.to_boolean() {
+                        break;
+                    }
+                }
+            }
+            first = false;
+            match self.stmt(&l.body)? {
+                Flow::Normal => {}
+                Flow::Break(id) if id == l.label => break,
+                Flow::Continue(id) if id == l.label => {}
+                other => return Ok(other),
+            }
+            self.copy_head_env(l);
+            if let Some(u) = &l.update {
+                self.expr(u)?;
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn for_in(&mut self, f: &ForIn) -> JsResult<Flow> {
+        let object = self.expr(&f.object)?;
+        let keys = match &object {
+            Value::Undefined | Value::Null => return Ok(Flow::Normal),
+            v => props::enumerable_string_keys(self, v)?,
+        };
+        let saved = self.enter_env(&f.head_env);
+        let result = (|| {
+            for key in keys {
+                // Keys deleted during the loop are skipped (EnumerateObjectProperties).
+                if !props::has_property(self, &object, &key)? {
+                    continue;
+                }
+                let name = match &key {
+                    PropertyKey::Index(i) => Value::String(JsString::from(i.to_string())),
+                    other => other.to_value(),
+                };
+                match &f.target {
+                    Ok(place) => self.write_place(*place, name),
+                    Err(global) => self.set_global(global, name)?,
+                }
+                match self.stmt(&f.body)? {
+                    Flow::Normal => {}
+                    Flow::Break(id) if id == f.label => break,
+                    Flow::Continue(id) if id == f.label => {}
+                    other => return Ok(other),
+                }
+            }
+            Ok(Flow::Normal)
+        })();
+        if let Some(env) = saved {
+            self.env = env;
+        }
+        result
+    }
+
+    fn try_stmt(&mut self, t: &Try) -> JsResult<Flow> {
+        let depth = self.depth;
+        let stack_len = self.stack.len();
+        let env = self.env.clone();
+        let mut result = self.block(&t.block);
+        if let (Err(Throw), Some((shape, param, body))) = (&result, &t.handler) {
+            // Unwind what the throw skipped.
+            self.depth = depth;
+            self.stack.truncate(stack_len);
+            self.env = env.clone();
+            let exception = std::mem::take(&mut self.exception);
+            let saved = self.enter_env(shape);
+            if let Some(p) = param {
+                self.write_place(*p, exception);
+            }
+            result = self.block(body);
+            if let Some(e) = saved {
+                self.env = e;
+            }
+        }
+        if let Some(fin) = &t.finalizer {
+            self.depth = depth;
+            self.stack.truncate(stack_len.max(self.base));
+            self.env = env;
+            let pending_exception = std::mem::take(&mut self.exception);
+            let pending_ret = std::mem::take(&mut self.ret);
+            match self.block(fin)? {
+                Flow::Normal => {
+                    self.exception = pending_exception;
+                    self.ret = pending_ret;
+                }
+                abrupt => return Ok(abrupt),
+            }
+        }
+        result
+    }
+
+    fn switch(&mut self, s: &Switch) -> JsResult<Flow> {
+        let d = self.expr(&s.discriminant)?;
+        let saved = self.enter_env(&s.env);
+        let result = (|| {
+            let mut matched = None;
+            for (i, (test, _)) in s.cases.iter().enumerate() {
+                if let Some(t) = test {
+                    let v = self.expr(t)?;
+                    if d.strict_equals(&v) {
+                        matched = Some(i);
+                        break;
+                    }
+                }
+            }
+            let start = match matched.or_else(|| s.cases.iter().position(|(t, _)| t.is_none())) {
+                Some(i) => i,
+                None => return Ok(Flow::Normal),
+            };
+            for (_, body) in s.cases[start..].iter() {
+                for stmt in body.iter() {
+                    match self.stmt(stmt)? {
+                        Flow::Normal => {}
+                        Flow::Break(id) if id == s.label => return Ok(Flow::Normal),
+                        other => return Ok(other),
+                    }
+                }
+            }
+            Ok(Flow::Normal)
+        })();
+        if let Some(env) = saved {
+            self.env = env;
+        }
+        result
+    }
+
+    // ───────────── expressions ─────────────
+
+    pub(crate) fn expr(&mut self, e: &Expr) -> JsResult<Value> {
+        Ok(match e {
+            Expr::Const(v) => v.clone(),
+            Expr::Get { place, tdz } => self.read_place(*place, *tdz)?,
+            Expr::Global(g) => self.get_global(g)?,
+            Expr::TypeofGlobal(g) => {
+                let global = Value::Object(self.global.clone());
+                match props::lookup(self, &global, &PropertyKey::String(g.name))? {
+                    Some(v) => Value::String(v.type_of().to_js_string()),
+                    None => Value::String(JsString::from("undefined")),
+                }
+            }
+            Expr::Set {
+                place,
+                value,
+                check,
+            } => {
+                let v = self.expr(value)?;
+                match check {
+                    Some(ConstCheck::Throw) => {
+                        return Err(self.throw_type_error("Assignment to constant variable."))
+                    }
+                    Some(ConstCheck::Ignore) => return Ok(v),
+                    None => {}
+                }
+                if let Place::Env { .. } = place {
+                    // Assigning a `let` in its TDZ throws.
+                    let current = self.read_place(*place, None)?;
+                    if self.is_uninit(&current) {
+                        return Err(self.throw_reference_error(
+                            "Cannot access a variable before initialization",
+                        ));
+                    }
+                }
+                self.write_place(*place, v.clone());
+                v
+            }
+            Expr::SetGlobal { global, value } => {
+                let v = self.expr(value)?;
+                self.set_global(global, v.clone())?;
+                v
+            }
+            Expr::BinRegConst { op, reg, rhs } => {
+                let l = &self.stack[self.base + *reg as usize];
+                if let Value::Number(x) = l {
+                    if let Some(v) = ops::number_binary(*op, *x, *rhs) {
+                        return Ok(v);
+                    }
+                }
+                let l = l.clone();
+                ops::binary(self, *op, l, Value::Number(*rhs))?
+            }
+            Expr::Binary { op, left, right } => {
+                let l = self.expr(left)?;
+                let r = self.expr(right)?;
+                if let (Value::Number(x), Value::Number(y)) = (&l, &r) {
+                    if let Some(v) = ops::number_binary(*op, *x, *y) {
+                        return Ok(v);
+                    }
+                }
+                ops::binary(self, *op, l, r)?
+            }
+            Expr::Logical { op, left, right } => {
+                let l = self.expr(left)?;
+                let short = match op {
+                    LogicalOp::And => !l.to_boolean(),
+                    LogicalOp::Or => l.to_boolean(),
+                    LogicalOp::Nullish => !l.is_nullish(),
+                };
+                if short {
+                    l
+                } else {
+                    self.expr(right)?
+                }
+            }
+            Expr::Unary { op, arg } => {
+                let v = self.expr(arg)?;
+                match op {
+                    UnaryOp::Not => Value::Bool(!v.to_boolean()),
+                    UnaryOp::Minus => match v {
+                        Value::Number(n) => Value::Number(-n),
+                        v => Value::Number(-ops::to_number(self, &v)?),
+                    },
+                    UnaryOp::Plus => Value::Number(ops::to_number(self, &v)?),
+                    UnaryOp::BitNot => Value::Number(!ops::to_int32(self, &v)? as f64),
+                    UnaryOp::TypeOf => Value::String(v.type_of().to_js_string()),
+                    UnaryOp::Void => Value::Undefined,
+                    UnaryOp::Delete => Value::Bool(true),
+                }
+            }
+            Expr::UpdatePlace {
+                op,
+                prefix,
+                place,
+                tdz,
+            } => {
+                let old = self.read_place(*place, *tdz)?;
+                let old = match old {
+                    Value::Number(n) => n,
+                    v => ops::to_number(self, &v)?,
+                };
+                let new = update(*op, old);
+                self.write_place(*place, Value::Number(new));
+                Value::Number(if *prefix { new } else { old })
+            }
+            Expr::UpdateGlobal { op, prefix, global } => {
+                let old = self.get_global(global)?;
+                let old = ops::to_number(self, &old)?;
+                let new = update(*op, old);
+                self.set_global(global, Value::Number(new))?;
+                Value::Number(if *prefix { new } else { old })
+            }
+            Expr::UpdateMember {
+                op,
+                prefix,
+                object,
+                key,
+            } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                let old = props::get(self, &obj, &key)?;
+                let old = ops::to_number(self, &old)?;
+                let new = update(*op, old);
+                props::set(self, &obj, key, Value::Number(new))?;
+                Value::Number(if *prefix { new } else { old })
+            }
+            Expr::CompoundPlace { op, place, value } => {
+                let old = self.read_place(*place, None)?;
+                let r = self.expr(value)?;
+                let v = ops::binary(self, *op, old, r)?;
+                self.write_place(*place, v.clone());
+                v
+            }
+            Expr::CompoundGlobal { op, global, value } => {
+                let old = self.get_global(global)?;
+                let r = self.expr(value)?;
+                let v = ops::binary(self, *op, old, r)?;
+                self.set_global(global, v.clone())?;
+                v
+            }
+            Expr::CompoundMember {
+                op,
+                object,
+                key,
+                value,
+            } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                let old = props::get(self, &obj, &key)?;
+                let r = self.expr(value)?;
+                let v = ops::binary(self, *op, old, r)?;
+                props::set(self, &obj, key, v.clone())?;
+                v
+            }
+            Expr::Cond { test, cons, alt } => {
+                if self.expr(test)?.to_boolean() {
+                    self.expr(cons)?
+                } else {
+                    self.expr(alt)?
+                }
+            }
+            Expr::Member { object, key } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                props::get_value(self, &obj, &key)?
+            }
+            Expr::SetMember { object, key, value } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                let v = self.expr(value)?;
+                props::put_value(self, &obj, key, v.clone())?;
+                v
+            }
+            Expr::Call { callee, args, span } => {
+                let (f, this) = match &**callee {
+                    Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
+                    Callee::Method { object, key } => {
+                        let obj = self.expr(object)?;
+                        let key = self.key(key)?;
+                        (props::get_value(self, &obj, &key)?, obj)
+                    }
+                };
+                let base = self.stack.len();
+                if let Err(t) = self.push_args(args) {
+                    self.stack.truncate(base);
+                    return Err(t);
+                }
+                self.call_from_stack(&f, this, base, *span, callee)?
+            }
+            Expr::New { callee, args, span } => {
+                let f = self.expr(callee)?;
+                let mut argv = Vec::with_capacity(args.len());
+                for a in args.iter() {
+                    argv.push(self.expr(&a.expr)?);
+                }
+                let _ = span;
+                self.construct(&f, &argv)?
+            }
+            Expr::Function(code) => self.make_closure(code),
+            Expr::Array(elems) => {
+                let mut values = Vec::with_capacity(elems.len());
+                let mut holes = false;
+                for el in elems.iter() {
+                    match el {
+                        None => {
+                            holes = true;
+                            values.push(None);
+                        }
+                        Some(Arg {
+                            expr,
+                            spread: false,
+                        }) => values.push(Some(self.expr(expr)?)),
+                        Some(Arg { expr, spread: true }) => {
+                            let v = self.expr(expr)?;
+                            for item in props::iterate_to_vec(self, &v)? {
+                                values.push(Some(item));
+                            }
+                        }
+                    }
+                }
+                let _ = holes;
+                Value::Object(self.new_array_with_holes(values))
+            }
+            Expr::Object(ps) => {
+                let obj = JsObject::ordinary(Some(self.intrinsics.object_proto.clone()));
+                for p in ps.iter() {
+                    match p {
+                        ObjProp::Value { key, value } => {
+                            let key = self.key(key)?;
+                            let v = self.expr(value)?;
+                            props::define_data(&obj, key, v);
+                        }
+                        ObjProp::Getter { key, func } => {
+                            let key = self.key(key)?;
+                            let f = self.make_closure(func);
+                            props::define_accessor(&obj, key, f.as_object().cloned(), None);
+                        }
+                        ObjProp::Setter { key, func } => {
+                            let key = self.key(key)?;
+                            let f = self.make_closure(func);
+                            props::define_accessor(&obj, key, None, f.as_object().cloned());
+                        }
+                        ObjProp::Spread(e) => {
+                            let src = self.expr(e)?;
+                            props::copy_data_properties(self, &obj, &src)?;
+                        }
+                    }
+                }
+                Value::Object(obj)
+            }
+            Expr::Template { quasis, exprs } => {
+                let mut pieces = Vec::with_capacity(quasis.len() + exprs.len());
+                for (i, q) in quasis.iter().enumerate() {
+                    if let Value::String(s) = q {
+                        pieces.push(s.clone());
+                    }
+                    if let Some(e) = exprs.get(i) {
+                        let v = self.expr(e)?;
+                        pieces.push(ops::to_string(self, &v)?);
+                    }
+                }
+                match JsString::concat_all(&pieces) {
+                    Ok(s) => Value::String(s),
+                    Err(_) => return Err(self.throw_range_error("Invalid string length")),
+                }
+            }
+            Expr::Seq(xs) => {
+                let mut last = Value::Undefined;
+                for x in xs.iter() {
+                    last = self.expr(x)?;
+                }
+                last
+            }
+            Expr::This => self.this.clone(),
+        })
+    }
+
+    fn key(&mut self, key: &Key) -> JsResult<PropertyKey> {
+        match key {
+            Key::Named(a) => Ok(PropertyKey::String(*a)),
+            Key::Computed(e) => {
+                let v = self.expr(e)?;
+                ops::to_property_key(self, &v)
+            }
+        }
+    }
+
+    fn push_args(&mut self, args: &[Arg]) -> JsResult<()> {
+        for a in args {
+            let v = self.expr(&a.expr)?;
+            if a.spread {
+                let items = props::iterate_to_vec(self, &v)?;
+                self.stack.extend(items);
+            } else {
+                self.stack.push(v);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn new_array(&mut self, values: Vec<Value>) -> JsObject {
+        self.new_array_with_holes(values.into_iter().map(Some).collect())
+    }
+
+    fn new_array_with_holes(&mut self, values: Vec<Option<Value>>) -> JsObject {
+        let arr = JsObject::new(
+            Some(self.intrinsics.array_proto.clone()),
+            ObjectKind::Array(ArrayData {
+                length: values.len() as u32,
+                length_writable: true,
+            }),
+        );
+        {
+            let mut data = arr.borrow_mut();
+            for (i, v) in values.into_iter().enumerate() {
+                if let Some(v) = v {
+                    data.properties.insert(
+                        PropertyKey::Index(i as u32),
+                        crate::value::property::Property::data(
+                            v,
+                            crate::value::property::Attributes::DEFAULT,
+                        ),
+                    );
+                }
+            }
+        }
+        arr
+    }
+
+    // ───────────── calls ─────────────
+
+    pub fn make_closure(&mut self, code: &Rc<Code>) -> Value {
+        let f = JsObject::new(
+            Some(self.intrinsics.function_proto.clone()),
+            ObjectKind::Function(Box::new(FunctionData::Closure {
+                code: code.clone(),
+                env: self.env.clone(),
+                is_constructor: code.is_constructor,
+            })),
+        );
+        props::define_builtin_prop(
+            &f,
+            crate::value::atoms::LENGTH,
+            Value::Number(code.length as f64),
+        );
+        props::define_builtin_prop(
+            &f,
+            crate::value::atoms::NAME,
+            Value::String(code.name.to_js_string()),
+        );
+        if code.is_constructor {
+            let proto = JsObject::ordinary(Some(self.intrinsics.object_proto.clone()));
+            props::define_hidden(
+                &proto,
+                PropertyKey::String(crate::value::atoms::CONSTRUCTOR),
+                Value::Object(f.clone()),
+            );
+            props::define_prototype(&f, Value::Object(proto));
+        }
+        Value::Object(f)
+    }
+
+    /// Call with arguments already pushed on the stack from `base`.
+    fn call_from_stack(
+        &mut self,
+        f: &Value,
+        this: Value,
+        base: usize,
+        span: Span,
+        callee: &Callee,
+    ) -> JsResult<Value> {
+        let Value::Object(obj) = f else {
+            self.stack.truncate(base);
+            return Err(self.not_a_function(callee, span));
+        };
+        let Some((callable, _)) = function::callable(obj) else {
+            self.stack.truncate(base);
+            return Err(self.not_a_function(callee, span));
+        };
+        match callable {
+            Callable::Closure(code, env) => self.call_closure(&code, env, this, base),
+            other => {
+                let args: Vec<Value> = self.stack.drain(base..).collect();
+                self.call_callable(other, this, &args)
+            }
+        }
+    }
+
+    fn not_a_function(&mut self, callee: &Callee, _span: Span) -> Throw {
+        let what = match callee {
+            Callee::Plain(Expr::Global(g)) => g.name.to_js_string().to_string(),
+            Callee::Method {
+                key: Key::Named(k), ..
+            } => format!("(intermediate value).{}", k.to_js_string()),
+            _ => "expression".to_string(),
+        };
+        self.throw_type_error(&format!("{what} is not a function"))
+    }
+
+    /// Run a closure whose arguments are on the stack from `base`.
+    fn call_closure(
+        &mut self,
+        code: &Rc<Code>,
+        env: Option<Gc<Env>>,
+        this: Value,
+        base: usize,
+    ) -> JsResult<Value> {
+        if self.depth >= MAX_CALL_DEPTH {
+            self.stack.truncate(base);
+            return Err(self.throw_range_error("Maximum call stack size exceeded"));
+        }
+        let argc = self.stack.len() - base;
+        let nparams = code.params.len();
+        let regs = code.registers as usize;
+        // Arguments beyond the registers are kept for `arguments` only.
+        let extra: Vec<Value> = if argc > nparams && code.arguments_place.is_some() {
+            self.stack[base + nparams..].to_vec()
+        } else {
+            Vec::new()
+        };
+        let all_args: Option<Vec<Value>> = code
+            .arguments_place
+            .map(|_| self.stack[base..base + argc.min(nparams)].to_vec());
+        self.stack.truncate(base + argc.min(nparams));
+        self.stack
+            .resize(base + regs.max(nparams), Value::Undefined);
+        let saved_base = std::mem::replace(&mut self.base, base);
+        let saved_env = std::mem::replace(&mut self.env, env);
+        let this = match code.this_mode {
+            ThisMode::Sloppy if this.is_nullish() => Value::Object(self.global.clone()),
+            _ => this,
+        };
+        let saved_this = std::mem::replace(&mut self.this, this);
+        self.depth += 1;
+        let result = self.run_body(code, extra, all_args);
+        self.depth -= 1;
+        self.base = saved_base;
+        self.env = saved_env;
+        self.this = saved_this;
+        self.stack.truncate(base);
+        result
+    }
+
+    fn run_body(
+        &mut self,
+        code: &Code,
+        extra: Vec<Value>,
+        all_args: Option<Vec<Value>>,
+    ) -> JsResult<Value> {
+        if let Some(shape) = &code.env {
+            let new = Env::new(shape, self.env.clone(), &self.uninit);
+            self.env = Some(new);
+        }
+        // Arguments arrive in registers 0..n. When every parameter is an uncaptured register
+        // numbered like its position (the common case) they are already in place.
+        let in_place = code
+            .params
+            .iter()
+            .enumerate()
+            .all(|(i, p)| *p == Place::Reg(i as u32));
+        if !in_place {
+            let n = code.params.len();
+            let args: Vec<Value> = (0..n)
+                .map(|i| std::mem::take(&mut self.stack[self.base + i]))
+                .collect();
+            for (p, v) in code.params.iter().zip(args) {
+                self.write_place(*p, v);
+            }
+        }
+        if let Some(place) = code.this_place {
+            let this = self.this.clone();
+            self.write_place(place, this);
+        }
+        if let (Some(place), Some(mut args)) = (code.arguments_place, all_args) {
+            args.extend(extra);
+            let obj = self.new_array(args);
+            obj.borrow_mut().kind = ObjectKind::Arguments;
+            let len = obj.borrow().properties.len();
+            props::define_hidden(
+                &obj,
+                PropertyKey::String(crate::value::atoms::LENGTH),
+                Value::Number(len as f64),
+            );
+            obj.borrow_mut().prototype = Some(self.intrinsics.object_proto.clone());
+            self.write_place(place, Value::Object(obj));
+        }
+        if let Some(e) = &code.expr_body {
+            return self.expr(e);
+        }
+        match self.block(&code.body)? {
+            Flow::Return => Ok(std::mem::take(&mut self.ret)),
+            _ => Ok(Value::Undefined),
+        }
+    }
+
+    fn call_callable(&mut self, c: Callable, this: Value, args: &[Value]) -> JsResult<Value> {
+        match c {
+            Callable::Closure(code, env) => {
+                let base = self.stack.len();
+                self.stack.extend_from_slice(args);
+                self.call_closure(&code, env, this, base)
+            }
+            Callable::Native(f) => {
+                if self.depth >= MAX_CALL_DEPTH {
+                    return Err(self.throw_range_error("Maximum call stack size exceeded"));
+                }
+                self.depth += 1;
+                let r = f(self, &this, args);
+                self.depth -= 1;
+                r
+            }
+            Callable::Bound(target, bound_this, mut bound_args) => {
+                bound_args.extend_from_slice(args);
+                self.call(&Value::Object(target), bound_this, &bound_args)
+            }
+        }
+    }
+
+    /// Call(F, thisValue, args).
+    pub fn call(&mut self, f: &Value, this: Value, args: &[Value]) -> JsResult<Value> {
+        let callable = match f {
+            Value::Object(o) => function::callable(o),
+            _ => None,
+        };
+        match callable {
+            Some((c, _)) => self.call_callable(c, this, args),
+            None => {
+                let s = crate::builtins::console::inspect_short(f);
+                Err(self.throw_type_error(&format!("{s} is not a function")))
+            }
+        }
+    }
+
+    /// Construct(F, args) for ordinary constructors and native ones.
+    pub fn construct(&mut self, f: &Value, args: &[Value]) -> JsResult<Value> {
+        let ctor = match f {
+            Value::Object(o) => function::callable(o).filter(|(_, c)| *c),
+            _ => None,
+        };
+        let Some((callable, _)) = ctor else {
+            let s = crate::builtins::console::inspect_short(f);
+            return Err(self.throw_type_error(&format!("{s} is not a constructor")));
+        };
+        let proto = match props::get(
+            self,
+            f,
+            &PropertyKey::String(crate::value::atoms::PROTOTYPE),
+        )? {
+            Value::Object(p) => p,
+            _ => self.intrinsics.object_proto.clone(),
+        };
+        match callable {
+            Callable::Native(nf) => {
+                // Native constructors receive the new.target's prototype as `this` marker object.
+                let this = Value::Object(JsObject::ordinary(Some(proto)));
+                self.depth += 1;
+                let r = nf(self, &this, args);
+                self.depth -= 1;
+                r
+            }
+            other => {
+                let this = JsObject::ordinary(Some(proto));
+                let r = self.call_callable(other, Value::Object(this.clone()), args)?;
+                Ok(match r {
+                    Value::Object(_) => r,
+                    _ => Value::Object(this),
+                })
+            }
+        }
+    }
+}
+
+fn update(op: UpdateOp, x: f64) -> f64 {
+    match op {
+        UpdateOp::Inc => x + 1.0,
+        UpdateOp::Dec => x - 1.0,
+    }
+}
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1200 @@
+//! The tree builder: AST + scope analysis → executable tree (`tree.rs`).
+//!
+//! Storage: each function numbers its uncaptured bindings as registers (parameters first); each
+//! scope with captured bindings gets an environment record whose slots are numbered here, and a
+//! reference becomes `Env { hops, slot }` where `hops` counts the records between the reference
+//! and the binding — the same records the interpreter pushes at run time, in the same order.
+//!
+//! Not yet lowered (reported as `LowerError` "… is not supported yet", never silently wrong):
+//! classes, destructuring, generators, async functions, optional chaining, tagged templates,
+//! `super`, `new.target`, `with`, direct `eval`, getters/setters in classes, `for-of`, spread in
+//! `new`, regular-expression literals, labelled `continue` through `switch`.
+
+use super::scope::{self, BindingKind, Resolution, Role, ScopeId, ScopeKind, ScopeTree};
+use super::tree::*;
+use crate::parser::ast::{self, ExprKind, PropKind, StmtKind};
+use crate::span::Span;
+use crate::value::{Atom, JsString, Value};
+use std::rc::Rc;
+
+/// A construct the lowering pass does not handle yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LowerError {
+    pub message: String,
+    pub span: Span,
+}
+
+type R<T> = Result<T, LowerError>;
+
+fn unsupported<T>(what: &str, span: Span) -> R<T> {
+    Err(LowerError {
+        message: format!("{what} is not supported yet"),
+        span,
+    })
+}
+
+/// Lower a parsed script.
+pub fn lower_script(program: &ast::Program) -> R<Script> {
+    let scopes = scope::analyse(program);
+    let mut b = Builder {
+        layout: Layout::new(&scopes),
+        scopes: &scopes,
+        stack: vec![0],
+        labels: Vec::new(),
+        next_label: 0,
+        pending_labels: Vec::new(),
+    };
+    let mut var_names = Vec::new();
+    collect_script_vars(&program.body, &mut var_names);
+    let body = b.block_body(&program.body, None, true)?;
+    let code = Code {
+        name: Atom::intern_str(""),
+        length: 0,
+        this_mode: ThisMode::Sloppy,
+        is_constructor: false,
+        registers: b.layout.registers[0],
+        params: Box::new([]),
+        env: None,
+        this_place: None,
+        arguments_place: None,
+        body,
+        expr_body: None,
+        span: program.span,
+    };
+    Ok(Script {
+        code: Rc::new(code),
+        var_names: var_names.into_boxed_slice(),
+    })
+}
+
+/// Script-level `var` and function declarations: created on the global object up front.
+fn collect_script_vars(stmts: &[ast::Stmt], out: &mut Vec<Atom>) {
+    for s in stmts {
+        match &s.kind {
+            StmtKind::Var(d) if d.kind == ast::VarKind::Var => {
+                for decl in &d.decls {
+                    let mut names = Vec::new();
+                    scope::bound_names(&decl.target, &mut names);
+                    out.extend(names.iter().map(|n| Atom::intern_str(&n.name)));
+                }
+            }
+            StmtKind::Function(f) => {
+                if let Some(id) = &f.id {
+                    out.push(Atom::intern_str(&id.name));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Registers and environment slots, assigned once for the whole script.
+struct Layout {
+    /// Per binding: where it lives relative to its scope.
+    binding_home: Vec<Home>,
+    /// Per scope: number of env slots (0 = no record).
+    env_slots: Vec<u32>,
+    /// Per function scope (indexed by scope id; 0 elsewhere): register count.
+    registers: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Home {
+    Reg(u32),
+    Slot(u32),
+    /// Script-level: global by name.
+    Global,
+}
+
+impl Layout {
+    fn new(tree: &ScopeTree) -> Layout {
+        let n = tree.scopes.len();
+        let mut layout = Layout {
+            binding_home: vec![Home::Global; tree.bindings.len()],
+            env_slots: vec![0; n],
+            registers: vec![0; n],
+        };
+        for (id, scope) in tree.scopes.iter().enumerate() {
+            for &b in &scope.bindings {
+                let binding = tree.binding(b);
+                layout.binding_home[b as usize] = if binding.captured {
+                    let slot = layout.env_slots[id];
+                    layout.env_slots[id] += 1;
+                    Home::Slot(slot)
+                } else {
+                    let f = scope.function as usize;
+                    let r = layout.registers[f];
+                    layout.registers[f] += 1;
+                    Home::Reg(r)
+                };
+            }
+        }
+        layout
+    }
+}
+
+struct Builder<'a> {
+    layout: Layout,
+    scopes: &'a ScopeTree,
+    /// Scopes entered, innermost last (mirrors the resolver's walk).
+    stack: Vec<ScopeId>,
+    /// Label name → id of the statement it labels; `None` name = innermost breakable/loop.
+    labels: Vec<LabelEntry>,
+    next_label: u32,
+    /// Labels seen directly before the next loop (so `continue L` targets that loop).
+    pending_labels: Vec<Box<str>>,
+}
+
+struct LabelEntry {
+    name: Option<Box<str>>,
+    id: u32,
+    is_loop: bool,
+    /// A plain `break` may target it (loops and switch, not labelled blocks).
+    breakable: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn scope_for(&self, span: Span, role: Role) -> ScopeId {
+        self.scopes.scope_of_node[&(span.start, role)]
+    }
+
+    fn current(&self) -> ScopeId {
+        *self.stack.last().expect("non-empty")
+    }
+
+    fn env_shape(&self, scope: ScopeId) -> Option<EnvShape> {
+        let slots = self.layout.env_slots[scope as usize];
+        if slots == 0 {
+            return None;
+        }
+        let tdz = self.scopes.scopes[scope as usize]
+            .bindings
+            .iter()
+            .filter(|&&b| self.scopes.binding(b).kind.is_lexical())
+            .filter_map(|&b| match self.layout.binding_home[b as usize] {
+                Home::Slot(s) => Some(s),
+                _ => None,
+            })
+            .collect();
+        Some(EnvShape { slots, tdz })
+    }
+
+    fn tdz_regs(&self, scope: ScopeId) -> Box<[u32]> {
+        self.scopes.scopes[scope as usize]
+            .bindings
+            .iter()
+            .filter(|&&b| self.scopes.binding(b).kind.is_lexical())
+            .filter_map(|&b| match self.layout.binding_home[b as usize] {
+                Home::Reg(r) => Some(r),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The place of a binding as seen from the current scope.
+    fn place_of(&self, binding: scope::BindingId) -> Option<Place> {
+        let b = self.scopes.binding(binding);
+        match self.layout.binding_home[binding as usize] {
+            Home::Global => None,
+            Home::Reg(r) => Some(Place::Reg(r)),
+            Home::Slot(slot) => {
+                let mut hops = 0;
+                for &s in self.stack.iter().rev() {
+                    if s == b.scope {
+                        return Some(Place::Env { hops, slot });
+                    }
+                    if self.layout.env_slots[s as usize] > 0 {
+                        hops += 1;
+                    }
+                }
+                // The binding's scope is not on the stack: a bug in scope bookkeeping.
+                None
+            }
+        }
+    }
+
+    fn resolve(&self, id: &ast::Ident) -> Resolved {
+        match self.scopes.resolution(id) {
+            Resolution::Global => Resolved::Global(Atom::intern_str(&id.name)),
+            Resolution::Binding(b) => match self.place_of(b) {
+                Some(place) => {
+                    let binding = self.scopes.binding(b);
+                    let tdz = binding
+                        .kind
+                        .is_lexical()
+                        .then(|| Atom::intern_str(&binding.name));
+                    Resolved::Local {
+                        place,
+                        tdz,
+                        kind: binding.kind,
+                    }
+                }
+                None => Resolved::Global(Atom::intern_str(&id.name)),
+            },
+        }
+    }
+
+    fn global(name: Atom) -> Box<GlobalRef> {
+        Box::new(GlobalRef {
+            name,
+            hits: Default::default(),
+        })
+    }
+
+    fn read(&self, id: &ast::Ident) -> Expr {
+        match self.resolve(id) {
+            Resolved::Global(name) => Expr::Global(Self::global(name)),
+            Resolved::Local { place, tdz, .. } => Expr::Get { place, tdz },
+        }
+    }
+
+    fn assign(&self, id: &ast::Ident, value: Expr, declaration: bool) -> Expr {
+        match self.resolve(id) {
+            Resolved::Global(name) => Expr::SetGlobal {
+                global: Self::global(name),
+                value: Box::new(value),
+            },
+            Resolved::Local { place, kind, .. } => {
+                let check = match kind {
+                    BindingKind::Const if !declaration => Some(ConstCheck::Throw),
+                    BindingKind::FunctionName => {
+                        let strict = self.scopes.scopes[self.current() as usize].strict;
+                        Some(if strict {
+                            ConstCheck::Throw
+                        } else {
+                            ConstCheck::Ignore
+                        })
+                    }
+                    _ => None,
+                };
+                Expr::Set {
+                    place,
+                    value: Box::new(value),
+                    check,
+                }
+            }
+        }
+    }
+
+    // ───────────── statements ─────────────
+
+    /// A statement list in the current scope (function body, script, or an already entered
+    /// block scope), with its hoisted function declarations.
+    fn block_body(&mut self, stmts: &[ast::Stmt], scope: Option<ScopeId>, top: bool) -> R<Block> {
+        let functions = self.hoisted_functions(stmts, top)?;
+        let body = self.statements(stmts)?;
+        Ok(Block {
+            env: scope.and_then(|s| self.env_shape(s)),
+            functions,
+            tdz_regs: scope.map_or_else(|| Box::new([]) as Box<[u32]>, |s| self.tdz_regs(s)),
+            body,
+        })
+    }
+
+    fn hoisted_functions(&mut self, stmts: &[ast::Stmt], top: bool) -> R<Box<[(Place, Rc<Code>)]>> {
+        let mut out = Vec::new();
+        for s in stmts {
+            let mut s = s;
+            while let StmtKind::Labeled { body, .. } = &s.kind {
+                s = body;
+            }
+            if let StmtKind::Function(f) = &s.kind {
+                let id = f.id.as_ref().expect("declarations are named");
+                let code = self.function(f)?;
+                match self.resolve(id) {
+                    Resolved::Local { place, .. } => out.push((place, code)),
+                    Resolved::Global(_) if top => {
+                        // Script-level functions are global properties: an assignment statement
+                        // at the start does it (see `statements`).
+                        out.push((Place::Reg(u32::MAX), code));
+                    }
+                    Resolved::Global(_) => out.push((Place::Reg(u32::MAX), code)),
+                }
+            }
+        }
+        Ok(out.into_boxed_slice())
+    }
+
+    fn statements(&mut self, stmts: &[ast::Stmt]) -> R<Box<[Stmt]>> {
+        let mut out = Vec::with_capacity(stmts.len());
+        for s in stmts {
+            let lowered = self.statement(s)?;
+            if !matches!(lowered, Stmt::Empty) {
+                out.push(lowered);
+            }
+        }
+        Ok(out.into_boxed_slice())
+    }
+
+    fn enter_block(&mut self, stmts: &[ast::Stmt], role: Role, span: Span) -> R<Block> {
+        let scope = self.scope_for(span, role);
+        self.stack.push(scope);
+        let block = self.block_body(stmts, Some(scope), false);
+        self.stack.pop();
+        block
+    }
+
+    fn new_label(&mut self) -> u32 {
+        self.next_label += 1;
+        self.next_label
+    }
+
+    fn with_loop<T>(&mut self, id: u32, f: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+        let names = std::mem::take(&mut self.pending_labels);
+        let depth = self.labels.len();
+        for n in names {
+            self.labels.push(LabelEntry {
+                name: Some(n),
+                id,
+                is_loop: true,
+                breakable: false,
+            });
+        }
+        self.labels.push(LabelEntry {
+            name: None,
+            id,
+            is_loop: true,
+            breakable: true,
+        });
+        let r = f(self);
+        self.labels.truncate(depth);
+        r
+    }
+
+    fn statement(&mut self, stmt: &ast::Stmt) -> R<Stmt> {
+        if !matches!(stmt.kind, StmtKind::Labeled { .. }) && !self.is_loop(stmt) {
+            // Labels only attach to the loop directly after them.
+            self.flush_pending_labels();
+        }
+        Ok(match &stmt.kind {
+            StmtKind::Expr { expr, .. } => Stmt::Expr(self.expr(expr)?),
+            StmtKind::Var(decl) => self.var_decl(decl)?,
+            StmtKind::Function(f) => {
+                // Hoisted: created at block entry. Script-level ones become global properties.
+                let id = f.id.as_ref().expect("declarations are named");
+                match self.resolve(id) {
+                    Resolved::Global(name) => {
+                        let code = self.function(f)?;
+                        Stmt::Expr(Expr::SetGlobal {
+                            global: Self::global(name),
+                            value: Box::new(Expr::Function(code)),
+                        })
+                    }
+                    Resolved::Local { .. } => Stmt::Empty,
+                }
+            }
+            StmtKind::Class(_) => return unsupported("class", stmt.span),
+            StmtKind::Block(body) => Stmt::Block(self.enter_block(body, Role::Block, stmt.span)?),
+            StmtKind::Empty | StmtKind::Debugger => Stmt::Empty,
+            StmtKind::If { test, cons, alt } => Stmt::If {
+                test: self.expr(test)?,
+                cons: Box::new(self.substatement(cons)?),
+                alt: match alt {
+                    Some(a) => Some(Box::new(self.substatement(a)?)),
+                    None => None,
+                },
+            },
+            StmtKind::For(f) => self.for_stmt(f, stmt.span)?,
+            StmtKind::ForIn(f) => self.for_in(f, stmt.span)?,
+            StmtKind::ForOf(_) => return unsupported("for-of", stmt.span),
+            StmtKind::While { test, body } => {
+                let id = self.new_label();
+                self.with_loop(id, |b| {
+                    Ok(Stmt::Loop(Box::new(Loop {
+                        label: id,
+                        head_env: None,
+                        init: None,
+                        test: Some(b.expr(test)?),
+                        update: None,
+                        body: b.substatement(body)?,
+                        test_after: false,
+                    })))
+                })?
+            }
+            StmtKind::DoWhile { body, test } => {
+                let id = self.new_label();
+                self.with_loop(id, |b| {
+                    Ok(Stmt::Loop(Box::new(Loop {
+                        label: id,
+                        head_env: None,
+                        init: None,
+                        test: Some(b.expr(test)?),
+                        update: None,
+                        body: b.substatement(body)?,
+                        test_after: true,
+                    })))
+                })?
+            }
+            StmtKind::Switch {
+                discriminant,
+                cases,
+            } => {
+                let discriminant = self.expr(discriminant)?;
+                let scope = self.scope_for(stmt.span, Role::Switch);
+                let id = self.new_label();
+                self.labels.push(LabelEntry {
+                    name: None,
+                    id,
+                    is_loop: false,
+                    breakable: true,
+                });
+                self.stack.push(scope);
+                let mut out = Vec::new();
+                let mut result = Ok(());
+                for c in cases {
+                    let test = match &c.test {
+                        Some(t) => match self.expr(t) {
+                            Ok(t) => Some(t),
+                            Err(e) => {
+                                result = Err(e);
+                                break;
+                            }
+                        },
+                        None => None,
+                    };
+                    match self.statements(&c.body) {
+                        Ok(body) => out.push((test, body)),
+                        Err(e) => {
+                            result = Err(e);
+                            break;
+                        }
+                    }
+                }
+                self.stack.pop();
+                self.labels.pop();
+                result?;
+                Stmt::Switch(Box::new(Switch {
+                    label: id,
+                    discriminant,
+                    env: self.env_shape(scope),
+                    cases: out.into_boxed_slice(),
+                }))
+            }
+            StmtKind::Labeled { label, body } => {
+                if self.is_loop(body) || matches!(body.kind, StmtKind::Labeled { .. }) {
+                    self.pending_labels.push(label.name.clone());
+                    self.statement(body)?
+                } else {
+                    let id = self.new_label();
+                    self.labels.push(LabelEntry {
+                        name: Some(label.name.clone()),
+                        id,
+                        is_loop: false,
+                        breakable: false,
+                    });
+                    let body = self.statement(body);
+                    self.labels.pop();
+                    Stmt::Labeled {
+                        label: id,
+                        body: Box::new(body?),
+                    }
+                }
+            }
+            StmtKind::Break(label) => Stmt::Break(Some(self.jump_target(label, false, stmt.span)?)),
+            StmtKind::Continue(label) => {
+                Stmt::Continue(Some(self.jump_target(label, true, stmt.span)?))
+            }
+            StmtKind::Return(e) => Stmt::Return(match e {
+                Some(e) => Some(self.expr(e)?),
+                None => None,
+            }),
+            StmtKind::Throw(e) => Stmt::Throw {
+                value: self.expr(e)?,
+                span: stmt.span,
+            },
+            StmtKind::Try(t) => {
+                let block = self.enter_block(&t.block, Role::TryBlock, stmt.span)?;
+                let handler = match &t.handler {
+                    Some(h) => {
+                        let scope = self.scope_for(h.span, Role::CatchParam);
+                        self.stack.push(scope);
+                        let param = match &h.param {
+                            Some(p) => match &p.kind {
+                                ast::PatKind::Ident(id) => match self.resolve(id) {
+                                    Resolved::Local { place, .. } => Some(place),
+                                    Resolved::Global(_) => None,
+                                },
+                                _ => {
+                                    self.stack.pop();
+                                    return unsupported("destructuring", p.span);
+                                }
+                            },
+                            None => None,
+                        };
+                        let body = self.enter_block(&h.body, Role::CatchBody, h.span);
+                        self.stack.pop();
+                        Some((self.env_shape(scope), param, body?))
+                    }
+                    None => None,
+                };
+                let finalizer = match &t.finalizer {
+                    Some(f) => Some(self.enter_block(f, Role::Finally, stmt.span)?),
+                    None => None,
+                };
+                Stmt::Try(Box::new(Try {
+                    block,
+                    handler,
+                    finalizer,
+                }))
+            }
+            StmtKind::With { .. } => return unsupported("with", stmt.span),
+        })
+    }
+
+    fn is_loop(&self, stmt: &ast::Stmt) -> bool {
+        matches!(
+            stmt.kind,
+            StmtKind::For(_)
+                | StmtKind::ForIn(_)
+                | StmtKind::ForOf(_)
+                | StmtKind::While { .. }
+                | StmtKind::DoWhile { .. }
+        )
+    }
+
+    fn flush_pending_labels(&mut self) {
+        self.pending_labels.clear();
+    }
+
+    fn jump_target(&self, label: &Option<ast::Ident>, is_continue: bool, span: Span) -> R<u32> {
+        let found = self.labels.iter().rev().find(|l| match label {
+            Some(name) => l.name.as_deref() == Some(&*name.name),
+            None => l.name.is_none() && if is_continue { l.is_loop } else { l.breakable },
+        });
+        match found {
+            Some(l) if is_continue && !l.is_loop => {
+                unsupported("continue to a non-loop label", span)
+            }
+            Some(l) => Ok(l.id),
+            None => unsupported("this jump target", span),
+        }
+    }
+
+    /// `if`/loop bodies: a lone function declaration gets its own block scope.
+    fn substatement(&mut self, stmt: &ast::Stmt) -> R<Stmt> {
+        if matches!(stmt.kind, StmtKind::Function(_)) {
+            Ok(Stmt::Block(self.enter_block(
+                std::slice::from_ref(stmt),
+                Role::Block,
+                stmt.span,
+            )?))
+        } else {
+            self.statement(stmt)
+        }
+    }
+
+    fn var_decl(&mut self, decl: &ast::VarDecl) -> R<Stmt> {
+        let mut out = Vec::new();
+        for d in &decl.decls {
+            let ast::PatKind::Ident(id) = &d.target.kind else {
+                return unsupported("destructuring", d.target.span);
+            };
+            let value = match &d.init {
+                Some(init) => self.named_expr(init, &id.name)?,
+                // `var x;` does nothing; `let x;` initialises to undefined.
+                None if decl.kind == ast::VarKind::Var => continue,
+                None => Expr::Const(Value::Undefined),
+            };
+            out.push(match self.resolve(id) {
+                Resolved::Local { place, .. } => Stmt::Init { place, value },
+                Resolved::Global(name) => Stmt::Expr(Expr::SetGlobal {
+                    global: Self::global(name),
+                    value: Box::new(value),
+                }),
+            });
+        }
+        Ok(match out.len() {
+            0 => Stmt::Empty,
+            1 => out.pop().expect("one"),
+            _ => Stmt::Block(Block {
+                env: None,
+                functions: Box::new([]),
+                tdz_regs: Box::new([]),
+                body: out.into_boxed_slice(),
+            }),
+        })
+    }
+
+    fn for_stmt(&mut self, f: &ast::ForStmt, span: Span) -> R<Stmt> {
+        let scope = self.scope_for(span, Role::LoopHead);
+        self.stack.push(scope);
+        let id = self.new_label();
+        let result = self.with_loop(id, |b| {
+            let init = match &f.init {
+                Some(ast::ForInit::Var(d)) => Some(b.var_decl(d)?),
+                Some(ast::ForInit::Expr(e)) => Some(Stmt::Expr(b.expr(e)?)),
+                None => None,
+            };
+            Ok(Loop {
+                label: id,
+                head_env: None,
+                init,
+                test: f.test.as_ref().map(|t| b.expr(t)).transpose()?,
+                update: f.update.as_ref().map(|u| b.expr(u)).transpose()?,
+                body: b.substatement(&f.body)?,
+                test_after: false,
+            })
+        });
+        self.stack.pop();
+        let mut lp = result?;
+        lp.head_env = self.env_shape(scope);
+        Ok(Stmt::Loop(Box::new(lp)))
+    }
+
+    fn for_in(&mut self, f: &ast::ForInOf, span: Span) -> R<Stmt> {
+        let scope = self.scope_for(span, Role::LoopHead);
+        self.stack.push(scope);
+        let id = self.new_label();
+        let result = self.with_loop(id, |b| {
+            let object = b.expr(&f.right)?;
+            let target = match &f.left {
+                ast::ForHead::Var(d) if d.decls.len() == 1 && d.decls[0].init.is_none() => {
+                    match &d.decls[0].target.kind {
+                        ast::PatKind::Ident(id) => b.resolve(id),
+                        _ => return unsupported("destructuring", d.span),
+                    }
+                }
+                ast::ForHead::Pat(ast::Pat {
+                    kind: ast::PatKind::Ident(id),
+                    ..
+                }) => b.resolve(id),
+                _ => return unsupported("this for-in head", span),
+            };
+            let target = match target {
+                Resolved::Local { place, .. } => Ok(place),
+                Resolved::Global(name) => Err(Self::global(name)),
+            };
+            Ok(ForIn {
+                label: id,
+                head_env: None,
+                target,
+                object,
+                body: b.substatement(&f.body)?,
+            })
+        });
+        self.stack.pop();
+        let mut fi = result?;
+        fi.head_env = self.env_shape(scope);
+        Ok(Stmt::ForIn(Box::new(fi)))
+    }
+
+    // ───────────── functions ─────────────
+
+    fn function(&mut self, f: &ast::Function) -> R<Rc<Code>> {
+        if f.is_async {
+            return unsupported("async functions", f.span);
+        }
+        if f.is_generator {
+            return unsupported("generators", f.span);
+        }
+        let saved_labels = std::mem::take(&mut self.labels);
+        let saved_pending = std::mem::take(&mut self.pending_labels);
+        let name_scope = self
+            .scopes
+            .scope_of_node
+            .get(&(f.span.start, Role::FunctionName))
+            .copied();
+        if let Some(s) = name_scope {
+            self.stack.push(s);
+        }
+        let scope = self.scope_for(f.span, Role::Function);
+        self.stack.push(scope);
+        let result = self.function_body(f, scope);
+        self.stack.pop();
+        if name_scope.is_some() {
+            self.stack.pop();
+        }
+        self.labels = saved_labels;
+        self.pending_labels = saved_pending;
+        let mut code = result?;
+        code.name = Atom::intern_str(f.id.as_ref().map_or("", |i| &i.name));
+        Ok(Rc::new(code))
+    }
+
+    fn function_body(&mut self, f: &ast::Function, scope: ScopeId) -> R<Code> {
+        let is_arrow = f.kind == ast::FunctionKind::Arrow;
+        if f.rest.is_some() {
+            return unsupported("rest parameters", f.span);
+        }
+        let mut params = Vec::new();
+        let mut length = 0;
+        for p in &f.params {
+            let ast::PatKind::Ident(id) = &p.kind else {
+                return unsupported("default or destructuring parameters", p.span);
+            };
+            length += 1;
+            match self.resolve(id) {
+                Resolved::Local { place, .. } => params.push(place),
+                Resolved::Global(_) => return unsupported("this parameter", p.span),
+            }
+        }
+        let implicit = |name: &str| {
+            self.scopes.scopes[scope as usize]
+                .bindings
+                .iter()
+                .copied()
+                .find(|&b| &*self.scopes.binding(b).name == name)
+                .filter(|&b| self.scopes.binding(b).used)
+        };
+        let this_place = implicit("this").and_then(|b| self.place_of(b));
+        let arguments_place = implicit("arguments")
+            .filter(|&b| self.scopes.binding(b).kind == BindingKind::Arguments)
+            .and_then(|b| self.place_of(b));
+        let strict = self.scopes.scopes[scope as usize].strict;
+        let (body, expr_body) = match &f.body {
+            ast::FunctionBody::Block(stmts) => (self.block_body(stmts, None, true)?, None),
+            ast::FunctionBody::Expr(e) => (
+                Block {
+                    env: None,
+                    functions: Box::new([]),
+                    tdz_regs: Box::new([]),
+                    body: Box::new([]),
+                },
+                Some(self.expr(e)?),
+            ),
+        };
+        let function_scope = self.scopes.scopes[scope as usize].function;
+        debug_assert_eq!(function_scope, scope);
+        Ok(Code {
+            name: Atom::intern_str(""),
+            length,
+            this_mode: if is_arrow {
+                ThisMode::Lexical
+            } else if strict {
+                ThisMode::Strict
+            } else {
+                ThisMode::Sloppy
+            },
+            is_constructor: !is_arrow && f.kind == ast::FunctionKind::Normal,
+            registers: self.layout.registers[scope as usize],
+            params: params.into_boxed_slice(),
+            env: self.env_shape(scope),
+            this_place,
+            arguments_place,
+            body,
+            expr_body,
+            span: f.span,
+        })
+    }
+
+    /// NamedEvaluation: an anonymous function assigned to a name takes that name.
+    fn named_expr(&mut self, e: &ast::Expr, name: &str) -> R<Expr> {
+        match &e.kind {
+            ExprKind::Function(f) | ExprKind::Arrow(f) if f.id.is_none() => {
+                let code = self.function(f)?;
+                let mut code = Rc::try_unwrap(code).expect("fresh code is unshared");
+                code.name = Atom::intern_str(name);
+                Ok(Expr::Function(Rc::new(code)))
+            }
+            _ => self.expr(e),
+        }
+    }
+
+    // ───────────── expressions ─────────────
+
+    fn key(&mut self, prop: &ast::MemberProp, span: Span) -> R<Key> {
+        Ok(match prop {
+            ast::MemberProp::Ident(id) => Key::Named(Atom::intern_str(&id.name)),
+            ast::MemberProp::Computed(e) => Key::Computed(self.expr(e)?),
+            ast::MemberProp::Private(_) => return unsupported("private names", span),
+        })
+    }
+
+    fn prop_key(&mut self, key: &ast::PropKey) -> R<Key> {
+        Ok(match key {
+            ast::PropKey::Ident(id) => Key::Named(Atom::intern_str(&id.name)),
+            ast::PropKey::Str(s, _) => Key::Named(Atom::intern(&JsString::from_utf16(s))),
+            ast::PropKey::Num(n, _) => Key::Computed(Expr::Const(Value::Number(*n))),
+            ast::PropKey::Computed(e) => Key::Computed(self.expr(e)?),
+            ast::PropKey::BigInt(_, s) => return unsupported("BigInt", *s),
+            ast::PropKey::Private(i) => return unsupported("private names", i.span),
+        })
+    }
+
+    fn args(&mut self, args: &[ast::ExprOrSpread]) -> R<Box<[Arg]>> {
+        args.iter()
+            .map(|a| {
+                Ok(Arg {
+                    expr: self.expr(&a.expr)?,
+                    spread: a.spread,
+                })
+            })
+            .collect()
+    }
+
+    fn boxed(&mut self, e: &ast::Expr) -> R<Box<Expr>> {
+        Ok(Box::new(self.expr(e)?))
+    }
+
+    fn expr(&mut self, e: &ast::Expr) -> R<Expr> {
+        Ok(match &e.kind {
+            ExprKind::Ident(id) => {
+                if &*id.name == "undefined" {
+                    if let Resolution::Global = self.scopes.resolution(id) {
+                        return Ok(Expr::Const(Value::Undefined));
+                    }
+                }
+                self.read(id)
+            }
+            ExprKind::This => match self.this_place() {
+                Some(place) => Expr::Get { place, tdz: None },
+                None => Expr::This,
+            },
+            ExprKind::Null => Expr::Const(Value::Null),
+            ExprKind::Bool(b) => Expr::Const(Value::Bool(*b)),
+            ExprKind::Num(n) => Expr::Const(Value::Number(*n)),
+            ExprKind::Str(s) => Expr::Const(Value::String(JsString::from_utf16(s))),
+            ExprKind::Template(t) => {
+                let quasis = t
+                    .quasis
+                    .iter()
+                    .map(|q| {
+                        Value::String(JsString::from_utf16(q.cooked.as_deref().unwrap_or(&[])))
+                    })
+                    .collect();
+                let exprs = t
+                    .exprs
+                    .iter()
+                    .map(|x| self.expr(x))
+                    .collect::<R<Box<[Expr]>>>()?;
+                Expr::Template { quasis, exprs }
+            }
+            ExprKind::Array(elems) => Expr::Array(
+                elems
+                    .iter()
+                    .map(|el| {
+                        el.as_ref()
+                            .map(|a| {
+                                Ok(Arg {
+                                    expr: self.expr(&a.expr)?,
+                                    spread: a.spread,
+                                })
+                            })
+                            .transpose()
+                    })
+                    .collect::<R<_>>()?,
+            ),
+            ExprKind::Object(props) => {
+                let mut out = Vec::with_capacity(props.len());
+                for p in props {
+                    out.push(match &p.kind {
+                        PropKind::KeyValue { key, value } => {
+                            if let (ast::PropKey::Ident(id), false) =
+                                (key, matches!(key, ast::PropKey::Computed(_)))
+                            {
+                                if &*id.name == "__proto__" {
+                                    return unsupported("__proto__ in object literals", p.span);
+                                }
+                            }
+                            let value = match key {
+                                ast::PropKey::Ident(id) => self.named_expr(value, &id.name)?,
+                                _ => self.expr(value)?,
+                            };
+                            ObjProp::Value {
+                                key: self.prop_key(key)?,
+                                value,
+                            }
+                        }
+                        PropKind::Shorthand(id) => ObjProp::Value {
+                            key: Key::Named(Atom::intern_str(&id.name)),
+                            value: self.read(id),
+                        },
+                        PropKind::CoverInit { .. } => {
+                            return unsupported("destructuring", p.span);
+                        }
+                        PropKind::Method { key, kind, func } => {
+                            let mut code = Rc::try_unwrap(self.function(func)?)
+                                .expect("fresh code is unshared");
+                            if let ast::PropKey::Ident(id) = key {
+                                code.name = Atom::intern_str(&id.name);
+                            }
+                            code.is_constructor = false;
+                            let code = Rc::new(code);
+                            let key = self.prop_key(key)?;
+                            match kind {
+                                ast::MethodKind::Method => ObjProp::Value {
+                                    key,
+                                    value: Expr::Function(code),
+                                },
+                                ast::MethodKind::Get => ObjProp::Getter { key, func: code },
+                                ast::MethodKind::Set => ObjProp::Setter { key, func: code },
+                            }
+                        }
+                        PropKind::Spread(x) => ObjProp::Spread(self.expr(x)?),
+                    });
+                }
+                Expr::Object(out.into_boxed_slice())
+            }
+            ExprKind::Function(f) | ExprKind::Arrow(f) => Expr::Function(self.function(f)?),
+            ExprKind::Unary { op, arg } => {
+                if let (ast::UnaryOp::TypeOf, ExprKind::Ident(id)) = (op, &arg.kind) {
+                    if let Resolved::Global(name) = self.resolve(id) {
+                        return Ok(Expr::TypeofGlobal(Self::global(name)));
+                    }
+                }
+                if *op == ast::UnaryOp::Delete {
+                    return unsupported("delete", e.span);
+                }
+                Expr::Unary {
+                    op: *op,
+                    arg: self.boxed(arg)?,
+                }
+            }
+            ExprKind::Update { op, prefix, arg } => match &strip_parens(arg).kind {
+                ExprKind::Ident(id) => match self.resolve(id) {
+                    Resolved::Local { place, tdz, .. } => Expr::UpdatePlace {
+                        op: *op,
+                        prefix: *prefix,
+                        place,
+                        tdz,
+                    },
+                    Resolved::Global(name) => Expr::UpdateGlobal {
+                        op: *op,
+                        prefix: *prefix,
+                        global: Self::global(name),
+                    },
+                },
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional: false,
+                } => Expr::UpdateMember {
+                    op: *op,
+                    prefix: *prefix,
+                    object: self.boxed(object)?,
+                    key: Box::new(self.key(prop, e.span)?),
+                },
+                _ => return unsupported("this update target", e.span),
+            },
+            ExprKind::Binary { op, left, right } => {
+                if let (ExprKind::Ident(id), ExprKind::Num(n)) = (&left.kind, &right.kind) {
+                    if let Resolved::Local {
+                        place: Place::Reg(reg),
+                        tdz: None,
+                        ..
+                    } = self.resolve(id)
+                    {
+                        return Ok(Expr::BinRegConst {
+                            op: *op,
+                            reg,
+                            rhs: *n,
+                        });
+                    }
+                }
+                Expr::Binary {
+                    op: *op,
+                    left: self.boxed(left)?,
+                    right: self.boxed(right)?,
+                }
+            }
+            ExprKind::Logical { op, left, right } => Expr::Logical {
+                op: *op,
+                left: self.boxed(left)?,
+                right: self.boxed(right)?,
+            },
+            ExprKind::Assign { op, target, value } => {
+                self.assignment(*op, target, value, e.span)?
+            }
+            ExprKind::Cond { test, cons, alt } => Expr::Cond {
+                test: self.boxed(test)?,
+                cons: self.boxed(cons)?,
+                alt: self.boxed(alt)?,
+            },
+            ExprKind::Call {
+                callee,
+                args,
+                optional: false,
+            } => {
+                let callee = match &strip_parens(callee).kind {
+                    ExprKind::Member {
+                        object,
+                        prop,
+                        optional: false,
+                    } => Callee::Method {
+                        object: self.expr(object)?,
+                        key: self.key(prop, e.span)?,
+                    },
+                    ExprKind::Ident(id) if &*id.name == "eval" => {
+                        return unsupported("eval", e.span)
+                    }
+                    _ => Callee::Plain(self.expr(callee)?),
+                };
+                Expr::Call {
+                    callee: Box::new(callee),
+                    args: self.args(args)?,
+                    span: e.span,
+                }
+            }
+            ExprKind::New { callee, args } => {
+                let args = match args {
+                    Some(a) => self.args(a)?,
+                    None => Box::new([]),
+                };
+                if args.iter().any(|a| a.spread) {
+                    return unsupported("spread in new", e.span);
+                }
+                Expr::New {
+                    callee: self.boxed(callee)?,
+                    args,
+                    span: e.span,
+                }
+            }
+            ExprKind::Member {
+                object,
+                prop,
+                optional: false,
+            } => Expr::Member {
+                object: self.boxed(object)?,
+                key: Box::new(self.key(prop, e.span)?),
+            },
+            ExprKind::Seq(xs) => Expr::Seq(xs.iter().map(|x| self.expr(x)).collect::<R<_>>()?),
+            ExprKind::Paren(x) => self.expr(x)?,
+            ExprKind::BigInt(_) => return unsupported("BigInt", e.span),
+            ExprKind::Regex(_) => return unsupported("regular expressions", e.span),
+            ExprKind::TaggedTemplate { .. } => return unsupported("tagged templates", e.span),
+            ExprKind::Class(_) => return unsupported("class", e.span),
+            ExprKind::PrivateIn { .. } => return unsupported("private names", e.span),
+            ExprKind::Call { .. } | ExprKind::Member { .. } | ExprKind::OptChain(_) => {
+                return unsupported("optional chaining", e.span)
+            }
+            ExprKind::SuperMember(_) | ExprKind::SuperCall(_) => {
+                return unsupported("super", e.span)
+            }
+            ExprKind::Yield { .. } => return unsupported("yield", e.span),
+            ExprKind::Await(_) => return unsupported("await", e.span),
+            ExprKind::NewTarget => return unsupported("new.target", e.span),
+            ExprKind::ImportMeta => return unsupported("import.meta", e.span),
+        })
+    }
+
+    /// `this` resolves like a variable of the nearest non-arrow function.
+    fn this_place(&self) -> Option<Place> {
+        let f = self.stack.iter().rev().copied().find(|&s| {
+            matches!(
+                self.scopes.scopes[s as usize].kind,
+                ScopeKind::Function { is_arrow: false } | ScopeKind::Script
+            )
+        })?;
+        let b = self.scopes.scopes[f as usize]
+            .bindings
+            .iter()
+            .copied()
+            .find(|&b| self.scopes.binding(b).kind == BindingKind::This)?;
+        self.place_of(b)
+    }
+
+    fn assignment(
+        &mut self,
+        op: ast::AssignOp,
+        target: &ast::Pat,
+        value: &ast::Expr,
+        span: Span,
+    ) -> R<Expr> {
+        let binary = match op {
+            ast::AssignOp::Assign => None,
+            ast::AssignOp::Add => Some(ast::BinaryOp::Add),
+            ast::AssignOp::Sub => Some(ast::BinaryOp::Sub),
+            ast::AssignOp::Mul => Some(ast::BinaryOp::Mul),
+            ast::AssignOp::Div => Some(ast::BinaryOp::Div),
+            ast::AssignOp::Mod => Some(ast::BinaryOp::Mod),
+            ast::AssignOp::Exp => Some(ast::BinaryOp::Exp),
+            ast::AssignOp::Shl => Some(ast::BinaryOp::Shl),
+            ast::AssignOp::Shr => Some(ast::BinaryOp::Shr),
+            ast::AssignOp::UShr => Some(ast::BinaryOp::UShr),
+            ast::AssignOp::BitAnd => Some(ast::BinaryOp::BitAnd),
+            ast::AssignOp::BitOr => Some(ast::BinaryOp::BitOr),
+            ast::AssignOp::BitXor => Some(ast::BinaryOp::BitXor),
+            ast::AssignOp::And | ast::AssignOp::Or | ast::AssignOp::Nullish => {
+                return unsupported("logical assignment", span)
+            }
+        };
+        match &target.kind {
+            ast::PatKind::Ident(id) => {
+                let Some(op) = binary else {
+                    let v = self.named_expr(value, &id.name)?;
+                    return Ok(self.assign(id, v, false));
+                };
+                let v = self.boxed(value)?;
+                Ok(match self.resolve(id) {
+                    Resolved::Local {
+                        place,
+                        kind: BindingKind::Const | BindingKind::FunctionName,
+                        ..
+                    } => {
+                        // Reads first (TDZ/getters), then the const check throws.
+                        let current = self.read(id);
+                        Expr::Set {
+                            place,
+                            value: Box::new(Expr::Binary {
+                                op,
+                                left: Box::new(current),
+                                right: v,
+                            }),
+                            check: Some(ConstCheck::Throw),
+                        }
+                    }
+                    Resolved::Local {
+                        place, tdz: None, ..
+                    } => Expr::CompoundPlace {
+                        op,
+                        place,
+                        value: v,
+                    },
+                    Resolved::Local { place, tdz, .. } => Expr::Set {
+                        place,
+                        value: Box::new(Expr::Binary {
+                            op,
+                            left: Box::new(Expr::Get { place, tdz }),
+                            right: v,
+                        }),
+                        check: None,
+                    },
+                    Resolved::Global(name) => Expr::CompoundGlobal {
+                        op,
+                        global: Self::global(name),
+                        value: v,
+                    },
+                })
+            }
+            ast::PatKind::Expr(m) => match &strip_parens(m).kind {
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional: false,
+                } => {
+                    let object = self.boxed(object)?;
+                    let key = Box::new(self.key(prop, span)?);
+                    let value = self.boxed(value)?;
+                    Ok(match binary {
+                        None => Expr::SetMember { object, key, value },
+                        Some(op) => Expr::CompoundMember {
+                            op,
+                            object,
+                            key,
+                            value,
+                        },
+                    })
+                }
+                _ => unsupported("this assignment target", span),
+            },
+            _ => unsupported("destructuring assignment", span),
+        }
+    }
+}
+
+enum Resolved {
+    Local {
+        place: Place,
+        tdz: Option<Atom>,
+        kind: BindingKind,
+    },
+    Global(Atom),
+}
+
+fn strip_parens(e: &ast::Expr) -> &ast::Expr {
+    let mut e = e;
+    while let ExprKind::Paren(inner) = &e.kind {
+        e = inner;
+    }
+    e
+}

@@ -1,0 +1,315 @@
+//! The executable tree: what the interpreter runs. Built from the AST by `lower::build`, never
+//! the AST itself (ARCHITECTURE.md, "Executable tree").
+//!
+//! Every identifier is already resolved to a `Place`: a frame register (`Reg`), a slot of a heap
+//! environment record (`Env`, for bindings captured by closures), or a global looked up by name
+//! with a cache. Property names are interned `Atom`s; literals are pre-built `Value`s. Nodes are
+//! specialised by operand shape where the measurements said it pays (`BinRegConst`).
+//!
+//! Not here: anything that runs. Not yet: generators/async state machines, classes, destructuring
+//! and the other constructs `build` reports as not supported yet.
+
+use crate::parser::ast::{BinaryOp, LogicalOp, UnaryOp, UpdateOp};
+use crate::span::Span;
+use crate::value::{Atom, Value};
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// Where a binding lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A register of the current frame (uncaptured binding).
+    Reg(u32),
+    /// Slot `slot` of the environment record `hops` records up the current chain.
+    Env { hops: u32, slot: u32 },
+}
+
+/// A global name reference with a per-site cache of nothing yet (the cache cell is where an
+/// inline cache will live; today it counts hits for the benchmark notes).
+#[derive(Debug)]
+pub struct GlobalRef {
+    pub name: Atom,
+    pub hits: Cell<u32>,
+}
+
+#[derive(Debug)]
+pub enum Expr {
+    Const(Value),
+    /// Read a binding; `tdz` when the read may happen before initialisation.
+    Get {
+        place: Place,
+        tdz: Option<Atom>,
+    },
+    Global(Box<GlobalRef>),
+    /// `typeof x` on an undeclared global must not throw.
+    TypeofGlobal(Box<GlobalRef>),
+    Set {
+        place: Place,
+        value: Box<Expr>,
+        check: Option<ConstCheck>,
+    },
+    SetGlobal {
+        global: Box<GlobalRef>,
+        value: Box<Expr>,
+    },
+    /// `reg <op> number`: the specialised shape of `n < 2`, `i % 7`, `x & 1023`.
+    BinRegConst {
+        op: BinaryOp,
+        reg: u32,
+        rhs: f64,
+    },
+    Binary {
+        op: BinaryOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
+    Logical {
+        op: LogicalOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
+    Unary {
+        op: UnaryOp,
+        arg: Box<Expr>,
+    },
+    /// `++x`, `x--` on a binding.
+    UpdatePlace {
+        op: UpdateOp,
+        prefix: bool,
+        place: Place,
+        tdz: Option<Atom>,
+    },
+    UpdateGlobal {
+        op: UpdateOp,
+        prefix: bool,
+        global: Box<GlobalRef>,
+    },
+    UpdateMember {
+        op: UpdateOp,
+        prefix: bool,
+        object: Box<Expr>,
+        key: Box<Key>,
+    },
+    /// `x op= v` on a binding, or a global.
+    CompoundPlace {
+        op: BinaryOp,
+        place: Place,
+        value: Box<Expr>,
+    },
+    CompoundGlobal {
+        op: BinaryOp,
+        global: Box<GlobalRef>,
+        value: Box<Expr>,
+    },
+    CompoundMember {
+        op: BinaryOp,
+        object: Box<Expr>,
+        key: Box<Key>,
+        value: Box<Expr>,
+    },
+    Cond {
+        test: Box<Expr>,
+        cons: Box<Expr>,
+        alt: Box<Expr>,
+    },
+    Member {
+        object: Box<Expr>,
+        key: Box<Key>,
+    },
+    SetMember {
+        object: Box<Expr>,
+        key: Box<Key>,
+        value: Box<Expr>,
+    },
+    Call {
+        callee: Box<Callee>,
+        args: Box<[Arg]>,
+        span: Span,
+    },
+    New {
+        callee: Box<Expr>,
+        args: Box<[Arg]>,
+        span: Span,
+    },
+    Function(Rc<Code>),
+    Array(Box<[Option<Arg>]>),
+    Object(Box<[ObjProp]>),
+    Template {
+        quasis: Box<[Value]>,
+        exprs: Box<[Expr]>,
+    },
+    Seq(Box<[Expr]>),
+    This,
+}
+
+/// A `const` binding (or a sloppy function-expression name) being assigned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConstCheck {
+    /// TypeError "Assignment to constant variable."
+    Throw,
+    /// Silently ignored (named function expression's own name in sloppy code).
+    Ignore,
+}
+
+/// A property key at an access site.
+#[derive(Debug)]
+pub enum Key {
+    /// `.name`, interned at lowering time.
+    Named(Atom),
+    /// `[expr]`.
+    Computed(Expr),
+}
+
+#[derive(Debug)]
+pub enum Callee {
+    /// `f(…)`: `this` is undefined.
+    Plain(Expr),
+    /// `o.m(…)`/`o[k](…)`: `this` is `o`.
+    Method { object: Expr, key: Key },
+}
+
+#[derive(Debug)]
+pub struct Arg {
+    pub expr: Expr,
+    pub spread: bool,
+}
+
+#[derive(Debug)]
+pub enum ObjProp {
+    Value { key: Key, value: Expr },
+    Getter { key: Key, func: Rc<Code> },
+    Setter { key: Key, func: Rc<Code> },
+    Spread(Expr),
+}
+
+#[derive(Debug)]
+pub enum Stmt {
+    Expr(Expr),
+    /// Initialise a declared binding (`let`/`const`/`var` with initialiser).
+    Init {
+        place: Place,
+        value: Expr,
+    },
+    If {
+        test: Expr,
+        cons: Box<Stmt>,
+        alt: Option<Box<Stmt>>,
+    },
+    Block(Block),
+    /// A loop. `head_env` scopes with captured `let` get a fresh record per iteration.
+    Loop(Box<Loop>),
+    ForIn(Box<ForIn>),
+    Break(Option<u32>),
+    Continue(Option<u32>),
+    Labeled {
+        label: u32,
+        body: Box<Stmt>,
+    },
+    Return(Option<Expr>),
+    Throw {
+        value: Expr,
+        span: Span,
+    },
+    Try(Box<Try>),
+    Switch(Box<Switch>),
+    /// Hoisted function declarations of a block: created at block entry.
+    Empty,
+}
+
+/// A statement list with its own environment record when it declares captured bindings.
+#[derive(Debug)]
+pub struct Block {
+    pub env: Option<EnvShape>,
+    /// Function declarations hoisted to the start of the block.
+    pub functions: Box<[(Place, Rc<Code>)]>,
+    /// Lexical registers to reset to "uninitialised" at entry (TDZ), for re-entry in loops.
+    pub tdz_regs: Box<[u32]>,
+    pub body: Box<[Stmt]>,
+}
+
+/// How to build an environment record: its slot count, and which slots start in TDZ.
+#[derive(Debug, Clone)]
+pub struct EnvShape {
+    pub slots: u32,
+    pub tdz: Box<[u32]>,
+}
+
+#[derive(Debug)]
+pub struct Loop {
+    /// Labels that target this loop (`continue L` / `break L`), plus its own unlabelled id.
+    pub label: u32,
+    /// `for (let …)` head record, copied per iteration when captured.
+    pub head_env: Option<EnvShape>,
+    pub init: Option<Stmt>,
+    pub test: Option<Expr>,
+    pub update: Option<Expr>,
+    pub body: Stmt,
+    /// `do … while`: test after the body.
+    pub test_after: bool,
+}
+
+#[derive(Debug)]
+pub struct ForIn {
+    pub label: u32,
+    pub head_env: Option<EnvShape>,
+    /// The loop variable: a binding, or a global by name.
+    pub target: Result<Place, Box<GlobalRef>>,
+    pub object: Expr,
+    pub body: Stmt,
+}
+
+#[derive(Debug)]
+pub struct Try {
+    pub block: Block,
+    /// Catch parameter place (if bound) and the catch block.
+    pub handler: Option<(Option<EnvShape>, Option<Place>, Block)>,
+    pub finalizer: Option<Block>,
+}
+
+#[derive(Debug)]
+pub struct Switch {
+    pub label: u32,
+    pub discriminant: Expr,
+    pub env: Option<EnvShape>,
+    pub cases: Box<[(Option<Expr>, Box<[Stmt]>)]>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThisMode {
+    /// Arrow functions: `this` is the enclosing function's (captured like a variable).
+    Lexical,
+    Strict,
+    /// Sloppy functions: undefined/null `this` becomes the global object.
+    Sloppy,
+}
+
+/// A function's code, shared by every closure made from it.
+#[derive(Debug)]
+pub struct Code {
+    pub name: Atom,
+    /// The `length` property: parameters before the first default/rest.
+    pub length: u32,
+    pub this_mode: ThisMode,
+    pub is_constructor: bool,
+    /// Registers in the frame (parameters first).
+    pub registers: u32,
+    /// Where each parameter goes (its register, or a slot of the function's own record).
+    pub params: Box<[Place]>,
+    /// The function's own environment record (captured params/vars/this), if any.
+    pub env: Option<EnvShape>,
+    /// Where `this` must be stored at entry, if the body (or an arrow inside) reads it.
+    pub this_place: Option<Place>,
+    pub arguments_place: Option<Place>,
+    pub body: Block,
+    /// Concise arrow body: evaluate and return.
+    pub expr_body: Option<Expr>,
+    pub span: Span,
+}
+
+/// A whole script: its top level is a function-like code with the script's registers.
+#[derive(Debug)]
+pub struct Script {
+    pub code: Rc<Code>,
+    /// Global `var` and function names to create on the global object before running.
+    pub var_names: Box<[Atom]>,
+}
