@@ -634,6 +634,10 @@ pub struct Lexer<'s> {
     member_gen: bool,
     /// The last `)` closed a paren that followed `async`.
     last_paren_async: bool,
+    /// The last `)` closed an `if`/`while`/`for`/`with` head.
+    last_paren_control: bool,
+    /// The last `=>` belonged to an async arrow.
+    arrow_async: bool,
     done: bool,
     /// End of the last raw token scanned (for "line terminator before").
     scan_end: usize,
@@ -675,6 +679,8 @@ impl<'s> Lexer<'s> {
             member_async: false,
             member_gen: false,
             last_paren_async: false,
+            arrow_async: false,
+            last_paren_control: false,
             done: false,
             scan_end: 0,
             split: None,
@@ -717,7 +723,6 @@ impl<'s> Lexer<'s> {
                     is_async, is_gen, ..
                 }) => return (is_async, is_gen),
                 Ctx::AsyncConcise => return (true, false),
-                Ctx::Brace(Brace::Class { .. }) => return (false, false),
                 _ => {}
             }
         }
@@ -793,8 +798,14 @@ impl<'s> Lexer<'s> {
                         }
                     }
                     "let" => {
-                        let after_dot = matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot));
-                        if !after_dot {
+                        // In a sub-statement position (`if (…) let`, `else let`, `do let`) and in
+                        // `var let`, `let` can only be an identifier.
+                        let ident_only = matches!(
+                            self.prev,
+                            Some(Tok::Dot | Tok::QuestionDot | Tok::Else | Tok::Do | Tok::Var)
+                        ) || (matches!(self.prev, Some(Tok::RParen))
+                            && self.last_paren_control);
+                        if !ident_only {
                             self.regex_ok = false;
                             if let Some(n) = self.peek_raw()? {
                                 let decl = match &n.tok {
@@ -810,7 +821,8 @@ impl<'s> Lexer<'s> {
                         }
                     }
                     "yield" => {
-                        let after_dot = matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot));
+                        let after_dot =
+                            matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot | Tok::Function));
                         if !after_dot && self.fn_flags().1 {
                             self.regex_ok = true;
                             t.tok = Tok::Yield;
@@ -873,7 +885,7 @@ impl<'s> Lexer<'s> {
             Tok::LBrace => {
                 let brace = if matches!(self.prev, Some(Tok::Arrow)) {
                     t.tok = Tok::LBraceArrow;
-                    let is_async = self.arrow_is_async();
+                    let is_async = self.arrow_async;
                     Brace::Function {
                         is_async,
                         is_gen: false,
@@ -973,6 +985,7 @@ impl<'s> Lexer<'s> {
                 match self.stack.pop().map(|f| f.ctx) {
                     Some(Ctx::Paren { kind, async_prefix }) => {
                         self.last_paren_async = async_prefix;
+                        self.last_paren_control = kind == ParenKind::Control;
                         match kind {
                             ParenKind::Control => regex_ok = true,
                             ParenKind::Params(info) => {
@@ -1052,6 +1065,7 @@ impl<'s> Lexer<'s> {
                     return Err(err("Unexpected token '=>'", start, t.end as usize));
                 }
                 let is_async = self.arrow_is_async();
+                self.arrow_async = is_async;
                 self.regex_ok = true;
                 let next_is_brace = {
                     let n = self.peek_raw()?;
@@ -1085,9 +1099,9 @@ impl<'s> Lexer<'s> {
         if restricted {
             let end = t.end;
             if let Some(n) = self.peek_raw()? {
-                if n.nl_before {
-                    let at = n.start;
-                    let _ = at;
+                // `continue\n;` is `continue;`: only a token that could continue the production
+                // (a label or an operand) is cut off by the line terminator.
+                if n.nl_before && n.tok != Tok::Semi {
                     self.ready = Some(Token {
                         tok: Tok::AutoSemi,
                         start: end,
