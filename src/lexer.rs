@@ -25,6 +25,9 @@ use std::collections::VecDeque;
 /// Maximum number of simultaneously open brackets/braces/parens/template substitutions.
 pub const MAX_NESTING: usize = 1000;
 
+/// Maximum number of operator-like tokens along one path of open frames (see `count_op`).
+pub const MAX_OPS: u32 = 3000;
+
 /// The tokens the raw logos lexer recognises. Strings, numbers, templates and regexes are only
 /// *started* here (the first character); the adapter scans the rest by hand and bumps logos on.
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,6 +175,8 @@ enum Raw {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
     Ident(Box<str>),
+    /// A reserved word written with `\u` escapes: usable only as a property name.
+    EscapedKeyword(Box<str>),
     PrivateName(Box<str>),
     Num(f64),
     BigInt(Box<str>),
@@ -331,6 +336,7 @@ impl Tok {
             Tok::Let | Tok::Static | Tok::Yield | Tok::YieldNoArg => {
                 "Unexpected strict mode reserved word".to_string()
             }
+            Tok::EscapedKeyword(_) => "Keyword must not contain escaped characters".to_string(),
             Tok::Num(_) | Tok::BigInt(_) => "Unexpected number".to_string(),
             Tok::Str(_) => "Unexpected string".to_string(),
             Tok::NoSubstTemplate(_) | Tok::TemplateHead(_) => {
@@ -393,6 +399,7 @@ impl Tok {
         matches!(
             self,
             Tok::Ident(_)
+                | Tok::EscapedKeyword(_)
                 | Tok::Break
                 | Tok::Case
                 | Tok::Catch
@@ -605,6 +612,9 @@ enum Ctx {
 #[derive(Clone, Copy, Debug)]
 struct Frame {
     ctx: Ctx,
+    /// Operator-like tokens seen in this frame since the last statement or list boundary: a
+    /// bound on how deep the expression/statement tree built here can be.
+    ops: u32,
     /// Unmatched `?` in this frame: a `:` matching one is a conditional's colon, not a label's.
     ternary: u32,
 }
@@ -629,6 +639,10 @@ pub struct Lexer<'s> {
     pending_class: Option<(bool, usize)>,
     /// The `)` of a parameter list just closed: a `{` now is the function's body.
     pending_body: Option<FnInfo>,
+    /// Sum of `Frame::ops` over the stack.
+    ops_total: u32,
+    /// A `}` ended a statement: the next token starts a new one unless it is `else`/`catch`/…
+    pending_reset: bool,
     /// Modifiers seen at the start of an object/class member.
     member_async: bool,
     member_gen: bool,
@@ -667,6 +681,7 @@ impl<'s> Lexer<'s> {
                     expr: false,
                 }),
                 ternary: 0,
+                ops: 0,
             }],
             pending: VecDeque::new(),
             prev: None,
@@ -676,6 +691,8 @@ impl<'s> Lexer<'s> {
             pending_fn: None,
             pending_class: None,
             pending_body: None,
+            ops_total: 0,
+            pending_reset: false,
             member_async: false,
             member_gen: false,
             last_paren_async: false,
@@ -711,8 +728,42 @@ impl<'s> Lexer<'s> {
                 Span::new(start as u32, start as u32 + 1),
             ));
         }
-        self.stack.push(Frame { ctx, ternary: 0 });
+        self.count_op(start)?;
+        self.stack.push(Frame {
+            ctx,
+            ternary: 0,
+            ops: 0,
+        });
         Ok(())
+    }
+
+    fn pop_frame(&mut self) -> Option<Frame> {
+        let f = self.stack.pop()?;
+        self.ops_total -= f.ops;
+        Some(f)
+    }
+
+    /// Count one tree-deepening token in the current frame; the sum over all open frames bounds
+    /// the depth of the AST, so dropping or walking it recursively cannot overflow the stack.
+    fn count_op(&mut self, start: usize) -> Result<(), SyntaxError> {
+        if let Some(f) = self.stack.last_mut() {
+            f.ops += 1;
+            self.ops_total += 1;
+        }
+        if self.ops_total > MAX_OPS {
+            return Err(SyntaxError::range_error(
+                "Maximum nesting depth exceeded",
+                Span::new(start as u32, start as u32 + 1),
+            ));
+        }
+        Ok(())
+    }
+
+    fn reset_ops(&mut self) {
+        if let Some(f) = self.stack.last_mut() {
+            self.ops_total -= f.ops;
+            f.ops = 0;
+        }
     }
 
     /// Innermost function context: (async, generator).
@@ -805,7 +856,16 @@ impl<'s> Lexer<'s> {
                             Some(Tok::Dot | Tok::QuestionDot | Tok::Else | Tok::Do | Tok::Var)
                         ) || (matches!(self.prev, Some(Tok::RParen))
                             && self.last_paren_control);
-                        if !ident_only {
+                        if ident_only {
+                            // `if (a) let [x] = 1` is still an error: keep the declaration token
+                            // so the grammar rejects it.
+                            if !matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot)) {
+                                self.regex_ok = false;
+                                if matches!(self.peek_raw()?.map(|n| &n.tok), Some(Tok::LBracket)) {
+                                    t.tok = Tok::Let;
+                                }
+                            }
+                        } else {
                             self.regex_ok = false;
                             if let Some(n) = self.peek_raw()? {
                                 let decl = match &n.tok {
@@ -881,6 +941,22 @@ impl<'s> Lexer<'s> {
         let after_dot = matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot));
         let pending_body = self.pending_body.take();
         let mut regex_ok = true;
+        // Statement boundaries reset the depth budget of the current frame.
+        if std::mem::take(&mut self.pending_reset)
+            && !matches!(t.tok, Tok::Else | Tok::Catch | Tok::Finally | Tok::While)
+        {
+            self.reset_ops();
+        }
+        if t.nl_before
+            && self.prev.as_ref().is_some_and(Tok::ends_expression)
+            && (t.tok.is_word() || matches!(t.tok, Tok::Num(_) | Tok::Str(_) | Tok::BigInt(_)))
+            && !matches!(t.tok, Tok::In | Tok::InstanceOf | Tok::Of)
+        {
+            self.reset_ops();
+        }
+        if counts_op(&t.tok) {
+            self.count_op(start)?;
+        }
         match &t.tok {
             Tok::LBrace => {
                 let brace = if matches!(self.prev, Some(Tok::Arrow)) {
@@ -922,8 +998,14 @@ impl<'s> Lexer<'s> {
             }
             Tok::RBrace => {
                 self.pop_concise();
-                match self.stack.pop().map(|f| f.ctx) {
+                match self.pop_frame().map(|f| f.ctx) {
                     Some(Ctx::Brace(b)) => {
+                        self.pending_reset = matches!(
+                            b,
+                            Brace::Block
+                                | Brace::Function { expr: false, .. }
+                                | Brace::Class { expr: false }
+                        );
                         regex_ok = match b {
                             Brace::Block => true,
                             Brace::Object => false,
@@ -982,7 +1064,7 @@ impl<'s> Lexer<'s> {
             }
             Tok::RParen => {
                 self.pop_concise();
-                match self.stack.pop().map(|f| f.ctx) {
+                match self.pop_frame().map(|f| f.ctx) {
                     Some(Ctx::Paren { kind, async_prefix }) => {
                         self.last_paren_async = async_prefix;
                         self.last_paren_control = kind == ParenKind::Control;
@@ -1001,7 +1083,7 @@ impl<'s> Lexer<'s> {
             Tok::LBracket => self.push(Ctx::Bracket, start)?,
             Tok::RBracket => {
                 self.pop_concise();
-                match self.stack.pop().map(|f| f.ctx) {
+                match self.pop_frame().map(|f| f.ctx) {
                     Some(Ctx::Bracket) => regex_ok = false,
                     _ => return Err(self.unexpected(&t)),
                 }
@@ -1040,8 +1122,9 @@ impl<'s> Lexer<'s> {
                 regex_ok = false;
             }
             Tok::Comma | Tok::Semi => {
+                self.reset_ops();
                 if matches!(self.top(), Ctx::AsyncConcise) {
-                    self.stack.pop();
+                    self.pop_frame();
                 }
                 self.member_async = false;
                 self.member_gen = false;
@@ -1127,7 +1210,7 @@ impl<'s> Lexer<'s> {
 
     fn pop_concise(&mut self) {
         while matches!(self.top(), Ctx::AsyncConcise) {
-            self.stack.pop();
+            self.pop_frame();
         }
     }
 
@@ -1242,7 +1325,7 @@ impl<'s> Lexer<'s> {
                 }
                 Raw::RBrace if self.closes_template() => {
                     self.pop_concise();
-                    self.stack.pop();
+                    self.pop_frame();
                     let (tok, e) = self.scan_template(start, false)?;
                     self.bump_to(e);
                     return Ok(Some(self.raw_token(tok, start, e, nl_before)));
@@ -1414,7 +1497,11 @@ impl<'s> Lexer<'s> {
             first = false;
         }
         let tok = if escaped {
-            Tok::Ident(name.into())
+            match keyword(&name) {
+                Some(Tok::Static | Tok::Of | Tok::Get | Tok::Set | Tok::Target | Tok::Meta)
+                | None => Tok::Ident(name.into()),
+                Some(_) => Tok::EscapedKeyword(name.into()),
+            }
         } else {
             keyword(&name).unwrap_or_else(|| Tok::Ident(name.into()))
         };
@@ -1733,6 +1820,59 @@ impl<'s> Lexer<'s> {
             i,
         ))
     }
+}
+
+/// Tokens that can make the tree one level deeper without opening a bracket.
+fn counts_op(t: &Tok) -> bool {
+    !matches!(
+        t,
+        Tok::Ident(_)
+            | Tok::EscapedKeyword(_)
+            | Tok::PrivateName(_)
+            | Tok::Num(_)
+            | Tok::BigInt(_)
+            | Tok::Str(_)
+            | Tok::Regex(_)
+            | Tok::NoSubstTemplate(_)
+            | Tok::TemplateTail(_)
+            | Tok::LBrace
+            | Tok::LBraceArrow
+            | Tok::LParen
+            | Tok::LBracket
+            | Tok::TemplateHead(_)
+            | Tok::TemplateMiddle(_)
+            | Tok::RBrace
+            | Tok::RParen
+            | Tok::RBracket
+            | Tok::Semi
+            | Tok::Comma
+            | Tok::This
+            | Tok::Null
+            | Tok::True
+            | Tok::False
+            | Tok::Var
+            | Tok::Const
+            | Tok::Let
+            | Tok::Function
+            | Tok::Class
+            | Tok::Return
+            | Tok::Break
+            | Tok::Continue
+            | Tok::Debugger
+            | Tok::Try
+            | Tok::Catch
+            | Tok::Finally
+            | Tok::Switch
+            | Tok::Case
+            | Tok::Default
+            | Tok::Static
+            | Tok::Get
+            | Tok::Set
+            | Tok::Async
+            | Tok::Target
+            | Tok::Meta
+            | Tok::Super
+    )
 }
 
 impl Frame {
