@@ -2043,3 +2043,136 @@ fn decode_escape(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A compact picture of the token stream: `re` for a regex, `/` for division, `;?` for an
+    /// inserted semicolon, `|` before a token preceded by a line terminator.
+    fn toks(src: &str) -> String {
+        let ts = Lexer::tokenize(src).expect("lexes");
+        ts.iter()
+            .map(|t| {
+                let nl = if t.nl_before && t.start > 0 { "|" } else { "" };
+                let s = match &t.tok {
+                    Tok::Ident(n) => n.to_string(),
+                    Tok::Regex(r) => format!("re({}/{})", r.pattern, r.flags),
+                    Tok::Num(n) => format!("{n}"),
+                    Tok::Str(s) => format!("str({})", String::from_utf16_lossy(s)),
+                    Tok::AutoSemi => ";?".into(),
+                    Tok::NoSubstTemplate(_) => "tpl".into(),
+                    Tok::TemplateHead(_) => "tpl(".into(),
+                    Tok::TemplateMiddle(_) => ")tpl(".into(),
+                    Tok::TemplateTail(_) => ")tpl".into(),
+                    Tok::LBraceArrow => "{=>".into(),
+                    Tok::PrefixPlusPlus => "pre++".into(),
+                    _ => src[t.start as usize..t.end as usize].to_string(),
+                };
+                format!("{nl}{s}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn err(src: &str) -> String {
+        Lexer::tokenize(src).expect_err("should fail").message
+    }
+
+    #[test]
+    fn regex_vs_division() {
+        assert_eq!(toks("x = y / z / w"), "x = y / z / w");
+        assert_eq!(toks("a\n/b/g"), "a |/ b / g");
+        assert_eq!(toks("if (a) /re/.test(b)"), "if ( a ) re(re/) . test ( b )");
+        assert_eq!(toks("f(a) / 2"), "f ( a ) / 2");
+        assert_eq!(toks("return /x/i"), "return re(x/i)");
+        assert_eq!(toks("a = [/[/]/]"), "a = [ re([/]/) ]");
+        assert_eq!(toks("x = a++ / 2"), "x = a ++ / 2");
+        assert_eq!(toks("typeof /x/"), "typeof re(x/)");
+    }
+
+    #[test]
+    fn closing_brace_decides_regex() {
+        // Block and function declaration: a regex may follow.
+        assert_eq!(toks("{}\n/x/g.test(s)"), "{ } |re(x/g) . test ( s )");
+        assert_eq!(toks("function f() {}\n/x/"), "function f ( ) { } |re(x/)");
+        // Object literal and function expression: division.
+        assert_eq!(toks("x = {} / 2"), "x = { } / 2");
+        assert_eq!(toks("x = function () {} / 2"), "x = function ( ) { } / 2");
+    }
+
+    #[test]
+    fn templates_nest() {
+        assert_eq!(
+            toks("`a${ {b: `c${d}`} }e`"),
+            "tpl( { b : tpl( d )tpl } )tpl"
+        );
+        assert_eq!(toks("`${a}${b}`"), "tpl( a )tpl( b )tpl");
+        assert_eq!(err("`abc"), "Unterminated template literal");
+    }
+
+    #[test]
+    fn restricted_productions() {
+        assert_eq!(toks("return\nx"), "return ;? |x");
+        assert_eq!(toks("a.return\n(b)"), "a . return |( b )");
+        assert_eq!(toks("continue\n;"), "continue |;");
+        assert_eq!(toks("a\n++b"), "a |pre++ b");
+        assert!(err("x\n=> 1").contains("=>"));
+    }
+
+    #[test]
+    fn literals() {
+        assert_eq!(
+            toks("0x1F 0o17 0b11 1_000 1e3 .5 08 010"),
+            "31 15 3 1000 1000 0.5 8 8"
+        );
+        assert_eq!(toks(r"'\x41\u{1F600}\101'"), "str(A😀A)");
+        assert_eq!(toks("'a\\\nb'"), "str(ab)");
+        assert_eq!(err("'abc"), "Invalid or unexpected token");
+        assert_eq!(err("3in x"), "Invalid or unexpected token");
+        assert_eq!(err("1__0"), "Invalid or unexpected token");
+        assert_eq!(err("/abc"), "Invalid regular expression: missing /");
+        assert_eq!(err("/a/gg"), "Invalid regular expression flags");
+        let ts = Lexer::tokenize(r"'\uD800'").unwrap();
+        assert_eq!(ts[0].tok, Tok::Str(vec![0xD800].into_boxed_slice()));
+    }
+
+    #[test]
+    fn identifiers_and_comments() {
+        assert_eq!(toks("\\u0061b café"), "ab café");
+        assert_eq!(toks("#!/usr/bin/env node\nx"), "|x");
+        assert_eq!(toks("a /* x\n */ b"), "a |b");
+        assert_eq!(toks("a <!-- c\n--> d\nb"), "a |b");
+        assert!(matches!(
+            Lexer::tokenize("i\\u0066").unwrap()[0].tok,
+            Tok::EscapedKeyword(_)
+        ));
+    }
+
+    #[test]
+    fn contextual_keywords() {
+        let kinds = |s: &str| {
+            Lexer::tokenize(s)
+                .unwrap()
+                .into_iter()
+                .map(|t| t.tok)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds("async x => 1")[0], Tok::Async);
+        assert!(matches!(kinds("async\nx => 1")[0], Tok::Ident(_)));
+        assert_eq!(kinds("let x")[0], Tok::Let);
+        assert!(matches!(kinds("let = 1")[0], Tok::Ident(_)));
+        assert!(matches!(kinds("yield")[0], Tok::Ident(_)));
+        assert_eq!(kinds("function* g() { yield 1 }")[6], Tok::Yield);
+        assert_eq!(kinds("async function f() { await 1 }")[6], Tok::Await);
+        assert_eq!(kinds("async () => { await 1 }")[5], Tok::Await);
+        assert_eq!(kinds("async x => await 1")[3], Tok::Await);
+    }
+
+    #[test]
+    fn nesting_limit_is_a_range_error() {
+        let src = "[".repeat(100_000);
+        let e = Lexer::tokenize(&src).unwrap_err();
+        assert_eq!(e.kind, crate::error::SyntaxErrorKind::RangeError);
+    }
+}
