@@ -120,6 +120,7 @@ pub fn parse_script(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
     let mut prev: Option<Tok> = None;
     let mut prev2: Option<Tok> = None;
     let mut last_end: u32 = 0;
+    let mut prev_span = Span::default();
     let mut inserted = false;
     // Open parens: whether each is a call's argument list (for "missing ) after argument list").
     let mut parens: Vec<bool> = Vec::new();
@@ -153,6 +154,9 @@ pub fn parse_script(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
                 _ => {}
             }
             inserted = matches!(t.tok, Tok::AutoSemi | Tok::DoSemi);
+            if !inserted {
+                prev_span = t.span();
+            }
             last_end = t.end;
             prev2 = prev.take();
             prev = Some(t.tok.clone());
@@ -215,22 +219,27 @@ pub fn parse_script(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
             ),
             Some(t) => {
                 let in_call = parens.last().copied().unwrap_or(false);
-                let msg = if t.tok == Tok::AutoSemi && prev == Some(Tok::Throw) {
-                    "Illegal newline after throw".to_string()
+                let rparen = sm.token_to_index(&Tok::RParen).unwrap_or(0);
+                let prev_is_await = matches!(&prev, Some(Tok::Ident(n)) if &**n == "await")
+                    && src.get(prev_span.start as usize..prev_span.end as usize) == Some("await");
+                if prev_is_await {
+                    // `await x` outside an async function: `await` was lexed as an identifier.
+                    SyntaxError::new(
+                        "await is only valid in async functions and the top level bodies of modules",
+                        prev_span,
+                    )
+                } else if t.tok == Tok::AutoSemi && prev == Some(Tok::Throw) {
+                    SyntaxError::new("Illegal newline after throw", t.span())
                 } else if in_call
                     && !matches!(t.tok, Tok::RParen | Tok::Comma)
-                    && accepts(
-                        &sm,
-                        &states,
-                        &mut scratch,
-                        sm.token_to_index(&Tok::RParen).unwrap_or(0),
-                    )
+                    && !matches!(prev, Some(Tok::LParen | Tok::Comma))
+                    && accepts(&sm, &states, &mut scratch, rparen)
                 {
-                    "missing ) after argument list".to_string()
+                    // Like V8: blame the end of the last argument.
+                    SyntaxError::new("missing ) after argument list", prev_span)
                 } else {
-                    t.tok.describe(src, t.span())
-                };
-                SyntaxError::new(msg, t.span())
+                    SyntaxError::new(t.tok.describe(src, t.span()), t.span())
+                }
             }
         });
     }
