@@ -318,6 +318,23 @@ pub enum Tok {
 }
 
 impl Tok {
+    /// A copy for remembering "the previous token" without allocating: payloads are dropped,
+    /// and literals that end an expression (regex, templates) stand in as `]`, which has the
+    /// same effect on everything that looks at the previous token.
+    pub fn shallow(&self) -> Tok {
+        match self {
+            Tok::Ident(_) => Tok::Ident(Box::default()),
+            Tok::EscapedKeyword(_) => Tok::EscapedKeyword(Box::default()),
+            Tok::PrivateName(_) => Tok::PrivateName(Box::default()),
+            Tok::Str(_) => Tok::Str(Box::default()),
+            Tok::BigInt(_) => Tok::BigInt(Box::default()),
+            Tok::Num(n) => Tok::Num(*n),
+            Tok::Regex(_) | Tok::NoSubstTemplate(_) | Tok::TemplateTail(_) => Tok::RBracket,
+            Tok::TemplateHead(_) | Tok::TemplateMiddle(_) => Tok::LBracket,
+            t => t.clone(),
+        }
+    }
+
     /// How node names this token in "Unexpected …" messages.
     pub fn describe(&self, src: &str, span: Span) -> String {
         match self {
@@ -1177,7 +1194,7 @@ impl<'s> Lexer<'s> {
             !after_dot && matches!(t.tok, Tok::Return | Tok::Break | Tok::Continue | Tok::Throw);
         self.regex_ok = regex_ok;
         self.prev2 = self.prev.take();
-        self.prev = Some(t.tok.clone());
+        self.prev = Some(t.tok.shallow());
         self.prev_end = t.end as usize;
         if restricted {
             let end = t.end;

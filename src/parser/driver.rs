@@ -159,7 +159,7 @@ pub fn parse_script(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
             }
             last_end = t.end;
             prev2 = prev.take();
-            prev = Some(t.tok.clone());
+            prev = Some(t.tok.shallow());
             let sym = sm.token_to_symbol(index, t.tok);
             states.push(target);
             symbols.push((t.start, sym, t.end));
@@ -220,7 +220,7 @@ pub fn parse_script(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
             Some(t) => {
                 let in_call = parens.last().copied().unwrap_or(false);
                 let rparen = sm.token_to_index(&Tok::RParen).unwrap_or(0);
-                let prev_is_await = matches!(&prev, Some(Tok::Ident(n)) if &**n == "await")
+                let prev_is_await = matches!(&prev, Some(Tok::Ident(_)))
                     && src.get(prev_span.start as usize..prev_span.end as usize) == Some("await");
                 if prev_is_await {
                     // `await x` outside an async function: `await` was lexed as an identifier.
