@@ -7,6 +7,10 @@
 //! Not here: early errors that need scope or strictness knowledge (duplicate `let`, `await` in
 //! the wrong place, strict-mode reserved words, legacy octal in strict code): `early.rs`.
 
+// The grammar hands big values over boxed (LR stack entries are the size of the largest
+// grammar value, and parse speed depends on it), so actions take `Box<…>` by value.
+#![allow(clippy::boxed_local)]
+
 use crate::error::SyntaxError;
 use crate::lexer::Tok;
 use crate::parser::ast::*;
@@ -1099,14 +1103,4 @@ pub fn prop_method(
     r: u32,
 ) -> Prop {
     prop(PropKind::Method { key, kind, func }, l, r)
-}
-#[cfg(test)]
-mod size_probe {
-    #[test]
-    fn sizes() {
-        use super::*;
-        use std::mem::size_of;
-        eprintln!("Expr {} Stmt {} Pat {} Head {} Cover {} ForHead {} ForInit {} OPP {} Prop {} CM {} Params {} Catch {} VD {} Tok {} PropKey {} Method {} VarDecl {}",
-            size_of::<Expr>(), size_of::<Stmt>(), size_of::<Pat>(), size_of::<Head>(), size_of::<Cover>(), size_of::<ForHead>(), size_of::<ForInit>(), size_of::<ObjectPatProp>(), size_of::<Prop>(), size_of::<ClassMember>(), size_of::<(Vec<Pat>, Option<Pat>)>(), size_of::<CatchClause>(), size_of::<VarDeclarator>(), size_of::<Tok>(), size_of::<PropKey>(), size_of::<(PropKey, MethodKind, Box<Function>)>(), size_of::<VarDecl>());
-    }
 }
