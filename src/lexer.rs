@@ -839,7 +839,14 @@ impl<'s> Lexer<'s> {
         // Classify contextual words with one token of lookahead.
         if let Tok::Ident(name) = &t.tok {
             let escaped = (t.end - t.start) as usize != name.len();
-            if !escaped {
+            if escaped {
+                // `yi\u0065ld` in a generator / `\u0061wait` in an async function: a keyword
+                // there, and keywords may not be escaped.
+                let (is_async, is_gen) = self.fn_flags();
+                if (is_gen && &**name == "yield") || (is_async && &**name == "await") {
+                    t.tok = Tok::EscapedKeyword(name.clone());
+                }
+            } else {
                 match &**name {
                     "async" => {
                         let after_dot = matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot));
@@ -1576,6 +1583,10 @@ impl<'s> Lexer<'s> {
             }
         } else {
             let mut is_int = true;
+            if b[i] == b'0' && b.get(i + 1) == Some(&b'_') {
+                // No separator after a leading zero (`0_1`).
+                return Err(invalid(i + 1, i + 2));
+            }
             if b[i] != b'.' {
                 i = scan_digits(b, i, 10).map_err(|p| invalid(p, p + 1))?;
             }

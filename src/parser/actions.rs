@@ -857,6 +857,12 @@ pub fn arrow_async(args: Vec<ExprOrSpread>, body: FunctionBody, l: u32, r: u32) 
             if i + 1 != n {
                 return fail("Rest parameter must be last formal parameter", a.expr.span);
             }
+            if matches!(a.expr.kind, ExprKind::Assign { .. }) {
+                return fail(
+                    "Rest parameter may not have a default initializer",
+                    a.expr.span,
+                );
+            }
             rest = Some(to_param(a.expr).map_err(|error| ParseError::User { error })?);
         } else {
             items.push(a.expr);
