@@ -344,14 +344,16 @@ impl Tok {
             | Tok::Get
             | Tok::Set
             | Tok::Target
-            | Tok::Meta => {
+            | Tok::Meta
+            | Tok::Let
+            | Tok::Static
+            | Tok::Yield
+            | Tok::YieldNoArg
+            | Tok::Await => {
                 let text = src
                     .get(span.start as usize..span.end as usize)
                     .unwrap_or("");
                 format!("Unexpected identifier '{text}'")
-            }
-            Tok::Let | Tok::Static | Tok::Yield | Tok::YieldNoArg => {
-                "Unexpected strict mode reserved word".to_string()
             }
             Tok::EscapedKeyword(_) => "Keyword must not contain escaped characters".to_string(),
             Tok::Num(_) | Tok::BigInt(_) => "Unexpected number".to_string(),
