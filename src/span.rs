@@ -85,7 +85,9 @@ impl LineIndex {
         };
         let start = self.line_starts[line] as usize;
         let end = (offset as usize).min(src.len());
-        let col = src.get(start..end).map_or(end - start, |s| s.chars().count());
+        let col = src
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
         (line as u32 + 1, col as u32 + 1)
     }
 

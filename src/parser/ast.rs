@@ -217,7 +217,11 @@ impl Function {
     /// Parameters are simple (no defaults, no destructuring, no rest): needed for the
     /// `"use strict"` + non-simple-parameters early error and duplicate-parameter rules.
     pub fn has_simple_params(&self) -> bool {
-        self.rest.is_none() && self.params.iter().all(|p| matches!(p.kind, PatKind::Ident(_)))
+        self.rest.is_none()
+            && self
+                .params
+                .iter()
+                .all(|p| matches!(p.kind, PatKind::Ident(_)))
     }
 }
 
@@ -313,7 +317,10 @@ pub enum PatKind {
         rest: Option<Box<Pat>>,
     },
     /// `target = default` (a parameter, element or property with a default).
-    Default { target: Box<Pat>, default: Box<Expr> },
+    Default {
+        target: Box<Pat>,
+        default: Box<Expr>,
+    },
     /// A member expression as an assignment target (`[a.b, c[0]] = …`, `for (o.p of …)`).
     /// Never appears in binding positions (declarations, parameters, catch).
     Expr(Box<Expr>),
@@ -547,11 +554,17 @@ pub struct Prop {
 #[derive(Clone, Debug, PartialEq)]
 pub enum PropKind {
     /// `key: value` (incl. `__proto__: v`, which sets the prototype when not computed/shorthand).
-    KeyValue { key: PropKey, value: Box<Expr> },
+    KeyValue {
+        key: PropKey,
+        value: Box<Expr>,
+    },
     /// `{a}`.
     Shorthand(Ident),
     /// `{a = 1}`: only valid when the literal is reinterpreted as a pattern.
-    CoverInit { name: Ident, default: Box<Expr> },
+    CoverInit {
+        name: Ident,
+        default: Box<Expr>,
+    },
     Method {
         key: PropKey,
         kind: MethodKind,

@@ -9,6 +9,7 @@
 //! Not here: scope resolution for execution (that is `crate::lower`), anything about values.
 
 pub mod ast;
+pub mod early;
 
 use crate::error::SyntaxError;
 
