@@ -4,6 +4,7 @@
 //! `lexer` → `parser` → (later) `lower` → `value` → `interp` → `builtins` → `event_loop` → `api`.
 
 pub mod error;
+pub mod lexer;
 pub mod parser;
 pub mod span;
 
