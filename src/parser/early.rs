@@ -20,9 +20,11 @@
 //!
 //! Deep input: the walk never overflows the Rust stack. Single-child chains and the usually-deep
 //! child of a node (the left operand of `a+a+…`, the object of `a.b.c…`, the last element of an
-//! array, the `else` of `else if` chains, …) are walked in a loop, not by recursion; every real
-//! recursion counts depth, and beyond `MAX_DEPTH` the pass stops descending and reports
-//! `RangeError: Maximum nesting depth exceeded` (no extra crate such as `stacker` needed).
+//! array, the `else` of `else if` chains, …) are walked in a loop, not by recursion. Every real
+//! recursion goes through `stacker::maybe_grow`, so nesting as deep as the parser accepts is
+//! checked whatever the caller's stack size (a 2 MiB test thread included); a depth counter is
+//! kept as a last guard and reports `RangeError: Maximum nesting depth exceeded` beyond
+//! `MAX_DEPTH`, far above the parser's own nesting limit.
 
 use super::ast::*;
 use super::ParseOptions;
@@ -31,9 +33,13 @@ use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
 /// Recursion depth (statements, expressions, patterns, functions counted together) beyond which
-/// the pass reports a RangeError instead of descending. Sized so that the walk fits comfortably
-/// in a 2 MiB thread stack in debug builds.
-const MAX_DEPTH: u32 = 600;
+/// the pass reports a RangeError instead of descending. The parser limits nesting to about a
+/// thousand levels, so valid programs stay far below this.
+const MAX_DEPTH: u32 = 50_000;
+
+/// `stacker`: when less than `RED_ZONE` bytes of stack remain, continue on a new `STACK_CHUNK`.
+const RED_ZONE: usize = 128 * 1024;
+const STACK_CHUNK: usize = 2 * 1024 * 1024;
 
 /// Run the early-error checks on a parsed script. `source` is the text the spans point into.
 /// Errors come back in source order.
@@ -517,7 +523,7 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            StmtKind::Labeled { .. } if !is_if => {
+            StmtKind::Labeled { .. } => {
                 if let StmtKind::Function(_) = unlabel(s).kind {
                     self.err(
                         "Function declarations are not allowed in a single-statement context",
@@ -545,6 +551,10 @@ impl<'a> Checker<'a> {
     }
 
     fn visit_stmt(&mut self, s: &'a Stmt, ctx: Ctx) {
+        stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || self.visit_stmt_inner(s, ctx))
+    }
+
+    fn visit_stmt_inner(&mut self, s: &'a Stmt, ctx: Ctx) {
         if !self.enter(s.span) {
             return;
         }
@@ -584,6 +594,12 @@ impl<'a> Checker<'a> {
                     cases,
                 } => {
                     self.visit_expr(discriminant, ctx);
+                    for case in cases.iter().filter(|c| c.test.is_none()).skip(1) {
+                        self.err(
+                            "More than one default clause in switch statement",
+                            case.span,
+                        );
+                    }
                     let mut all: Vec<&'a Stmt> = Vec::new();
                     for case in cases {
                         all.extend(case.body.iter());
@@ -966,6 +982,18 @@ impl<'a> Checker<'a> {
         is_decl: bool,
         class_ctor_derived: Option<bool>,
     ) {
+        stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || {
+            self.visit_function_inner(f, outer, is_decl, class_ctor_derived)
+        })
+    }
+
+    fn visit_function_inner(
+        &mut self,
+        f: &'a Function,
+        outer: Ctx,
+        is_decl: bool,
+        class_ctor_derived: Option<bool>,
+    ) {
         if !self.enter(f.span) {
             return;
         }
@@ -1137,6 +1165,12 @@ impl<'a> Checker<'a> {
     // ───────────────────────────── classes ─────────────────────────────
 
     fn visit_class(&mut self, c: &'a Class, outer: Ctx, is_decl: bool) {
+        stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || {
+            self.visit_class_inner(c, outer, is_decl)
+        })
+    }
+
+    fn visit_class_inner(&mut self, c: &'a Class, outer: Ctx, is_decl: bool) {
         if !self.enter(c.span) {
             return;
         }
@@ -1329,6 +1363,7 @@ impl<'a> Checker<'a> {
         match key {
             PropKey::Computed(e) => self.visit_expr(e, ctx),
             PropKey::Num(_, span) => self.check_number(*span, ctx),
+            PropKey::BigInt(_, span) => self.check_bigint(*span),
             PropKey::Str(_, span) => self.check_string(*span, ctx),
             _ => {}
         }
@@ -1347,6 +1382,12 @@ impl<'a> Checker<'a> {
     }
 
     fn visit_pat(&mut self, p: &'a Pat, ctx: Ctx, binding: bool) {
+        stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || {
+            self.visit_pat_inner(p, ctx, binding)
+        })
+    }
+
+    fn visit_pat_inner(&mut self, p: &'a Pat, ctx: Ctx, binding: bool) {
         if !self.enter(p.span) {
             return;
         }
@@ -1404,10 +1445,15 @@ impl<'a> Checker<'a> {
     // ───────────────────────────── literals ─────────────────────────────
 
     fn check_number(&mut self, span: Span, ctx: Ctx) {
+        let t = self.text(span).as_bytes();
+        let legacy = t.len() >= 2 && t[0] == b'0' && (t[1].is_ascii_digit() || t[1] == b'_');
+        if legacy && t.contains(&b'_') {
+            self.err("Numeric separators are not allowed here", span);
+            return;
+        }
         if !ctx.strict {
             return;
         }
-        let t = self.text(span).as_bytes();
         if t.len() >= 2 && t[0] == b'0' && t[1].is_ascii_digit() {
             if t.iter().all(|b| (b'0'..=b'7').contains(b) || *b == b'_') {
                 self.err("Octal literals are not allowed in strict mode.", span);
@@ -1417,6 +1463,14 @@ impl<'a> Checker<'a> {
                     span,
                 );
             }
+        }
+    }
+
+    /// `01n`, `08n`, `0_1n`: a BigInt literal never has a legacy leading zero.
+    fn check_bigint(&mut self, span: Span) {
+        let t = self.text(span).as_bytes();
+        if t.len() >= 2 && t[0] == b'0' && (t[1].is_ascii_digit() || t[1] == b'_') {
+            self.err("Invalid BigInt literal: leading zero", span);
         }
     }
 
@@ -1498,6 +1552,10 @@ impl<'a> Checker<'a> {
     }
 
     fn visit_expr(&mut self, e: &'a Expr, ctx: Ctx) {
+        stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || self.visit_expr_inner(e, ctx))
+    }
+
+    fn visit_expr_inner(&mut self, e: &'a Expr, ctx: Ctx) {
         if !self.enter(e.span) {
             return;
         }
@@ -1508,7 +1566,11 @@ impl<'a> Checker<'a> {
                     self.check_ident_ref(i, ctx);
                     None
                 }
-                ExprKind::This | ExprKind::Null | ExprKind::Bool(_) | ExprKind::BigInt(_) => None,
+                ExprKind::This | ExprKind::Null | ExprKind::Bool(_) => None,
+                ExprKind::BigInt(_) => {
+                    self.check_bigint(e.span);
+                    None
+                }
                 ExprKind::Num(_) => {
                     self.check_number(e.span, ctx);
                     None
@@ -1784,4 +1846,330 @@ fn find_decl_span(stmts: &[Stmt], name: &str) -> Option<Span> {
         names.clear();
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parser::parse;
+
+    /// Messages of all errors (parse errors too, should `parse` already run this pass).
+    fn errors(src: &str, strict: bool) -> Vec<String> {
+        let opts = ParseOptions { strict };
+        match parse(src, &opts) {
+            Err(e) => e
+                .into_iter()
+                .map(|e| format!("parse: {}", e.message))
+                .collect(),
+            Ok(p) => check(&p, src, &opts)
+                .into_iter()
+                .map(|e| e.message)
+                .collect(),
+        }
+    }
+
+    #[track_caller]
+    fn ok(src: &str) {
+        let e = errors(src, false);
+        assert!(e.is_empty(), "sloppy {src:?}: {e:?}");
+    }
+
+    #[track_caller]
+    fn ok_strict(src: &str) {
+        ok(src);
+        let e = errors(src, true);
+        assert!(e.is_empty(), "strict {src:?}: {e:?}");
+    }
+
+    #[track_caller]
+    fn bad(src: &str, msg: &str) {
+        // A parse error also rejects the code (the grammar checks some rules itself).
+        let e = errors(src, false);
+        assert!(
+            e.iter().any(|m| m.contains(msg) || m.starts_with("parse:")),
+            "sloppy {src:?}: expected {msg:?}, got {e:?}"
+        );
+    }
+
+    #[track_caller]
+    fn bad_strict_only(src: &str, msg: &str) {
+        ok(src);
+        let e = errors(src, true);
+        assert!(
+            e.iter().any(|m| m.contains(msg) || m.starts_with("parse:")),
+            "strict {src:?}: expected {msg:?}, got {e:?}"
+        );
+    }
+
+    const DUP: &str = "has already been declared";
+
+    #[test]
+    fn redeclarations() {
+        bad("let a; let a;", DUP);
+        bad("let a; var a;", DUP);
+        bad("var a; let a;", DUP);
+        bad("const a = 1; function a() {}", DUP);
+        bad("{ let a; { var a; } }", DUP);
+        bad("{ function f() {} var f; }", DUP);
+        bad("function f(a) { let a; }", DUP);
+        bad("try {} catch (e) { let e; }", DUP);
+        bad("try {} catch ([e]) { var e; }", DUP);
+        bad("for (let x;;) { var x; }", DUP);
+        bad("for (let x of []) { var x; }", DUP);
+        bad("for (let [a, a] of []) ;", DUP);
+        bad("switch (0) { case 1: let a; case 2: let a; }", DUP);
+        bad("class A {} class A {}", DUP);
+        bad("'use strict'; { function f() {} function f() {} }", DUP);
+        bad("{ async function f() {} function f() {} }", DUP);
+        bad(
+            "let let = 1;",
+            "let is disallowed as a lexically bound name",
+        );
+        bad("const a;", "Missing initializer in const declaration");
+        bad(
+            "let [a];",
+            "Missing initializer in destructuring declaration",
+        );
+        ok_strict("var a; var a; function b() {} var b; function b() {}");
+        ok_strict("let a; { let a; } function f(a) { var a; }");
+        ok_strict("try {} catch (e) { var e; } try {} catch (e) { for (var e of []); }");
+        ok_strict(
+            "for (let x of []) { let x; } for (const x in {}) ; for (let x;;) { let x; break; }",
+        );
+        ok_strict("function f() { let a; } function g() { let a; } var f;");
+        ok_strict("{ let a; } { let a; } label: { let a; }");
+        ok("{ function f() {} function f() {} }");
+        ok("var let = 1; let = 2;");
+    }
+
+    #[test]
+    fn labels_and_jumps() {
+        bad("L: L: ;", "Label 'L' has already been declared");
+        bad("while (1) { break L; }", "Undefined label 'L'");
+        bad("L: { continue L; }", "Illegal continue statement");
+        bad(
+            "L: while (1) { function f() { break L; } }",
+            "Undefined label 'L'",
+        );
+        bad("break;", "Illegal break statement");
+        bad("continue;", "Illegal continue statement");
+        bad(
+            "switch (1) { case 1: continue; }",
+            "Illegal continue statement",
+        );
+        bad("return;", "Illegal return statement");
+        bad("class C { static { return; } }", "Illegal return statement");
+        ok_strict("L: { break L; } L: while (1) { continue L; } A: B: for (;;) { continue A; }");
+        ok_strict("while (1) { switch (1) { case 1: continue; default: break; } }");
+        ok_strict("L: while (1) { M: { break L; } }");
+        ok_strict("function f() { L: ; return; } L: ;");
+    }
+
+    #[test]
+    fn functions_and_params() {
+        bad("'use strict'; function f(a, a) {}", "Duplicate parameter");
+        bad("function f(a, a) { 'use strict'; }", "Duplicate parameter");
+        bad("(a, a) => 1", "Duplicate parameter");
+        bad("function f(a, [a]) {}", "Duplicate parameter");
+        bad("({ m(a, a) {} })", "Duplicate parameter");
+        bad(
+            "function f(a = 1) { 'use strict'; }",
+            "Illegal 'use strict' directive",
+        );
+        bad(
+            "({ get x(a) {} })",
+            "Getter must not have any formal parameters.",
+        );
+        bad("({ set x(...a) {} })", "rest parameter");
+        bad(
+            "function eval() { 'use strict'; }",
+            "Unexpected eval or arguments",
+        );
+        bad(
+            "function f(arguments) { 'use strict'; }",
+            "Unexpected eval or arguments",
+        );
+        ok("function f(a, a) {} function eval(arguments) {}");
+        ok_strict("function f(a, b = 1, ...c) {} ({ get x() { return 1; }, set x(v) {} });");
+    }
+
+    #[test]
+    fn strict_mode() {
+        bad_strict_only(
+            "with (a) {}",
+            "Strict mode code may not include a with statement",
+        );
+        bad_strict_only(
+            "delete x;",
+            "Delete of an unqualified identifier in strict mode.",
+        );
+        bad_strict_only("delete ((x));", "Delete of an unqualified identifier");
+        bad_strict_only("eval = 1;", "Unexpected eval or arguments in strict mode");
+        bad_strict_only(
+            "arguments++;",
+            "Unexpected eval or arguments in strict mode",
+        );
+        bad_strict_only(
+            "var [eval] = [];",
+            "Unexpected eval or arguments in strict mode",
+        );
+        bad_strict_only("({ a: arguments } = {});", "Unexpected eval or arguments");
+        bad_strict_only("var implements;", "Unexpected strict mode reserved word");
+        bad_strict_only("var yield;", "Unexpected strict mode reserved word");
+        bad_strict_only("static: ;", "Unexpected strict mode reserved word");
+        bad_strict_only("010;", "Octal literals are not allowed in strict mode.");
+        bad_strict_only("08;", "not allowed in strict mode");
+        bad_strict_only(
+            "'\\01';",
+            "Octal escape sequences are not allowed in strict mode.",
+        );
+        bad_strict_only("'\\8';", "not allowed in strict mode");
+        bad_strict_only("({ 010: 1 });", "Octal literals");
+        bad(
+            "function f() { '\\01'; 'use strict'; }",
+            "Octal escape sequences",
+        );
+        bad("class C { m() { with (a) {} } }", "with statement");
+        ok_strict("'\\0'; '\\\\01'; 0; 0.5; 0x10; 0o7; 1e3; delete a.b; eval(1); arguments[0];");
+    }
+
+    #[test]
+    fn yield_and_await() {
+        bad("function* g() { var yield; }", "yield");
+        bad("function* g(a = yield) {}", "ield");
+        bad(
+            "async function f() { var await; }",
+            "Unexpected reserved word",
+        );
+        bad("async function f(a = await 1) {}", "formal parameters");
+        bad("async (await) => 1", "Unexpected reserved word");
+        bad("(function* yield() {})", "yield");
+        bad(
+            "class C { static { var await; } }",
+            "Unexpected reserved word",
+        );
+        bad("class C { x = arguments; }", "'arguments' is not allowed");
+        bad(
+            "class C { static { () => arguments; } }",
+            "'arguments' is not allowed",
+        );
+        ok("var yield, await; function* yield() {} async function await() {}");
+        ok_strict("async function f() { await 1; } function* g() { yield 1; yield* g(); }");
+        ok_strict("class C { x = function () { return arguments; }; }");
+    }
+
+    #[test]
+    fn super_and_new_target() {
+        bad(
+            "function f() { super.x; }",
+            "'super' keyword unexpected here",
+        );
+        bad(
+            "class A { constructor() { super(); } }",
+            "'super' keyword unexpected here",
+        );
+        bad(
+            "class A extends B { m() { super(); } }",
+            "'super' keyword unexpected here",
+        );
+        bad("new.target", "new.target");
+        bad("() => new.target", "new.target");
+        ok_strict(
+            "class A extends B { constructor() { super(); () => super(); } m() { super.m(); } }",
+        );
+        ok_strict("({ m() { return super.x; }, get y() { return () => super.y; } })");
+        ok_strict("class A { x = super.x; static { super.y; new.target; } }");
+        ok_strict("function f() { new.target; () => new.target; }");
+    }
+
+    #[test]
+    fn objects_and_classes() {
+        bad("({ __proto__: 1, __proto__: 2 })", "Duplicate __proto__");
+        bad("({ __proto__: 1, '__proto__': 2 })", "Duplicate __proto__");
+        ok("({ __proto__: 1, ['__proto__']: 2, __proto__() {} }); ({ __proto__: a, __proto__: b } = {});");
+        bad(
+            "class A { constructor() {} constructor() {} }",
+            "only have one constructor",
+        );
+        bad(
+            "class A { get constructor() {} }",
+            "Class constructor may not be an accessor",
+        );
+        bad(
+            "class A { static prototype() {} }",
+            "static property named 'prototype'",
+        );
+        bad("class A { constructor = 1 }", "field named 'constructor'");
+        bad("class A { #a; #a; }", "'#a' has already been declared");
+        bad("class A { #constructor; }", "#constructor");
+        bad(
+            "class A { m() { this.#b; } }",
+            "Private field '#b' must be declared",
+        );
+        bad("this.#x", "Private field '#x' must be declared");
+        bad(
+            "class A { #a; m() { delete this.#a; } }",
+            "Private fields can not be deleted",
+        );
+        ok_strict("class A { #a; get #b() {} set #b(v) {} m() { this.#a; #b in this; class B { n() { this.#a; } } } }");
+        ok_strict("class A { static constructor() {} static async *m() {} 'constructor'() {} }");
+    }
+
+    #[test]
+    fn misc_statements() {
+        bad("for (let x = 1 of []) ;", "may not have an initializer");
+        bad("for (var [x] = 1 in {}) ;", "may not have an initializer");
+        // (Sloppy `for (var x = 1 in o)` is Annex B: allowed here, up to the grammar.)
+        assert!(!errors("for (var x = 1 in {}) ;", true).is_empty());
+        bad("for (async of []) ;", "may not be 'async'");
+        ok("for ((async) of []) ; for (async.x of []) ;");
+        bad("if (1) class C {}", "single-statement context");
+        bad("while (1) let [a] = 1;", "single-statement context");
+        bad("while (1) L: function f() {}", "single-statement context");
+        bad_strict_only("if (1) function f() {}", "functions can only be declared");
+        bad_strict_only("L: function f() {}", "functions can only be declared");
+        bad("if (1) function* g() {}", "generators");
+        bad(
+            "switch (1) { default: default: }",
+            "More than one default clause",
+        );
+        bad("/(/", "Invalid regular expression: /(/");
+        bad("/a/gg", "Invalid regular expression flags");
+        bad("/a/uv", "Invalid regular expression flags");
+        ok_strict("/a(?<n>b)\\k<n>/dgimsy; /[a-z]/u; /\\p{L}/u;");
+        bad("({ a = 1 })", "Invalid shorthand property initializer");
+        ok_strict("({ a = 1 } = {}); [{ a = 1 }] = [];");
+        bad("a?.b = 1", "Invalid left-hand side");
+        bad("0_1", "Numeric separators");
+        bad("01n", "BigInt");
+        bad("`\\01`", "template");
+        ok("tag`\\01`; 010; 08; '\\07';");
+    }
+
+    /// Deep input never overflows the stack: long left-deep chains are walked in a loop, real
+    /// recursion grows the stack through `stacker`. (The AST is leaked, not dropped: dropping a
+    /// very deep AST is the parser's concern, not this pass's.)
+    #[test]
+    fn deep_input() {
+        let opts = ParseOptions::default();
+        let n = 990;
+        let cases = [
+            format!("x{}", " + x".repeat(50_000)),
+            format!("a{}", ".b".repeat(20_000)),
+            format!("if (a) ;{}", " else if (a) ;".repeat(5_000)),
+            format!("{}{}", "function f() {".repeat(n), "}".repeat(n)),
+            format!("{}{}", "{".repeat(n), "}".repeat(n)),
+            format!("{}{}", "f(".repeat(n), ")".repeat(n)),
+            format!("{}1", "a => ".repeat(n)),
+            format!("{}b{}", "[".repeat(n), "] = 1".repeat(n)),
+            format!("x = {}1{}", "{a: ".repeat(n), "}".repeat(n)),
+        ];
+        for src in &cases {
+            if let Ok(p) = parse(src, &opts) {
+                let errs = check(&p, src, &opts);
+                assert!(errs.is_empty(), "{errs:?}");
+                std::mem::forget(p);
+            }
+        }
+    }
 }
