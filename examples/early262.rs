@@ -47,12 +47,37 @@ fn main() {
         .iter()
         .find_map(|a| a.strip_prefix("--filter="))
         .map(str::to_owned);
+    if args.iter().any(|a| a == "--stdin-files") {
+        // Positive-only mode: every file named on stdin is valid sloppy script code.
+        let (mut n, mut parse_fail, mut early_fail) = (0, 0, 0);
+        for line in std::io::stdin().lines().map_while(Result::ok) {
+            let Ok(src) = std::fs::read_to_string(&line) else { continue };
+            let opts = ParseOptions::default();
+            n += 1;
+            match parse(&src, &opts) {
+                Err(_) => parse_fail += 1,
+                Ok(p) => {
+                    let errs = early::check(&p, &src, &opts);
+                    if let Some(e) = errs.first() {
+                        early_fail += 1;
+                        println!("{line}: {}", e.render(&line, &src).replace('\n', " | "));
+                    }
+                }
+            }
+        }
+        println!("{n} files, {parse_fail} rejected by the parser, {early_fail} by the early pass");
+        return;
+    }
     let root = args
         .iter()
         .find(|a| !a.starts_with('-'))
         .cloned()
         .unwrap_or_else(|| "/work/shared/test262".into());
-    let base = Path::new(&root).join("test/language");
+    let sub = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--dir="))
+        .unwrap_or("language");
+    let base = Path::new(&root).join("test").join(sub);
     let mut files = Vec::new();
     walk(&base, &mut files);
     if let Some(f) = &filter {
