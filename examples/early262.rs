@@ -51,7 +51,9 @@ fn main() {
         // Positive-only mode: every file named on stdin is valid sloppy script code.
         let (mut n, mut parse_fail, mut early_fail) = (0, 0, 0);
         for line in std::io::stdin().lines().map_while(Result::ok) {
-            let Ok(src) = std::fs::read_to_string(&line) else { continue };
+            let Ok(src) = std::fs::read_to_string(&line) else {
+                continue;
+            };
             let opts = ParseOptions::default();
             n += 1;
             match parse(&src, &opts) {

@@ -1509,19 +1509,13 @@ impl<'a> Checker<'a> {
             match idx {
                 Some(k) if !seen[k] => seen[k] = true,
                 _ => {
-                    self.err(
-                        format!("Invalid regular expression flags '{}'", r.flags),
-                        span,
-                    );
+                    self.err("Invalid regular expression flags", span);
                     return;
                 }
             }
         }
         if seen[5] && seen[7] {
-            self.err(
-                format!("Invalid regular expression flags '{}'", r.flags),
-                span,
-            );
+            self.err("Invalid regular expression flags", span);
             return;
         }
         let flags = regress::Flags {
