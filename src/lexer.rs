@@ -806,7 +806,7 @@ impl<'s> Lexer<'s> {
                 false
             }
             Some(Tok::Semi | Tok::AutoSemi | Tok::DoSemi | Tok::LBrace | Tok::LBraceArrow) => false,
-            Some(Tok::Else | Tok::Do) => false,
+            Some(Tok::Else | Tok::Do | Tok::Try | Tok::Catch | Tok::Finally) => false,
             Some(Tok::Colon) => {
                 // An object property value or a conditional's branch; else a label or case.
                 matches!(self.top(), Ctx::Brace(Brace::Object))
@@ -2195,6 +2195,9 @@ mod tests {
         assert_eq!(kinds("async function f() { await 1 }")[6], Tok::Await);
         assert_eq!(kinds("async () => { await 1 }")[5], Tok::Await);
         assert_eq!(kinds("async x => await 1")[3], Tok::Await);
+        // `try {`/`catch (e) {`/`finally {` open blocks, not object literals.
+        let ks = kinds("function* g() { try {} catch (e) { yield e } finally { yield } }");
+        assert_eq!(ks.iter().filter(|t| **t == Tok::Yield).count(), 2);
     }
 
     #[test]

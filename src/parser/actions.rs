@@ -221,15 +221,32 @@ pub fn try_stmt(
     )
 }
 
-pub fn switch(e: Expr, cases: Vec<SwitchCase>, l: u32, r: u32) -> Stmt {
-    stmt(
+pub fn switch(e: Expr, cases: Vec<SwitchCase>, l: u32, r: u32) -> R<Stmt> {
+    if let Some(second) = cases.iter().filter(|c| c.test.is_none()).nth(1) {
+        let s = second.span;
+        return fail(
+            "More than one default clause in switch statement",
+            Span::new(s.start, s.start + 7),
+        );
+    }
+    Ok(stmt(
         StmtKind::Switch {
             discriminant: Box::new(e),
             cases,
         },
         l,
         r,
-    )
+    ))
+}
+
+/// `let`/`const` declaration list (not a for-in/of head): `const` needs initialisers.
+pub fn lexical_decl(kind: VarKind, d: Vec<Box<VarDeclarator>>, l: u32, r: u32) -> R<VarDecl> {
+    if kind == VarKind::Const {
+        if let Some(bad) = d.iter().find(|d| d.init.is_none()) {
+            return fail("Missing initializer in const declaration", bad.target.span);
+        }
+    }
+    Ok(var_decl(kind, d, l, r))
 }
 
 pub fn labeled_fn(label: Ident, f: Box<Function>, l: u32, r: u32) -> Stmt {
