@@ -87,6 +87,7 @@ fn main() {
     }
     let mut rows: BTreeMap<String, Row> = BTreeMap::new();
     let mut fp_list = Vec::new();
+    let mut parser_fp_list = Vec::new();
     let mut missed_list = Vec::new();
     let mut neg_early_list = Vec::new();
     for path in &files {
@@ -147,7 +148,7 @@ fn main() {
                     row.panics += 1;
                     eprintln!("PANIC {tag}");
                 }
-                Ok((parse_err, _msg, errs)) => {
+                Ok((parse_err, msg, errs)) => {
                     if negative_parse {
                         row.neg += 1;
                         if parse_err {
@@ -163,6 +164,7 @@ fn main() {
                         row.pos += 1;
                         if parse_err {
                             row.pos_parser_fp += 1;
+                            parser_fp_list.push(format!("{tag}: {msg}"));
                         } else if !errs.is_empty() {
                             row.pos_early_fp += 1;
                             fp_list.push(format!("{tag}: {}", errs[0].message));
@@ -218,6 +220,10 @@ fn main() {
         }
         println!("\n## negative tests missed");
         for l in &missed_list {
+            println!("{l}");
+        }
+        println!("\n## positive tests rejected by the parser");
+        for l in &parser_fp_list {
             println!("{l}");
         }
         println!("\n## negative tests caught by the early pass");
