@@ -25,7 +25,10 @@ fn run() {
                 println!("{p:#?}");
             }
             eprintln!("parsed");
-            for e in early::check(&p, &src, &opts) {
+            let t = std::time::Instant::now();
+            let errs = early::check(&p, &src, &opts);
+            eprintln!("early pass: {:?} for {} bytes", t.elapsed(), src.len());
+            for e in errs {
                 println!(
                     "{}",
                     e.render("input", &src)

@@ -262,6 +262,27 @@ impl<'a> Checker<'a> {
             .unwrap_or("")
     }
 
+    /// The first byte after `pos` that is not ASCII whitespace or inside a comment.
+    fn next_significant(&self, pos: u32) -> Option<u8> {
+        let b = self.src.as_bytes();
+        let mut i = pos as usize;
+        while i < b.len() {
+            match b[i] {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => i += 1,
+                b'/' if b.get(i + 1) == Some(&b'*') => {
+                    let end = self.src.get(i + 2..)?.find("*/")?;
+                    i += 2 + end + 2;
+                }
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    let end = self.src.get(i..)?.find('\n')?;
+                    i += end + 1;
+                }
+                c => return Some(c),
+            }
+        }
+        None
+    }
+
     /// Enter one level of real recursion; false (and a RangeError, once) when too deep.
     fn enter(&mut self, span: Span) -> bool {
         if self.depth >= MAX_DEPTH {
@@ -1085,6 +1106,9 @@ impl<'a> Checker<'a> {
         if let Some(r) = &f.rest {
             self.visit_binding_pat(r, param_ctx);
             bound_names(r, &mut names);
+            if self.next_significant(r.span.end) == Some(b',') {
+                self.err("Rest parameter must be last formal parameter", r.span);
+            }
             if matches!(r.kind, PatKind::Default { .. }) {
                 self.err("Rest parameter may not have a default initializer", r.span);
             }
@@ -1406,6 +1430,10 @@ impl<'a> Checker<'a> {
                         self.visit_pat(e, ctx, binding);
                     }
                     if let Some(r) = rest {
+                        // `[...x,] = …`: the literal's trailing comma is gone from the AST.
+                        if self.next_significant(r.span.end) == Some(b',') {
+                            self.err("Rest element must be last element", r.span);
+                        }
                         p = r;
                         continue;
                     }
@@ -1416,6 +1444,9 @@ impl<'a> Checker<'a> {
                         self.visit_pat(&prop.value, ctx, binding);
                     }
                     if let Some(r) = rest {
+                        if self.next_significant(r.span.end) == Some(b',') {
+                            self.err("Rest element must be last element", r.span);
+                        }
                         p = r;
                         continue;
                     }
@@ -2135,6 +2166,13 @@ mod tests {
         bad("({ a = 1 })", "Invalid shorthand property initializer");
         ok_strict("({ a = 1 } = {}); [{ a = 1 }] = [];");
         bad("a?.b = 1", "Invalid left-hand side");
+        bad("[...a,] = [];", "Rest element must be last element");
+        bad("({...a,} = {});", "Rest element must be last element");
+        bad(
+            "async (...a,) => 1;",
+            "Rest parameter must be last formal parameter",
+        );
+        ok_strict("[...a /* , */] = []; ({...a // ,\n} = {}); (...a) => 1; [...[a, b]] = [];");
         bad("0_1", "Numeric separators");
         bad("01n", "BigInt");
         bad("`\\01`", "template");
