@@ -344,14 +344,16 @@ impl Tok {
             | Tok::Get
             | Tok::Set
             | Tok::Target
-            | Tok::Meta => {
+            | Tok::Meta
+            | Tok::Let
+            | Tok::Static
+            | Tok::Yield
+            | Tok::YieldNoArg
+            | Tok::Await => {
                 let text = src
                     .get(span.start as usize..span.end as usize)
                     .unwrap_or("");
                 format!("Unexpected identifier '{text}'")
-            }
-            Tok::Let | Tok::Static | Tok::Yield | Tok::YieldNoArg => {
-                "Unexpected strict mode reserved word".to_string()
             }
             Tok::EscapedKeyword(_) => "Keyword must not contain escaped characters".to_string(),
             Tok::Num(_) | Tok::BigInt(_) => "Unexpected number".to_string(),
@@ -665,6 +667,8 @@ pub struct Lexer<'s> {
     member_gen: bool,
     /// The last `)` closed a paren that followed `async`.
     last_paren_async: bool,
+    /// The last `:` ended a label.
+    last_colon_label: bool,
     /// The last `)` closed an `if`/`while`/`for`/`with` head.
     last_paren_control: bool,
     /// The last `=>` belonged to an async arrow.
@@ -715,6 +719,7 @@ impl<'s> Lexer<'s> {
             last_paren_async: false,
             arrow_async: false,
             last_paren_control: false,
+            last_colon_label: false,
             done: false,
             scan_end: 0,
             split: None,
@@ -853,10 +858,14 @@ impl<'s> Lexer<'s> {
                         if !after_dot {
                             self.regex_ok = false;
                             let member_start = self.at_member_start();
+                            let for_await_head = matches!(self.prev, Some(Tok::LParen))
+                                && matches!(self.prev2, Some(Tok::Await));
                             if let Some(n) = self.peek_raw()? {
                                 let cont = !n.nl_before
                                     && match &n.tok {
                                         Tok::LParen | Tok::Function => true,
+                                        // `for await (async of xs)`: `async` is the target.
+                                        Tok::Of if for_await_head => false,
                                         Tok::In | Tok::InstanceOf => false,
                                         Tok::LBracket
                                         | Tok::Star
@@ -879,7 +888,8 @@ impl<'s> Lexer<'s> {
                             self.prev,
                             Some(Tok::Dot | Tok::QuestionDot | Tok::Else | Tok::Do | Tok::Var)
                         ) || (matches!(self.prev, Some(Tok::RParen))
-                            && self.last_paren_control);
+                            && self.last_paren_control)
+                            || (matches!(self.prev, Some(Tok::Colon)) && self.last_colon_label);
                         if ident_only {
                             // `if (a) let [x] = 1` is still an error: keep the declaration token
                             // so the grammar rejects it.
@@ -1159,6 +1169,27 @@ impl<'s> Lexer<'s> {
                 }
             }
             Tok::Colon => {
+                // A label's colon: `ident :` at the start of a statement (not `case x:`, not an
+                // object property, not a conditional).
+                self.last_colon_label = matches!(self.prev, Some(Tok::Ident(_)))
+                    && matches!(
+                        self.prev2,
+                        None | Some(
+                            Tok::Semi
+                                | Tok::AutoSemi
+                                | Tok::LBrace
+                                | Tok::RBrace
+                                | Tok::RParen
+                                | Tok::Colon
+                                | Tok::Else
+                                | Tok::Do
+                        )
+                    )
+                    && !matches!(self.top(), Ctx::Brace(Brace::Object | Brace::Class { .. }))
+                    && self
+                        .stack
+                        .last()
+                        .is_none_or(|f| f.ternary & !(1 << 31) == 0);
                 if let Some(f) = self.stack.last_mut() {
                     if f.ternary > 0 {
                         f.ternary -= 1;

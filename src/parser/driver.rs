@@ -390,6 +390,12 @@ mod tests {
             fails("((a)) => 1"),
             "Invalid destructuring assignment target"
         );
+        assert_eq!(fails("[...x,] = y"), "Rest element must be last element");
+        assert_eq!(fails("({...x,} = y)"), "Rest element must be last element");
+        assert!(matches!(
+            expr(&body("x = [...a, ]")[0]),
+            ExprKind::Assign { .. }
+        ));
         assert_eq!(fails("a ?? b || c"), "Unexpected token '||'");
         assert_eq!(fails("-a ** b"), "Unexpected token '**'");
         assert_eq!(
