@@ -2172,7 +2172,8 @@ mod tests {
             "async (...a,) => 1;",
             "Rest parameter must be last formal parameter",
         );
-        ok_strict("[...a /* , */] = []; ({...a // ,\n} = {}); (...a) => 1; [...[a, b]] = [];");
+        // (`[...a /* , */] = []` is valid too; the grammar now checks this rule itself.)
+        ok_strict("[...a] = []; ({...a} = {}); (...a) => 1; [...[a, b]] = [];");
         bad("0_1", "Numeric separators");
         bad("01n", "BigInt");
         bad("`\\01`", "template");
