@@ -11,6 +11,7 @@
 pub mod actions;
 pub mod ast;
 pub mod driver;
+pub mod early;
 
 #[allow(
     clippy::all,
