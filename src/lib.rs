@@ -8,6 +8,7 @@ pub mod host;
 pub mod lower;
 pub mod parser;
 pub mod span;
+pub mod test262;
 
 pub use error::SyntaxError;
 pub use parser::{parse, ParseOptions};
