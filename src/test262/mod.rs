@@ -22,7 +22,7 @@ pub mod runner;
 
 pub use metadata::{parse_metadata, Flag, Metadata, Negative, Phase};
 pub use report::Report;
-pub use runner::{run, Executor, Outcome, ParseOnly, RunConfig, Scenario, TestCase};
+pub use runner::{run, Executor, Outcome, ParseOnly, PreludeCache, RunConfig, Scenario, TestCase};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -11,10 +11,10 @@
 //!
 //! Execution mode (not implemented; the interpreter will provide an [`Executor`]):
 //! - Prelude: [`crate::test262::Harness::prelude`] gives the harness sources in order; the
-//!   executor parses each harness file once (cache keyed by file name; harness files are sloppy
-//!   scripts, and in the strict scenario they are still evaluated as separate sloppy scripts,
-//!   so the parsed prelude is shared across scenarios) and evaluates them in a fresh realm
-//!   before the test, with `print` and `$262` defined.
+//!   executor parses each harness file once ([`PreludeCache`], keyed by file name) and
+//!   evaluates them as separate sloppy scripts in a fresh realm before the test, with `print`
+//!   and `$262` defined. The strict scenario makes only the test strict, so one parsed prelude
+//!   serves both scenarios.
 //! - Async tests pass iff `print('Test262:AsyncTestComplete')` is called and no
 //!   `Test262:AsyncTestFailure:` was printed by the time the event loop is empty.
 //! - Timeout: each [`TestCase`] carries a `deadline`. Threads cannot be killed, so the
@@ -109,6 +109,52 @@ pub trait Executor: Sync {
     /// Shown in the report header, e.g. `parse-only`.
     fn name(&self) -> &str;
     fn run(&self, test: &TestCase<'_>) -> Outcome;
+}
+
+/// A per-run cache of whatever an executor derives from a harness file (its parsed and lowered
+/// program), so each harness file is parsed once however many tests include it. Shared by the
+/// worker threads; a value is computed outside the lock (two workers may race to compute the
+/// same entry once; the first stored wins).
+pub struct PreludeCache<T> {
+    map: Mutex<std::collections::HashMap<String, std::sync::Arc<T>>>,
+}
+
+impl<T> Default for PreludeCache<T> {
+    fn default() -> Self {
+        PreludeCache {
+            map: Mutex::new(std::collections::HashMap::new()),
+        }
+    }
+}
+
+impl<T> PreludeCache<T> {
+    /// The cached value for harness file `name`, computing it from `source` on first use.
+    pub fn get_or_insert_with<E>(
+        &self,
+        name: &str,
+        source: &str,
+        make: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Result<std::sync::Arc<T>, E> {
+        if let Some(v) = self.lock().get(name) {
+            return Ok(v.clone());
+        }
+        let value = std::sync::Arc::new(make(source)?);
+        Ok(self.lock().entry(name.to_string()).or_insert(value).clone())
+    }
+
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, std::sync::Arc<T>>> {
+        self.map.lock().unwrap_or_else(|p| p.into_inner())
+    }
 }
 
 /// Parse mode: checks syntax and early errors only. Executes nothing.
@@ -418,6 +464,27 @@ mod tests {
             ]
         );
         assert!(exclusion_reasons(&meta("/*---\nfeatures: [class]\n---*/"), &h, &ex).is_empty());
+    }
+
+    #[test]
+    fn prelude_cache_computes_once() {
+        let cache: PreludeCache<usize> = PreludeCache::default();
+        let mut calls = 0;
+        for _ in 0..3 {
+            let v = cache
+                .get_or_insert_with("assert.js", "abc", |src| {
+                    calls += 1;
+                    Ok::<_, ()>(src.len())
+                })
+                .unwrap();
+            assert_eq!(*v, 3);
+        }
+        assert_eq!(calls, 1);
+        assert_eq!(cache.len(), 1);
+        assert!(cache
+            .get_or_insert_with("bad.js", "", |_| Err::<usize, _>("no"))
+            .is_err());
+        assert_eq!(cache.len(), 1);
     }
 
     struct Panicky;
