@@ -14,6 +14,7 @@
 //! `tests/snapshots/test262__parse_mode.snap.new` over the `.snap`; review the diff first.
 
 use std::collections::BTreeSet;
+use std::io::Write;
 use tidejs::test262::report::failure_keys;
 use tidejs::test262::{run, Exclusions, Harness, ParseOnly, RunConfig, Suite};
 
@@ -29,8 +30,14 @@ fn test262_parse_mode() {
         &RunConfig::default(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    println!("{}", report.summary_line());
-    println!("{}", report.table_markdown());
+    // Straight to the stderr handle: libtest captures print!/eprint! of passing tests, and the
+    // summary and table belong in every CI log.
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}\n{}",
+        report.summary_line(),
+        report.table_markdown()
+    );
 
     let snap_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots/test262__parse_mode.snap");

@@ -42,7 +42,8 @@ impl Suite {
         let env = std::env::var_os("TEST262_DIR").map(PathBuf::from);
         let candidate = env.clone().unwrap_or_else(|| beside.clone());
         if candidate.join("test").is_dir() && candidate.join("harness").is_dir() {
-            return Ok(Suite { root: candidate });
+            let root = candidate.canonicalize().unwrap_or(candidate);
+            return Ok(Suite { root });
         }
         Err(format!(
             "test262 suite not found: $TEST262_DIR is {} and {} {}; \
@@ -78,8 +79,8 @@ impl Suite {
         self.root.join("test")
     }
 
-    /// Every test file under `roots` (directories or files, absolute or relative to `test/`;
-    /// none means all of `test/`), as paths relative to `test/` with `/` separators, sorted.
+    /// Every test file under `roots` (directories or files: as given, or relative to `test/` or
+    /// to the suite root; none means all of `test/`), as paths relative to `test/` with `/` separators, sorted.
     /// `filter` keeps the paths that contain it.
     pub fn collect(&self, roots: &[PathBuf], filter: Option<&str>) -> Result<Vec<String>, String> {
         let test_dir = self.test_dir();
@@ -89,17 +90,17 @@ impl Suite {
             roots
                 .iter()
                 .map(|r| {
-                    if r.exists() {
-                        Ok(r.clone())
-                    } else if test_dir.join(r).exists() {
-                        Ok(test_dir.join(r))
-                    } else {
-                        Err(format!(
-                            "{}: neither a path nor a path under {}",
-                            r.display(),
-                            test_dir.display()
-                        ))
-                    }
+                    [r.clone(), test_dir.join(r), self.root.join(r)]
+                        .into_iter()
+                        .find(|p| p.exists())
+                        .ok_or_else(|| {
+                            format!(
+                                "{}: not found as given, under {} or under {}",
+                                r.display(),
+                                test_dir.display(),
+                                self.root.display()
+                            )
+                        })
                 })
                 .collect::<Result<_, _>>()?
         };
