@@ -6,6 +6,7 @@
 pub mod error;
 pub mod host;
 pub mod lower;
+pub mod lexer;
 pub mod parser;
 pub mod span;
 pub mod test262;

@@ -8,7 +8,20 @@
 //!
 //! Not here: scope resolution for execution (that is `crate::lower`), anything about values.
 
+pub mod actions;
 pub mod ast;
+pub mod driver;
+
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    unused,
+    non_snake_case,
+    non_camel_case_types
+)]
+mod js {
+    include!(concat!(env!("OUT_DIR"), "/js.rs"));
+}
 
 use crate::error::SyntaxError;
 
@@ -22,9 +35,21 @@ pub struct ParseOptions {
 
 /// Parse a script. Returns every syntax error found (at least one on failure), in source order.
 pub fn parse(source: &str, options: &ParseOptions) -> Result<ast::Program, Vec<SyntaxError>> {
-    let _ = (source, options);
-    Err(vec![SyntaxError::new(
-        "the parser is not built yet",
-        crate::span::Span::default(),
-    )])
+    if source.len() > u32::MAX as usize - 1 {
+        return Err(vec![SyntaxError::range_error(
+            "Source text too large",
+            crate::span::Span::default(),
+        )]);
+    }
+    let body = driver::parse_script(source).map_err(|e| vec![e])?;
+    let strict = options.strict || actions::has_use_strict(&body);
+    let program = ast::Program {
+        body,
+        strict,
+        span: crate::span::Span::new(0, source.len() as u32),
+    };
+    // Early errors (another module; wired in by the lead once `early.rs` lands):
+    // let errors = early::check(&program, source, options);
+    // if !errors.is_empty() { return Err(errors); }
+    Ok(program)
 }

@@ -1,0 +1,234 @@
+//! Our own LR driver over the tables LALRPOP generates from `grammar/js.lalrpop`, in place of
+//! `lalrpop_util::state_machine::Parser::drive`. It exists for automatic semicolon insertion
+//! (ECMA-262 §12.10): when the automaton rejects a token that follows a line terminator, or is
+//! `}`, or is the end of input, the driver offers a virtual `AutoSemi` token — which the grammar
+//! accepts only as a statement terminator, never as an empty statement and never inside a
+//! `for (;;)` header — and, after the `)` of `do … while (…)`, a virtual `DoSemi`. Whether a
+//! virtual token would be accepted is tested on a scratch copy of the state stack
+//! (`simulate_reduce`), so a refused offer leaves the parse untouched.
+//!
+//! Restricted productions (`return`/`break`/`continue`/`throw`, postfix `++`/`--`, `=>`, `yield`,
+//! `async` followed by a line terminator) are handled by the token adapter in `crate::lexer`.
+//!
+//! Not here: error recovery (the first syntax error ends the parse), early errors.
+
+use super::js::__parse__Script::__StateMachine;
+use crate::error::SyntaxError;
+use crate::lexer::{Lexer, Tok, Token};
+use crate::parser::ast::Stmt;
+use crate::span::Span;
+use lalrpop_util::state_machine::{ParserAction, ParserDefinition, SimulatedReduce};
+use lalrpop_util::ParseError;
+
+type Sm<'s> = __StateMachine<'s>;
+
+// Action decoding goes through lalrpop-util's own trait so a change of encoding cannot slip by.
+#[inline]
+fn as_shift(a: i16) -> Option<i16> {
+    <i16 as ParserAction<Sm<'static>>>::as_shift(a)
+}
+
+#[inline]
+fn as_reduce(a: i16) -> Option<i16> {
+    <i16 as ParserAction<Sm<'static>>>::as_reduce(a)
+}
+
+/// Would the automaton in `states` accept (shift) the terminal `index`?
+fn accepts(sm: &Sm<'_>, states: &[i16], scratch: &mut Vec<i16>, index: usize) -> bool {
+    scratch.clear();
+    scratch.extend_from_slice(states);
+    loop {
+        let top = *scratch.last().unwrap_or(&0);
+        let action = sm.action(top, index);
+        if as_shift(action).is_some() {
+            return true;
+        }
+        let Some(r) = as_reduce(action) else {
+            return false;
+        };
+        match sm.simulate_reduce(r) {
+            SimulatedReduce::Reduce {
+                states_to_pop,
+                nonterminal_produced,
+            } => {
+                let len = scratch.len().saturating_sub(states_to_pop);
+                scratch.truncate(len);
+                let top = *scratch.last().unwrap_or(&0);
+                let next = sm.goto(top, nonterminal_produced);
+                scratch.push(next);
+            }
+            SimulatedReduce::Accept => return true,
+        }
+    }
+}
+
+fn user_error(e: ParseError<u32, Tok, SyntaxError>, src: &str) -> SyntaxError {
+    match e {
+        ParseError::User { error } => error,
+        ParseError::UnrecognizedToken {
+            token: (l, t, r), ..
+        }
+        | ParseError::ExtraToken { token: (l, t, r) } => {
+            let span = Span::new(l, r);
+            SyntaxError::new(t.describe(src, span), span)
+        }
+        ParseError::InvalidToken { location } | ParseError::UnrecognizedEof { location, .. } => {
+            SyntaxError::new("Unexpected end of input", Span::new(location, location))
+        }
+    }
+}
+
+/// Tokens after which a `(` is a call's argument list.
+fn ends_callee(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::Ident(_)
+            | Tok::RParen
+            | Tok::RBracket
+            | Tok::Str(_)
+            | Tok::NoSubstTemplate(_)
+            | Tok::TemplateTail(_)
+            | Tok::This
+            | Tok::Super
+            | Tok::Async
+            | Tok::Of
+            | Tok::Get
+            | Tok::Set
+            | Tok::Target
+            | Tok::Meta
+            | Tok::Static
+    )
+}
+
+/// Parse a whole script: the statement list (directives marked).
+pub fn parse_script(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
+    let mut lexer = Lexer::new(src);
+    let sm = __StateMachine {
+        src,
+        __phantom: std::marker::PhantomData,
+    };
+    let mut sm = sm;
+    let mut states: Vec<i16> = vec![sm.start_state()];
+    let mut symbols = Vec::new();
+    let mut scratch = Vec::new();
+    let auto_semi = sm.token_to_index(&Tok::AutoSemi).unwrap_or(0);
+    let do_semi = sm.token_to_index(&Tok::DoSemi).unwrap_or(0);
+
+    // The lookahead (`None` = end of input) and a real token set aside for a virtual one.
+    let mut la: Option<Token> = lexer.next_token()?;
+    let mut stash: Option<Option<Token>> = None;
+    let mut prev: Option<Tok> = None;
+    let mut prev2: Option<Tok> = None;
+    let mut last_end: u32 = 0;
+    let mut inserted = false;
+    // Open parens: whether each is a call's argument list (for "missing ) after argument list").
+    let mut parens: Vec<bool> = Vec::new();
+
+    loop {
+        let top = *states.last().unwrap_or(&0);
+        let (index, action) = match &la {
+            Some(t) => match sm.token_to_index(&t.tok) {
+                Some(i) => (Some(i), sm.action(top, i)),
+                None => (None, 0),
+            },
+            None => (None, sm.eof_action(top)),
+        };
+        if let Some(target) = as_shift(action) {
+            let Some(t) = la.take() else {
+                return Err(SyntaxError::new(
+                    "Unexpected end of input",
+                    Span::new(last_end, last_end),
+                ));
+            };
+            let index = index.unwrap_or(0);
+            match t.tok {
+                Tok::LParen => {
+                    let is_call = prev.as_ref().is_some_and(ends_callee)
+                        && !matches!(prev2, Some(Tok::Function));
+                    parens.push(is_call);
+                }
+                Tok::RParen => {
+                    parens.pop();
+                }
+                _ => {}
+            }
+            inserted = matches!(t.tok, Tok::AutoSemi | Tok::DoSemi);
+            last_end = t.end;
+            prev2 = prev.take();
+            prev = Some(t.tok.clone());
+            let sym = sm.token_to_symbol(index, t.tok);
+            states.push(target);
+            symbols.push((t.start, sym, t.end));
+            la = match stash.take() {
+                Some(x) => x,
+                None => lexer.next_token()?,
+            };
+            continue;
+        }
+        if let Some(r) = as_reduce(action) {
+            let start = la.as_ref().map(|t| t.start);
+            if let Some(res) = sm.reduce(r, start.as_ref(), &mut states, &mut symbols) {
+                return match res {
+                    Ok(body) if la.is_none() => Ok(body),
+                    Ok(_) => {
+                        let t = la.take().unwrap_or(Token {
+                            tok: Tok::Semi,
+                            start: last_end,
+                            end: last_end,
+                            nl_before: false,
+                        });
+                        Err(SyntaxError::new(t.tok.describe(src, t.span()), t.span()))
+                    }
+                    Err(e) => Err(user_error(e, src)),
+                };
+            }
+            continue;
+        }
+        // The token is rejected: try automatic semicolon insertion.
+        if !inserted && stash.is_none() {
+            let offer = match &la {
+                None => true,
+                Some(t) => t.nl_before || t.tok == Tok::RBrace,
+            };
+            let virtual_tok = if offer && accepts(&sm, &states, &mut scratch, auto_semi) {
+                Some(Tok::AutoSemi)
+            } else if prev == Some(Tok::RParen) && accepts(&sm, &states, &mut scratch, do_semi) {
+                Some(Tok::DoSemi)
+            } else {
+                None
+            };
+            if let Some(v) = virtual_tok {
+                stash = Some(la.take());
+                la = Some(Token {
+                    tok: v,
+                    start: last_end,
+                    end: last_end,
+                    nl_before: false,
+                });
+                continue;
+            }
+        }
+        return Err(match la {
+            None => SyntaxError::new(
+                "Unexpected end of input",
+                Span::new(src.len() as u32, src.len() as u32),
+            ),
+            Some(t) => {
+                let in_call = parens.last().copied().unwrap_or(false);
+                let msg = if in_call
+                    && !matches!(t.tok, Tok::RParen | Tok::Comma)
+                    && accepts(
+                        &sm,
+                        &states,
+                        &mut scratch,
+                        sm.token_to_index(&Tok::RParen).unwrap_or(0),
+                    ) {
+                    "missing ) after argument list".to_string()
+                } else {
+                    t.tok.describe(src, t.span())
+                };
+                SyntaxError::new(msg, t.span())
+            }
+        });
+    }
+}
