@@ -5,8 +5,8 @@
 
 pub mod error;
 pub mod host;
-pub mod lower;
 pub mod lexer;
+pub mod lower;
 pub mod parser;
 pub mod span;
 pub mod test262;

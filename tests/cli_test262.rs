@@ -79,7 +79,8 @@ fn test262_host_stub_never_claims_a_pass() {
     let out = tidejs().arg("--test262-host").arg(&bad).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("SyntaxError"));
-    // A file that parses is "not executed" (3); while the parser is a stub it fails to parse (1).
+    // A file that parses is "not executed" (3), and the stub says so.
     let out = tidejs().arg("--test262-host").arg(&good).output().unwrap();
-    assert!(matches!(out.status.code(), Some(1 | 3)), "{:?}", out.status);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not implemented"));
 }
