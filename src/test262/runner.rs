@@ -8,6 +8,8 @@
 //! Parse mode ([`ParseOnly`]): a `negative: {phase: parse}` test passes iff parsing fails with
 //! the expected error type; every other test (positive, `runtime`-negative) passes iff it parses,
 //! in each scenario. Nothing is executed and nothing is claimed about execution.
+//! `negative: {phase: resolution}` tests are module tests, excluded with them; `runtime`
+//! negatives must parse.
 //!
 //! Execution mode (not implemented; the interpreter will provide an [`Executor`]):
 //! - Prelude: [`crate::test262::Harness::prelude`] gives the harness sources in order; the
