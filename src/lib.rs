@@ -1,7 +1,7 @@
 //! tidejs: an embeddable JavaScript-subset interpreter with a spec-exact event loop.
 //!
-//! See `ARCHITECTURE.md` for the bird's-eye view. Layers, bottom up: `span`/`error` →
-//! `lexer` → `parser` → (later) `lower` → `value` → `interp` → `builtins` → `event_loop` → `api`.
+//! See `ARCHITECTURE.md` for the bird's-eye view. Layers, bottom up: `span`/`error` → `host` →
+//! `lexer` → `parser` → `value` → `lower` → (next) `interp` → `builtins` → `event_loop` → `api`.
 
 pub mod error;
 pub mod host;
@@ -10,6 +10,7 @@ pub mod lower;
 pub mod parser;
 pub mod span;
 pub mod test262;
+pub mod value;
 
 pub use error::SyntaxError;
 pub use parser::{parse, ParseOptions};

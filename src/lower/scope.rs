@@ -926,3 +926,179 @@ pub fn bound_names<'a>(pat: &'a Pat, out: &mut Vec<&'a Ident>) {
         PatKind::Expr(_) => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parser::{parse, ParseOptions};
+
+    /// Analyse `src` and describe each binding as `name:kind[:captured]` per scope, in order.
+    fn analyse_src(src: &str) -> (Program, ScopeTree) {
+        let program = parse(src, &ParseOptions::default()).expect("test source parses");
+        let tree = analyse(&program);
+        (program, tree)
+    }
+
+    fn binding<'t>(tree: &'t ScopeTree, name: &str) -> Vec<&'t Binding> {
+        tree.bindings.iter().filter(|b| &*b.name == name).collect()
+    }
+
+    /// The resolution of the n-th occurrence (0-based) of `name` in `src` as an identifier.
+    fn resolution_at(src: &str, tree: &ScopeTree, name: &str, n: usize) -> Resolution {
+        let is_ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+        let offset = src
+            .match_indices(name)
+            .filter(|&(i, _)| {
+                !src[..i].ends_with(is_ident) && !src[i + name.len()..].starts_with(is_ident)
+            })
+            .nth(n)
+            .unwrap_or_else(|| panic!("occurrence {n} of {name}"))
+            .0 as u32;
+        *tree
+            .resolutions
+            .get(&offset)
+            .unwrap_or_else(|| panic!("no resolution recorded at occurrence {n} of {name}"))
+    }
+
+    #[test]
+    fn script_level_names_are_global() {
+        let src = "var a = 1; let b = 2; function f() {} a; b; f; undeclared;";
+        let (_, tree) = analyse_src(src);
+        assert!(binding(&tree, "a").is_empty());
+        assert!(binding(&tree, "b").is_empty());
+        assert_eq!(
+            resolution_at(src, &tree, "undeclared", 0),
+            Resolution::Global
+        );
+    }
+
+    #[test]
+    fn locals_not_seen_by_closures_stay_uncaptured() {
+        let src = "function f(n) { var x = n; let y = x; return y; }";
+        let (_, tree) = analyse_src(src);
+        for name in ["n", "x", "y"] {
+            let b = binding(&tree, name);
+            assert_eq!(b.len(), 1, "{name}");
+            assert!(!b[0].captured, "{name} should live in a register");
+        }
+        assert!(!binding(&tree, "arguments")[0].used);
+    }
+
+    #[test]
+    fn closures_capture_and_arrows_capture_this() {
+        let src = "function f(a, b) { let c = 1; return () => a + c + this.k; }";
+        let (_, tree) = analyse_src(src);
+        assert!(binding(&tree, "a")[0].captured);
+        assert!(!binding(&tree, "b")[0].captured);
+        assert!(binding(&tree, "c")[0].captured);
+        assert!(
+            binding(&tree, "this")[0].captured,
+            "the arrow reads f's this"
+        );
+    }
+
+    #[test]
+    fn var_hoists_out_of_blocks_but_let_does_not() {
+        let src = "function f() { { var v = 1; let l = 2; } return v; }";
+        let (_, tree) = analyse_src(src);
+        let v = binding(&tree, "v")[0];
+        let l = binding(&tree, "l")[0];
+        assert!(matches!(
+            tree.scope(v.scope).kind,
+            ScopeKind::Function { .. }
+        ));
+        assert_eq!(tree.scope(l.scope).kind, ScopeKind::Block);
+        // `return v` resolves to the hoisted binding.
+        let r = resolution_at(src, &tree, "v", 1);
+        assert!(matches!(r, Resolution::Binding(id) if tree.binding(id).name.as_ref() == "v"));
+    }
+
+    #[test]
+    fn shadowing_resolves_to_the_innermost() {
+        let src = "function f() { let x = 1; { let x = 2; x; } x; }";
+        let (_, tree) = analyse_src(src);
+        let xs = binding(&tree, "x");
+        assert_eq!(xs.len(), 2);
+        let inner = resolution_at(src, &tree, "x", 2);
+        let outer = resolution_at(src, &tree, "x", 3);
+        assert_ne!(inner, outer);
+        let Resolution::Binding(i) = inner else {
+            panic!()
+        };
+        assert_eq!(tree.scope(tree.binding(i).scope).kind, ScopeKind::Block);
+    }
+
+    #[test]
+    fn named_function_expression_binds_its_own_name() {
+        let src = "var g = function fact(n) { return n ? n * fact(n - 1) : 1; };";
+        let (_, tree) = analyse_src(src);
+        let fact = binding(&tree, "fact");
+        assert_eq!(fact.len(), 1);
+        assert_eq!(fact[0].kind, BindingKind::FunctionName);
+        assert!(fact[0].captured, "read from inside the function it names");
+    }
+
+    #[test]
+    fn let_loop_heads_get_their_own_scope() {
+        let src = "function f() { var fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); return fs; }";
+        let (_, tree) = analyse_src(src);
+        let i = binding(&tree, "i")[0];
+        assert!(i.captured);
+        assert_eq!(tree.scope(i.scope).kind, ScopeKind::Block);
+    }
+
+    #[test]
+    fn catch_param_and_var_of_same_name() {
+        // Annex B: `var e` in the catch block hoists to the function, but the initialiser assigns
+        // to the catch parameter, which is what the name resolves to inside the block.
+        let src = "function f() { try {} catch (e) { var e = 1; } return e; }";
+        let (_, tree) = analyse_src(src);
+        let es = binding(&tree, "e");
+        assert_eq!(es.len(), 2);
+        let in_catch = resolution_at(src, &tree, "e", 1);
+        let Resolution::Binding(id) = in_catch else {
+            panic!()
+        };
+        assert_eq!(tree.binding(id).kind, BindingKind::CatchParam);
+        let after = resolution_at(src, &tree, "e", 2);
+        let Resolution::Binding(id) = after else {
+            panic!()
+        };
+        assert_eq!(tree.binding(id).kind, BindingKind::Var);
+    }
+
+    #[test]
+    fn arguments_is_implicit_unless_shadowed() {
+        let (_, tree) = analyse_src("function f() { return arguments.length; }");
+        let a = binding(&tree, "arguments");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].kind, BindingKind::Arguments);
+        assert!(a[0].used);
+        let (_, tree) = analyse_src("function f(arguments) { return arguments; }");
+        let a = binding(&tree, "arguments");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].kind, BindingKind::Param);
+    }
+
+    #[test]
+    fn direct_eval_makes_the_chain_dynamic() {
+        let (_, tree) = analyse_src("function f(a) { let b; return eval('a + b'); }");
+        assert!(binding(&tree, "a")[0].captured);
+        assert!(binding(&tree, "b")[0].captured);
+        assert!(tree.scopes.iter().any(|s| s.dynamic));
+    }
+
+    #[test]
+    fn class_methods_capture_outer_bindings_and_the_class_name() {
+        let src = "function f() { let k = 1; class C { m() { return [k, C]; } } return C; }";
+        let (_, tree) = analyse_src(src);
+        assert!(binding(&tree, "k")[0].captured);
+        let cs = binding(&tree, "C");
+        assert_eq!(
+            cs.len(),
+            2,
+            "the outer declaration and the inner class-scope name"
+        );
+        assert!(cs.iter().any(|b| b.captured));
+    }
+}

@@ -1,0 +1,525 @@
+//! Objects: a GC-managed record with a prototype, the extensible flag, property storage and an
+//! [`ObjectKind`] holding the internal slots of built-in objects.
+//!
+//! `JsObject` is an 8-byte `Gc` handle; equality is identity. The record sits in a `GcRefCell`:
+//! borrow it, copy out what you need, and release the borrow before running any JS (gc.rs rules).
+//!
+//! Not here: the internal methods' full algorithms ([[Get]] walking the prototype chain and
+//! calling getters, [[DefineOwnProperty]] validation, array-length semantics): they may run user
+//! code and belong to the interpreter, which builds them on `PropertyMap`. Function objects are
+//! the interpreter's design: see [`ObjectKind::Function`].
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::fmt;
+
+use rustc_hash::FxBuildHasher;
+
+use super::gc::{
+    custom_trace, empty_trace, Finalize, Gc, GcRef, GcRefCell, GcRefMut, Trace, WeakMap,
+};
+use super::property::{PropertyKey, PropertyMap};
+use super::string::JsString;
+use super::symbol::Symbol;
+use super::Value;
+
+/// A handle to a heap object. Clone is cheap; `==` is identity (JS `===` on objects).
+#[derive(Clone)]
+pub struct JsObject(Gc<GcRefCell<ObjectData>>);
+
+/// The object record.
+pub struct ObjectData {
+    /// `[[Prototype]]` (`null` is `None`).
+    pub prototype: Option<JsObject>,
+    /// `[[Extensible]]`.
+    pub extensible: bool,
+    pub properties: PropertyMap,
+    pub kind: ObjectKind,
+}
+
+impl JsObject {
+    /// A new extensible object.
+    pub fn new(prototype: Option<JsObject>, kind: ObjectKind) -> Self {
+        JsObject(Gc::new(GcRefCell::new(ObjectData {
+            prototype,
+            extensible: true,
+            properties: PropertyMap::new(),
+            kind,
+        })))
+    }
+
+    /// An ordinary object (`{}` with the given prototype).
+    pub fn ordinary(prototype: Option<JsObject>) -> Self {
+        Self::new(prototype, ObjectKind::Ordinary)
+    }
+
+    /// Shared borrow of the record. Panics if mutably borrowed (a bug: see the gc.rs rules).
+    #[inline]
+    pub fn borrow(&self) -> GcRef<'_, ObjectData> {
+        self.0.borrow()
+    }
+
+    /// Exclusive borrow of the record. Never hold it across a call into JS.
+    #[inline]
+    pub fn borrow_mut(&self) -> GcRefMut<'_, ObjectData> {
+        self.0.borrow_mut()
+    }
+
+    #[inline]
+    pub fn ptr_eq(a: &JsObject, b: &JsObject) -> bool {
+        Gc::ptr_eq(&a.0, &b.0)
+    }
+
+    /// Identity for hashing (Map/Set keys); stable while the object lives.
+    #[inline]
+    pub fn addr(&self) -> usize {
+        Gc::addr(&self.0)
+    }
+
+    /// `[[Prototype]]`.
+    pub fn prototype(&self) -> Option<JsObject> {
+        self.borrow().prototype.clone()
+    }
+
+    /// Looks up an own data property's value, cloned (no getter is run: accessors give `None`).
+    pub fn get_own_data(&self, key: &PropertyKey) -> Option<Value> {
+        match self.borrow().properties.get(key)? {
+            super::property::PropertyRef::Data(v, _) => Some(v.clone()),
+            super::property::PropertyRef::Accessor(..) => None,
+        }
+    }
+
+    /// `[[Class]]`-like name for debugging.
+    pub fn kind_name(&self) -> &'static str {
+        self.borrow().kind.name()
+    }
+
+    /// The underlying GC pointer: the key type of `gc::WeakMap` (WeakMap/WeakSet builtins).
+    pub fn as_gc(&self) -> &Gc<GcRefCell<ObjectData>> {
+        &self.0
+    }
+}
+
+impl PartialEq for JsObject {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        JsObject::ptr_eq(self, other)
+    }
+}
+impl Eq for JsObject {}
+
+impl fmt::Debug for JsObject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Never recurse into properties: object graphs are cyclic.
+        match self.0.try_borrow() {
+            Ok(d) => write!(f, "[object {} @{:#x}]", d.kind.name(), self.addr()),
+            Err(_) => write!(f, "[object (borrowed) @{:#x}]", self.addr()),
+        }
+    }
+}
+
+impl Finalize for JsObject {}
+// SAFETY: marks the one Gc pointer.
+unsafe impl Trace for JsObject {
+    custom_trace!(this, mark, mark(&this.0));
+}
+
+impl Finalize for ObjectData {}
+// SAFETY: marks the prototype, every property and the kind's slots.
+unsafe impl Trace for ObjectData {
+    custom_trace!(this, mark, {
+        if let Some(p) = &this.prototype {
+            mark(p);
+        }
+        mark(&this.properties);
+        mark(&this.kind);
+    });
+}
+
+/// Internal slots of built-in and host objects. Big payloads are boxed so the common
+/// variants keep `ObjectData` small.
+pub enum ObjectKind {
+    Ordinary,
+    /// Array exotic object; `length` lives here, not in the property map (the interpreter's
+    /// ArraySetLength keeps it in sync with the index properties).
+    Array(ArrayData),
+    /// Unmapped `arguments` (`length`/`callee` are ordinary properties). Mapped arguments alias
+    /// the callee's slots: the interpreter adds them with its environment design.
+    Arguments,
+    /// Has an `[[ErrorData]]` slot.
+    Error,
+    Boolean(bool),
+    Number(f64),
+    /// String exotic object: indices and `length` come from the string.
+    String(JsString),
+    Symbol(Symbol),
+    /// `[[DateValue]]` (time value in ms, NaN for an invalid date).
+    Date(f64),
+    RegExp(Box<RegExpData>),
+    Map(Box<OrderedMap>),
+    Set(Box<OrderedMap>),
+    WeakMap(Box<WeakMap<GcRefCell<ObjectData>, Value>>),
+    /// A WeakSet is a weak map to `undefined`.
+    WeakSet(Box<WeakMap<GcRefCell<ObjectData>, Value>>),
+    Promise(Box<PromiseData>),
+    /// **Extension point for the interpreter.** Every callable object (closures, bound functions,
+    /// native builtins, classes, async functions, generators' resume functions …) is
+    /// `Function(Box<dyn ObjectPayload>)` until the interpreter defines its concrete function
+    /// representation; it may then replace this variant by a concrete enum without touching the
+    /// rest of the data layer. Whatever the payload holds (environments, captured values, the
+    /// `[[HomeObject]]`) must be reachable through its `Trace` impl.
+    Function(Box<dyn ObjectPayload>),
+    /// A suspended generator / async function frame, also designed by the interpreter.
+    Suspended(Box<dyn ObjectPayload>),
+    /// Embedder data attached to an object (the embedding API).
+    Host(Box<dyn ObjectPayload>),
+}
+
+/// Traced, type-erased internal slots (functions, host data): downcast with `as_any`.
+pub trait ObjectPayload: Trace + Any {
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+    /// For debugging and `kind_name`.
+    fn type_name(&self) -> &'static str {
+        std::any::type_name::<Self>()
+    }
+}
+
+impl ObjectKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            ObjectKind::Ordinary => "Object",
+            ObjectKind::Array(_) => "Array",
+            ObjectKind::Arguments => "Arguments",
+            ObjectKind::Error => "Error",
+            ObjectKind::Boolean(_) => "Boolean",
+            ObjectKind::Number(_) => "Number",
+            ObjectKind::String(_) => "String",
+            ObjectKind::Symbol(_) => "Symbol",
+            ObjectKind::Date(_) => "Date",
+            ObjectKind::RegExp(_) => "RegExp",
+            ObjectKind::Map(_) => "Map",
+            ObjectKind::Set(_) => "Set",
+            ObjectKind::WeakMap(_) => "WeakMap",
+            ObjectKind::WeakSet(_) => "WeakSet",
+            ObjectKind::Promise(_) => "Promise",
+            ObjectKind::Function(_) => "Function",
+            ObjectKind::Suspended(_) => "Suspended",
+            ObjectKind::Host(_) => "Host",
+        }
+    }
+
+    pub fn is_callable(&self) -> bool {
+        matches!(self, ObjectKind::Function(_))
+    }
+}
+
+impl Finalize for ObjectKind {}
+// SAFETY: marks every variant's GC content; primitives and strings hold none.
+unsafe impl Trace for ObjectKind {
+    custom_trace!(this, mark, {
+        match this {
+            ObjectKind::RegExp(r) => mark(&**r),
+            ObjectKind::Map(m) | ObjectKind::Set(m) => mark(&**m),
+            ObjectKind::WeakMap(w) | ObjectKind::WeakSet(w) => mark(&**w),
+            ObjectKind::Promise(p) => mark(&**p),
+            ObjectKind::Function(p) | ObjectKind::Suspended(p) | ObjectKind::Host(p) => mark(&**p),
+            ObjectKind::Ordinary
+            | ObjectKind::Array(_)
+            | ObjectKind::Arguments
+            | ObjectKind::Error
+            | ObjectKind::Boolean(_)
+            | ObjectKind::Number(_)
+            | ObjectKind::String(_)
+            | ObjectKind::Symbol(_)
+            | ObjectKind::Date(_) => {}
+        }
+    });
+}
+
+/// Array exotic state.
+#[derive(Clone, Copy, Debug)]
+pub struct ArrayData {
+    pub length: u32,
+    /// `false` after `Object.defineProperty(a, 'length', {writable: false})` or freezing.
+    pub length_writable: bool,
+}
+
+impl Default for ArrayData {
+    fn default() -> Self {
+        ArrayData {
+            length: 0,
+            length_writable: true,
+        }
+    }
+}
+
+/// RegExp internal slots. The compiled matcher (`regress`) is added by the RegExp builtin.
+pub struct RegExpData {
+    pub source: JsString,
+    pub flags: JsString,
+    pub matcher: Option<Box<dyn Any>>,
+}
+
+impl Finalize for RegExpData {}
+// SAFETY: no GC pointers (the matcher is plain Rust data).
+unsafe impl Trace for RegExpData {
+    empty_trace!();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Map / Set storage
+
+/// Storage for `Map` and `Set` (values `undefined`): SameValueZero keys, insertion order, and
+/// iteration that sees entries added during iteration and skips deleted ones (ECMA-262 §24.1).
+///
+/// Deleted entries leave a tombstone so that live iterators' positions stay valid; `clear`
+/// tombstones everything. Tombstones are compacted away only while no iterator is open
+/// (`iterator_opened`/`iterator_closed`, kept by the builtins), so memory stays bounded for the
+/// common set/delete churn.
+#[derive(Default)]
+pub struct OrderedMap {
+    entries: Vec<Option<(Value, Value)>>,
+    index: HashMap<MapKey, usize, FxBuildHasher>,
+    open_iterators: u32,
+}
+
+/// A SameValueZero-normalised key: -0 is +0, all NaNs are one, objects and symbols by identity.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum MapKey {
+    Undefined,
+    Null,
+    Bool(bool),
+    Number(u64),
+    String(JsString),
+    Symbol(usize),
+    Object(usize),
+}
+
+impl MapKey {
+    fn of(v: &Value) -> MapKey {
+        match v {
+            Value::Undefined => MapKey::Undefined,
+            Value::Null => MapKey::Null,
+            Value::Bool(b) => MapKey::Bool(*b),
+            Value::Number(n) => {
+                let n = if *n == 0.0 {
+                    0.0
+                } else if n.is_nan() {
+                    f64::NAN
+                } else {
+                    *n
+                };
+                MapKey::Number(n.to_bits())
+            }
+            Value::String(s) => MapKey::String(s.clone()),
+            Value::Symbol(s) => MapKey::Symbol(s.addr()),
+            Value::Object(o) => MapKey::Object(o.addr()),
+        }
+    }
+}
+
+impl OrderedMap {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Live entry count (`size`).
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    pub fn get(&self, key: &Value) -> Option<&Value> {
+        let &i = self.index.get(&MapKey::of(key))?;
+        self.entries[i].as_ref().map(|(_, v)| v)
+    }
+
+    pub fn has(&self, key: &Value) -> bool {
+        self.index.contains_key(&MapKey::of(key))
+    }
+
+    /// `set`: updates in place (keeping the position) or appends. A -0 key is stored as +0.
+    pub fn set(&mut self, key: Value, value: Value) {
+        let mk = MapKey::of(&key);
+        if let Some(&i) = self.index.get(&mk) {
+            if let Some(e) = &mut self.entries[i] {
+                e.1 = value;
+            }
+            return;
+        }
+        self.maybe_compact();
+        // Map.prototype.set: "if key is -0, set key to +0".
+        let key = match key {
+            Value::Number(n) if n.to_bits() == (-0.0f64).to_bits() => Value::Number(0.0),
+            k => k,
+        };
+        self.index.insert(mk, self.entries.len());
+        self.entries.push(Some((key, value)));
+    }
+
+    /// `delete`: `true` if the key was present.
+    pub fn delete(&mut self, key: &Value) -> bool {
+        match self.index.remove(&MapKey::of(key)) {
+            Some(i) => {
+                self.entries[i] = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.index.clear();
+        for e in &mut self.entries {
+            *e = None;
+        }
+        self.maybe_compact();
+    }
+
+    /// The live entry at or after position `pos`, and the position to resume from: the
+    /// iterator protocol's step. Entries appended during iteration are visited.
+    pub fn next_entry(&self, mut pos: usize) -> Option<(usize, &Value, &Value)> {
+        while pos < self.entries.len() {
+            if let Some((k, v)) = &self.entries[pos] {
+                return Some((pos + 1, k, v));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    /// Live entries in order (for builtins that do not run JS per entry).
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries.iter().flatten().map(|(k, v)| (k, v))
+    }
+
+    pub fn iterator_opened(&mut self) {
+        self.open_iterators += 1;
+    }
+
+    pub fn iterator_closed(&mut self) {
+        self.open_iterators = self.open_iterators.saturating_sub(1);
+    }
+
+    fn maybe_compact(&mut self) {
+        let dead = self.entries.len() - self.index.len();
+        if self.open_iterators == 0 && dead > 16 && dead > self.index.len() {
+            self.entries.retain(Option::is_some);
+            for (i, (k, _)) in self.entries.iter().flatten().enumerate() {
+                if let Some(slot) = self.index.get_mut(&MapKey::of(k)) {
+                    *slot = i;
+                }
+            }
+        }
+    }
+}
+
+impl Finalize for OrderedMap {}
+// SAFETY: marks every live key and value (the index holds only copies of identities).
+unsafe impl Trace for OrderedMap {
+    custom_trace!(this, mark, {
+        for (k, v) in this.entries.iter().flatten() {
+            mark(k);
+            mark(v);
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Promise state
+
+/// `[[PromiseState]]` with its result or pending reactions (ECMA-262 §27.2.6).
+pub struct PromiseData {
+    pub state: PromiseState,
+    /// `[[PromiseIsHandled]]`: for unhandled-rejection tracking.
+    pub is_handled: bool,
+}
+
+pub enum PromiseState {
+    Pending {
+        fulfill_reactions: Vec<PromiseReaction>,
+        reject_reactions: Vec<PromiseReaction>,
+    },
+    Fulfilled(Value),
+    Rejected(Value),
+}
+
+/// A PromiseReaction Record.
+pub struct PromiseReaction {
+    /// `None` for reactions created by `await` (no derived promise).
+    pub capability: Option<PromiseCapability>,
+    pub kind: ReactionKind,
+    /// `[[Handler]]`: a callable or empty (identity / thrower).
+    pub handler: Option<JsObject>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReactionKind {
+    Fulfill,
+    Reject,
+}
+
+/// A PromiseCapability Record.
+#[derive(Clone)]
+pub struct PromiseCapability {
+    pub promise: JsObject,
+    pub resolve: JsObject,
+    pub reject: JsObject,
+}
+
+impl PromiseData {
+    pub fn pending() -> Self {
+        PromiseData {
+            state: PromiseState::Pending {
+                fulfill_reactions: Vec::new(),
+                reject_reactions: Vec::new(),
+            },
+            is_handled: false,
+        }
+    }
+}
+
+impl Finalize for PromiseData {}
+// SAFETY: marks the result or every reaction's objects.
+unsafe impl Trace for PromiseData {
+    custom_trace!(this, mark, {
+        match &this.state {
+            PromiseState::Fulfilled(v) | PromiseState::Rejected(v) => mark(v),
+            PromiseState::Pending {
+                fulfill_reactions,
+                reject_reactions,
+            } => {
+                for r in fulfill_reactions.iter().chain(reject_reactions) {
+                    mark(r);
+                }
+            }
+        }
+    });
+}
+
+impl Finalize for PromiseReaction {}
+// SAFETY: marks the capability's three objects and the handler.
+unsafe impl Trace for PromiseReaction {
+    custom_trace!(this, mark, {
+        if let Some(c) = &this.capability {
+            mark(c);
+        }
+        if let Some(h) = &this.handler {
+            mark(h);
+        }
+    });
+}
+
+impl Finalize for PromiseCapability {}
+// SAFETY: marks the three objects.
+unsafe impl Trace for PromiseCapability {
+    custom_trace!(this, mark, {
+        mark(&this.promise);
+        mark(&this.resolve);
+        mark(&this.reject);
+    });
+}

@@ -1,0 +1,659 @@
+//! Property keys, attributes and the per-object property storage.
+//!
+//! `PropertyKey` is an array index (`u32` < 2^32 - 1), an interned string ([`Atom`]) or a symbol:
+//! lookups hash and compare integers or pointers, never string contents.
+//!
+//! [`PropertyMap`] is the storage behind a small API (get / insert / write / remove / keys) so that
+//! shapes and inline caches can replace it later without touching builtins. Today it is:
+//! - `elements`: a dense vector for index keys `0..n` holding plain data properties
+//!   (writable, enumerable, configurable), with holes (`None`, no extra space: `Option<Value>` is
+//!   16 bytes); the fast path for arrays and `arguments`;
+//! - `sparse`: a `BTreeMap` for every other index key (far beyond the dense end, or with
+//!   non-default attributes, or accessors), kept sorted for OrdinaryOwnPropertyKeys;
+//! - `named`: an `IndexMap` (insertion order, Fx hash over atom ids / symbol addresses) for string
+//!   and symbol keys.
+//!
+//! Not here: the semantics of [[DefineOwnProperty]] validation, exotic objects (array `length`,
+//! string wrappers), or getters being called: the interpreter builds those on this API.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
+
+use super::gc::{custom_trace, Finalize, Trace};
+use super::object::JsObject;
+use super::string::{parse_array_index, Atom, JsString};
+use super::symbol::Symbol;
+use super::Value;
+
+/// A property key (ECMA-262 §6.1.7): integer index, string or symbol.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum PropertyKey {
+    /// A canonical array index, 0 ..= 2^32 - 2.
+    Index(u32),
+    /// Any other string, interned.
+    String(Atom),
+    Symbol(Symbol),
+}
+
+impl PropertyKey {
+    /// ToPropertyKey for a string: array indices become `Index`, the rest is interned.
+    pub fn from_js_string(s: &JsString) -> Self {
+        match parse_array_index(s.as_slice()) {
+            Some(i) => PropertyKey::Index(i),
+            None => PropertyKey::String(Atom::intern(s)),
+        }
+    }
+
+    /// For lowering and builtins: a key from Rust text.
+    pub fn from_str_key(s: &str) -> Self {
+        Self::from_js_string(&JsString::from(s))
+    }
+
+    /// ToPropertyKey for a number (`obj[1.5]`, `a[i]`): integers in index range skip strings.
+    pub fn from_number(n: f64) -> Self {
+        let i = n as u32;
+        if f64::from(i) == n && i != u32::MAX && !(n == 0.0 && n.is_sign_negative()) {
+            return PropertyKey::Index(i);
+        }
+        // -0 prints as "0", which is index 0.
+        if n == 0.0 {
+            return PropertyKey::Index(0);
+        }
+        Self::from_js_string(&super::number::to_string(n))
+    }
+
+    /// The key as a JS value (for `Object.keys`, `for-in`, proxies' traps later).
+    pub fn to_value(&self) -> Value {
+        match self {
+            PropertyKey::Index(i) => Value::String(super::number::to_string(f64::from(*i))),
+            PropertyKey::String(a) => Value::String(a.to_js_string()),
+            PropertyKey::Symbol(s) => Value::Symbol(s.clone()),
+        }
+    }
+
+    pub fn is_symbol(&self) -> bool {
+        matches!(self, PropertyKey::Symbol(_))
+    }
+}
+
+impl From<Atom> for PropertyKey {
+    fn from(a: Atom) -> Self {
+        PropertyKey::String(a)
+    }
+}
+impl From<Symbol> for PropertyKey {
+    fn from(s: Symbol) -> Self {
+        PropertyKey::Symbol(s)
+    }
+}
+impl From<u32> for PropertyKey {
+    /// `u32::MAX` is not an index: it becomes the string key "4294967295".
+    fn from(i: u32) -> Self {
+        if i == u32::MAX {
+            PropertyKey::String(Atom::intern_str("4294967295"))
+        } else {
+            PropertyKey::Index(i)
+        }
+    }
+}
+
+/// Property attributes as bit flags.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Attributes(u8);
+
+impl Attributes {
+    pub const NONE: Attributes = Attributes(0);
+    pub const WRITABLE: Attributes = Attributes(1);
+    pub const ENUMERABLE: Attributes = Attributes(2);
+    pub const CONFIGURABLE: Attributes = Attributes(4);
+    /// What assignment creates: writable, enumerable, configurable.
+    pub const DEFAULT: Attributes = Attributes(7);
+    /// Builtin methods: writable, configurable, not enumerable.
+    pub const BUILTIN: Attributes = Attributes(5);
+
+    #[inline]
+    pub fn writable(self) -> bool {
+        self.0 & 1 != 0
+    }
+    #[inline]
+    pub fn enumerable(self) -> bool {
+        self.0 & 2 != 0
+    }
+    #[inline]
+    pub fn configurable(self) -> bool {
+        self.0 & 4 != 0
+    }
+    #[inline]
+    pub fn with(self, other: Attributes) -> Attributes {
+        Attributes(self.0 | other.0)
+    }
+    #[inline]
+    pub fn without(self, other: Attributes) -> Attributes {
+        Attributes(self.0 & !other.0)
+    }
+}
+
+/// An accessor property's functions (`undefined` is `None`).
+#[derive(Clone, Debug, Default)]
+pub struct Accessor {
+    pub get: Option<JsObject>,
+    pub set: Option<JsObject>,
+}
+
+/// What a property holds. For accessors the `WRITABLE` attribute bit is meaningless.
+#[derive(Clone, Debug)]
+pub enum Slot {
+    Data(Value),
+    Accessor(Accessor),
+}
+
+/// A full property: slot plus attributes.
+#[derive(Clone, Debug)]
+pub struct Property {
+    pub slot: Slot,
+    pub attrs: Attributes,
+}
+
+impl Property {
+    pub fn data(value: Value, attrs: Attributes) -> Self {
+        Property {
+            slot: Slot::Data(value),
+            attrs,
+        }
+    }
+    pub fn accessor(get: Option<JsObject>, set: Option<JsObject>, attrs: Attributes) -> Self {
+        Property {
+            slot: Slot::Accessor(Accessor { get, set }),
+            attrs: attrs.without(Attributes::WRITABLE),
+        }
+    }
+    fn is_plain_data(&self) -> bool {
+        self.attrs == Attributes::DEFAULT && matches!(self.slot, Slot::Data(_))
+    }
+}
+
+/// A borrowed view of a property (dense elements are stored without a `Property` record).
+#[derive(Clone, Copy, Debug)]
+pub enum PropertyRef<'a> {
+    Data(&'a Value, Attributes),
+    Accessor(&'a Accessor, Attributes),
+}
+
+impl PropertyRef<'_> {
+    pub fn attrs(self) -> Attributes {
+        match self {
+            PropertyRef::Data(_, a) | PropertyRef::Accessor(_, a) => a,
+        }
+    }
+    pub fn to_property(self) -> Property {
+        match self {
+            PropertyRef::Data(v, attrs) => Property::data(v.clone(), attrs),
+            PropertyRef::Accessor(acc, attrs) => Property {
+                slot: Slot::Accessor(acc.clone()),
+                attrs,
+            },
+        }
+    }
+}
+
+/// Outcome of [`PropertyMap::write`], the one-lookup fast path of ordinary [[Set]] on an own
+/// property.
+#[derive(Debug)]
+pub enum WriteOutcome {
+    /// An own writable data property was updated.
+    Written,
+    /// An own data property exists but is read-only (strict mode: TypeError).
+    ReadOnly,
+    /// An own accessor: the caller must call its setter (cloned out, so no borrow is held).
+    Accessor(Accessor),
+    /// No own property: the caller walks the prototype chain, then defines it. The value is
+    /// handed back unconsumed.
+    Missing(Value),
+}
+
+/// A dense index may extend the vector with holes only this far past its end; beyond, the
+/// index goes to `sparse` (so `a[1e9] = 1` does not allocate 16 GB).
+const MAX_DENSE_GAP: usize = 1024;
+
+/// Per-object property storage. See the module docs for the layout.
+#[derive(Default)]
+pub struct PropertyMap {
+    elements: Vec<Option<Value>>,
+    sparse: BTreeMap<u32, Property>,
+    named: IndexMap<PropertyKey, Property, FxBuildHasher>,
+}
+
+impl PropertyMap {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Own property lookup. No allocation; hashing only of the integer key for named keys.
+    #[inline]
+    pub fn get(&self, key: &PropertyKey) -> Option<PropertyRef<'_>> {
+        match key {
+            PropertyKey::Index(i) => self.get_index(*i),
+            _ => self.named.get(key).map(Property::as_ref),
+        }
+    }
+
+    /// Own indexed property lookup.
+    #[inline]
+    pub fn get_index(&self, i: u32) -> Option<PropertyRef<'_>> {
+        if let Some(Some(v)) = self.elements.get(i as usize) {
+            return Some(PropertyRef::Data(v, Attributes::DEFAULT));
+        }
+        if self.sparse.is_empty() {
+            return None;
+        }
+        self.sparse.get(&i).map(Property::as_ref)
+    }
+
+    pub fn contains_key(&self, key: &PropertyKey) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Creates or replaces a property (attributes included). A replaced named property keeps its
+    /// position in the insertion order, as ECMA-262 requires for redefinition.
+    pub fn insert(&mut self, key: PropertyKey, prop: Property) {
+        match key {
+            PropertyKey::Index(i) => self.insert_index(i, prop),
+            key => {
+                self.named.insert(key, prop);
+            }
+        }
+    }
+
+    fn insert_index(&mut self, i: u32, prop: Property) {
+        let idx = i as usize;
+        // Each index lives in exactly one place: drop any sparse record first. A dense hole
+        // (`None`) may stand where `sparse` holds the index; lookups check both.
+        if !self.sparse.is_empty() {
+            self.sparse.remove(&i);
+        }
+        if prop.is_plain_data() {
+            let Slot::Data(v) = prop.slot else {
+                unreachable!()
+            };
+            if idx < self.elements.len() {
+                self.elements[idx] = Some(v);
+                return;
+            }
+            if idx <= self.elements.len() + MAX_DENSE_GAP {
+                self.elements.resize(idx, None);
+                self.elements.push(Some(v));
+                self.absorb_sparse();
+                return;
+            }
+            self.sparse
+                .insert(i, Property::data(v, Attributes::DEFAULT));
+            return;
+        }
+        // Non-default attributes or accessor: lives in `sparse`; leave a hole in the vector.
+        if let Some(slot) = self.elements.get_mut(idx) {
+            *slot = None;
+            self.trim_holes();
+        }
+        self.sparse.insert(i, prop);
+    }
+
+    /// Keeps `elements.len()` one past the highest dense element.
+    fn trim_holes(&mut self) {
+        while matches!(self.elements.last(), Some(None)) {
+            self.elements.pop();
+        }
+    }
+
+    /// After the dense end grew, pull following plain entries out of `sparse`.
+    fn absorb_sparse(&mut self) {
+        while !self.sparse.is_empty() {
+            let next = self.elements.len() as u32;
+            match self.sparse.get(&next) {
+                Some(p) if p.is_plain_data() => {
+                    let Some(Property {
+                        slot: Slot::Data(v),
+                        ..
+                    }) = self.sparse.remove(&next)
+                    else {
+                        unreachable!()
+                    };
+                    self.elements.push(Some(v));
+                }
+                _ => break,
+            }
+        }
+    }
+
+    /// Ordinary [[Set]] on an own property in one lookup (see [`WriteOutcome`]).
+    #[inline]
+    pub fn write(&mut self, key: &PropertyKey, value: Value) -> WriteOutcome {
+        if let PropertyKey::Index(i) = key {
+            if let Some(Some(slot)) = self.elements.get_mut(*i as usize) {
+                *slot = value;
+                return WriteOutcome::Written;
+            }
+            return match self.sparse.get_mut(i) {
+                Some(p) => write_into(p, value),
+                None => WriteOutcome::Missing(value),
+            };
+        }
+        match self.named.get_mut(key) {
+            Some(p) => write_into(p, value),
+            None => WriteOutcome::Missing(value),
+        }
+    }
+
+    /// Changes the attributes of an existing property; `false` if absent.
+    pub fn set_attributes(&mut self, key: &PropertyKey, attrs: Attributes) -> bool {
+        match self.get(key) {
+            None => false,
+            Some(r) => {
+                let mut p = r.to_property();
+                p.attrs = attrs;
+                self.insert(key.clone(), p);
+                true
+            }
+        }
+    }
+
+    /// Deletes an own property, returning it. Configurability is the caller's check.
+    pub fn remove(&mut self, key: &PropertyKey) -> Option<Property> {
+        match key {
+            PropertyKey::Index(i) => {
+                let idx = *i as usize;
+                if let Some(slot) = self.elements.get_mut(idx) {
+                    if let Some(v) = slot.take() {
+                        self.trim_holes();
+                        return Some(Property::data(v, Attributes::DEFAULT));
+                    }
+                }
+                self.sparse.remove(i)
+            }
+            // shift_remove keeps insertion order (O(n) in the named count; shapes will fix).
+            key => self.named.shift_remove(key),
+        }
+    }
+
+    /// Number of own properties.
+    pub fn len(&self) -> usize {
+        self.elements.iter().filter(|e| e.is_some()).count() + self.sparse.len() + self.named.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Own keys in OrdinaryOwnPropertyKeys order: indices ascending, then strings in insertion
+    /// order, then symbols in insertion order.
+    pub fn keys(&self) -> Vec<PropertyKey> {
+        let mut out =
+            Vec::with_capacity(self.elements.len() + self.sparse.len() + self.named.len());
+        self.index_keys_into(&mut out);
+        self.named_keys_into(&mut out);
+        out
+    }
+
+    /// Index keys ascending (dense and sparse merged).
+    pub fn index_keys_into(&self, out: &mut Vec<PropertyKey>) {
+        let dense = self
+            .elements
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.is_some())
+            .map(|(i, _)| i as u32);
+        let mut sparse = self.sparse.keys().copied().peekable();
+        for d in dense {
+            while let Some(&s) = sparse.peek() {
+                if s < d {
+                    out.push(PropertyKey::Index(s));
+                    sparse.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(PropertyKey::Index(d));
+        }
+        out.extend(sparse.map(PropertyKey::Index));
+    }
+
+    /// String keys in insertion order, then symbol keys in insertion order.
+    pub fn named_keys_into(&self, out: &mut Vec<PropertyKey>) {
+        out.extend(self.named.keys().filter(|k| !k.is_symbol()).cloned());
+        out.extend(self.named.keys().filter(|k| k.is_symbol()).cloned());
+    }
+
+    /// The dense elements (`None` = hole): the array fast path for builtins.
+    #[inline]
+    pub fn elements(&self) -> &[Option<Value>] {
+        &self.elements
+    }
+
+    /// Appends a plain element at index `elements().len()` (Array.prototype.push fast path).
+    /// Falls back to the general path if `sparse` already holds that index.
+    pub fn push_element(&mut self, value: Value) {
+        let i = self.elements.len() as u32;
+        self.insert_index(i, Property::data(value, Attributes::DEFAULT));
+    }
+
+    /// Whether all index properties are dense (no sparse entries): builtins may then work on
+    /// `elements()` directly.
+    pub fn is_dense(&self) -> bool {
+        self.sparse.is_empty()
+    }
+
+    /// Drops every index property ≥ `len` (array `length` shrink). Non-configurable ones are the
+    /// caller's check (ArraySetLength).
+    pub fn truncate_indices(&mut self, len: u32) {
+        self.elements.truncate(len as usize);
+        self.trim_holes();
+        let _ = self.sparse.split_off(&len);
+    }
+}
+
+fn write_into(p: &mut Property, value: Value) -> WriteOutcome {
+    match &mut p.slot {
+        Slot::Data(v) => {
+            if p.attrs.writable() {
+                *v = value;
+                WriteOutcome::Written
+            } else {
+                WriteOutcome::ReadOnly
+            }
+        }
+        Slot::Accessor(acc) => WriteOutcome::Accessor(acc.clone()),
+    }
+}
+
+impl Property {
+    fn as_ref(&self) -> PropertyRef<'_> {
+        match &self.slot {
+            Slot::Data(v) => PropertyRef::Data(v, self.attrs),
+            Slot::Accessor(a) => PropertyRef::Accessor(a, self.attrs),
+        }
+    }
+}
+
+impl Finalize for PropertyMap {}
+// SAFETY: every value and accessor function stored in the map is marked.
+unsafe impl Trace for PropertyMap {
+    custom_trace!(this, mark, {
+        for v in this.elements.iter().flatten() {
+            mark(v);
+        }
+        for p in this.sparse.values() {
+            mark(p);
+        }
+        for p in this.named.values() {
+            mark(p);
+        }
+    });
+}
+
+impl Finalize for Property {}
+// SAFETY: marks the value or both accessor functions.
+unsafe impl Trace for Property {
+    custom_trace!(this, mark, {
+        match &this.slot {
+            Slot::Data(v) => mark(v),
+            Slot::Accessor(a) => {
+                if let Some(g) = &a.get {
+                    mark(g);
+                }
+                if let Some(s) = &a.set {
+                    mark(s);
+                }
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(x: f64) -> Value {
+        Value::Number(x)
+    }
+    fn k(s: &str) -> PropertyKey {
+        PropertyKey::from_str_key(s)
+    }
+    fn num(r: Option<PropertyRef<'_>>) -> Option<f64> {
+        match r {
+            Some(PropertyRef::Data(Value::Number(x), _)) => Some(*x),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn key_normalisation() {
+        assert_eq!(k("0"), PropertyKey::Index(0));
+        assert_eq!(k("10"), PropertyKey::Index(10));
+        assert!(matches!(k("010"), PropertyKey::String(_)));
+        assert_eq!(PropertyKey::from_number(3.0), PropertyKey::Index(3));
+        assert_eq!(PropertyKey::from_number(-0.0), PropertyKey::Index(0));
+        // node: ({[1.5]: 1})['1.5'] === 1, ({[1e21]: 1})['1e+21'] === 1, ({[-1]: 1})['-1'] === 1
+        assert_eq!(PropertyKey::from_number(1.5), k("1.5"));
+        assert_eq!(PropertyKey::from_number(1e21), k("1e+21"));
+        assert_eq!(PropertyKey::from_number(-1.0), k("-1"));
+        assert_eq!(PropertyKey::from_number(4294967295.0), k("4294967295"));
+        assert!(matches!(
+            PropertyKey::from(u32::MAX),
+            PropertyKey::String(_)
+        ));
+        assert_eq!(size_of::<PropertyKey>(), 16);
+    }
+
+    /// node: Object.keys({b:1, 2:1, a:1, 1:1, [Symbol()]:1, 4294967295:1, 10:1})
+    ///   → [ '1', '2', '10', 'b', 'a', '4294967295' ]; symbols come after all strings.
+    #[test]
+    fn own_keys_order() {
+        let mut m = PropertyMap::new();
+        let sym = Symbol::new(None);
+        m.insert(k("b"), Property::data(n(1.0), Attributes::DEFAULT));
+        m.insert(k("2"), Property::data(n(1.0), Attributes::DEFAULT));
+        m.insert(
+            PropertyKey::Symbol(sym.clone()),
+            Property::data(n(1.0), Attributes::DEFAULT),
+        );
+        m.insert(k("a"), Property::data(n(1.0), Attributes::DEFAULT));
+        m.insert(k("1"), Property::data(n(1.0), Attributes::DEFAULT));
+        m.insert(k("4294967295"), Property::data(n(1.0), Attributes::DEFAULT));
+        m.insert(k("10"), Property::data(n(1.0), Attributes::DEFAULT));
+        let keys = m.keys();
+        let want = vec![
+            k("1"),
+            k("2"),
+            k("10"),
+            k("b"),
+            k("a"),
+            k("4294967295"),
+            PropertyKey::Symbol(sym),
+        ];
+        assert_eq!(keys, want);
+        // Redefining keeps the position; deleting and re-adding moves to the end.
+        m.insert(k("b"), Property::data(n(2.0), Attributes::DEFAULT));
+        assert_eq!(m.keys()[3], k("b"));
+        m.remove(&k("b"));
+        m.insert(k("b"), Property::data(n(3.0), Attributes::DEFAULT));
+        assert_eq!(m.keys()[5], k("b"));
+        assert_eq!(m.len(), 7);
+    }
+
+    #[test]
+    fn dense_sparse_and_holes() {
+        let mut m = PropertyMap::new();
+        for i in 0..5 {
+            m.push_element(n(f64::from(i)));
+        }
+        assert_eq!(m.elements().len(), 5);
+        assert!(m.remove(&PropertyKey::Index(2)).is_some()); // a hole
+        assert_eq!(num(m.get_index(2)), None);
+        assert_eq!(num(m.get_index(3)), Some(3.0));
+        // Far index goes sparse; ordering still merges.
+        m.insert(
+            PropertyKey::Index(1_000_000),
+            Property::data(n(9.0), Attributes::DEFAULT),
+        );
+        assert!(!m.is_dense());
+        assert_eq!(m.elements().len(), 5);
+        // A read-only element moves to sparse but keeps its place in key order.
+        m.insert(
+            PropertyKey::Index(1),
+            Property::data(n(7.0), Attributes::ENUMERABLE),
+        );
+        assert_eq!(m.get_index(1).unwrap().attrs(), Attributes::ENUMERABLE);
+        let keys: Vec<_> = m.keys();
+        assert_eq!(
+            keys,
+            [0, 1, 3, 4, 1_000_000].map(PropertyKey::Index).to_vec()
+        );
+        assert!(matches!(
+            m.write(&PropertyKey::Index(1), n(0.0)),
+            WriteOutcome::ReadOnly
+        ));
+        assert!(matches!(
+            m.write(&PropertyKey::Index(3), n(33.0)),
+            WriteOutcome::Written
+        ));
+        assert_eq!(num(m.get_index(3)), Some(33.0));
+        assert!(matches!(
+            m.write(&PropertyKey::Index(77), n(1.0)),
+            WriteOutcome::Missing(_)
+        ));
+        // Filling up to a sparse entry absorbs it into the dense vector.
+        let mut m2 = PropertyMap::new();
+        m2.insert(
+            PropertyKey::Index(3000),
+            Property::data(n(1.0), Attributes::DEFAULT),
+        );
+        for i in 0..3000 {
+            m2.push_element(n(f64::from(i)));
+        }
+        assert!(m2.is_dense());
+        assert_eq!(m2.elements().len(), 3001);
+        m2.truncate_indices(10);
+        assert_eq!(m2.elements().len(), 10);
+    }
+
+    #[test]
+    fn write_named_fast_path() {
+        let mut m = PropertyMap::new();
+        let x = k("x");
+        m.insert(x.clone(), Property::data(n(1.0), Attributes::DEFAULT));
+        assert!(matches!(m.write(&x, n(2.0)), WriteOutcome::Written));
+        assert_eq!(num(m.get(&x)), Some(2.0));
+        m.insert(
+            k("acc"),
+            Property::accessor(None, None, Attributes::CONFIGURABLE),
+        );
+        assert!(matches!(
+            m.write(&k("acc"), n(1.0)),
+            WriteOutcome::Accessor(_)
+        ));
+        assert!(!m.get(&k("acc")).unwrap().attrs().writable());
+        assert!(m.set_attributes(&x, Attributes::NONE));
+        assert!(matches!(m.write(&x, n(3.0)), WriteOutcome::ReadOnly));
+    }
+}
