@@ -9,9 +9,9 @@
 //! The suite comes from `$TEST262_DIR` or `../shared/test262`; if neither exists this test fails
 //! and says where it looked.
 //!
-//! To accept a new state after a deliberate change: `cargo insta test --release --test test262
-//! --accept`, or run `cargo test --release --test test262` and move
-//! `tests/snapshots/test262__parse_mode.snap.new` over the `.snap`; review the diff first.
+//! To accept a new state after a deliberate change: `INSTA_UPDATE=always cargo test --release
+//! --test test262` (or `cargo insta review`), then review the diff of
+//! `tests/snapshots/test262__parse_mode.snap` before committing it.
 
 use std::collections::BTreeSet;
 use std::io::Write;
