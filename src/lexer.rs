@@ -344,14 +344,16 @@ impl Tok {
             | Tok::Get
             | Tok::Set
             | Tok::Target
-            | Tok::Meta => {
+            | Tok::Meta
+            | Tok::Let
+            | Tok::Static
+            | Tok::Yield
+            | Tok::YieldNoArg
+            | Tok::Await => {
                 let text = src
                     .get(span.start as usize..span.end as usize)
                     .unwrap_or("");
                 format!("Unexpected identifier '{text}'")
-            }
-            Tok::Let | Tok::Static | Tok::Yield | Tok::YieldNoArg => {
-                "Unexpected strict mode reserved word".to_string()
             }
             Tok::EscapedKeyword(_) => "Keyword must not contain escaped characters".to_string(),
             Tok::Num(_) | Tok::BigInt(_) => "Unexpected number".to_string(),
@@ -665,6 +667,8 @@ pub struct Lexer<'s> {
     member_gen: bool,
     /// The last `)` closed a paren that followed `async`.
     last_paren_async: bool,
+    /// The last `:` ended a label.
+    last_colon_label: bool,
     /// The last `)` closed an `if`/`while`/`for`/`with` head.
     last_paren_control: bool,
     /// The last `=>` belonged to an async arrow.
@@ -715,6 +719,7 @@ impl<'s> Lexer<'s> {
             last_paren_async: false,
             arrow_async: false,
             last_paren_control: false,
+            last_colon_label: false,
             done: false,
             scan_end: 0,
             split: None,
@@ -806,7 +811,7 @@ impl<'s> Lexer<'s> {
                 false
             }
             Some(Tok::Semi | Tok::AutoSemi | Tok::DoSemi | Tok::LBrace | Tok::LBraceArrow) => false,
-            Some(Tok::Else | Tok::Do) => false,
+            Some(Tok::Else | Tok::Do | Tok::Try | Tok::Catch | Tok::Finally) => false,
             Some(Tok::Colon) => {
                 // An object property value or a conditional's branch; else a label or case.
                 matches!(self.top(), Ctx::Brace(Brace::Object))
@@ -839,17 +844,28 @@ impl<'s> Lexer<'s> {
         // Classify contextual words with one token of lookahead.
         if let Tok::Ident(name) = &t.tok {
             let escaped = (t.end - t.start) as usize != name.len();
-            if !escaped {
+            if escaped {
+                // `yi\u0065ld` in a generator / `\u0061wait` in an async function: a keyword
+                // there, and keywords may not be escaped.
+                let (is_async, is_gen) = self.fn_flags();
+                if (is_gen && &**name == "yield") || (is_async && &**name == "await") {
+                    t.tok = Tok::EscapedKeyword(name.clone());
+                }
+            } else {
                 match &**name {
                     "async" => {
                         let after_dot = matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot));
                         if !after_dot {
                             self.regex_ok = false;
                             let member_start = self.at_member_start();
+                            let for_await_head = matches!(self.prev, Some(Tok::LParen))
+                                && matches!(self.prev2, Some(Tok::Await));
                             if let Some(n) = self.peek_raw()? {
                                 let cont = !n.nl_before
                                     && match &n.tok {
                                         Tok::LParen | Tok::Function => true,
+                                        // `for await (async of xs)`: `async` is the target.
+                                        Tok::Of if for_await_head => false,
                                         Tok::In | Tok::InstanceOf => false,
                                         Tok::LBracket
                                         | Tok::Star
@@ -872,7 +888,8 @@ impl<'s> Lexer<'s> {
                             self.prev,
                             Some(Tok::Dot | Tok::QuestionDot | Tok::Else | Tok::Do | Tok::Var)
                         ) || (matches!(self.prev, Some(Tok::RParen))
-                            && self.last_paren_control);
+                            && self.last_paren_control)
+                            || (matches!(self.prev, Some(Tok::Colon)) && self.last_colon_label);
                         if ident_only {
                             // `if (a) let [x] = 1` is still an error: keep the declaration token
                             // so the grammar rejects it.
@@ -1152,6 +1169,27 @@ impl<'s> Lexer<'s> {
                 }
             }
             Tok::Colon => {
+                // A label's colon: `ident :` at the start of a statement (not `case x:`, not an
+                // object property, not a conditional).
+                self.last_colon_label = matches!(self.prev, Some(Tok::Ident(_)))
+                    && matches!(
+                        self.prev2,
+                        None | Some(
+                            Tok::Semi
+                                | Tok::AutoSemi
+                                | Tok::LBrace
+                                | Tok::RBrace
+                                | Tok::RParen
+                                | Tok::Colon
+                                | Tok::Else
+                                | Tok::Do
+                        )
+                    )
+                    && !matches!(self.top(), Ctx::Brace(Brace::Object | Brace::Class { .. }))
+                    && self
+                        .stack
+                        .last()
+                        .is_none_or(|f| f.ternary & !(1 << 31) == 0);
                 if let Some(f) = self.stack.last_mut() {
                     if f.ternary > 0 {
                         f.ternary -= 1;
@@ -1576,6 +1614,10 @@ impl<'s> Lexer<'s> {
             }
         } else {
             let mut is_int = true;
+            if b[i] == b'0' && b.get(i + 1) == Some(&b'_') {
+                // No separator after a leading zero (`0_1`).
+                return Err(invalid(i + 1, i + 2));
+            }
             if b[i] != b'.' {
                 i = scan_digits(b, i, 10).map_err(|p| invalid(p, p + 1))?;
             }
@@ -2184,6 +2226,9 @@ mod tests {
         assert_eq!(kinds("async function f() { await 1 }")[6], Tok::Await);
         assert_eq!(kinds("async () => { await 1 }")[5], Tok::Await);
         assert_eq!(kinds("async x => await 1")[3], Tok::Await);
+        // `try {`/`catch (e) {`/`finally {` open blocks, not object literals.
+        let ks = kinds("function* g() { try {} catch (e) { yield e } finally { yield } }");
+        assert_eq!(ks.iter().filter(|t| **t == Tok::Yield).count(), 2);
     }
 
     #[test]

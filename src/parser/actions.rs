@@ -145,8 +145,11 @@ pub fn for_decl_head(kind: VarKind, target: Pat, l: u32, r: u32) -> ForHead {
     ForHead::Var(var_decl(kind, vec![d], l, r))
 }
 
-pub fn for_pat_head(e: Expr) -> R<ForHead> {
+pub fn for_pat_head(src: &str, e: Expr) -> R<ForHead> {
     let span = e.span;
+    if let Some(s) = rest_with_trailing_comma(src, &e) {
+        return fail("Rest element must be last element", s);
+    }
     match to_assign_pat(e, true) {
         Ok(p) => Ok(ForHead::Pat(p)),
         Err(_) => fail("Invalid left-hand side in for-loop", span),
@@ -221,15 +224,32 @@ pub fn try_stmt(
     )
 }
 
-pub fn switch(e: Expr, cases: Vec<SwitchCase>, l: u32, r: u32) -> Stmt {
-    stmt(
+pub fn switch(e: Expr, cases: Vec<SwitchCase>, l: u32, r: u32) -> R<Stmt> {
+    if let Some(second) = cases.iter().filter(|c| c.test.is_none()).nth(1) {
+        let s = second.span;
+        return fail(
+            "More than one default clause in switch statement",
+            Span::new(s.start, s.start + 7),
+        );
+    }
+    Ok(stmt(
         StmtKind::Switch {
             discriminant: Box::new(e),
             cases,
         },
         l,
         r,
-    )
+    ))
+}
+
+/// `let`/`const` declaration list (not a for-in/of head): `const` needs initialisers.
+pub fn lexical_decl(kind: VarKind, d: Vec<Box<VarDeclarator>>, l: u32, r: u32) -> R<VarDecl> {
+    if kind == VarKind::Const {
+        if let Some(bad) = d.iter().find(|d| d.init.is_none()) {
+            return fail("Missing initializer in const declaration", bad.target.span);
+        }
+    }
+    Ok(var_decl(kind, d, l, r))
 }
 
 pub fn labeled_fn(label: Ident, f: Box<Function>, l: u32, r: u32) -> Stmt {
@@ -654,6 +674,48 @@ pub fn to_assign_pat(e: Expr, top: bool) -> Result<Pat, SyntaxError> {
     Ok(Pat { kind, span })
 }
 
+/// `[...x,] = y` and `({...x,} = y)`: a literal may end in a comma after a spread, a pattern may
+/// not. The AST does not keep the comma, so look at the source between the spread and the
+/// closing bracket.
+fn rest_with_trailing_comma(src: &str, e: &Expr) -> Option<Span> {
+    let gap_has_comma = |from: u32, to: u32| {
+        src.get(from as usize..to.saturating_sub(1) as usize)
+            .is_some_and(|g| g.contains(','))
+    };
+    match &e.kind {
+        ExprKind::Array(elems) => {
+            if let Some(Some(last)) = elems.last() {
+                if last.spread && gap_has_comma(last.expr.span.end, e.span.end) {
+                    // Blame `...x` (the spread token sits right before its operand).
+                    let s = last.expr.span;
+                    return Some(Span::new(s.start.saturating_sub(3), s.end));
+                }
+            }
+            elems
+                .iter()
+                .flatten()
+                .find_map(|el| rest_with_trailing_comma(src, &el.expr))
+        }
+        ExprKind::Object(props) => {
+            if let Some(last) = props.last() {
+                if matches!(last.kind, PropKind::Spread(_))
+                    && gap_has_comma(last.span.end, e.span.end)
+                {
+                    // Blame the comma, as V8 does.
+                    let at = src[last.span.end as usize..].find(',').unwrap_or(0) as u32;
+                    let c = last.span.end + at;
+                    return Some(Span::new(c, c + 1));
+                }
+            }
+            props.iter().find_map(|p| match &p.kind {
+                PropKind::KeyValue { value, .. } => rest_with_trailing_comma(src, value),
+                _ => None,
+            })
+        }
+        _ => None,
+    }
+}
+
 /// A binding pattern may not contain member expressions.
 fn check_binding(p: &Pat) -> Result<(), SyntaxError> {
     match &p.kind {
@@ -780,8 +842,11 @@ pub fn yield_(arg: Option<Expr>, delegate: bool, l: u32, r: u32) -> Expr {
     )
 }
 
-pub fn assign(t: Expr, op: AssignOp, v: Expr, l: u32, r: u32) -> R<Expr> {
+pub fn assign(src: &str, t: Expr, op: AssignOp, v: Expr, l: u32, r: u32) -> R<Expr> {
     let target = if op == AssignOp::Assign {
+        if let Some(s) = rest_with_trailing_comma(src, &t) {
+            return fail("Rest element must be last element", s);
+        }
         to_assign_pat(t, true).map_err(|error| ParseError::User { error })?
     } else {
         let span = t.span;
@@ -856,6 +921,12 @@ pub fn arrow_async(args: Vec<ExprOrSpread>, body: FunctionBody, l: u32, r: u32) 
         if a.spread {
             if i + 1 != n {
                 return fail("Rest parameter must be last formal parameter", a.expr.span);
+            }
+            if matches!(a.expr.kind, ExprKind::Assign { .. }) {
+                return fail(
+                    "Rest parameter may not have a default initializer",
+                    a.expr.span,
+                );
             }
             rest = Some(to_param(a.expr).map_err(|error| ParseError::User { error })?);
         } else {

@@ -228,6 +228,13 @@ pub fn parse_script(src: &str) -> Result<Vec<Stmt>, SyntaxError> {
                         "await is only valid in async functions and the top level bodies of modules",
                         prev_span,
                     )
+                } else if t.tok == Tok::Let
+                    && matches!(prev, Some(Tok::RParen | Tok::Else | Tok::Do | Tok::Colon))
+                {
+                    SyntaxError::new(
+                        "Lexical declaration cannot appear in a single-statement context",
+                        t.span(),
+                    )
                 } else if t.tok == Tok::AutoSemi && prev == Some(Tok::Throw) {
                     SyntaxError::new("Illegal newline after throw", t.span())
                 } else if in_call
@@ -383,6 +390,12 @@ mod tests {
             fails("((a)) => 1"),
             "Invalid destructuring assignment target"
         );
+        assert_eq!(fails("[...x,] = y"), "Rest element must be last element");
+        assert_eq!(fails("({...x,} = y)"), "Rest element must be last element");
+        assert!(matches!(
+            expr(&body("x = [...a, ]")[0]),
+            ExprKind::Assign { .. }
+        ));
         assert_eq!(fails("a ?? b || c"), "Unexpected token '||'");
         assert_eq!(fails("-a ** b"), "Unexpected token '**'");
         assert_eq!(
@@ -417,5 +430,20 @@ mod tests {
         drop(body(&nested));
         let chain = format!("x = {}1", "!a+".repeat(1400));
         drop(body(&chain));
+        // Other shapes near the budget: nested arrows, conditionals, assignments, functions.
+        for src in [
+            format!("{}x", "a => ".repeat(2990)),
+            format!("{}x", "a ? b : ".repeat(1495)),
+            format!("{}x", "x = ".repeat(2990)),
+            format!("{}x", "typeof ".repeat(2990)),
+            format!("{}{}", "function f() {".repeat(990), "}".repeat(990)),
+            format!("{}{}", "if (a) { ".repeat(990), "}".repeat(990)),
+            format!("{}x{}", "(".repeat(999), ")".repeat(999)),
+        ] {
+            match parse(&src, &ParseOptions::default()) {
+                Ok(p) => drop(p),
+                Err(e) => assert_eq!(e[0].kind, crate::error::SyntaxErrorKind::RangeError),
+            }
+        }
     }
 }
