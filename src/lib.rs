@@ -5,6 +5,7 @@
 
 pub mod error;
 pub mod host;
+pub mod jobs;
 pub mod lexer;
 pub mod lower;
 pub mod parser;

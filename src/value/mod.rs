@@ -11,6 +11,7 @@
 pub mod gc;
 pub mod number;
 pub mod object;
+pub mod promise;
 pub mod property;
 pub mod string;
 pub mod symbol;
@@ -219,6 +220,11 @@ impl From<f64> for Value {
 }
 impl From<i32> for Value {
     fn from(n: i32) -> Self {
+        Value::Number(f64::from(n))
+    }
+}
+impl From<u32> for Value {
+    fn from(n: u32) -> Self {
         Value::Number(f64::from(n))
     }
 }

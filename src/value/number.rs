@@ -35,7 +35,24 @@ pub fn to_string(x: f64) -> JsString {
     if x.is_nan() {
         return atoms::NAN.to_js_string();
     }
-    JsString::from(to_rust_string(x).as_str())
+    // No intermediate `String`: format on the stack, allocate the JsString once.
+    if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        let mut n = (x as i64).unsigned_abs();
+        while n > 0 {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        if x < 0.0 {
+            i -= 1;
+            buf[i] = b'-';
+        }
+        return JsString::from(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+    }
+    let mut buf = ryu_js::Buffer::new();
+    JsString::from(buf.format(x))
 }
 
 /// Appends Number::toString(x) to `out`.
@@ -816,6 +833,12 @@ mod tests {
         assert_eq!(to_string(-0.0), "0");
         assert_eq!(to_string(f64::NAN), "NaN");
         assert_eq!(to_string(1e21), "1e+21"); // node: String(1e21) === '1e+21'
+                                              // node: String(-9007199254740991) === '-9007199254740991', String(-42) === '-42'
+        assert_eq!(to_string(-9007199254740991.0), "-9007199254740991");
+        assert_eq!(to_string(-42.0), "-42");
+        assert_eq!(to_string(1234567.0), "1234567");
+        assert_eq!(to_string(0.5), "0.5");
+        assert_eq!(to_string(f64::NEG_INFINITY), "-Infinity");
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! `JsObject` is an 8-byte `Gc` handle; equality is identity. The record sits in a `GcRefCell`:
 //! borrow it, copy out what you need, and release the borrow before running any JS (gc.rs rules).
 //!
-//! Not here: the internal methods' full algorithms ([[Get]] walking the prototype chain and
-//! calling getters, [[DefineOwnProperty]] validation, array-length semantics): they may run user
+//! Not here: the internal methods' full algorithms (`[[Get]]` walking the prototype chain and
+//! calling getters, `[[DefineOwnProperty]]` validation, array-length semantics): they may run user
 //! code and belong to the interpreter, which builds them on `PropertyMap`. Function objects are
 //! the interpreter's design: see [`ObjectKind::Function`].
 
@@ -18,7 +18,8 @@ use rustc_hash::FxBuildHasher;
 use super::gc::{
     custom_trace, empty_trace, Finalize, Gc, GcRef, GcRefCell, GcRefMut, Trace, WeakMap,
 };
-use super::property::{PropertyKey, PropertyMap};
+use super::property::{Attributes, Property, PropertyKey, PropertyMap};
+use super::string::atoms;
 use super::string::JsString;
 use super::symbol::Symbol;
 use super::Value;
@@ -97,6 +98,61 @@ impl JsObject {
     /// The underlying GC pointer: the key type of `gc::WeakMap` (WeakMap/WeakSet builtins).
     pub fn as_gc(&self) -> &Gc<GcRefCell<ObjectData>> {
         &self.0
+    }
+}
+
+impl ObjectData {
+    /// `[[OwnPropertyKeys]]` for ordinary objects and the data-only exotic ones: arrays (`length`
+    /// after the indices) and String wrappers (the string's indices first, then `length`).
+    /// Proxies and module namespaces are the interpreter's.
+    pub fn own_keys(&self) -> Vec<PropertyKey> {
+        let mut out = Vec::new();
+        match &self.kind {
+            ObjectKind::Array(_) => {
+                self.properties.index_keys_into(&mut out);
+                out.push(PropertyKey::String(atoms::LENGTH));
+            }
+            ObjectKind::String(s) => {
+                let len = s.len() as u32;
+                out.extend((0..len).map(PropertyKey::Index));
+                let mut rest = Vec::new();
+                self.properties.index_keys_into(&mut rest);
+                out.extend(
+                    rest.into_iter()
+                        .filter(|k| !matches!(k, PropertyKey::Index(i) if *i < len)),
+                );
+                out.push(PropertyKey::String(atoms::LENGTH));
+            }
+            _ => self.properties.index_keys_into(&mut out),
+        }
+        self.properties.named_keys_into(&mut out);
+        out
+    }
+
+    /// `[[GetOwnProperty]]` for ordinary objects, arrays and String wrappers, as an owned
+    /// descriptor (the exotic `length` and string indices are synthesized).
+    pub fn get_own_property(&self, key: &PropertyKey) -> Option<Property> {
+        match (&self.kind, key) {
+            (ObjectKind::Array(a), PropertyKey::String(k)) if *k == atoms::LENGTH => {
+                let attrs = if a.length_writable {
+                    Attributes::WRITABLE
+                } else {
+                    Attributes::NONE
+                };
+                Some(Property::data(Value::Number(f64::from(a.length)), attrs))
+            }
+            (ObjectKind::String(s), PropertyKey::String(k)) if *k == atoms::LENGTH => Some(
+                Property::data(Value::Number(s.len() as f64), Attributes::NONE),
+            ),
+            (ObjectKind::String(s), PropertyKey::Index(i)) if (*i as usize) < s.len() => {
+                let unit = s.as_slice()[*i as usize];
+                Some(Property::data(
+                    Value::String(JsString::from_code_unit(unit)),
+                    Attributes::ENUMERABLE,
+                ))
+            }
+            _ => self.properties.get(key).map(|r| r.to_property()),
+        }
     }
 }
 
@@ -471,6 +527,24 @@ pub struct PromiseCapability {
     pub reject: JsObject,
 }
 
+/// A NewPromiseReactionJob to enqueue: the promise core returns these, the caller (interpreter /
+/// builtins) enqueues them; the event loop runs them (DESIGN §1: queues are data).
+pub struct ReactionJob {
+    pub reaction: PromiseReaction,
+    pub argument: Value,
+}
+
+/// HostPromiseRejectionTracker operations the caller must report (unhandled-rejection tracking).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RejectionTracking {
+    /// Nothing to report.
+    None,
+    /// A promise was rejected with no handler yet (`"reject"`).
+    Reject,
+    /// A handler was attached to an already-rejected, unhandled promise (`"handle"`).
+    Handle,
+}
+
 impl PromiseData {
     pub fn pending() -> Self {
         PromiseData {
@@ -480,6 +554,105 @@ impl PromiseData {
             },
             is_handled: false,
         }
+    }
+
+    pub fn is_pending(&self) -> bool {
+        matches!(self.state, PromiseState::Pending { .. })
+    }
+
+    /// FulfillPromise + TriggerPromiseReactions (ECMA-262 §27.2.1.4, §27.2.1.8): settles the
+    /// promise and returns the jobs to enqueue, in reaction order. Empty if already settled
+    /// (callers guard with `[[AlreadyResolved]]`; this keeps the core panic-free).
+    pub fn fulfill(&mut self, value: Value) -> Vec<ReactionJob> {
+        self.settle(
+            PromiseState::Fulfilled(value.clone()),
+            ReactionKind::Fulfill,
+            value,
+        )
+    }
+
+    /// RejectPromise + TriggerPromiseReactions (§27.2.1.7). The tracking result says whether the
+    /// host must be told about a rejection without handlers.
+    pub fn reject(&mut self, reason: Value) -> (Vec<ReactionJob>, RejectionTracking) {
+        if !self.is_pending() {
+            return (Vec::new(), RejectionTracking::None);
+        }
+        let tracking = if self.is_handled {
+            RejectionTracking::None
+        } else {
+            RejectionTracking::Reject
+        };
+        let jobs = self.settle(
+            PromiseState::Rejected(reason.clone()),
+            ReactionKind::Reject,
+            reason,
+        );
+        (jobs, tracking)
+    }
+
+    fn settle(
+        &mut self,
+        new_state: PromiseState,
+        kind: ReactionKind,
+        argument: Value,
+    ) -> Vec<ReactionJob> {
+        if !self.is_pending() {
+            return Vec::new(); // already settled: the state stays as it was
+        }
+        let PromiseState::Pending {
+            fulfill_reactions,
+            reject_reactions,
+        } = std::mem::replace(&mut self.state, new_state)
+        else {
+            unreachable!("checked pending above")
+        };
+        let reactions = match kind {
+            ReactionKind::Fulfill => fulfill_reactions,
+            ReactionKind::Reject => reject_reactions,
+        };
+        reactions
+            .into_iter()
+            .map(|reaction| ReactionJob {
+                reaction,
+                argument: argument.clone(),
+            })
+            .collect()
+    }
+
+    /// The state-dependent part of PerformPromiseThen (§27.2.5.4.1 steps 9-12): a pending promise
+    /// stores both reactions; a settled one returns the job to enqueue now. Marks the promise
+    /// handled, and reports `Handle` when a handler arrives for an unhandled rejection.
+    pub fn add_reactions(
+        &mut self,
+        on_fulfilled: PromiseReaction,
+        on_rejected: PromiseReaction,
+    ) -> (Option<ReactionJob>, RejectionTracking) {
+        let mut tracking = RejectionTracking::None;
+        let job = match &mut self.state {
+            PromiseState::Pending {
+                fulfill_reactions,
+                reject_reactions,
+            } => {
+                fulfill_reactions.push(on_fulfilled);
+                reject_reactions.push(on_rejected);
+                None
+            }
+            PromiseState::Fulfilled(v) => Some(ReactionJob {
+                reaction: on_fulfilled,
+                argument: v.clone(),
+            }),
+            PromiseState::Rejected(r) => {
+                if !self.is_handled {
+                    tracking = RejectionTracking::Handle;
+                }
+                Some(ReactionJob {
+                    reaction: on_rejected,
+                    argument: r.clone(),
+                })
+            }
+        };
+        self.is_handled = true;
+        (job, tracking)
     }
 }
 
@@ -498,6 +671,15 @@ unsafe impl Trace for PromiseData {
                 }
             }
         }
+    });
+}
+
+impl Finalize for ReactionJob {}
+// SAFETY: marks the reaction and the argument.
+unsafe impl Trace for ReactionJob {
+    custom_trace!(this, mark, {
+        mark(&this.reaction);
+        mark(&this.argument);
     });
 }
 
@@ -522,4 +704,129 @@ unsafe impl Trace for PromiseCapability {
         mark(&this.resolve);
         mark(&this.reject);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reaction(kind: ReactionKind, tag: &JsObject) -> PromiseReaction {
+        PromiseReaction {
+            capability: None,
+            kind,
+            handler: Some(tag.clone()),
+        }
+    }
+
+    #[test]
+    fn promise_core_returns_jobs_in_order() {
+        let (h1, h2) = (JsObject::ordinary(None), JsObject::ordinary(None));
+        let mut p = PromiseData::pending();
+        let r = |h: &JsObject| {
+            (
+                reaction(ReactionKind::Fulfill, h),
+                reaction(ReactionKind::Reject, h),
+            )
+        };
+        let (f1, j1) = r(&h1);
+        assert!(matches!(
+            p.add_reactions(f1, j1),
+            (None, RejectionTracking::None)
+        ));
+        let (f2, j2) = r(&h2);
+        assert!(p.add_reactions(f2, j2).0.is_none());
+        let jobs = p.fulfill(Value::Number(7.0));
+        assert_eq!(jobs.len(), 2);
+        assert_eq!(jobs[0].reaction.handler.as_ref(), Some(&h1));
+        assert_eq!(jobs[1].reaction.handler.as_ref(), Some(&h2));
+        assert!(jobs
+            .iter()
+            .all(|j| j.reaction.kind == ReactionKind::Fulfill));
+        assert!(matches!(jobs[0].argument, Value::Number(n) if n == 7.0));
+        // Settled: later resolutions are ignored; a late `then` gets its job at once.
+        assert!(p.fulfill(Value::Null).is_empty());
+        assert!(p.reject(Value::Null).0.is_empty());
+        let (f3, j3) = r(&h1);
+        let (job, _) = p.add_reactions(f3, j3);
+        assert!(matches!(job.unwrap().argument, Value::Number(n) if n == 7.0));
+    }
+
+    #[test]
+    fn exotic_own_keys_and_descriptors() {
+        // node: Reflect.ownKeys(Object.assign([1, 2], {x: 1})) → [ '0', '1', 'length', 'x' ]
+        let a = JsObject::new(
+            None,
+            ObjectKind::Array(ArrayData {
+                length: 2,
+                length_writable: true,
+            }),
+        );
+        {
+            let mut d = a.borrow_mut();
+            d.properties.push_element(1.0.into());
+            d.properties.push_element(2.0.into());
+            d.properties.insert(
+                PropertyKey::from_str_key("x"),
+                Property::data(1.0.into(), Attributes::DEFAULT),
+            );
+        }
+        let keys = a.borrow().own_keys();
+        let want: Vec<PropertyKey> = ["0", "1", "length", "x"]
+            .iter()
+            .map(|k| PropertyKey::from_str_key(k))
+            .collect();
+        assert_eq!(keys, want);
+        let len = a
+            .borrow()
+            .get_own_property(&PropertyKey::String(atoms::LENGTH))
+            .unwrap();
+        assert!(len.attrs.writable() && !len.attrs.enumerable() && !len.attrs.configurable());
+        // node: Reflect.ownKeys(Object.assign(new String('ab'), {5: 1, y: 1})) → [ '0', '1', '5', 'length', 'y' ]
+        let s = JsObject::new(None, ObjectKind::String(JsString::from("ab")));
+        {
+            let mut d = s.borrow_mut();
+            d.properties.insert(
+                PropertyKey::Index(5),
+                Property::data(1.0.into(), Attributes::DEFAULT),
+            );
+            d.properties.insert(
+                PropertyKey::from_str_key("y"),
+                Property::data(1.0.into(), Attributes::DEFAULT),
+            );
+        }
+        let want: Vec<PropertyKey> = ["0", "1", "5", "length", "y"]
+            .iter()
+            .map(|k| PropertyKey::from_str_key(k))
+            .collect();
+        assert_eq!(s.borrow().own_keys(), want);
+        // node: Object.getOwnPropertyDescriptor(new String('ab'), 1) → { value: 'b', writable: false, enumerable: true, configurable: false }
+        let d = s.borrow().get_own_property(&PropertyKey::Index(1)).unwrap();
+        assert!(
+            matches!(&d.slot, super::super::property::Slot::Data(Value::String(v)) if *v == "b")
+        );
+        assert_eq!(d.attrs, Attributes::ENUMERABLE);
+    }
+
+    #[test]
+    fn rejection_tracking() {
+        let h = JsObject::ordinary(None);
+        let mut p = PromiseData::pending();
+        let (jobs, t) = p.reject(Value::from("boom"));
+        assert!(jobs.is_empty());
+        assert_eq!(t, RejectionTracking::Reject);
+        let (job, t) = p.add_reactions(
+            reaction(ReactionKind::Fulfill, &h),
+            reaction(ReactionKind::Reject, &h),
+        );
+        assert_eq!(t, RejectionTracking::Handle);
+        assert_eq!(job.unwrap().reaction.kind, ReactionKind::Reject);
+        // Handled before rejection: nothing to report.
+        let mut q = PromiseData::pending();
+        q.add_reactions(
+            reaction(ReactionKind::Fulfill, &h),
+            reaction(ReactionKind::Reject, &h),
+        );
+        let (jobs, t) = q.reject(Value::Null);
+        assert_eq!((jobs.len(), t), (1, RejectionTracking::None));
+    }
 }

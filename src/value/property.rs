@@ -13,7 +13,7 @@
 //! - `named`: an `IndexMap` (insertion order, Fx hash over atom ids / symbol addresses) for string
 //!   and symbol keys.
 //!
-//! Not here: the semantics of [[DefineOwnProperty]] validation, exotic objects (array `length`,
+//! Not here: the semantics of `[[DefineOwnProperty]]` validation, exotic objects (array `length`,
 //! string wrappers), or getters being called: the interpreter builds those on this API.
 
 use std::collections::BTreeMap;
@@ -28,7 +28,7 @@ use super::symbol::Symbol;
 use super::Value;
 
 /// A property key (ECMA-262 §6.1.7): integer index, string or symbol.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub enum PropertyKey {
     /// A canonical array index, 0 ..= 2^32 - 2.
     Index(u32),
@@ -75,6 +75,20 @@ impl PropertyKey {
 
     pub fn is_symbol(&self) -> bool {
         matches!(self, PropertyKey::Symbol(_))
+    }
+}
+
+/// One 64-bit word per key (one Fx round), instead of the derived discriminant + payload.
+impl std::hash::Hash for PropertyKey {
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let word = match self {
+            PropertyKey::Index(i) => u64::from(*i),
+            PropertyKey::String(a) => (1 << 32) | u64::from(a.id()),
+            // Symbol blocks are 8-aligned: tag in the low bits cannot collide with the above.
+            PropertyKey::Symbol(s) => (s.addr() as u64) | (2 << 32),
+        };
+        state.write_u64(word);
     }
 }
 
@@ -198,7 +212,7 @@ impl PropertyRef<'_> {
     }
 }
 
-/// Outcome of [`PropertyMap::write`], the one-lookup fast path of ordinary [[Set]] on an own
+/// Outcome of [`PropertyMap::write`], the one-lookup fast path of ordinary `[[Set]]` on an own
 /// property.
 #[derive(Debug)]
 pub enum WriteOutcome {
@@ -217,11 +231,55 @@ pub enum WriteOutcome {
 /// index goes to `sparse` (so `a[1e9] = 1` does not allocate 16 GB).
 const MAX_DENSE_GAP: usize = 1024;
 
+/// Sorted index properties outside the dense vector. Boxed and absent until first used: most
+/// objects never have one, and this keeps `PropertyMap` 16 bytes smaller.
+#[derive(Default)]
+// The box is the point: `Option<Box<_>>` is 8 bytes where a `BTreeMap` is 24.
+#[allow(clippy::box_collection)]
+struct Sparse(Option<Box<BTreeMap<u32, Property>>>);
+
+impl Sparse {
+    #[inline]
+    fn is_empty(&self) -> bool {
+        self.0.as_ref().is_none_or(|m| m.is_empty())
+    }
+    fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |m| m.len())
+    }
+    fn get(&self, i: &u32) -> Option<&Property> {
+        self.0.as_ref()?.get(i)
+    }
+    fn get_mut(&mut self, i: &u32) -> Option<&mut Property> {
+        self.0.as_mut()?.get_mut(i)
+    }
+    fn remove(&mut self, i: &u32) -> Option<Property> {
+        self.0.as_mut()?.remove(i)
+    }
+    fn insert(&mut self, i: u32, p: Property) {
+        self.0.get_or_insert_with(Default::default).insert(i, p);
+    }
+    fn keys(&self) -> impl Iterator<Item = &u32> {
+        self.0.iter().flat_map(|m| m.keys())
+    }
+    fn values(&self) -> impl Iterator<Item = &Property> {
+        self.0.iter().flat_map(|m| m.values())
+    }
+    /// Drops every entry ≥ `len`.
+    fn truncate(&mut self, len: u32) {
+        if let Some(m) = &mut self.0 {
+            let _ = m.split_off(&len);
+        }
+    }
+}
+
+/// Up to this many named properties, lookups scan instead of hashing.
+const LINEAR_SCAN_MAX: usize = 8;
+
 /// Per-object property storage. See the module docs for the layout.
 #[derive(Default)]
 pub struct PropertyMap {
     elements: Vec<Option<Value>>,
-    sparse: BTreeMap<u32, Property>,
+    sparse: Sparse,
     named: IndexMap<PropertyKey, Property, FxBuildHasher>,
 }
 
@@ -235,8 +293,18 @@ impl PropertyMap {
     pub fn get(&self, key: &PropertyKey) -> Option<PropertyRef<'_>> {
         match key {
             PropertyKey::Index(i) => self.get_index(*i),
-            _ => self.named.get(key).map(Property::as_ref),
+            _ => self.named_get(key).map(Property::as_ref),
         }
+    }
+
+    /// Small objects (the common case) are scanned linearly: comparing a few 16-byte keys beats
+    /// hashing and probing. Larger ones use the hash index.
+    #[inline]
+    fn named_get(&self, key: &PropertyKey) -> Option<&Property> {
+        if self.named.len() <= LINEAR_SCAN_MAX {
+            return self.named.iter().find(|(k, _)| *k == key).map(|(_, p)| p);
+        }
+        self.named.get(key)
     }
 
     /// Own indexed property lookup.
@@ -326,7 +394,7 @@ impl PropertyMap {
         }
     }
 
-    /// Ordinary [[Set]] on an own property in one lookup (see [`WriteOutcome`]).
+    /// Ordinary `[[Set]]` on an own property in one lookup (see [`WriteOutcome`]).
     #[inline]
     pub fn write(&mut self, key: &PropertyKey, value: Value) -> WriteOutcome {
         if let PropertyKey::Index(i) = key {
@@ -448,7 +516,7 @@ impl PropertyMap {
     pub fn truncate_indices(&mut self, len: u32) {
         self.elements.truncate(len as usize);
         self.trim_holes();
-        let _ = self.sparse.split_off(&len);
+        self.sparse.truncate(len);
     }
 }
 

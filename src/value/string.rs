@@ -1,7 +1,8 @@
 //! `JsString`: JavaScript strings (UTF-16 code units, lone surrogates allowed) and the `Atom`
 //! interner for property keys.
 //!
-//! Representation: an 8-byte `Rc` handle (so `Value` stays 16 bytes), O(1) clone, no GC: strings
+//! Representation: an 8-byte reference-counted handle to one block, header and code units inline
+//! (so `Value` stays 16 bytes and a flat string costs one indirection), O(1) clone, no GC: strings
 //! hold no object references, so they cannot be part of a cycle and reference counting is exact.
 //! A string is either flat (one `[u16]` buffer) or a rope (two halves plus a lazily filled flat
 //! cache). `concat` builds a rope in O(1) once the result is long enough, so `s += x` in a loop is
@@ -15,12 +16,14 @@
 //!
 //! Not here: the String.prototype algorithms (builtins), number-to-string (`number.rs`).
 
-use std::cell::{OnceCell, RefCell};
+use std::alloc::{self, Layout};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::rc::Rc;
+use std::marker::PhantomData;
+use std::ptr::NonNull;
 
 use rustc_hash::FxBuildHasher;
 
@@ -30,23 +33,53 @@ pub const MAX_STRING_LEN: usize = (1 << 30) - 1;
 /// Concatenations shorter than this are copied flat: small ropes cost more than they save.
 const ROPE_MIN_LEN: usize = 32;
 
-/// A JavaScript string value. Cheap to clone (a reference-count increment).
-#[derive(Clone)]
-pub struct JsString(Rc<Node>);
+/// `Header::atom` when the string has not been interned (yet).
+const NO_ATOM: u32 = u32::MAX;
 
-struct Node {
-    /// Length in UTF-16 code units; known without flattening.
-    len: u32,
-    repr: Repr,
+/// A JavaScript string value. Cheap to clone (a non-atomic reference-count increment).
+///
+/// Layout: a thin pointer to one heap block, `Header` followed either by the code units inline
+/// (flat) or by a `RopeBody` (rope). One allocation and one indirection per flat string.
+pub struct JsString {
+    ptr: NonNull<Header>,
+    /// Not `Send`/`Sync` (non-atomic count), like `Rc`.
+    _marker: PhantomData<*const ()>,
 }
 
-enum Repr {
-    Flat(Box<[u16]>),
-    Rope {
-        /// The two halves until flattened, then `None` (so the halves can be freed).
-        parts: RefCell<Option<(JsString, JsString)>>,
-        flat: OnceCell<Box<[u16]>>,
-    },
+#[repr(C)]
+struct Header {
+    refcount: Cell<usize>,
+    /// Length in UTF-16 code units; known without flattening.
+    len: u32,
+    /// The interned id once this string has been used as a property key (a cache: interning
+    /// the same string object again costs no hashing).
+    atom: Cell<u32>,
+    is_rope: bool,
+}
+
+#[repr(C)]
+struct RopeBlock {
+    header: Header,
+    body: RopeBody,
+}
+
+struct RopeBody {
+    /// The two halves until flattened, then `None` (so the halves can be freed).
+    parts: RefCell<Option<(JsString, JsString)>>,
+    /// The flattened string, filled on first need.
+    flat: OnceCell<JsString>,
+}
+
+/// Where a flat block's code units start: right after the header (whose alignment, 8, covers
+/// `u16`'s, so there is no padding). Checked against `Layout::extend` in the tests.
+const DATA_OFFSET: usize = size_of::<Header>();
+
+/// Layout of a flat block with `len` code units, and the offset of the first unit.
+fn flat_layout(len: usize) -> (Layout, usize) {
+    let (layout, offset) = Layout::new::<Header>()
+        .extend(Layout::array::<u16>(len).expect("string too long"))
+        .expect("string too long");
+    (layout.pad_to_align(), offset)
 }
 
 /// Returned when a string operation would exceed [`MAX_STRING_LEN`] (JS: `RangeError`).
@@ -54,6 +87,68 @@ enum Repr {
 pub struct StringTooLong;
 
 impl JsString {
+    #[inline]
+    fn header(&self) -> &Header {
+        // SAFETY: `ptr` points to a live block while any handle exists (refcount ≥ 1).
+        unsafe { self.ptr.as_ref() }
+    }
+
+    #[inline]
+    fn rope(&self) -> Option<&RopeBody> {
+        if self.header().is_rope {
+            // SAFETY: `is_rope` blocks were allocated as `RopeBlock`.
+            Some(unsafe { &(*self.ptr.cast::<RopeBlock>().as_ptr()).body })
+        } else {
+            None
+        }
+    }
+
+    /// Allocates a flat block and lets `fill` write exactly `len` code units into it.
+    fn new_flat_with(len: usize, fill: impl FnOnce(&mut [u16])) -> Self {
+        assert!(len <= MAX_STRING_LEN, "string too long");
+        let (layout, offset) = flat_layout(len);
+        // SAFETY: the layout has non-zero size (the header); we initialise the header and all
+        // `len` units before the handle is used.
+        unsafe {
+            let raw = alloc::alloc(layout);
+            let Some(ptr) = NonNull::new(raw.cast::<Header>()) else {
+                alloc::handle_alloc_error(layout)
+            };
+            ptr.as_ptr().write(Header {
+                refcount: Cell::new(1),
+                len: len as u32,
+                atom: Cell::new(NO_ATOM),
+                is_rope: false,
+            });
+            let data = raw.add(offset).cast::<u16>();
+            data.write_bytes(0, len);
+            fill(std::slice::from_raw_parts_mut(data, len));
+            JsString {
+                ptr,
+                _marker: PhantomData,
+            }
+        }
+    }
+
+    fn new_rope(len: usize, a: JsString, b: JsString) -> Self {
+        let block = Box::new(RopeBlock {
+            header: Header {
+                refcount: Cell::new(1),
+                len: len as u32,
+                atom: Cell::new(NO_ATOM),
+                is_rope: true,
+            },
+            body: RopeBody {
+                parts: RefCell::new(Some((a, b))),
+                flat: OnceCell::new(),
+            },
+        });
+        JsString {
+            ptr: NonNull::from(Box::leak(block)).cast(),
+            _marker: PhantomData,
+        }
+    }
+
     /// The empty string (shared, no allocation after the first per thread).
     pub fn empty() -> Self {
         atoms::EMPTY.to_js_string()
@@ -61,45 +156,61 @@ impl JsString {
 
     /// A flat string from code units. Panics past [`MAX_STRING_LEN`]; use for trusted input.
     pub fn from_utf16(units: &[u16]) -> Self {
-        Self::from_boxed(units.into())
+        Self::new_flat_with(units.len(), |dst| dst.copy_from_slice(units))
     }
 
-    fn from_boxed(units: Box<[u16]>) -> Self {
-        assert!(units.len() <= MAX_STRING_LEN, "string too long");
-        JsString(Rc::new(Node {
-            len: units.len() as u32,
-            repr: Repr::Flat(units),
-        }))
+    /// A one-code-unit string (`charAt`, `s[i]`, iteration): ASCII ones are shared, not allocated.
+    pub fn from_code_unit(unit: u16) -> Self {
+        if unit < 128 {
+            return SINGLE_ASCII.with(|t| t[unit as usize].clone());
+        }
+        Self::from_utf16(&[unit])
     }
 
     /// A flat string from a vector of code units.
     pub fn from_vec(units: Vec<u16>) -> Self {
-        Self::from_boxed(units.into_boxed_slice())
+        Self::from_utf16(&units)
     }
 
     /// Length in UTF-16 code units (JS `.length`), O(1) even for ropes.
     #[inline]
     pub fn len(&self) -> usize {
-        self.0.len as usize
+        self.header().len as usize
     }
 
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.0.len == 0
+        self.header().len == 0
+    }
+
+    fn is_flat(&self) -> bool {
+        !self.header().is_rope
     }
 
     /// The code units. Flattens a rope on first use (O(n) once, then cached).
     #[inline]
     pub fn as_slice(&self) -> &[u16] {
-        match &self.0.repr {
-            Repr::Flat(units) => units,
-            Repr::Rope { parts, flat } => flat.get_or_init(|| {
-                let units = flatten(self.len(), parts);
-                // Release the halves now: a flattened rope must not keep 2x its memory.
-                let halves = parts.borrow_mut().take();
-                drop(halves);
-                units
-            }),
+        match self.rope() {
+            None => {
+                let len = self.len();
+                // SAFETY: a flat block holds `len` initialised units at `DATA_OFFSET`.
+                unsafe {
+                    std::slice::from_raw_parts(
+                        self.ptr.as_ptr().cast::<u8>().add(DATA_OFFSET).cast(),
+                        len,
+                    )
+                }
+            }
+            Some(body) => body
+                .flat
+                .get_or_init(|| {
+                    let flat = flatten(self.len(), &body.parts);
+                    // Release the halves now: a flattened rope must not keep 2x its memory.
+                    let halves = body.parts.borrow_mut().take();
+                    drop(halves);
+                    flat
+                })
+                .as_slice(),
         }
     }
 
@@ -122,18 +233,13 @@ impl JsString {
             return Err(StringTooLong);
         }
         if len < ROPE_MIN_LEN {
-            let mut v = Vec::with_capacity(len);
-            v.extend_from_slice(self.as_slice());
-            v.extend_from_slice(other.as_slice());
-            return Ok(Self::from_vec(v));
+            let (a, b) = (self.as_slice(), other.as_slice());
+            return Ok(Self::new_flat_with(len, |dst| {
+                dst[..a.len()].copy_from_slice(a);
+                dst[a.len()..].copy_from_slice(b);
+            }));
         }
-        Ok(JsString(Rc::new(Node {
-            len: len as u32,
-            repr: Repr::Rope {
-                parts: RefCell::new(Some((self.clone(), other.clone()))),
-                flat: OnceCell::new(),
-            },
-        })))
+        Ok(Self::new_rope(len, self.clone(), other.clone()))
     }
 
     /// Concatenates many pieces into one flat string (template literals, `join`).
@@ -142,11 +248,14 @@ impl JsString {
         if len > MAX_STRING_LEN {
             return Err(StringTooLong);
         }
-        let mut v = Vec::with_capacity(len);
-        for p in pieces {
-            v.extend_from_slice(p.as_slice());
-        }
-        Ok(Self::from_vec(v))
+        Ok(Self::new_flat_with(len, |dst| {
+            let mut at = 0;
+            for p in pieces {
+                let s = p.as_slice();
+                dst[at..at + s.len()].copy_from_slice(s);
+                at += s.len();
+            }
+        }))
     }
 
     /// Code units `start..end` (clamped), as a new flat string.
@@ -160,10 +269,10 @@ impl JsString {
         Self::from_utf16(&units[start..end])
     }
 
-    /// Whether both handles point to the same string buffer (a fast path for equality).
+    /// Whether both handles point to the same string block (a fast path for equality).
     #[inline]
     pub fn ptr_eq(a: &JsString, b: &JsString) -> bool {
-        Rc::ptr_eq(&a.0, &b.0)
+        a.ptr == b.ptr
     }
 
     /// Lossless conversion to Rust: `Err` if the string holds a lone surrogate.
@@ -185,6 +294,78 @@ impl JsString {
     /// `"-0"` or `"4294967295"` (2^32 - 1 is not an array index).
     pub fn to_array_index(&self) -> Option<u32> {
         parse_array_index(self.as_slice())
+    }
+
+    /// Whether this is the only handle (the rope teardown uses it).
+    fn is_unique(&self) -> bool {
+        self.header().refcount.get() == 1
+    }
+}
+
+impl Clone for JsString {
+    #[inline]
+    fn clone(&self) -> Self {
+        let rc = &self.header().refcount;
+        // Overflow is impossible in practice (each handle is ≥ 8 bytes of memory), but a wrap
+        // would be a use-after-free, so check like `Rc` does.
+        let n = rc
+            .get()
+            .checked_add(1)
+            .unwrap_or_else(|| std::process::abort());
+        rc.set(n);
+        JsString {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl Drop for JsString {
+    #[inline]
+    fn drop(&mut self) {
+        let rc = &self.header().refcount;
+        let n = rc.get() - 1;
+        rc.set(n);
+        if n == 0 {
+            // SAFETY: we held the last handle.
+            unsafe { free_block(self.ptr) }
+        }
+    }
+}
+
+/// Frees a block whose count reached zero. A rope's halves are released through an explicit
+/// work list: the default recursive drop would overflow the stack on a 1M-deep rope.
+///
+/// # Safety
+/// `ptr` must be a live block with refcount 0 and no other handles.
+unsafe fn free_block(ptr: NonNull<Header>) {
+    // SAFETY (whole body): each block is freed exactly once, when its count reaches zero.
+    unsafe {
+        if !ptr.as_ref().is_rope {
+            let (layout, _) = flat_layout(ptr.as_ref().len as usize);
+            alloc::dealloc(ptr.as_ptr().cast(), layout);
+            return;
+        }
+        let mut block = Box::from_raw(ptr.cast::<RopeBlock>().as_ptr());
+        let halves = block.body.parts.get_mut().take();
+        drop(block); // only the flat cache left: no recursion
+        let Some((a, b)) = halves else { return };
+        let owned_rope = |s: &JsString| s.is_unique() && s.header().is_rope;
+        if !owned_rope(&a) && !owned_rope(&b) {
+            return; // dropping flat or shared halves cannot recurse
+        }
+        let mut work = vec![a, b];
+        while let Some(s) = work.pop() {
+            if owned_rope(&s) {
+                if let Some(body) = s.rope() {
+                    if let Some((a, b)) = body.parts.borrow_mut().take() {
+                        work.push(a);
+                        work.push(b);
+                    }
+                }
+            }
+            drop(s); // now without halves
+        }
     }
 }
 
@@ -213,64 +394,39 @@ pub fn parse_array_index(units: &[u16]) -> Option<u32> {
 }
 
 /// Flattens a rope's halves without recursion: an explicit stack of pending right halves.
-fn flatten(len: usize, parts: &RefCell<Option<(JsString, JsString)>>) -> Box<[u16]> {
-    let mut out = Vec::with_capacity(len);
+fn flatten(len: usize, parts: &RefCell<Option<(JsString, JsString)>>) -> JsString {
     let mut stack: Vec<JsString> = Vec::new();
     if let Some((a, b)) = parts.borrow().as_ref() {
         stack.push(b.clone());
         stack.push(a.clone());
     }
-    while let Some(s) = stack.pop() {
-        match &s.0.repr {
-            Repr::Flat(units) => out.extend_from_slice(units),
-            Repr::Rope { parts, flat } => {
-                if let Some(units) = flat.get() {
-                    out.extend_from_slice(units);
-                } else if let Some((a, b)) = parts.borrow().as_ref() {
-                    stack.push(b.clone());
-                    stack.push(a.clone());
-                }
-            }
-        }
-    }
-    debug_assert_eq!(out.len(), len);
-    out.into_boxed_slice()
-}
-
-impl Drop for Node {
-    /// Dropping a deep rope by the default recursive drop would overflow the stack: unlink the
-    /// halves we own uniquely with an explicit work list instead.
-    fn drop(&mut self) {
-        let Repr::Rope { parts, .. } = &mut self.repr else {
-            return;
+    JsString::new_flat_with(len, |dst| {
+        let mut at = 0;
+        let mut put = |units: &[u16]| {
+            dst[at..at + units.len()].copy_from_slice(units);
+            at += units.len();
         };
-        let Some((a, b)) = parts.get_mut().take() else {
-            return;
-        };
-        let is_owned_rope =
-            |s: &JsString| Rc::strong_count(&s.0) == 1 && matches!(s.0.repr, Repr::Rope { .. });
-        if !is_owned_rope(&a) && !is_owned_rope(&b) {
-            return; // dropping flat or shared halves cannot recurse
-        }
-        let mut work = vec![a, b];
-        while let Some(s) = work.pop() {
-            if let Ok(mut node) = Rc::try_unwrap(s.0) {
-                if let Repr::Rope { parts, .. } = &mut node.repr {
-                    if let Some((a, b)) = parts.get_mut().take() {
-                        work.push(a);
-                        work.push(b);
+        while let Some(s) = stack.pop() {
+            match s.rope() {
+                None => put(s.as_slice()),
+                Some(body) => {
+                    if let Some(flat) = body.flat.get() {
+                        put(flat.as_slice());
+                    } else if let Some((a, b)) = body.parts.borrow().as_ref() {
+                        stack.push(b.clone());
+                        stack.push(a.clone());
                     }
                 }
-                // `node` drops here with no halves left.
             }
         }
-    }
+        debug_assert_eq!(at, len);
+    })
 }
 
 impl PartialEq for JsString {
     #[inline]
     fn eq(&self, other: &Self) -> bool {
-        self.0.len == other.0.len
+        self.len() == other.len()
             && (Self::ptr_eq(self, other) || self.as_slice() == other.as_slice())
     }
 }
@@ -296,6 +452,14 @@ impl Hash for JsString {
 
 impl From<&str> for JsString {
     fn from(s: &str) -> Self {
+        if s.is_ascii() {
+            // One allocation, no intermediate vector.
+            return Self::new_flat_with(s.len(), |dst| {
+                for (d, b) in dst.iter_mut().zip(s.bytes()) {
+                    *d = u16::from(b);
+                }
+            });
+        }
         Self::from_vec(s.encode_utf16().collect())
     }
 }
@@ -361,38 +525,50 @@ impl Interner {
             strings: Vec::with_capacity(1024),
         };
         for s in atoms::COMMON {
-            i.insert(JsString::from(*s));
+            i.insert(&JsString::from(*s));
         }
         i
     }
 
-    fn insert(&mut self, s: JsString) -> Atom {
-        if let Some(&id) = self.ids.get(&s) {
+    fn insert(&mut self, s: &JsString) -> Atom {
+        if let Some(&id) = self.ids.get(s) {
+            s.header().atom.set(id);
             return Atom(id);
         }
         let id = u32::try_from(self.strings.len()).expect("atom table full");
+        assert!(id != NO_ATOM, "atom table full");
         // Store a flat copy: keys are hashed and compared by content.
-        let s = if matches!(s.0.repr, Repr::Flat(_)) {
-            s
+        let stored = if s.is_flat() {
+            s.clone()
         } else {
             JsString::from_utf16(s.as_slice())
         };
-        self.strings.push(s.clone());
-        self.ids.insert(s, id);
+        stored.header().atom.set(id);
+        s.header().atom.set(id);
+        self.strings.push(stored.clone());
+        self.ids.insert(stored, id);
         Atom(id)
     }
 }
 
 thread_local! {
+    static SINGLE_ASCII: Vec<JsString> = (0u16..128).map(|u| JsString::from_utf16(&[u])).collect();
     static INTERNER: RefCell<Interner> = RefCell::new(Interner::new());
 }
 
 impl Atom {
-    /// Interns `s` (hashes it once). Known gap: atoms are never freed, so a program that creates
-    /// unboundedly many distinct computed keys grows the table; a later atom GC (weak entries
-    /// swept with the heap) fixes that without changing this API.
+    /// Interns `s`. The id is cached in the string itself, so interning the same string object
+    /// again (a key from `Object.keys` used in `obj[k]`, or any atom's own string) is a field
+    /// read, no hashing. Known gap: atoms are never freed, so a program that creates unboundedly
+    /// many distinct computed keys grows the table; a later atom GC (weak entries swept with the
+    /// heap) fixes that without changing this API.
+    #[inline]
     pub fn intern(s: &JsString) -> Atom {
-        INTERNER.with(|i| i.borrow_mut().insert(s.clone()))
+        let cached = s.header().atom.get();
+        if cached != NO_ATOM {
+            return Atom(cached);
+        }
+        INTERNER.with(|i| i.borrow_mut().insert(s))
     }
 
     /// Interns a Rust string (lowering time: identifiers, literal keys).
@@ -400,7 +576,7 @@ impl Atom {
         Self::intern(&JsString::from(s))
     }
 
-    /// The atom's string (an `Rc` clone from the table).
+    /// The atom's string (a handle clone from the table).
     pub fn to_js_string(self) -> JsString {
         INTERNER.with(|i| i.borrow().strings[self.0 as usize].clone())
     }
@@ -492,6 +668,23 @@ mod tests {
 
     fn js(s: &str) -> JsString {
         JsString::from(s)
+    }
+
+    #[test]
+    fn atom_id_is_cached_in_the_string() {
+        let s = js("someComputedKey");
+        assert_eq!(s.header().atom.get(), NO_ATOM);
+        let a = Atom::intern(&s);
+        assert_eq!(s.header().atom.get(), a.id());
+        assert_eq!(Atom::intern(&s), a);
+        assert_eq!(Atom::intern(&js("someComputedKey")), a);
+        assert_eq!(a.to_js_string().header().atom.get(), a.id());
+    }
+
+    #[test]
+    fn data_offset_matches_layout() {
+        assert_eq!(flat_layout(0).1, DATA_OFFSET);
+        assert_eq!(flat_layout(1000).1, DATA_OFFSET);
     }
 
     #[test]
@@ -595,6 +788,18 @@ mod tests {
         assert_ne!(Atom::intern(&rope), a);
         assert_eq!(JsString::empty().len(), 0);
         assert_eq!(atoms::OBJECT_OBJECT.to_js_string(), "[object Object]");
+    }
+
+    #[test]
+    fn single_unit_strings_are_shared() {
+        let a = JsString::from_code_unit(u16::from(b'a'));
+        assert_eq!(a, "a");
+        assert!(JsString::ptr_eq(
+            &a,
+            &JsString::from_code_unit(u16::from(b'a'))
+        ));
+        assert_eq!(JsString::from_code_unit(0xE9), "é");
+        assert_eq!(js("héllo").len(), 5);
     }
 
     #[test]

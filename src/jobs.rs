@@ -1,0 +1,347 @@
+//! Queue data for the event loop: microtask job records, the timer heap, host completions.
+//!
+//! Queues are data: this module never runs a job. The promise core (`value::promise`) returns
+//! the jobs a settlement creates, the interpreter and builtins enqueue them here, and only the
+//! event loop drains these queues (DESIGN §1 invariants, §6 ordering).
+//!
+//! Timer ordering is Node's: by (deadline, insertion order); a delay that is not a number in
+//! `[1, 2^31 - 1]` counts as 1 ms (so `setTimeout(f, 0)` and `setTimeout(f, 1)` are the same
+//! timer class); an interval re-arms after its callback with a fresh insertion number.
+//! Cancelled timers are removed lazily from the heap (O(log n) per operation, no scans).
+
+use crate::span::Span;
+use crate::value::object::PromiseCapability;
+use crate::value::object::ReactionJob;
+use crate::value::{JsObject, Value};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+
+/// Where a job came from, for `--trace`: the source position of the code that created it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub span: Option<Span>,
+}
+
+/// A microtask (ECMA-262 Job Abstract Closures, plus `queueMicrotask`).
+pub enum Job {
+    /// NewPromiseReactionJob(reaction, argument), as the promise core returned it.
+    Reaction { job: ReactionJob, origin: Origin },
+    /// NewPromiseResolveThenableJob(promiseToResolve, thenable, then).
+    ResolveThenable {
+        promise: JsObject,
+        thenable: Value,
+        then: JsObject,
+        origin: Origin,
+    },
+    /// `queueMicrotask(callback)`.
+    Callback { callback: JsObject, origin: Origin },
+}
+
+impl Job {
+    /// The job's kind as `--trace` names it.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Job::Reaction { job, .. } if job.reaction.capability.is_none() => "await-resume",
+            Job::Reaction { .. } => "reaction",
+            Job::ResolveThenable { .. } => "thenable",
+            Job::Callback { .. } => "microtask",
+        }
+    }
+}
+
+/// The microtask queue: FIFO.
+#[derive(Default)]
+pub struct MicrotaskQueue {
+    jobs: VecDeque<Job>,
+}
+
+impl MicrotaskQueue {
+    pub fn push(&mut self, job: Job) {
+        self.jobs.push_back(job);
+    }
+
+    pub fn extend(&mut self, jobs: impl IntoIterator<Item = Job>) {
+        self.jobs.extend(jobs);
+    }
+
+    pub fn pop(&mut self) -> Option<Job> {
+        self.jobs.pop_front()
+    }
+
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.jobs.is_empty()
+    }
+}
+
+/// A timer's id as `setTimeout` returns it (Node returns an object; scripts only pass it back).
+pub type TimerId = u32;
+
+/// A scheduled `setTimeout`/`setInterval` callback.
+pub struct Timer {
+    pub id: TimerId,
+    /// Monotonic ms at which it is due.
+    pub deadline: f64,
+    pub callback: JsObject,
+    /// Extra arguments passed to the callback.
+    pub args: Vec<Value>,
+    /// `Some(delay)` for `setInterval`.
+    pub repeat: Option<f64>,
+    pub origin: Origin,
+}
+
+/// Heap entry: deadline as ordered bits, then insertion sequence.
+type HeapKey = Reverse<(u64, u64, TimerId)>;
+
+/// Timers ordered by (deadline, insertion order).
+#[derive(Default)]
+pub struct TimerQueue {
+    heap: BinaryHeap<HeapKey>,
+    /// Live timers by id; an id missing here is cancelled (its heap entry is skipped).
+    live: HashMap<TimerId, (u64, Timer)>,
+    next_id: TimerId,
+    next_seq: u64,
+    /// The timer whose callback is running (taken out of `live`), and whether the callback
+    /// cancelled it: `clearInterval(id)` from inside its own callback stops the re-arm.
+    running: Option<(TimerId, bool)>,
+}
+
+/// Node's rule: a delay outside `[1, 2^31 - 1]` (or NaN) becomes 1 ms; fractions are kept.
+pub fn clamp_delay(delay: f64) -> f64 {
+    if (1.0..=2_147_483_647.0).contains(&delay) {
+        delay
+    } else {
+        1.0
+    }
+}
+
+/// Non-negative finite f64 → u64 with the same ordering.
+fn order_bits(x: f64) -> u64 {
+    debug_assert!(x >= 0.0);
+    x.to_bits()
+}
+
+impl TimerQueue {
+    /// Schedule a callback `delay` ms after `now` (already a monotonic ms reading).
+    pub fn schedule(
+        &mut self,
+        now: f64,
+        delay: f64,
+        repeat: bool,
+        callback: JsObject,
+        args: Vec<Value>,
+        origin: Origin,
+    ) -> TimerId {
+        self.next_id = self.next_id.wrapping_add(1).max(1);
+        let id = self.next_id;
+        let delay = clamp_delay(delay);
+        let timer = Timer {
+            id,
+            deadline: now + delay,
+            callback,
+            args,
+            repeat: repeat.then_some(delay),
+            origin,
+        };
+        self.insert(timer);
+        id
+    }
+
+    fn insert(&mut self, timer: Timer) {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        self.heap
+            .push(Reverse((order_bits(timer.deadline), seq, timer.id)));
+        self.live.insert(timer.id, (seq, timer));
+    }
+
+    /// `clearTimeout`/`clearInterval`: unknown or already fired ids are ignored, as in Node.
+    pub fn cancel(&mut self, id: TimerId) -> bool {
+        if let Some((running, cancelled)) = &mut self.running {
+            if *running == id && !*cancelled {
+                *cancelled = true;
+                return true;
+            }
+        }
+        self.live.remove(&id).is_some()
+    }
+
+    /// Drop heap entries of cancelled or re-armed timers from the top.
+    fn skip_stale(&mut self) {
+        while let Some(Reverse((_, seq, id))) = self.heap.peek() {
+            match self.live.get(id) {
+                Some((live_seq, _)) if live_seq == seq => return,
+                _ => {
+                    self.heap.pop();
+                }
+            }
+        }
+    }
+
+    /// The earliest deadline of a live timer.
+    pub fn next_deadline(&mut self) -> Option<f64> {
+        self.skip_stale();
+        let Reverse((_, _, id)) = self.heap.peek()?;
+        self.live.get(id).map(|(_, t)| t.deadline)
+    }
+
+    /// Take the earliest live timer if it is due at `now`.
+    pub fn pop_due(&mut self, now: f64) -> Option<Timer> {
+        let deadline = self.next_deadline()?;
+        if deadline > now {
+            return None;
+        }
+        let Reverse((_, _, id)) = self.heap.pop()?;
+        self.running = Some((id, false));
+        self.live.remove(&id).map(|(_, t)| t)
+    }
+
+    /// After a timer's callback ran: an interval is re-armed `delay` ms after `now` with a fresh
+    /// insertion number, unless its callback cleared it.
+    pub fn finish(&mut self, mut timer: Timer, now: f64) {
+        let cancelled = matches!(self.running.take(), Some((id, true)) if id == timer.id);
+        if cancelled {
+            return;
+        }
+        if let Some(delay) = timer.repeat {
+            timer.deadline = now + delay;
+            self.insert(timer);
+        }
+    }
+
+    /// Number of live timers (for the pending-timers limit and loop termination).
+    pub fn len(&self) -> usize {
+        self.live.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.live.is_empty()
+    }
+}
+
+/// A host operation's result, already converted to JS values on the engine thread: settles the
+/// promise the async host function returned.
+pub struct HostCompletion {
+    pub capability: PromiseCapability,
+    /// `Ok` fulfils, `Err` rejects.
+    pub outcome: Result<Value, Value>,
+}
+
+/// Host completions in arrival order, plus the count of operations still running (the loop
+/// stays alive while any is pending).
+#[derive(Default)]
+pub struct HostQueue {
+    completed: VecDeque<HostCompletion>,
+    pub pending: usize,
+}
+
+impl HostQueue {
+    pub fn started(&mut self) {
+        self.pending += 1;
+    }
+
+    pub fn complete(&mut self, completion: HostCompletion) {
+        self.pending = self.pending.saturating_sub(1);
+        self.completed.push_back(completion);
+    }
+
+    pub fn pop(&mut self) -> Option<HostCompletion> {
+        self.completed.pop_front()
+    }
+
+    pub fn is_idle(&self) -> bool {
+        self.pending == 0 && self.completed.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f() -> JsObject {
+        JsObject::ordinary(None)
+    }
+
+    fn drain(q: &mut TimerQueue, now: f64) -> Vec<TimerId> {
+        let mut out = Vec::new();
+        while let Some(t) = q.pop_due(now) {
+            out.push(t.id);
+        }
+        out
+    }
+
+    #[test]
+    fn delays_clamp_like_node() {
+        assert_eq!(clamp_delay(0.0), 1.0);
+        assert_eq!(clamp_delay(-5.0), 1.0);
+        assert_eq!(clamp_delay(f64::NAN), 1.0);
+        assert_eq!(clamp_delay(2_147_483_648.0), 1.0);
+        assert_eq!(clamp_delay(1.5), 1.5);
+        assert_eq!(clamp_delay(10.0), 10.0);
+    }
+
+    #[test]
+    fn order_is_deadline_then_insertion() {
+        let mut q = TimerQueue::default();
+        let o = Origin::default();
+        let a = q.schedule(0.0, 10.0, false, f(), vec![], o);
+        let b = q.schedule(0.0, 0.0, false, f(), vec![], o); // clamped to 1
+        let c = q.schedule(0.0, 1.0, false, f(), vec![], o); // same deadline as b, later
+        let d = q.schedule(5.0, 5.0, false, f(), vec![], o); // deadline 10, after a
+        assert_eq!(q.next_deadline(), Some(1.0));
+        assert_eq!(drain(&mut q, 0.5), Vec::<TimerId>::new());
+        assert_eq!(drain(&mut q, 1.0), vec![b, c]);
+        assert_eq!(drain(&mut q, 100.0), vec![a, d]);
+        assert!(q.is_empty());
+    }
+
+    #[test]
+    fn cancel_skips_and_interval_rearms_after_later_timers() {
+        let mut q = TimerQueue::default();
+        let o = Origin::default();
+        let i = q.schedule(0.0, 2.0, true, f(), vec![], o);
+        let t = q.schedule(0.0, 4.0, false, f(), vec![], o);
+        let gone = q.schedule(0.0, 3.0, false, f(), vec![], o);
+        assert!(q.cancel(gone));
+        assert!(!q.cancel(gone), "cancelling twice is a no-op");
+        let first = q.pop_due(2.0).expect("interval due at 2");
+        assert_eq!(first.id, i);
+        q.finish(first, 2.0); // next at 4, inserted after t: t runs first
+        assert_eq!(drain(&mut q, 4.0), vec![t, i]);
+        assert!(q.is_empty(), "the interval was not re-armed by drain");
+    }
+
+    #[test]
+    fn an_interval_clearing_itself_stops() {
+        let mut q = TimerQueue::default();
+        let i = q.schedule(0.0, 5.0, true, f(), vec![], Origin::default());
+        let run = q.pop_due(5.0).expect("due");
+        assert!(q.cancel(i), "clearInterval from inside its own callback");
+        q.finish(run, 5.0);
+        assert!(q.is_empty());
+        assert_eq!(q.next_deadline(), None);
+    }
+
+    #[test]
+    fn host_queue_tracks_pending() {
+        let mut h = HostQueue::default();
+        assert!(h.is_idle());
+        h.started();
+        assert!(!h.is_idle());
+        let cap = PromiseCapability {
+            promise: f(),
+            resolve: f(),
+            reject: f(),
+        };
+        h.complete(HostCompletion {
+            capability: cap,
+            outcome: Ok(Value::Undefined),
+        });
+        assert!(!h.is_idle());
+        assert!(h.pop().is_some());
+        assert!(h.is_idle());
+    }
+}
