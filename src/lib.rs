@@ -10,6 +10,7 @@ pub mod lexer;
 pub mod lower;
 pub mod parser;
 pub mod span;
+pub mod test262;
 pub mod value;
 
 pub use error::SyntaxError;
