@@ -2,8 +2,8 @@
 // iterations, and the loop variable of each iteration is its own.
 const delay = (ms, v) => new Promise((r) => setTimeout(() => r(v), ms));
 async function main() {
-  setTimeout(() => console.log('  timer at 15 ms fires between iterations'), 15);
-  for (let i = 0; i < 3; i++) { console.log('for', i, await delay(10, i * 10)); }
+  setTimeout(() => console.log('  timer at 45 ms fires between iterations'), 45);
+  for (let i = 0; i < 3; i++) { console.log('for', i, await delay(30, i * 10)); }
   for (const s of ['a', 'b']) { await null; console.log('for-of', s); }
   let n = 0;
   while (await delay(1, n < 2)) { n++; console.log('while', n); }

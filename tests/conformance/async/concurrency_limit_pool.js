@@ -16,4 +16,4 @@ async function runPool(tasks, limit) {
   return results;
 }
 const make = (v, ms) => async () => { await delay(ms); return v; };
-runPool([make('a', 40), make('b', 5), make('c', 5), make('d', 5)], 2).then((r) => console.log(r));
+runPool([make('a', 100), make('b', 5), make('c', 5), make('d', 5)], 2).then((r) => console.log(r));

@@ -2,7 +2,7 @@
 // fast later ones (they are all already running), and plain values are awaited too.
 const delay = (ms, v) => new Promise((r) => setTimeout(() => { console.log('  settled', v); r(v); }, ms));
 async function main() {
-  const items = [delay(20, 'slow'), delay(5, 'fast'), 'plain', delay(10, 'mid')];
+  const items = [delay(60, 'slow'), delay(10, 'fast'), 'plain', delay(35, 'mid')];
   for await (const v of items) console.log('loop got', v);
   function* gen() { yield Promise.resolve(1); yield 2; }
   for await (const v of gen()) console.log('from sync generator', v);

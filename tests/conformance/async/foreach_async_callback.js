@@ -3,13 +3,13 @@
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 let sum = 0;
 async function main() {
-  [15, 5, 10].forEach(async (ms) => {
+  [60, 20, 40].forEach(async (ms) => {
     await delay(ms);
     sum += ms;
     console.log('  callback done', ms, 'sum', sum);
   });
   console.log('after forEach, sum =', sum);
-  await delay(25);
+  await delay(80);
   console.log('after waiting, sum =', sum);
 }
 main();

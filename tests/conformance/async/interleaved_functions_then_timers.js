@@ -3,8 +3,8 @@
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 async function alpha() {
   console.log('alpha 0'); await null;
-  console.log('alpha 1'); await delay(10);
-  console.log('alpha 2 (after 10 ms)'); await null;
+  console.log('alpha 1'); await delay(30);
+  console.log('alpha 2 (after 30 ms)'); await null;
   console.log('alpha 3');
 }
 async function beta() {
@@ -15,5 +15,5 @@ async function beta() {
 alpha(); beta();
 Promise.resolve().then(() => console.log('then 1')).then(() => console.log('then 2'));
 setTimeout(() => console.log('timer 5 ms (registered in the script, before beta\'s timer set in a microtask)'), 5);
-setTimeout(() => console.log('timer 10 ms'), 10);
+setTimeout(() => console.log('timer 30 ms'), 30);
 console.log('sync end');

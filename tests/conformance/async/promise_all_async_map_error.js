@@ -2,7 +2,7 @@
 // callbacks keep running to completion, and finally runs once after the rejection.
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 async function handle(id) {
-  await delay(id * 10);
+  await delay(id * 25);
   if (id === 2) throw new Error(`item ${id} failed`);
   console.log('  processed', id);
   return id;

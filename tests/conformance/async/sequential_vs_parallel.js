@@ -2,7 +2,7 @@
 // concurrently. The start/end log lines show the difference without printing any clock.
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 const task = async (name, ms) => { console.log('  start', name); await delay(ms); console.log('  end', name); return name; };
-const jobs = [['a', 15], ['b', 5], ['c', 10]];
+const jobs = [['a', 50], ['b', 10], ['c', 30]];
 async function main() {
   console.log('sequential:');
   const seq = [];

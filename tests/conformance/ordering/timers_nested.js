@@ -1,5 +1,5 @@
-// A timer scheduled from inside a timer callback is queued after timers that are already due; here the
-// 0 ms timer set inside A runs after B (due at the same time as A) and before the 20 ms timer.
+// A timer scheduled from inside a timer callback is queued after timers that are already due (timing-sensitive:
+// A and B tie at 5 ms, so a preemption between registering them can reorder plain node). The 0 ms timer set inside A runs after B.
 setTimeout(() => {
   console.log('A (5 ms)');
   setTimeout(() => {
@@ -8,4 +8,4 @@ setTimeout(() => {
   }, 0);
 }, 5);
 setTimeout(() => console.log('B (5 ms)'), 5);
-setTimeout(() => console.log('E (20 ms)'), 20);
+setTimeout(() => console.log('E (50 ms)'), 50);

@@ -2,7 +2,7 @@
 // Every doSomething starts before any finishes; results come back in item order, not finish order.
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const items = ['a', 'b', 'c'];
-const delays = { a: 30, b: 10, c: 20 };
+const delays = { a: 60, b: 10, c: 35 };
 async function doSomething(item) {
   console.log('begin', item);
   await delay(delays[item]);

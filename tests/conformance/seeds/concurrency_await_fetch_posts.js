@@ -6,6 +6,6 @@ async function main() {
   const data = await fetch('/api/posts');
   console.log('4. data arrived:', data);
 }
+setTimeout(() => console.log('3. a timer that was due earlier'), 5);
 main();
 console.log('2. not waiting: other work runs');
-setTimeout(() => console.log('3. a timer that was due earlier'), 5);

@@ -1,6 +1,6 @@
 // Seed "Async & concurrency": refreshUserData() called twice; the second request finishes first and the
 // stale first response overwrites it. The fix tracks a request id and ignores stale responses.
-const latencies = [20, 5, 20, 5];
+const latencies = [60, 10, 60, 10];
 let calls = 0;
 const fetch = (url) => { const n = ++calls; return new Promise((resolve) => setTimeout(() => resolve({ url, version: n }), latencies[n - 1])); };
 let state = null;

@@ -4,10 +4,10 @@ const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function doThing(x) { await delay(x); console.log('  did', x); }
 
 async function main() {
-  const array = [30, 10, 20];
+  const array = [60, 10, 35];
   array.forEach(async x => await doThing(x));
   console.log('after forEach (nothing done yet)');
-  await delay(40);
+  await delay(80);
   for (const x of array) await doThing(x);
   console.log('after for...of (all done, in array order)');
   await Promise.all(array.map(doThing));
