@@ -1,7 +1,6 @@
 #!/bin/bash
 # Find timing-fragile snippets: compare the ideal virtual-clock run with runs under simulated preemption
 # (TIDE_JITTER ms, TIDE_SEED). Usage: tools/jitter-check.sh JITTER_MS SEEDS files...
-# usage: jitter.sh J SEEDS files...
 J=$1; S=$2; shift 2
 T="$(cd "$(dirname "$0")" && pwd)/virtual-time.cjs"
 for f in "$@"; do
