@@ -26,9 +26,12 @@ function pump() {
     if (!best) return;
     const [id, t] = best;
     now = Math.max(now, t.deadline) + rand();
-    if (t.interval) { t.deadline = now + t.interval; t.seq = seq++; } else timers.delete(id);
+    if (!t.interval) timers.delete(id);
+    else t.deadline = Infinity; // running: not pickable until re-armed
     pump(); // schedule the next pick before running, so a throwing callback still ends the process as node does
     t.fn(...t.args);
+    // an interval re-arms after its callback (unless the callback cleared it), behind timers it created
+    if (t.interval && timers.get(id) === t) { t.deadline = now + t.interval; t.seq = seq++; pump(); }
   });
 }
 function add(fn, ms, args, repeat) {
