@@ -1,5 +1,5 @@
-// An object fits on one line while its printed width stays within 72-80 columns (and has at most 6 entries
-// when short); otherwise each property goes on its own line, indented by 2.
+// An object or array prints on one line when it fits in 80 columns (util.inspect's breakLength, indentation
+// included); otherwise one entry per line, indented by 2, while a nested object that fits may stay on one line.
 console.log({ a: 'short', b: 'values', c: 'fit', d: 'on', e: 'one line' });
 console.log({ alpha: 'a fairly long string value', beta: 'another fairly long string', gamma: 3 });
 console.log({ name: 'x', nested: { one: 'first value here', two: 'second value here', three: 'third' } });

@@ -2,7 +2,7 @@
 // Sequential: each item begins only after the previous one is done.
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const items = ['a', 'b', 'c'];
-const delays = { a: 60, b: 10, c: 35 };
+const delays = { a: 20, b: 5, c: 10 };
 async function doSomething(item) {
   console.log('begin', item);
   await delay(delays[item]);

@@ -44,3 +44,5 @@ function add(fn, ms, args, repeat) {
 globalThis.setTimeout = (fn, ms, ...args) => add(fn, ms, args, false);
 globalThis.setInterval = (fn, ms, ...args) => add(fn, ms, args, true);
 globalThis.clearTimeout = globalThis.clearInterval = (id) => { timers.delete(id); };
+// TIDE_REPORT=1 prints the final virtual time (how long the program waits on timers) to stderr at exit.
+if (typeof process === 'object' && process.env.TIDE_REPORT) process.on('exit', () => process.stderr.write(`virtual-ms ${now}\n`));
