@@ -579,7 +579,7 @@ fn is_other_id_start(c: char) -> bool {
             | '\u{FF9F}'
     ) || ('\u{FC5E}'..='\u{FC63}').contains(&c)
         || ('\u{FDFA}'..='\u{FDFB}').contains(&c)
-        || ('\u{FE70}'..='\u{FE7E}').contains(&c) && (c as u32) % 2 == 0
+        || ('\u{FE70}'..='\u{FE7E}').contains(&c) && (c as u32).is_multiple_of(2)
 }
 
 /// What a `{` opened, which decides what may follow its `}`.
