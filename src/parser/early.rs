@@ -1771,6 +1771,7 @@ impl<'a> Checker<'a> {
                     }
                     Some(&**arg)
                 }
+                ExprKind::ImportCall(arg) => Some(&**arg),
                 ExprKind::NewTarget => {
                     if !ctx.new_target {
                         self.err("new.target expression is not allowed here", e.span);
