@@ -11,7 +11,6 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo:rerun-if-changed=grammar/js.lalrpop");
     println!("cargo:rerun-if-changed=build.rs");
-    let t0 = std::time::Instant::now();
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     lalrpop::Configuration::new()
         .set_out_dir(&out_dir)
@@ -24,10 +23,6 @@ fn main() {
     if patched != code {
         std::fs::write(&out, patched).expect("cannot write generated parser");
     }
-    println!(
-        "cargo:warning=grammar build (lalrpop + patch) took {:.1}s",
-        t0.elapsed().as_secs_f64()
-    );
 }
 
 /// Make `__parse__Script::__StateMachine` constructible from the rest of the crate.

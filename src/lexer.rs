@@ -25,6 +25,9 @@ use std::collections::VecDeque;
 /// Maximum number of simultaneously open brackets/braces/parens/template substitutions.
 pub const MAX_NESTING: usize = 1000;
 
+/// Maximum number of operator-like tokens along one path of open frames (see `count_op`).
+pub const MAX_OPS: u32 = 3000;
+
 /// The tokens the raw logos lexer recognises. Strings, numbers, templates and regexes are only
 /// *started* here (the first character); the adapter scans the rest by hand and bumps logos on.
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,6 +175,8 @@ enum Raw {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
     Ident(Box<str>),
+    /// A reserved word written with `\u` escapes: usable only as a property name.
+    EscapedKeyword(Box<str>),
     PrivateName(Box<str>),
     Num(f64),
     BigInt(Box<str>),
@@ -313,6 +318,23 @@ pub enum Tok {
 }
 
 impl Tok {
+    /// A copy for remembering "the previous token" without allocating: payloads are dropped,
+    /// and literals that end an expression (regex, templates) stand in as `]`, which has the
+    /// same effect on everything that looks at the previous token.
+    pub fn shallow(&self) -> Tok {
+        match self {
+            Tok::Ident(_) => Tok::Ident(Box::default()),
+            Tok::EscapedKeyword(_) => Tok::EscapedKeyword(Box::default()),
+            Tok::PrivateName(_) => Tok::PrivateName(Box::default()),
+            Tok::Str(_) => Tok::Str(Box::default()),
+            Tok::BigInt(_) => Tok::BigInt(Box::default()),
+            Tok::Num(n) => Tok::Num(*n),
+            Tok::Regex(_) | Tok::NoSubstTemplate(_) | Tok::TemplateTail(_) => Tok::RBracket,
+            Tok::TemplateHead(_) | Tok::TemplateMiddle(_) => Tok::LBracket,
+            t => t.clone(),
+        }
+    }
+
     /// How node names this token in "Unexpected …" messages.
     pub fn describe(&self, src: &str, span: Span) -> String {
         match self {
@@ -322,15 +344,18 @@ impl Tok {
             | Tok::Get
             | Tok::Set
             | Tok::Target
-            | Tok::Meta => {
+            | Tok::Meta
+            | Tok::Let
+            | Tok::Static
+            | Tok::Yield
+            | Tok::YieldNoArg
+            | Tok::Await => {
                 let text = src
                     .get(span.start as usize..span.end as usize)
                     .unwrap_or("");
                 format!("Unexpected identifier '{text}'")
             }
-            Tok::Let | Tok::Static | Tok::Yield | Tok::YieldNoArg => {
-                "Unexpected strict mode reserved word".to_string()
-            }
+            Tok::EscapedKeyword(_) => "Keyword must not contain escaped characters".to_string(),
             Tok::Num(_) | Tok::BigInt(_) => "Unexpected number".to_string(),
             Tok::Str(_) => "Unexpected string".to_string(),
             Tok::NoSubstTemplate(_) | Tok::TemplateHead(_) => {
@@ -393,6 +418,7 @@ impl Tok {
         matches!(
             self,
             Tok::Ident(_)
+                | Tok::EscapedKeyword(_)
                 | Tok::Break
                 | Tok::Case
                 | Tok::Catch
@@ -553,7 +579,7 @@ fn is_other_id_start(c: char) -> bool {
             | '\u{FF9F}'
     ) || ('\u{FC5E}'..='\u{FC63}').contains(&c)
         || ('\u{FDFA}'..='\u{FDFB}').contains(&c)
-        || ('\u{FE70}'..='\u{FE7E}').contains(&c) && (c as u32) % 2 == 0
+        || ('\u{FE70}'..='\u{FE7E}').contains(&c) && (c as u32).is_multiple_of(2)
 }
 
 /// What a `{` opened, which decides what may follow its `}`.
@@ -605,6 +631,9 @@ enum Ctx {
 #[derive(Clone, Copy, Debug)]
 struct Frame {
     ctx: Ctx,
+    /// Operator-like tokens seen in this frame since the last statement or list boundary: a
+    /// bound on how deep the expression/statement tree built here can be.
+    ops: u32,
     /// Unmatched `?` in this frame: a `:` matching one is a conditional's colon, not a label's.
     ternary: u32,
 }
@@ -629,11 +658,21 @@ pub struct Lexer<'s> {
     pending_class: Option<(bool, usize)>,
     /// The `)` of a parameter list just closed: a `{` now is the function's body.
     pending_body: Option<FnInfo>,
+    /// Sum of `Frame::ops` over the stack.
+    ops_total: u32,
+    /// A `}` ended a statement: the next token starts a new one unless it is `else`/`catch`/…
+    pending_reset: bool,
     /// Modifiers seen at the start of an object/class member.
     member_async: bool,
     member_gen: bool,
     /// The last `)` closed a paren that followed `async`.
     last_paren_async: bool,
+    /// The last `:` ended a label.
+    last_colon_label: bool,
+    /// The last `)` closed an `if`/`while`/`for`/`with` head.
+    last_paren_control: bool,
+    /// The last `=>` belonged to an async arrow.
+    arrow_async: bool,
     done: bool,
     /// End of the last raw token scanned (for "line terminator before").
     scan_end: usize,
@@ -663,6 +702,7 @@ impl<'s> Lexer<'s> {
                     expr: false,
                 }),
                 ternary: 0,
+                ops: 0,
             }],
             pending: VecDeque::new(),
             prev: None,
@@ -672,9 +712,14 @@ impl<'s> Lexer<'s> {
             pending_fn: None,
             pending_class: None,
             pending_body: None,
+            ops_total: 0,
+            pending_reset: false,
             member_async: false,
             member_gen: false,
             last_paren_async: false,
+            arrow_async: false,
+            last_paren_control: false,
+            last_colon_label: false,
             done: false,
             scan_end: 0,
             split: None,
@@ -705,8 +750,42 @@ impl<'s> Lexer<'s> {
                 Span::new(start as u32, start as u32 + 1),
             ));
         }
-        self.stack.push(Frame { ctx, ternary: 0 });
+        self.count_op(start)?;
+        self.stack.push(Frame {
+            ctx,
+            ternary: 0,
+            ops: 0,
+        });
         Ok(())
+    }
+
+    fn pop_frame(&mut self) -> Option<Frame> {
+        let f = self.stack.pop()?;
+        self.ops_total -= f.ops;
+        Some(f)
+    }
+
+    /// Count one tree-deepening token in the current frame; the sum over all open frames bounds
+    /// the depth of the AST, so dropping or walking it recursively cannot overflow the stack.
+    fn count_op(&mut self, start: usize) -> Result<(), SyntaxError> {
+        if let Some(f) = self.stack.last_mut() {
+            f.ops += 1;
+            self.ops_total += 1;
+        }
+        if self.ops_total > MAX_OPS {
+            return Err(SyntaxError::range_error(
+                "Maximum nesting depth exceeded",
+                Span::new(start as u32, start as u32 + 1),
+            ));
+        }
+        Ok(())
+    }
+
+    fn reset_ops(&mut self) {
+        if let Some(f) = self.stack.last_mut() {
+            self.ops_total -= f.ops;
+            f.ops = 0;
+        }
     }
 
     /// Innermost function context: (async, generator).
@@ -717,7 +796,6 @@ impl<'s> Lexer<'s> {
                     is_async, is_gen, ..
                 }) => return (is_async, is_gen),
                 Ctx::AsyncConcise => return (true, false),
-                Ctx::Brace(Brace::Class { .. }) => return (false, false),
                 _ => {}
             }
         }
@@ -733,7 +811,7 @@ impl<'s> Lexer<'s> {
                 false
             }
             Some(Tok::Semi | Tok::AutoSemi | Tok::DoSemi | Tok::LBrace | Tok::LBraceArrow) => false,
-            Some(Tok::Else | Tok::Do) => false,
+            Some(Tok::Else | Tok::Do | Tok::Try | Tok::Catch | Tok::Finally) => false,
             Some(Tok::Colon) => {
                 // An object property value or a conditional's branch; else a label or case.
                 matches!(self.top(), Ctx::Brace(Brace::Object))
@@ -766,17 +844,28 @@ impl<'s> Lexer<'s> {
         // Classify contextual words with one token of lookahead.
         if let Tok::Ident(name) = &t.tok {
             let escaped = (t.end - t.start) as usize != name.len();
-            if !escaped {
+            if escaped {
+                // `yi\u0065ld` in a generator / `\u0061wait` in an async function: a keyword
+                // there, and keywords may not be escaped.
+                let (is_async, is_gen) = self.fn_flags();
+                if (is_gen && &**name == "yield") || (is_async && &**name == "await") {
+                    t.tok = Tok::EscapedKeyword(name.clone());
+                }
+            } else {
                 match &**name {
                     "async" => {
                         let after_dot = matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot));
                         if !after_dot {
                             self.regex_ok = false;
                             let member_start = self.at_member_start();
+                            let for_await_head = matches!(self.prev, Some(Tok::LParen))
+                                && matches!(self.prev2, Some(Tok::Await));
                             if let Some(n) = self.peek_raw()? {
                                 let cont = !n.nl_before
                                     && match &n.tok {
                                         Tok::LParen | Tok::Function => true,
+                                        // `for await (async of xs)`: `async` is the target.
+                                        Tok::Of if for_await_head => false,
                                         Tok::In | Tok::InstanceOf => false,
                                         Tok::LBracket
                                         | Tok::Star
@@ -793,8 +882,24 @@ impl<'s> Lexer<'s> {
                         }
                     }
                     "let" => {
-                        let after_dot = matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot));
-                        if !after_dot {
+                        // In a sub-statement position (`if (…) let`, `else let`, `do let`) and in
+                        // `var let`, `let` can only be an identifier.
+                        let ident_only = matches!(
+                            self.prev,
+                            Some(Tok::Dot | Tok::QuestionDot | Tok::Else | Tok::Do | Tok::Var)
+                        ) || (matches!(self.prev, Some(Tok::RParen))
+                            && self.last_paren_control)
+                            || (matches!(self.prev, Some(Tok::Colon)) && self.last_colon_label);
+                        if ident_only {
+                            // `if (a) let [x] = 1` is still an error: keep the declaration token
+                            // so the grammar rejects it.
+                            if !matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot)) {
+                                self.regex_ok = false;
+                                if matches!(self.peek_raw()?.map(|n| &n.tok), Some(Tok::LBracket)) {
+                                    t.tok = Tok::Let;
+                                }
+                            }
+                        } else {
                             self.regex_ok = false;
                             if let Some(n) = self.peek_raw()? {
                                 let decl = match &n.tok {
@@ -810,7 +915,8 @@ impl<'s> Lexer<'s> {
                         }
                     }
                     "yield" => {
-                        let after_dot = matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot));
+                        let after_dot =
+                            matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot | Tok::Function));
                         if !after_dot && self.fn_flags().1 {
                             self.regex_ok = true;
                             t.tok = Tok::Yield;
@@ -869,11 +975,27 @@ impl<'s> Lexer<'s> {
         let after_dot = matches!(self.prev, Some(Tok::Dot | Tok::QuestionDot));
         let pending_body = self.pending_body.take();
         let mut regex_ok = true;
+        // Statement boundaries reset the depth budget of the current frame.
+        if std::mem::take(&mut self.pending_reset)
+            && !matches!(t.tok, Tok::Else | Tok::Catch | Tok::Finally | Tok::While)
+        {
+            self.reset_ops();
+        }
+        if t.nl_before
+            && self.prev.as_ref().is_some_and(Tok::ends_expression)
+            && (t.tok.is_word() || matches!(t.tok, Tok::Num(_) | Tok::Str(_) | Tok::BigInt(_)))
+            && !matches!(t.tok, Tok::In | Tok::InstanceOf | Tok::Of)
+        {
+            self.reset_ops();
+        }
+        if counts_op(&t.tok) {
+            self.count_op(start)?;
+        }
         match &t.tok {
             Tok::LBrace => {
                 let brace = if matches!(self.prev, Some(Tok::Arrow)) {
                     t.tok = Tok::LBraceArrow;
-                    let is_async = self.arrow_is_async();
+                    let is_async = self.arrow_async;
                     Brace::Function {
                         is_async,
                         is_gen: false,
@@ -910,8 +1032,14 @@ impl<'s> Lexer<'s> {
             }
             Tok::RBrace => {
                 self.pop_concise();
-                match self.stack.pop().map(|f| f.ctx) {
+                match self.pop_frame().map(|f| f.ctx) {
                     Some(Ctx::Brace(b)) => {
+                        self.pending_reset = matches!(
+                            b,
+                            Brace::Block
+                                | Brace::Function { expr: false, .. }
+                                | Brace::Class { expr: false }
+                        );
                         regex_ok = match b {
                             Brace::Block => true,
                             Brace::Object => false,
@@ -970,9 +1098,10 @@ impl<'s> Lexer<'s> {
             }
             Tok::RParen => {
                 self.pop_concise();
-                match self.stack.pop().map(|f| f.ctx) {
+                match self.pop_frame().map(|f| f.ctx) {
                     Some(Ctx::Paren { kind, async_prefix }) => {
                         self.last_paren_async = async_prefix;
+                        self.last_paren_control = kind == ParenKind::Control;
                         match kind {
                             ParenKind::Control => regex_ok = true,
                             ParenKind::Params(info) => {
@@ -988,7 +1117,7 @@ impl<'s> Lexer<'s> {
             Tok::LBracket => self.push(Ctx::Bracket, start)?,
             Tok::RBracket => {
                 self.pop_concise();
-                match self.stack.pop().map(|f| f.ctx) {
+                match self.pop_frame().map(|f| f.ctx) {
                     Some(Ctx::Bracket) => regex_ok = false,
                     _ => return Err(self.unexpected(&t)),
                 }
@@ -1027,8 +1156,9 @@ impl<'s> Lexer<'s> {
                 regex_ok = false;
             }
             Tok::Comma | Tok::Semi => {
+                self.reset_ops();
                 if matches!(self.top(), Ctx::AsyncConcise) {
-                    self.stack.pop();
+                    self.pop_frame();
                 }
                 self.member_async = false;
                 self.member_gen = false;
@@ -1039,6 +1169,27 @@ impl<'s> Lexer<'s> {
                 }
             }
             Tok::Colon => {
+                // A label's colon: `ident :` at the start of a statement (not `case x:`, not an
+                // object property, not a conditional).
+                self.last_colon_label = matches!(self.prev, Some(Tok::Ident(_)))
+                    && matches!(
+                        self.prev2,
+                        None | Some(
+                            Tok::Semi
+                                | Tok::AutoSemi
+                                | Tok::LBrace
+                                | Tok::RBrace
+                                | Tok::RParen
+                                | Tok::Colon
+                                | Tok::Else
+                                | Tok::Do
+                        )
+                    )
+                    && !matches!(self.top(), Ctx::Brace(Brace::Object | Brace::Class { .. }))
+                    && self
+                        .stack
+                        .last()
+                        .is_none_or(|f| f.ternary & !(1 << 31) == 0);
                 if let Some(f) = self.stack.last_mut() {
                     if f.ternary > 0 {
                         f.ternary -= 1;
@@ -1052,6 +1203,7 @@ impl<'s> Lexer<'s> {
                     return Err(err("Unexpected token '=>'", start, t.end as usize));
                 }
                 let is_async = self.arrow_is_async();
+                self.arrow_async = is_async;
                 self.regex_ok = true;
                 let next_is_brace = {
                     let n = self.peek_raw()?;
@@ -1080,14 +1232,14 @@ impl<'s> Lexer<'s> {
             !after_dot && matches!(t.tok, Tok::Return | Tok::Break | Tok::Continue | Tok::Throw);
         self.regex_ok = regex_ok;
         self.prev2 = self.prev.take();
-        self.prev = Some(t.tok.clone());
+        self.prev = Some(t.tok.shallow());
         self.prev_end = t.end as usize;
         if restricted {
             let end = t.end;
             if let Some(n) = self.peek_raw()? {
-                if n.nl_before {
-                    let at = n.start;
-                    let _ = at;
+                // `continue\n;` is `continue;`: only a token that could continue the production
+                // (a label or an operand) is cut off by the line terminator.
+                if n.nl_before && n.tok != Tok::Semi {
                     self.ready = Some(Token {
                         tok: Tok::AutoSemi,
                         start: end,
@@ -1113,7 +1265,7 @@ impl<'s> Lexer<'s> {
 
     fn pop_concise(&mut self) {
         while matches!(self.top(), Ctx::AsyncConcise) {
-            self.stack.pop();
+            self.pop_frame();
         }
     }
 
@@ -1228,7 +1380,7 @@ impl<'s> Lexer<'s> {
                 }
                 Raw::RBrace if self.closes_template() => {
                     self.pop_concise();
-                    self.stack.pop();
+                    self.pop_frame();
                     let (tok, e) = self.scan_template(start, false)?;
                     self.bump_to(e);
                     return Ok(Some(self.raw_token(tok, start, e, nl_before)));
@@ -1400,7 +1552,11 @@ impl<'s> Lexer<'s> {
             first = false;
         }
         let tok = if escaped {
-            Tok::Ident(name.into())
+            match keyword(&name) {
+                Some(Tok::Static | Tok::Of | Tok::Get | Tok::Set | Tok::Target | Tok::Meta)
+                | None => Tok::Ident(name.into()),
+                Some(_) => Tok::EscapedKeyword(name.into()),
+            }
         } else {
             keyword(&name).unwrap_or_else(|| Tok::Ident(name.into()))
         };
@@ -1458,6 +1614,10 @@ impl<'s> Lexer<'s> {
             }
         } else {
             let mut is_int = true;
+            if b[i] == b'0' && b.get(i + 1) == Some(&b'_') {
+                // No separator after a leading zero (`0_1`).
+                return Err(invalid(i + 1, i + 2));
+            }
             if b[i] != b'.' {
                 i = scan_digits(b, i, 10).map_err(|p| invalid(p, p + 1))?;
             }
@@ -1721,6 +1881,59 @@ impl<'s> Lexer<'s> {
     }
 }
 
+/// Tokens that can make the tree one level deeper without opening a bracket.
+fn counts_op(t: &Tok) -> bool {
+    !matches!(
+        t,
+        Tok::Ident(_)
+            | Tok::EscapedKeyword(_)
+            | Tok::PrivateName(_)
+            | Tok::Num(_)
+            | Tok::BigInt(_)
+            | Tok::Str(_)
+            | Tok::Regex(_)
+            | Tok::NoSubstTemplate(_)
+            | Tok::TemplateTail(_)
+            | Tok::LBrace
+            | Tok::LBraceArrow
+            | Tok::LParen
+            | Tok::LBracket
+            | Tok::TemplateHead(_)
+            | Tok::TemplateMiddle(_)
+            | Tok::RBrace
+            | Tok::RParen
+            | Tok::RBracket
+            | Tok::Semi
+            | Tok::Comma
+            | Tok::This
+            | Tok::Null
+            | Tok::True
+            | Tok::False
+            | Tok::Var
+            | Tok::Const
+            | Tok::Let
+            | Tok::Function
+            | Tok::Class
+            | Tok::Return
+            | Tok::Break
+            | Tok::Continue
+            | Tok::Debugger
+            | Tok::Try
+            | Tok::Catch
+            | Tok::Finally
+            | Tok::Switch
+            | Tok::Case
+            | Tok::Default
+            | Tok::Static
+            | Tok::Get
+            | Tok::Set
+            | Tok::Async
+            | Tok::Target
+            | Tok::Meta
+            | Tok::Super
+    )
+}
+
 impl Frame {
     fn ternary_colon_seen(&self) -> bool {
         self.ternary & (1 << 31) != 0
@@ -1887,5 +2100,141 @@ fn decode_escape(
             out.extend_from_slice(c.encode_utf16(&mut buf));
             Ok((j + c.len_utf8(), false))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A compact picture of the token stream: `re` for a regex, `/` for division, `;?` for an
+    /// inserted semicolon, `|` before a token preceded by a line terminator.
+    fn toks(src: &str) -> String {
+        let ts = Lexer::tokenize(src).expect("lexes");
+        ts.iter()
+            .map(|t| {
+                let nl = if t.nl_before && t.start > 0 { "|" } else { "" };
+                let s = match &t.tok {
+                    Tok::Ident(n) => n.to_string(),
+                    Tok::Regex(r) => format!("re({}/{})", r.pattern, r.flags),
+                    Tok::Num(n) => format!("{n}"),
+                    Tok::Str(s) => format!("str({})", String::from_utf16_lossy(s)),
+                    Tok::AutoSemi => ";?".into(),
+                    Tok::NoSubstTemplate(_) => "tpl".into(),
+                    Tok::TemplateHead(_) => "tpl(".into(),
+                    Tok::TemplateMiddle(_) => ")tpl(".into(),
+                    Tok::TemplateTail(_) => ")tpl".into(),
+                    Tok::LBraceArrow => "{=>".into(),
+                    Tok::PrefixPlusPlus => "pre++".into(),
+                    _ => src[t.start as usize..t.end as usize].to_string(),
+                };
+                format!("{nl}{s}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn err(src: &str) -> String {
+        Lexer::tokenize(src).expect_err("should fail").message
+    }
+
+    #[test]
+    fn regex_vs_division() {
+        assert_eq!(toks("x = y / z / w"), "x = y / z / w");
+        assert_eq!(toks("a\n/b/g"), "a |/ b / g");
+        assert_eq!(toks("if (a) /re/.test(b)"), "if ( a ) re(re/) . test ( b )");
+        assert_eq!(toks("f(a) / 2"), "f ( a ) / 2");
+        assert_eq!(toks("return /x/i"), "return re(x/i)");
+        assert_eq!(toks("a = [/[/]/]"), "a = [ re([/]/) ]");
+        assert_eq!(toks("x = a++ / 2"), "x = a ++ / 2");
+        assert_eq!(toks("typeof /x/"), "typeof re(x/)");
+    }
+
+    #[test]
+    fn closing_brace_decides_regex() {
+        // Block and function declaration: a regex may follow.
+        assert_eq!(toks("{}\n/x/g.test(s)"), "{ } |re(x/g) . test ( s )");
+        assert_eq!(toks("function f() {}\n/x/"), "function f ( ) { } |re(x/)");
+        // Object literal and function expression: division.
+        assert_eq!(toks("x = {} / 2"), "x = { } / 2");
+        assert_eq!(toks("x = function () {} / 2"), "x = function ( ) { } / 2");
+    }
+
+    #[test]
+    fn templates_nest() {
+        assert_eq!(
+            toks("`a${ {b: `c${d}`} }e`"),
+            "tpl( { b : tpl( d )tpl } )tpl"
+        );
+        assert_eq!(toks("`${a}${b}`"), "tpl( a )tpl( b )tpl");
+        assert_eq!(err("`abc"), "Unterminated template literal");
+    }
+
+    #[test]
+    fn restricted_productions() {
+        assert_eq!(toks("return\nx"), "return ;? |x");
+        assert_eq!(toks("a.return\n(b)"), "a . return |( b )");
+        assert_eq!(toks("continue\n;"), "continue |;");
+        assert_eq!(toks("a\n++b"), "a |pre++ b");
+        assert!(err("x\n=> 1").contains("=>"));
+    }
+
+    #[test]
+    fn literals() {
+        assert_eq!(
+            toks("0x1F 0o17 0b11 1_000 1e3 .5 08 010"),
+            "31 15 3 1000 1000 0.5 8 8"
+        );
+        assert_eq!(toks(r"'\x41\u{1F600}\101'"), "str(A😀A)");
+        assert_eq!(toks("'a\\\nb'"), "str(ab)");
+        assert_eq!(err("'abc"), "Invalid or unexpected token");
+        assert_eq!(err("3in x"), "Invalid or unexpected token");
+        assert_eq!(err("1__0"), "Invalid or unexpected token");
+        assert_eq!(err("/abc"), "Invalid regular expression: missing /");
+        assert_eq!(err("/a/gg"), "Invalid regular expression flags");
+        let ts = Lexer::tokenize(r"'\uD800'").unwrap();
+        assert_eq!(ts[0].tok, Tok::Str(vec![0xD800].into_boxed_slice()));
+    }
+
+    #[test]
+    fn identifiers_and_comments() {
+        assert_eq!(toks("\\u0061b café"), "ab café");
+        assert_eq!(toks("#!/usr/bin/env node\nx"), "|x");
+        assert_eq!(toks("a /* x\n */ b"), "a |b");
+        assert_eq!(toks("a <!-- c\n--> d\nb"), "a |b");
+        assert!(matches!(
+            Lexer::tokenize("i\\u0066").unwrap()[0].tok,
+            Tok::EscapedKeyword(_)
+        ));
+    }
+
+    #[test]
+    fn contextual_keywords() {
+        let kinds = |s: &str| {
+            Lexer::tokenize(s)
+                .unwrap()
+                .into_iter()
+                .map(|t| t.tok)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds("async x => 1")[0], Tok::Async);
+        assert!(matches!(kinds("async\nx => 1")[0], Tok::Ident(_)));
+        assert_eq!(kinds("let x")[0], Tok::Let);
+        assert!(matches!(kinds("let = 1")[0], Tok::Ident(_)));
+        assert!(matches!(kinds("yield")[0], Tok::Ident(_)));
+        assert_eq!(kinds("function* g() { yield 1 }")[6], Tok::Yield);
+        assert_eq!(kinds("async function f() { await 1 }")[6], Tok::Await);
+        assert_eq!(kinds("async () => { await 1 }")[5], Tok::Await);
+        assert_eq!(kinds("async x => await 1")[3], Tok::Await);
+        // `try {`/`catch (e) {`/`finally {` open blocks, not object literals.
+        let ks = kinds("function* g() { try {} catch (e) { yield e } finally { yield } }");
+        assert_eq!(ks.iter().filter(|t| **t == Tok::Yield).count(), 2);
+    }
+
+    #[test]
+    fn nesting_limit_is_a_range_error() {
+        let src = "[".repeat(100_000);
+        let e = Lexer::tokenize(&src).unwrap_err();
+        assert_eq!(e.kind, crate::error::SyntaxErrorKind::RangeError);
     }
 }

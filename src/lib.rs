@@ -12,6 +12,7 @@ pub mod lexer;
 pub mod lower;
 pub mod parser;
 pub mod span;
+pub mod test262;
 pub mod value;
 
 pub use error::SyntaxError;

@@ -1,19 +1,50 @@
 //! The `tidejs` command line. Uses the public library API only.
+//!
+//! - `tidejs FILE.js` checks a file's syntax (the interpreter does not exist yet): exit 0 when
+//!   it parses, a code frame and exit 1 when it does not.
+//! - `tidejs test262 [DIR…] [--filter SUBSTR] [--threads N]` runs test262 (from `$TEST262_DIR`
+//!   or `../shared/test262`) in parse mode and prints the per-directory table, the exclusion
+//!   counts and every failure with its reason; exit 1 when anything failed.
+//! - `tidejs --test262-host FILE.js` is the entry point an external test262 harness will call to
+//!   run one prepared test file. Execution does not exist yet, so today it only parses the file
+//!   and says so on stderr. It never exits 0: a file that parses exits 3 ("not executed"), one
+//!   that does not exits 1 with the SyntaxError, so no harness can mistake a parse for a pass.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+const USAGE: &str = "usage: tidejs FILE.js\n       tidejs test262 [DIR…] [--filter SUBSTR] [--threads N]\n       tidejs --test262-host FILE.js";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(path) = args.first() else {
-        eprintln!("usage: tidejs FILE.js");
-        return ExitCode::from(9);
-    };
-    let source = match std::fs::read_to_string(path) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("tidejs: cannot read {path}: {e}");
-            return ExitCode::from(1);
+    match args.first().map(String::as_str) {
+        None | Some("-h" | "--help") => {
+            eprintln!("{USAGE}");
+            ExitCode::from(9)
         }
+        Some("test262") => test262(&args[1..]),
+        Some("--test262-host") => match args.get(1) {
+            Some(path) if args.len() == 2 => test262_host(path),
+            _ => {
+                eprintln!("{USAGE}");
+                ExitCode::from(9)
+            }
+        },
+        Some(path) => check_file(path),
+    }
+}
+
+fn read(path: &str) -> Result<String, ExitCode> {
+    std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("tidejs: cannot read {path}: {e}");
+        ExitCode::from(1)
+    })
+}
+
+fn check_file(path: &str) -> ExitCode {
+    let source = match read(path) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     match tidejs::parse(&source, &tidejs::ParseOptions::default()) {
         Ok(_) => ExitCode::SUCCESS,
@@ -22,4 +53,88 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Stub of the test262 host: parses only. Exit 1 with the SyntaxError when the file does not
+/// parse (a parse-negative test can use that), exit 3 when it parses: not executed, not passed.
+fn test262_host(path: &str) -> ExitCode {
+    let source = match read(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match tidejs::parse(&source, &tidejs::ParseOptions::default()) {
+        Ok(_) => {
+            eprintln!(
+                "tidejs --test262-host: {path} parsed; execution is not implemented yet, \
+                 so nothing was run (exit 3 = not executed)"
+            );
+            ExitCode::from(3)
+        }
+        Err(errors) => {
+            eprintln!("{}", errors[0].render(path, &source));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn test262(args: &[String]) -> ExitCode {
+    use tidejs::test262::{run, Exclusions, Harness, ParseOnly, RunConfig, Suite};
+    let mut config = RunConfig::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--filter" => match it.next() {
+                Some(f) => config.filter = Some(f.clone()),
+                None => return usage_error("--filter needs a value"),
+            },
+            "--threads" => match it.next().and_then(|n| n.parse().ok()) {
+                Some(n) => config.threads = n,
+                None => return usage_error("--threads needs a number"),
+            },
+            flag if flag.starts_with("--") => {
+                return usage_error(&format!("unknown option {flag}"))
+            }
+            dir => config.paths.push(PathBuf::from(dir)),
+        }
+    }
+    let prepared = Suite::locate().and_then(|s| Harness::load(&s).map(|h| (s, h)));
+    let (suite, harness) = match prepared {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("tidejs test262: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = match run(
+        &suite,
+        &harness,
+        &Exclusions::committed(),
+        &ParseOnly,
+        &config,
+    ) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("tidejs test262: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    println!("# test262 — {}\n", report.executor);
+    println!("suite: {}\n", suite.root.display());
+    println!("{}", report.table_markdown());
+    println!("## Excluded\n\n{}", report.exclusions_markdown());
+    let failures = report.failures_markdown(true);
+    if !failures.is_empty() {
+        println!("## Failing (path, scenario): reason\n\n{failures}");
+    }
+    println!("{}", report.summary_line());
+    if report.totals().failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("tidejs test262: {msg}\n{USAGE}");
+    ExitCode::from(9)
 }

@@ -822,7 +822,7 @@ impl Resolver {
             ExprKind::Function(f) | ExprKind::Arrow(f) => self.function(f),
             ExprKind::Class(c) => self.class(c),
             ExprKind::Unary { arg, .. } | ExprKind::Update { arg, .. } => self.expr(arg),
-            ExprKind::Await(arg) => self.expr(arg),
+            ExprKind::Await(arg) | ExprKind::ImportCall(arg) => self.expr(arg),
             ExprKind::Binary { left, right, .. } | ExprKind::Logical { left, right, .. } => {
                 self.expr(left);
                 self.expr(right);

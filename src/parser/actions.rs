@@ -7,6 +7,10 @@
 //! Not here: early errors that need scope or strictness knowledge (duplicate `let`, `await` in
 //! the wrong place, strict-mode reserved words, legacy octal in strict code): `early.rs`.
 
+// The grammar hands big values over boxed (LR stack entries are the size of the largest
+// grammar value, and parse speed depends on it), so actions take `Box<…>` by value.
+#![allow(clippy::boxed_local)]
+
 use crate::error::SyntaxError;
 use crate::lexer::Tok;
 use crate::parser::ast::*;
@@ -96,8 +100,8 @@ pub fn if_stmt(test: Expr, cons: Stmt, alt: Option<Stmt>, l: u32, r: u32) -> Stm
     )
 }
 
-pub fn head_stmt(h: Head, body: Stmt, l: u32, r: u32) -> R<Stmt> {
-    let kind = match h {
+pub fn head_stmt(h: Box<Head>, body: Stmt, l: u32, r: u32) -> R<Stmt> {
+    let kind = match *h {
         Head::While(test) => StmtKind::While {
             test: Box::new(test),
             body: Box::new(body),
@@ -133,39 +137,42 @@ pub fn head_stmt(h: Head, body: Stmt, l: u32, r: u32) -> R<Stmt> {
 }
 
 pub fn for_decl_head(kind: VarKind, target: Pat, l: u32, r: u32) -> ForHead {
-    let d = VarDeclarator {
+    let d = Box::new(VarDeclarator {
         span: target.span,
         target,
         init: None,
-    };
+    });
     ForHead::Var(var_decl(kind, vec![d], l, r))
 }
 
-pub fn for_pat_head(e: Expr) -> R<ForHead> {
+pub fn for_pat_head(src: &str, e: Expr) -> R<ForHead> {
     let span = e.span;
+    if let Some(s) = rest_with_trailing_comma(src, &e) {
+        return fail("Rest element must be last element", s);
+    }
     match to_assign_pat(e, true) {
         Ok(p) => Ok(ForHead::Pat(p)),
         Err(_) => fail("Invalid left-hand side in for-loop", span),
     }
 }
 
-pub fn var_decl(kind: VarKind, decls: Vec<VarDeclarator>, l: u32, r: u32) -> VarDecl {
+pub fn var_decl(kind: VarKind, decls: Vec<Box<VarDeclarator>>, l: u32, r: u32) -> VarDecl {
     VarDecl {
         kind,
-        decls,
+        decls: decls.into_iter().map(|d| *d).collect(),
         span: span(l, r),
     }
 }
 
-pub fn declarator(target: Pat, init: Option<Expr>, l: u32, r: u32) -> VarDeclarator {
-    VarDeclarator {
+pub fn declarator(target: Pat, init: Option<Expr>, l: u32, r: u32) -> Box<VarDeclarator> {
+    Box::new(VarDeclarator {
         target,
         init,
         span: span(l, r),
-    }
+    })
 }
 
-pub fn var_stmt(d: Vec<VarDeclarator>, l: u32, r: u32) -> Stmt {
+pub fn var_stmt(d: Vec<Box<VarDeclarator>>, l: u32, r: u32) -> Stmt {
     stmt(
         StmtKind::Var(Box::new(var_decl(VarKind::Var, d, l, r))),
         l,
@@ -201,7 +208,7 @@ pub fn return_stmt(e: Option<Expr>, l: u32, r: u32) -> Stmt {
 
 pub fn try_stmt(
     block: Vec<Stmt>,
-    handler: Option<CatchClause>,
+    handler: Option<Box<CatchClause>>,
     finalizer: Option<Vec<Stmt>>,
     l: u32,
     r: u32,
@@ -209,7 +216,7 @@ pub fn try_stmt(
     stmt(
         StmtKind::Try(Box::new(TryStmt {
             block,
-            handler,
+            handler: handler.map(|h| *h),
             finalizer,
         })),
         l,
@@ -217,15 +224,32 @@ pub fn try_stmt(
     )
 }
 
-pub fn switch(e: Expr, cases: Vec<SwitchCase>, l: u32, r: u32) -> Stmt {
-    stmt(
+pub fn switch(e: Expr, cases: Vec<SwitchCase>, l: u32, r: u32) -> R<Stmt> {
+    if let Some(second) = cases.iter().filter(|c| c.test.is_none()).nth(1) {
+        let s = second.span;
+        return fail(
+            "More than one default clause in switch statement",
+            Span::new(s.start, s.start + 7),
+        );
+    }
+    Ok(stmt(
         StmtKind::Switch {
             discriminant: Box::new(e),
             cases,
         },
         l,
         r,
-    )
+    ))
+}
+
+/// `let`/`const` declaration list (not a for-in/of head): `const` needs initialisers.
+pub fn lexical_decl(kind: VarKind, d: Vec<Box<VarDeclarator>>, l: u32, r: u32) -> R<VarDecl> {
+    if kind == VarKind::Const {
+        if let Some(bad) = d.iter().find(|d| d.init.is_none()) {
+            return fail("Missing initializer in const declaration", bad.target.span);
+        }
+    }
+    Ok(var_decl(kind, d, l, r))
 }
 
 pub fn labeled_fn(label: Ident, f: Box<Function>, l: u32, r: u32) -> Stmt {
@@ -243,12 +267,12 @@ pub fn labeled_fn(label: Ident, f: Box<Function>, l: u32, r: u32) -> Stmt {
     )
 }
 
-pub fn catch(param: Option<Pat>, body: Vec<Stmt>, l: u32, r: u32) -> CatchClause {
-    CatchClause {
+pub fn catch(param: Option<Pat>, body: Vec<Stmt>, l: u32, r: u32) -> Box<CatchClause> {
+    Box::new(CatchClause {
         param,
         body,
         span: span(l, r),
-    }
+    })
 }
 
 pub fn case(test: Option<Expr>, body: Vec<Stmt>, l: u32, r: u32) -> SwitchCase {
@@ -267,11 +291,12 @@ fn make_fn(
     kind: FunctionKind,
     is_async: bool,
     is_generator: bool,
-    (params, rest): (Vec<Pat>, Option<Pat>),
+    p: Box<(Vec<Pat>, Option<Pat>)>,
     body: FunctionBody,
     l: u32,
     r: u32,
 ) -> Box<Function> {
+    let (params, rest) = *p;
     let has_use_strict = match &body {
         FunctionBody::Block(b) => has_use_strict(b),
         FunctionBody::Expr(_) => false,
@@ -293,7 +318,7 @@ pub fn function(
     id: Option<Ident>,
     is_async: bool,
     is_gen: bool,
-    p: (Vec<Pat>, Option<Pat>),
+    p: Box<(Vec<Pat>, Option<Pat>)>,
     body: Vec<Stmt>,
     l: u32,
     r: u32,
@@ -314,7 +339,7 @@ pub fn function_expr(
     id: Option<Ident>,
     is_async: bool,
     is_gen: bool,
-    p: (Vec<Pat>, Option<Pat>),
+    p: Box<(Vec<Pat>, Option<Pat>)>,
     body: Vec<Stmt>,
     l: u32,
     r: u32,
@@ -323,9 +348,13 @@ pub fn function_expr(
     expr(ExprKind::Function(f), l, r)
 }
 
-pub fn params(mut v: Vec<Pat>, last: Option<Pat>, rest: Option<Pat>) -> (Vec<Pat>, Option<Pat>) {
+pub fn params(
+    mut v: Vec<Pat>,
+    last: Option<Pat>,
+    rest: Option<Pat>,
+) -> Box<(Vec<Pat>, Option<Pat>)> {
     v.extend(last);
-    (v, rest)
+    Box::new((v, rest))
 }
 
 fn is_constructor_key(k: &PropKey) -> bool {
@@ -417,7 +446,7 @@ pub fn method(
     kind: MethodKind,
     is_async: bool,
     is_gen: bool,
-    p: (Vec<Pat>, Option<Pat>),
+    p: Box<(Vec<Pat>, Option<Pat>)>,
     body: Vec<Stmt>,
     l: u32,
     r: u32,
@@ -463,16 +492,16 @@ pub fn ident_pat(i: Ident) -> Pat {
 }
 
 pub fn obj_pat(
-    mut v: Vec<ObjectPatProp>,
-    last: Option<ObjectPatProp>,
+    v: Vec<Box<ObjectPatProp>>,
+    last: Option<Box<ObjectPatProp>>,
     rest: Option<Pat>,
     l: u32,
     r: u32,
 ) -> Pat {
-    v.extend(last);
+    let props = v.into_iter().chain(last).map(|p| *p).collect();
     Pat {
         kind: PatKind::Object {
-            props: v,
+            props,
             rest: rest.map(Box::new),
         },
         span: span(l, r),
@@ -498,24 +527,24 @@ pub fn arr_pat(
     }
 }
 
-pub fn obj_pat_prop(key: PropKey, value: Pat, l: u32, r: u32) -> ObjectPatProp {
-    ObjectPatProp {
+pub fn obj_pat_prop(key: PropKey, value: Pat, l: u32, r: u32) -> Box<ObjectPatProp> {
+    Box::new(ObjectPatProp {
         key,
         value,
         shorthand: false,
         span: span(l, r),
-    }
+    })
 }
 
-pub fn obj_pat_short(i: Ident, d: Option<Expr>, l: u32, r: u32) -> ObjectPatProp {
+pub fn obj_pat_short(i: Ident, d: Option<Expr>, l: u32, r: u32) -> Box<ObjectPatProp> {
     let key = PropKey::Ident(i.clone());
     let value = with_default(ident_pat(i), d, l, r);
-    ObjectPatProp {
+    Box::new(ObjectPatProp {
         key,
         value,
         shorthand: true,
         span: span(l, r),
-    }
+    })
 }
 
 /// Reinterpret an expression as an assignment target (`=` and for-in/of heads). `top` selects
@@ -645,6 +674,48 @@ pub fn to_assign_pat(e: Expr, top: bool) -> Result<Pat, SyntaxError> {
     Ok(Pat { kind, span })
 }
 
+/// `[...x,] = y` and `({...x,} = y)`: a literal may end in a comma after a spread, a pattern may
+/// not. The AST does not keep the comma, so look at the source between the spread and the
+/// closing bracket.
+fn rest_with_trailing_comma(src: &str, e: &Expr) -> Option<Span> {
+    let gap_has_comma = |from: u32, to: u32| {
+        src.get(from as usize..to.saturating_sub(1) as usize)
+            .is_some_and(|g| g.contains(','))
+    };
+    match &e.kind {
+        ExprKind::Array(elems) => {
+            if let Some(Some(last)) = elems.last() {
+                if last.spread && gap_has_comma(last.expr.span.end, e.span.end) {
+                    // Blame `...x` (the spread token sits right before its operand).
+                    let s = last.expr.span;
+                    return Some(Span::new(s.start.saturating_sub(3), s.end));
+                }
+            }
+            elems
+                .iter()
+                .flatten()
+                .find_map(|el| rest_with_trailing_comma(src, &el.expr))
+        }
+        ExprKind::Object(props) => {
+            if let Some(last) = props.last() {
+                if matches!(last.kind, PropKind::Spread(_))
+                    && gap_has_comma(last.span.end, e.span.end)
+                {
+                    // Blame the comma, as V8 does.
+                    let at = src[last.span.end as usize..].find(',').unwrap_or(0) as u32;
+                    let c = last.span.end + at;
+                    return Some(Span::new(c, c + 1));
+                }
+            }
+            props.iter().find_map(|p| match &p.kind {
+                PropKind::KeyValue { value, .. } => rest_with_trailing_comma(src, value),
+                _ => None,
+            })
+        }
+        _ => None,
+    }
+}
+
 /// A binding pattern may not contain member expressions.
 fn check_binding(p: &Pat) -> Result<(), SyntaxError> {
     match &p.kind {
@@ -771,8 +842,11 @@ pub fn yield_(arg: Option<Expr>, delegate: bool, l: u32, r: u32) -> Expr {
     )
 }
 
-pub fn assign(t: Expr, op: AssignOp, v: Expr, l: u32, r: u32) -> R<Expr> {
+pub fn assign(src: &str, t: Expr, op: AssignOp, v: Expr, l: u32, r: u32) -> R<Expr> {
     let target = if op == AssignOp::Assign {
+        if let Some(s) = rest_with_trailing_comma(src, &t) {
+            return fail("Rest element must be last element", s);
+        }
         to_assign_pat(t, true).map_err(|error| ParseError::User { error })?
     } else {
         let span = t.span;
@@ -804,7 +878,7 @@ pub fn assign(t: Expr, op: AssignOp, v: Expr, l: u32, r: u32) -> R<Expr> {
 }
 
 fn arrow(
-    params: (Vec<Pat>, Option<Pat>),
+    params: Box<(Vec<Pat>, Option<Pat>)>,
     is_async: bool,
     body: FunctionBody,
     l: u32,
@@ -824,11 +898,11 @@ fn arrow(
 }
 
 pub fn arrow_ident(p: Ident, is_async: bool, body: FunctionBody, l: u32, r: u32) -> Expr {
-    arrow((vec![ident_pat(p)], None), is_async, body, l, r)
+    arrow(Box::new((vec![ident_pat(p)], None)), is_async, body, l, r)
 }
 
-pub fn arrow_cover(c: Cover, body: FunctionBody, l: u32, r: u32) -> R<Expr> {
-    let params = match c {
+pub fn arrow_cover(c: Box<Cover>, body: FunctionBody, l: u32, r: u32) -> R<Expr> {
+    let params = match *c {
         Cover::Paren(e, _) => (flatten(e), None),
         Cover::Params(items, rest, _, _) => (items, rest),
     };
@@ -836,7 +910,7 @@ pub fn arrow_cover(c: Cover, body: FunctionBody, l: u32, r: u32) -> R<Expr> {
     if let Some(rest) = &params.1 {
         check_binding(rest).map_err(|error| ParseError::User { error })?;
     }
-    Ok(arrow((ps, params.1), false, body, l, r))
+    Ok(arrow(Box::new((ps, params.1)), false, body, l, r))
 }
 
 pub fn arrow_async(args: Vec<ExprOrSpread>, body: FunctionBody, l: u32, r: u32) -> R<Expr> {
@@ -848,13 +922,19 @@ pub fn arrow_async(args: Vec<ExprOrSpread>, body: FunctionBody, l: u32, r: u32) 
             if i + 1 != n {
                 return fail("Rest parameter must be last formal parameter", a.expr.span);
             }
+            if matches!(a.expr.kind, ExprKind::Assign { .. }) {
+                return fail(
+                    "Rest parameter may not have a default initializer",
+                    a.expr.span,
+                );
+            }
             rest = Some(to_param(a.expr).map_err(|error| ParseError::User { error })?);
         } else {
             items.push(a.expr);
         }
     }
     let ps = to_params(items).map_err(|error| ParseError::User { error })?;
-    Ok(arrow((ps, rest), true, body, l, r))
+    Ok(arrow(Box::new((ps, rest)), true, body, l, r))
 }
 
 pub fn cond(test: Expr, cons: Expr, alt: Expr, l: u32, r: u32) -> Expr {
@@ -1034,8 +1114,8 @@ pub fn array(mut v: Vec<Option<ExprOrSpread>>, last: Option<ExprOrSpread>, l: u3
     expr(ExprKind::Array(v), l, r)
 }
 
-pub fn paren(c: Cover) -> R<Expr> {
-    match c {
+pub fn paren(c: Box<Cover>) -> R<Expr> {
+    match *c {
         Cover::Paren(e, s) => Ok(Expr {
             kind: ExprKind::Paren(Box::new(e)),
             span: s,

@@ -505,6 +505,8 @@ pub enum ExprKind {
     Await(Box<Expr>),
     NewTarget,
     ImportMeta,
+    /// Dynamic `import(specifier)` (valid in scripts; loading modules is not implemented yet).
+    ImportCall(Box<Expr>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -11,6 +11,7 @@
 pub mod actions;
 pub mod ast;
 pub mod driver;
+pub mod early;
 
 #[allow(
     clippy::all,
@@ -48,8 +49,10 @@ pub fn parse(source: &str, options: &ParseOptions) -> Result<ast::Program, Vec<S
         strict,
         span: crate::span::Span::new(0, source.len() as u32),
     };
-    // Early errors (another module; wired in by the lead once `early.rs` lands):
-    // let errors = early::check(&program, source, options);
-    // if !errors.is_empty() { return Err(errors); }
+    // Early errors: everything that needs context (scopes, labels, strictness, classes).
+    let errors = early::check(&program, source, options);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     Ok(program)
 }
