@@ -3,6 +3,7 @@
 //! See `ARCHITECTURE.md` for the bird's-eye view. Layers, bottom up: `span`/`error` → `host` →
 //! `lexer` → `parser` → `value` → `lower` → (next) `interp` → `builtins` → `event_loop` → `api`.
 
+pub mod api;
 pub mod builtins;
 pub mod error;
 pub mod host;

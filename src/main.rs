@@ -1,7 +1,8 @@
 //! The `tidejs` command line. Uses the public library API only.
 //!
-//! - `tidejs FILE.js` checks a file's syntax (the interpreter does not exist yet): exit 0 when
-//!   it parses, a code frame and exit 1 when it does not.
+//! - `tidejs FILE.js` runs a script (the interpreter's vertical slice: no event loop yet):
+//!   exit 0 when it completes; a SyntaxError code frame, an `Uncaught …` line, or a
+//!   "… is not supported yet" line with its position, and exit 1, otherwise.
 //! - `tidejs test262 [DIR…] [--filter SUBSTR] [--threads N]` runs test262 (from `$TEST262_DIR`
 //!   or `../shared/test262`) in parse mode and prints the per-directory table, the exclusion
 //!   counts and every failure with its reason; exit 1 when anything failed.
@@ -46,11 +47,37 @@ fn check_file(path: &str) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match tidejs::parse(&source, &tidejs::ParseOptions::default()) {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(errors) => {
-            eprintln!("{}", errors[0].render(path, &source));
-            ExitCode::from(1)
+    // The engine runs on its own thread so deep JS recursion has the stack its depth limit
+    // assumes (a catchable RangeError, never a Rust stack overflow).
+    let name = path.to_string();
+    let runner = std::thread::Builder::new()
+        .stack_size(tidejs::api::ENGINE_STACK_BYTES)
+        .spawn(move || {
+            let result =
+                tidejs::api::run_source(&source, Box::new(tidejs::api::StdHost::default()));
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(tidejs::api::RunError::Syntax(errors)) => {
+                    eprintln!("{}", errors[0].render(&name, &source));
+                    ExitCode::from(1)
+                }
+                Err(tidejs::api::RunError::Unsupported(e)) => {
+                    let index = tidejs::span::LineIndex::new(&source);
+                    let (line, col) = index.line_col(&source, e.span.start);
+                    eprintln!("tidejs: {name}:{line}:{col}: {}", e.message);
+                    ExitCode::from(1)
+                }
+                Err(tidejs::api::RunError::Uncaught(shown)) => {
+                    eprintln!("Uncaught {shown}");
+                    ExitCode::from(1)
+                }
+            }
+        });
+    match runner.map(|t| t.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("tidejs: internal error while running {path}");
+            ExitCode::from(70)
         }
     }
 }

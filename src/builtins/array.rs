@@ -303,7 +303,7 @@ fn sort(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
                 .and_then(|r| ops::to_number(interp, &r))
             {
                 // NaN compares as equal (keeps order).
-            Ok(n) => n <= 0.0 || n.is_nan(),
+                Ok(n) => n <= 0.0 || n.is_nan(),
                 Err(t) => {
                     error = Some(t);
                     true

@@ -238,9 +238,7 @@ fn this_num(interp: &mut Interp, this: &Value) -> JsResult<f64> {
         },
         _ => Err(()),
     }
-    .or_else(|_| {
-        Err(interp.throw_type_error("Number.prototype method called on incompatible receiver"))
-    })
+    .map_err(|_| interp.throw_type_error("Number.prototype method called on incompatible receiver"))
 }
 fn number_to_string(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let x = this_num(interp, this)?;

@@ -192,7 +192,7 @@ impl Interp {
     fn enter_env(&mut self, shape: &Option<EnvShape>) -> Option<Option<Gc<Env>>> {
         shape.as_ref().map(|shape| {
             let new = Env::new(shape, self.env.clone(), &self.uninit);
-            std::mem::replace(&mut self.env, Some(new))
+            self.env.replace(new)
         })
     }
 
@@ -210,10 +210,13 @@ impl Interp {
 
     fn block_inner(&mut self, block: &Block) -> JsResult<Flow> {
         for (place, code) in block.functions.iter() {
-            if place != &Place::Reg(u32::MAX) {
-                let f = self.make_closure(code);
-                self.write_place(*place, f);
-            }
+            let f = self.make_closure(code);
+            self.write_place(*place, f);
+        }
+        for (name, code) in block.global_functions.iter() {
+            let f = self.make_closure(code);
+            let global = Value::Object(self.global.clone());
+            props::set(self, &global, PropertyKey::String(*name), f)?;
         }
         for stmt in block.body.iter() {
             match self.stmt(stmt)? {

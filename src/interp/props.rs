@@ -252,7 +252,7 @@ fn inherited_setter_or_readonly(
                 interp.call(
                     &Value::Object(setter),
                     Value::Object(obj.clone()),
-                    &[v.clone()],
+                    std::slice::from_ref(v),
                 )?;
                 return Ok(true);
             }

@@ -116,3 +116,11 @@ fn getters_setters_this_and_prototypes() {
                console.log(p.double(), p instanceof P, o.v, o.twice, [3, 1, 2].sort((a, b) => a - b));";
     assert_eq!(run(src), "42 true 5 10 [ 1, 2, 3 ]");
 }
+
+#[test]
+fn function_declarations_are_hoisted() {
+    let src = "console.log(h(), typeof later);\n\
+               function h() { return inner(); function inner() { return 'hoisted'; } }\n\
+               var later = 1;";
+    assert_eq!(run(src), "hoisted undefined");
+}

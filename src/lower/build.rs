@@ -26,6 +26,9 @@ pub struct LowerError {
 
 type R<T> = Result<T, LowerError>;
 
+/// Hoisted function declarations: (bindings with a place, script-level globals).
+type HoistedPair = (HoistedFunctions, Box<[(Atom, Rc<Code>)]>);
+
 fn unsupported<T>(what: &str, span: Span) -> R<T> {
     Err(LowerError {
         message: format!("{what} is not supported yet"),
@@ -281,18 +284,22 @@ impl<'a> Builder<'a> {
     /// A statement list in the current scope (function body, script, or an already entered
     /// block scope), with its hoisted function declarations.
     fn block_body(&mut self, stmts: &[ast::Stmt], scope: Option<ScopeId>, top: bool) -> R<Block> {
-        let functions = self.hoisted_functions(stmts, top)?;
+        let (functions, global_functions) = self.hoisted_functions(stmts)?;
+        let _ = top;
         let body = self.statements(stmts)?;
         Ok(Block {
             env: scope.and_then(|s| self.env_shape(s)),
             functions,
+            global_functions,
             tdz_regs: scope.map_or_else(|| Box::new([]) as Box<[u32]>, |s| self.tdz_regs(s)),
             body,
         })
     }
 
-    fn hoisted_functions(&mut self, stmts: &[ast::Stmt], top: bool) -> R<Box<[(Place, Rc<Code>)]>> {
+    /// Function declarations of a statement list: (local ones, global ones).
+    fn hoisted_functions(&mut self, stmts: &[ast::Stmt]) -> R<HoistedPair> {
         let mut out = Vec::new();
+        let mut globals = Vec::new();
         for s in stmts {
             let mut s = s;
             while let StmtKind::Labeled { body, .. } = &s.kind {
@@ -303,16 +310,11 @@ impl<'a> Builder<'a> {
                 let code = self.function(f)?;
                 match self.resolve(id) {
                     Resolved::Local { place, .. } => out.push((place, code)),
-                    Resolved::Global(_) if top => {
-                        // Script-level functions are global properties: an assignment statement
-                        // at the start does it (see `statements`).
-                        out.push((Place::Reg(u32::MAX), code));
-                    }
-                    Resolved::Global(_) => out.push((Place::Reg(u32::MAX), code)),
+                    Resolved::Global(name) => globals.push((name, code)),
                 }
             }
         }
-        Ok(out.into_boxed_slice())
+        Ok((out.into_boxed_slice(), globals.into_boxed_slice()))
     }
 
     fn statements(&mut self, stmts: &[ast::Stmt]) -> R<Box<[Stmt]>> {
@@ -369,20 +371,8 @@ impl<'a> Builder<'a> {
         Ok(match &stmt.kind {
             StmtKind::Expr { expr, .. } => Stmt::Expr(self.expr(expr)?),
             StmtKind::Var(decl) => self.var_decl(decl)?,
-            StmtKind::Function(f) => {
-                // Hoisted: created at block entry. Script-level ones become global properties.
-                let id = f.id.as_ref().expect("declarations are named");
-                match self.resolve(id) {
-                    Resolved::Global(name) => {
-                        let code = self.function(f)?;
-                        Stmt::Expr(Expr::SetGlobal {
-                            global: Self::global(name),
-                            value: Box::new(Expr::Function(code)),
-                        })
-                    }
-                    Resolved::Local { .. } => Stmt::Empty,
-                }
-            }
+            // Hoisted: created at block entry (`hoisted_functions`).
+            StmtKind::Function(_) => Stmt::Empty,
             StmtKind::Class(_) => return unsupported("class", stmt.span),
             StmtKind::Block(body) => Stmt::Block(self.enter_block(body, Role::Block, stmt.span)?),
             StmtKind::Empty | StmtKind::Debugger => Stmt::Empty,
@@ -609,6 +599,7 @@ impl<'a> Builder<'a> {
             _ => Stmt::Block(Block {
                 env: None,
                 functions: Box::new([]),
+                global_functions: Box::new([]),
                 tdz_regs: Box::new([]),
                 body: out.into_boxed_slice(),
             }),
@@ -747,6 +738,7 @@ impl<'a> Builder<'a> {
                 Block {
                     env: None,
                     functions: Box::new([]),
+                    global_functions: Box::new([]),
                     tdz_regs: Box::new([]),
                     body: Box::new([]),
                 },
@@ -1064,6 +1056,7 @@ impl<'a> Builder<'a> {
             ExprKind::Await(_) => return unsupported("await", e.span),
             ExprKind::NewTarget => return unsupported("new.target", e.span),
             ExprKind::ImportMeta => return unsupported("import.meta", e.span),
+            ExprKind::ImportCall(_) => return unsupported("dynamic import()", e.span),
         })
     }
 

@@ -221,11 +221,18 @@ pub enum Stmt {
 pub struct Block {
     pub env: Option<EnvShape>,
     /// Function declarations hoisted to the start of the block.
-    pub functions: Box<[(Place, Rc<Code>)]>,
+    pub functions: HoistedFunctions,
+    /// Script-level function declarations: global properties, also created at entry.
+    pub global_functions: Box<[(Atom, Rc<Code>)]>,
     /// Lexical registers to reset to "uninitialised" at entry (TDZ), for re-entry in loops.
     pub tdz_regs: Box<[u32]>,
     pub body: Box<[Stmt]>,
 }
+
+pub type HoistedFunctions = Box<[(Place, Rc<Code>)]>;
+
+/// A `case` (test, or `None` for `default`) and its statements.
+pub type SwitchCase = (Option<Expr>, Box<[Stmt]>);
 
 /// How to build an environment record: its slot count, and which slots start in TDZ.
 #[derive(Debug, Clone)]
@@ -271,7 +278,7 @@ pub struct Switch {
     pub label: u32,
     pub discriminant: Expr,
     pub env: Option<EnvShape>,
-    pub cases: Box<[(Option<Expr>, Box<[Stmt]>)]>,
+    pub cases: Box<[SwitchCase]>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
