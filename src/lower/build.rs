@@ -31,7 +31,7 @@ type HoistedPair = (HoistedFunctions, Box<[(Atom, Rc<Code>)]>);
 
 fn unsupported<T>(what: &str, span: Span) -> R<T> {
     Err(LowerError {
-        message: format!("{what} is not supported yet"),
+        message: format!("not supported yet: {what}"),
         span,
     })
 }
