@@ -2,7 +2,7 @@
 //!
 //! - `tidejs FILE.js` runs a script (the interpreter's vertical slice: no event loop yet):
 //!   exit 0 when it completes; a SyntaxError code frame, an `Uncaught …` line, or a
-//!   "… is not supported yet" line with its position, and exit 1, otherwise.
+//!   "not supported yet: …" line with its position, and exit 1, otherwise.
 //! - `tidejs test262 [DIR…] [--filter SUBSTR] [--threads N]` runs test262 (from `$TEST262_DIR`
 //!   or `../shared/test262`) in parse mode and prints the per-directory table, the exclusion
 //!   counts and every failure with its reason; exit 1 when anything failed.

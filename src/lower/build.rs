@@ -5,7 +5,7 @@
 //! reference becomes `Env { hops, slot }` where `hops` counts the records between the reference
 //! and the binding — the same records the interpreter pushes at run time, in the same order.
 //!
-//! Not yet lowered (reported as `LowerError` "… is not supported yet", never silently wrong):
+//! Not yet lowered (reported as `LowerError` "not supported yet: …", never silently wrong):
 //! classes, destructuring, generators, async functions, optional chaining, tagged templates,
 //! `super`, `new.target`, `with`, direct `eval`, getters/setters in classes, `for-of`, spread in
 //! `new`, regular-expression literals, labelled `continue` through `switch`.
