@@ -7,7 +7,7 @@
 //! substitution, circular `<ref *1>` markers (a cycle prints `[Circular]`), Map/Set/class
 //! instance prefixes, `console.table/group/time/count/assert`, error stack frames.
 
-use super::{arg, global_value, method};
+use super::{global_value, method};
 use crate::host::Stream;
 use crate::interp::{props, Interp, JsResult};
 use crate::value::object::ObjectKind;
@@ -257,6 +257,5 @@ pub fn install(interp: &mut Interp) {
     for name in ["error", "warn", "trace"] {
         method(interp, &console, name, 0, error);
     }
-    let _ = arg(&[], 0);
     global_value(interp, "console", Value::Object(console));
 }

@@ -7,7 +7,7 @@
 use super::{arg, constructor, method};
 use crate::interp::{ops, props, Interp, JsResult};
 use crate::value::object::ObjectKind;
-use crate::value::{atoms, Atom, JsObject, JsString, PropertyKey, Value};
+use crate::value::{atoms, JsObject, JsString, PropertyKey, Value};
 
 /// A new error object with the given prototype and message (what the engine throws).
 pub fn make_error(_interp: &mut Interp, proto: JsObject, message: &str) -> JsObject {
@@ -92,7 +92,6 @@ pub fn install(interp: &mut Interp) {
     }
     let proto = interp.intrinsics.error_proto.clone();
     method(interp, &proto, "toString", 0, error_to_string);
-    let _ = Atom::intern_str("Error");
 }
 
 /// `String(err)` as console output shows an error (until stacks exist: `Name: message`).

@@ -624,25 +624,20 @@ impl Interp {
                 }
                 self.call_from_stack(&f, this, base, *span, callee)?
             }
-            Expr::New { callee, args, span } => {
+            Expr::New { callee, args, .. } => {
                 let f = self.expr(callee)?;
                 let mut argv = Vec::with_capacity(args.len());
                 for a in args.iter() {
                     argv.push(self.expr(&a.expr)?);
                 }
-                let _ = span;
                 self.construct(&f, &argv)?
             }
             Expr::Function(code) => self.make_closure(code),
             Expr::Array(elems) => {
                 let mut values = Vec::with_capacity(elems.len());
-                let mut holes = false;
                 for el in elems.iter() {
                     match el {
-                        None => {
-                            holes = true;
-                            values.push(None);
-                        }
+                        None => values.push(None),
                         Some(Arg {
                             expr,
                             spread: false,
@@ -655,7 +650,6 @@ impl Interp {
                         }
                     }
                 }
-                let _ = holes;
                 Value::Object(self.new_array_with_holes(values))
             }
             Expr::Object(ps) => {
@@ -888,14 +882,8 @@ impl Interp {
             let new = Env::new(shape, self.env.clone(), &self.uninit);
             self.env = Some(new);
         }
-        // Arguments arrive in registers 0..n. When every parameter is an uncaptured register
-        // numbered like its position (the common case) they are already in place.
-        let in_place = code
-            .params
-            .iter()
-            .enumerate()
-            .all(|(i, p)| *p == Place::Reg(i as u32));
-        if !in_place {
+        // Arguments arrive in registers 0..n; most functions read them right there.
+        if !code.params_in_place {
             let n = code.params.len();
             let args: Vec<Value> = (0..n)
                 .map(|i| std::mem::take(&mut self.stack[self.base + i]))

@@ -49,7 +49,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
     };
     let mut var_names = Vec::new();
     collect_script_vars(&program.body, &mut var_names);
-    let body = b.block_body(&program.body, None, true)?;
+    let body = b.block_body(&program.body, None)?;
     let code = Code {
         name: Atom::intern_str(""),
         length: 0,
@@ -57,6 +57,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         is_constructor: false,
         registers: b.layout.registers[0],
         params: Box::new([]),
+        params_in_place: true,
         env: None,
         this_place: None,
         arguments_place: None,
@@ -283,9 +284,8 @@ impl<'a> Builder<'a> {
 
     /// A statement list in the current scope (function body, script, or an already entered
     /// block scope), with its hoisted function declarations.
-    fn block_body(&mut self, stmts: &[ast::Stmt], scope: Option<ScopeId>, top: bool) -> R<Block> {
+    fn block_body(&mut self, stmts: &[ast::Stmt], scope: Option<ScopeId>) -> R<Block> {
         let (functions, global_functions) = self.hoisted_functions(stmts)?;
-        let _ = top;
         let body = self.statements(stmts)?;
         Ok(Block {
             env: scope.and_then(|s| self.env_shape(s)),
@@ -331,7 +331,7 @@ impl<'a> Builder<'a> {
     fn enter_block(&mut self, stmts: &[ast::Stmt], role: Role, span: Span) -> R<Block> {
         let scope = self.scope_for(span, role);
         self.stack.push(scope);
-        let block = self.block_body(stmts, Some(scope), false);
+        let block = self.block_body(stmts, Some(scope));
         self.stack.pop();
         block
     }
@@ -387,34 +387,8 @@ impl<'a> Builder<'a> {
             StmtKind::For(f) => self.for_stmt(f, stmt.span)?,
             StmtKind::ForIn(f) => self.for_in(f, stmt.span)?,
             StmtKind::ForOf(_) => return unsupported("for-of", stmt.span),
-            StmtKind::While { test, body } => {
-                let id = self.new_label();
-                self.with_loop(id, |b| {
-                    Ok(Stmt::Loop(Box::new(Loop {
-                        label: id,
-                        head_env: None,
-                        init: None,
-                        test: Some(b.expr(test)?),
-                        update: None,
-                        body: b.substatement(body)?,
-                        test_after: false,
-                    })))
-                })?
-            }
-            StmtKind::DoWhile { body, test } => {
-                let id = self.new_label();
-                self.with_loop(id, |b| {
-                    Ok(Stmt::Loop(Box::new(Loop {
-                        label: id,
-                        head_env: None,
-                        init: None,
-                        test: Some(b.expr(test)?),
-                        update: None,
-                        body: b.substatement(body)?,
-                        test_after: true,
-                    })))
-                })?
-            }
+            StmtKind::While { test, body } => self.while_loop(test, body, false)?,
+            StmtKind::DoWhile { body, test } => self.while_loop(test, body, true)?,
             StmtKind::Switch {
                 discriminant,
                 cases,
@@ -528,6 +502,22 @@ impl<'a> Builder<'a> {
                 }))
             }
             StmtKind::With { .. } => return unsupported("with", stmt.span),
+        })
+    }
+
+    /// `while` (`test_after` false) and `do … while` (true).
+    fn while_loop(&mut self, test: &ast::Expr, body: &ast::Stmt, test_after: bool) -> R<Stmt> {
+        let id = self.new_label();
+        self.with_loop(id, |b| {
+            Ok(Stmt::Loop(Box::new(Loop {
+                label: id,
+                head_env: None,
+                init: None,
+                test: Some(b.expr(test)?),
+                update: None,
+                body: b.substatement(body)?,
+                test_after,
+            })))
         })
     }
 
@@ -733,7 +723,7 @@ impl<'a> Builder<'a> {
             .and_then(|b| self.place_of(b));
         let strict = self.scopes.scopes[scope as usize].strict;
         let (body, expr_body) = match &f.body {
-            ast::FunctionBody::Block(stmts) => (self.block_body(stmts, None, true)?, None),
+            ast::FunctionBody::Block(stmts) => (self.block_body(stmts, None)?, None),
             ast::FunctionBody::Expr(e) => (
                 Block {
                     env: None,
@@ -745,8 +735,6 @@ impl<'a> Builder<'a> {
                 Some(self.expr(e)?),
             ),
         };
-        let function_scope = self.scopes.scopes[scope as usize].function;
-        debug_assert_eq!(function_scope, scope);
         Ok(Code {
             name: Atom::intern_str(""),
             length,
@@ -759,6 +747,10 @@ impl<'a> Builder<'a> {
             },
             is_constructor: !is_arrow && f.kind == ast::FunctionKind::Normal,
             registers: self.layout.registers[scope as usize],
+            params_in_place: params
+                .iter()
+                .enumerate()
+                .all(|(i, p)| *p == Place::Reg(i as u32)),
             params: params.into_boxed_slice(),
             env: self.env_shape(scope),
             this_place,
@@ -871,12 +863,8 @@ impl<'a> Builder<'a> {
                 for p in props {
                     out.push(match &p.kind {
                         PropKind::KeyValue { key, value } => {
-                            if let (ast::PropKey::Ident(id), false) =
-                                (key, matches!(key, ast::PropKey::Computed(_)))
-                            {
-                                if &*id.name == "__proto__" {
-                                    return unsupported("__proto__ in object literals", p.span);
-                                }
+                            if matches!(key, ast::PropKey::Ident(id) if &*id.name == "__proto__") {
+                                return unsupported("__proto__ in object literals", p.span);
                             }
                             let value = match key {
                                 ast::PropKey::Ident(id) => self.named_expr(value, &id.name)?,

@@ -302,6 +302,9 @@ pub struct Code {
     pub registers: u32,
     /// Where each parameter goes (its register, or a slot of the function's own record).
     pub params: Box<[Place]>,
+    /// Every parameter is register `i` for position `i`: a call's arguments are already where
+    /// the body reads them (the common case; decided here so calls do not re-check it).
+    pub params_in_place: bool,
     /// The function's own environment record (captured params/vars/this), if any.
     pub env: Option<EnvShape>,
     /// Where `this` must be stored at entry, if the body (or an arrow inside) reads it.
