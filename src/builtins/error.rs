@@ -20,15 +20,10 @@ pub fn make_error(_interp: &mut Interp, proto: JsObject, message: &str) -> JsObj
     err
 }
 
-fn error_ctor(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
-    // Called as a constructor, `this` is a fresh object with new.target's prototype; called as a
-    // function, ours is `Error.prototype`.
-    let proto = match this {
-        Value::Object(o) if o.borrow().kind.name() == "Object" => o.prototype(),
-        _ => None,
-    }
-    .unwrap_or_else(|| interp.intrinsics.error_proto.clone());
-    let err = JsObject::new(Some(proto), ObjectKind::Error);
+fn error_ctor(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    // new.target's prototype when constructing; called as a function, `Error.prototype`.
+    let nt = interp.new_target.take();
+    let err = interp.create_from_new_target(nt, |i| &i.error_proto, ObjectKind::Error)?;
     let message = arg(args, 0);
     if !message.is_undefined() {
         let m = ops::to_string(interp, &message)?;

@@ -13,7 +13,7 @@ pub mod math;
 pub mod object;
 pub mod string;
 
-use crate::interp::function::{FunctionData, NativeFn};
+use crate::interp::function::{FunctionData, NativeClosureFn, NativeFn};
 use crate::interp::props;
 use crate::interp::Interp;
 use crate::value::object::ObjectKind;
@@ -78,6 +78,27 @@ pub fn native(interp: &Interp, name: &str, length: u32, f: NativeFn, ctor: bool)
         ObjectKind::Function(Box::new(FunctionData::Native {
             f,
             is_constructor: ctor,
+        })),
+    );
+    props::define_builtin_prop(&obj, atoms::LENGTH, Value::Number(length as f64));
+    props::define_builtin_prop(&obj, atoms::NAME, Value::from(name));
+    obj
+}
+
+/// A native function with captured values in `slots` (see `function::closure_slot`).
+pub fn native_closure(
+    interp: &Interp,
+    name: &str,
+    length: u32,
+    f: NativeClosureFn,
+    slots: Vec<Value>,
+) -> JsObject {
+    let obj = JsObject::new(
+        Some(interp.intrinsics.function_proto.clone()),
+        ObjectKind::Function(Box::new(FunctionData::NativeClosure {
+            f,
+            slots,
+            is_constructor: false,
         })),
     );
     props::define_builtin_prop(&obj, atoms::LENGTH, Value::Number(length as f64));

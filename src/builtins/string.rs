@@ -23,21 +23,17 @@ fn this_str(interp: &mut Interp, this: &Value) -> JsResult<JsString> {
     }
 }
 
-fn string_ctor(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+fn string_ctor(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let nt = interp.new_target.take();
     let s = match args.first() {
         None => JsString::empty(),
-        Some(Value::Symbol(s)) => s.descriptive_string(),
+        Some(Value::Symbol(s)) if nt.is_none() => s.descriptive_string(),
         Some(v) => ops::to_string(interp, v)?,
     };
-    // Called with `new`: `this` is the fresh object; wrap. Called plainly: convert.
-    if let Value::Object(o) = this {
-        if matches!(o.borrow().kind, ObjectKind::Ordinary)
-            && o.prototype()
-                .is_some_and(|p| p == interp.intrinsics.string_proto)
-        {
-            o.borrow_mut().kind = ObjectKind::String(s);
-            return Ok(this.clone());
-        }
+    // Called with `new`: a wrapper object; called plainly: the string.
+    if nt.is_some() {
+        let o = interp.create_from_new_target(nt, |i| &i.string_proto, ObjectKind::String(s))?;
+        return Ok(Value::Object(o));
     }
     Ok(Value::String(s))
 }

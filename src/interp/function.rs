@@ -46,8 +46,15 @@ impl Env {
     }
 }
 
-/// A native function: `this`, the arguments, and the interpreter.
+/// A native function: `this`, the arguments, and the interpreter. When called through
+/// [[Construct]], `interp.new_target` holds the new.target at entry (read it first thing:
+/// any nested call resets it); it is `None` for a plain call.
 pub type NativeFn = fn(&mut Interp, &Value, &[Value]) -> Result<Value, Throw>;
+
+/// A native function with captured state (promise resolving functions, combinator element
+/// functions, …): it receives its own function object, whose slots hold what it captured
+/// (read them with [`closure_slot`], write with [`set_closure_slot`]).
+pub type NativeClosureFn = fn(&mut Interp, &JsObject, &Value, &[Value]) -> Result<Value, Throw>;
 
 /// What a callable object is.
 pub enum FunctionData {
@@ -61,6 +68,12 @@ pub enum FunctionData {
     },
     Native {
         f: NativeFn,
+        is_constructor: bool,
+    },
+    /// A native function with captured values (traced).
+    NativeClosure {
+        f: NativeClosureFn,
+        slots: Vec<Value>,
         is_constructor: bool,
     },
     /// `Function.prototype.bind`.
@@ -82,6 +95,11 @@ unsafe impl Trace for FunctionData {
                 }
             }
             FunctionData::Native { .. } => {}
+            FunctionData::NativeClosure { slots, .. } => {
+                for v in slots {
+                    mark(v);
+                }
+            }
             FunctionData::Bound { target, this, args } => {
                 mark(target);
                 mark(this);
@@ -106,6 +124,8 @@ impl ObjectPayload for FunctionData {
 pub enum Callable {
     Closure(Rc<Code>, Option<Gc<Env>>),
     Native(NativeFn),
+    /// The function object itself is passed so the native code can read its slots.
+    NativeClosure(NativeClosureFn, JsObject),
     Bound(JsObject, Value, Vec<Value>),
 }
 
@@ -126,6 +146,9 @@ pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
             *is_constructor,
         ),
         FunctionData::Native { f, is_constructor } => (Callable::Native(*f), *is_constructor),
+        FunctionData::NativeClosure {
+            f, is_constructor, ..
+        } => (Callable::NativeClosure(*f, obj.clone()), *is_constructor),
         FunctionData::Bound { target, this, args } => {
             let ctor = callable(target).is_some_and(|(_, c)| c);
             (
@@ -140,5 +163,32 @@ pub fn is_callable(v: &Value) -> bool {
     match v {
         Value::Object(o) => o.borrow().kind.is_callable(),
         _ => false,
+    }
+}
+
+/// Slot `i` of a native closure (undefined if absent or not a native closure).
+pub fn closure_slot(callee: &JsObject, i: usize) -> Value {
+    let data = callee.borrow();
+    if let ObjectKind::Function(payload) = &data.kind {
+        if let Some(FunctionData::NativeClosure { slots, .. }) =
+            payload.as_any().downcast_ref::<FunctionData>()
+        {
+            return slots.get(i).cloned().unwrap_or_default();
+        }
+    }
+    Value::Undefined
+}
+
+/// Overwrite slot `i` of a native closure (no-op on other objects or out of range).
+pub fn set_closure_slot(callee: &JsObject, i: usize, v: Value) {
+    let mut data = callee.borrow_mut();
+    if let ObjectKind::Function(payload) = &mut data.kind {
+        if let Some(FunctionData::NativeClosure { slots, .. }) =
+            payload.as_any_mut().downcast_mut::<FunctionData>()
+        {
+            if let Some(s) = slots.get_mut(i) {
+                *s = v;
+            }
+        }
     }
 }

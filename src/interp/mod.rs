@@ -12,6 +12,7 @@
 //! classes and the rest listed in `lower::build`.
 
 pub mod function;
+pub mod iter;
 pub mod ops;
 pub mod props;
 
@@ -62,6 +63,9 @@ pub struct Interp {
     /// The TDZ marker: a private symbol no script can reach.
     uninit: Value,
     depth: u32,
+    /// new.target at the entry of a native function called through [[Construct]]; `None` on a
+    /// plain call. Natives that care read it before making any other call.
+    pub new_target: Option<JsObject>,
 }
 
 impl Interp {
@@ -79,6 +83,7 @@ impl Interp {
             host,
             uninit: Value::Symbol(Symbol::new(None)),
             depth: 0,
+            new_target: None,
         };
         interp.this = Value::Object(global);
         crate::builtins::install(&mut interp);
@@ -929,8 +934,19 @@ impl Interp {
                 if self.depth >= MAX_CALL_DEPTH {
                     return Err(self.throw_range_error("Maximum call stack size exceeded"));
                 }
+                self.new_target = None;
                 self.depth += 1;
                 let r = f(self, &this, args);
+                self.depth -= 1;
+                r
+            }
+            Callable::NativeClosure(f, callee) => {
+                if self.depth >= MAX_CALL_DEPTH {
+                    return Err(self.throw_range_error("Maximum call stack size exceeded"));
+                }
+                self.new_target = None;
+                self.depth += 1;
+                let r = f(self, &callee, &this, args);
                 self.depth -= 1;
                 r
             }
@@ -956,8 +972,33 @@ impl Interp {
         }
     }
 
-    /// Construct(F, args) for ordinary constructors and native ones.
+    /// Construct(F, args): `new F(...args)`.
     pub fn construct(&mut self, f: &Value, args: &[Value]) -> JsResult<Value> {
+        let nt = match f {
+            Value::Object(o) => o.clone(),
+            _ => {
+                let s = crate::builtins::console::inspect_short(f);
+                return Err(self.throw_type_error(&format!("{s} is not a constructor")));
+            }
+        };
+        self.construct_with(f, args, &nt)
+    }
+
+    /// IsConstructor(v).
+    pub fn is_constructor(v: &Value) -> bool {
+        match v {
+            Value::Object(o) => function::callable(o).is_some_and(|(_, c)| c),
+            _ => false,
+        }
+    }
+
+    /// Construct(F, args, newTarget) (`Reflect.construct`, `super(...)`).
+    pub fn construct_with(
+        &mut self,
+        f: &Value,
+        args: &[Value],
+        new_target: &JsObject,
+    ) -> JsResult<Value> {
         let ctor = match f {
             Value::Object(o) => function::callable(o).filter(|(_, c)| *c),
             _ => None,
@@ -966,24 +1007,37 @@ impl Interp {
             let s = crate::builtins::console::inspect_short(f);
             return Err(self.throw_type_error(&format!("{s} is not a constructor")));
         };
-        let proto = match props::get(
-            self,
-            f,
-            &PropertyKey::String(crate::value::atoms::PROTOTYPE),
-        )? {
-            Value::Object(p) => p,
-            _ => self.intrinsics.object_proto.clone(),
-        };
+        if self.depth >= MAX_CALL_DEPTH {
+            return Err(self.throw_range_error("Maximum call stack size exceeded"));
+        }
         match callable {
             Callable::Native(nf) => {
-                // Native constructors receive the new.target's prototype as `this` marker object.
-                let this = Value::Object(JsObject::ordinary(Some(proto)));
                 self.depth += 1;
-                let r = nf(self, &this, args);
+                self.new_target = Some(new_target.clone());
+                let r = nf(self, &Value::Undefined, args);
+                self.new_target = None;
                 self.depth -= 1;
                 r
             }
+            Callable::NativeClosure(nf, callee) => {
+                self.depth += 1;
+                self.new_target = Some(new_target.clone());
+                let r = nf(self, &callee, &Value::Undefined, args);
+                self.new_target = None;
+                self.depth -= 1;
+                r
+            }
+            Callable::Bound(target, _, mut bound_args) => {
+                bound_args.extend_from_slice(args);
+                // If newTarget is the bound function itself, it becomes the target.
+                let nt = match f {
+                    Value::Object(o) if JsObject::ptr_eq(o, new_target) => target.clone(),
+                    _ => new_target.clone(),
+                };
+                self.construct_with(&Value::Object(target), &bound_args, &nt)
+            }
             other => {
+                let proto = self.get_prototype_from_constructor(new_target, |i| &i.object_proto)?;
                 let this = JsObject::ordinary(Some(proto));
                 let r = self.call_callable(other, Value::Object(this.clone()), args)?;
                 Ok(match r {
@@ -992,6 +1046,40 @@ impl Interp {
                 })
             }
         }
+    }
+
+    /// GetPrototypeFromConstructor(constructor, intrinsicDefaultProto): `constructor.prototype`
+    /// if it is an object, else the intrinsic chosen by `default`.
+    pub fn get_prototype_from_constructor(
+        &mut self,
+        ctor: &JsObject,
+        default: fn(&Intrinsics) -> &JsObject,
+    ) -> JsResult<JsObject> {
+        let p = props::get(
+            self,
+            &Value::Object(ctor.clone()),
+            &PropertyKey::String(crate::value::atoms::PROTOTYPE),
+        )?;
+        Ok(match p {
+            Value::Object(p) => p,
+            _ => default(&self.intrinsics).clone(),
+        })
+    }
+
+    /// OrdinaryCreateFromConstructor for natives: the new object's prototype comes from
+    /// `interp.new_target` (taken) when constructing, else the intrinsic default. Returns
+    /// `None` prototype-wise never; `kind` becomes the object's internal slots.
+    pub fn create_from_new_target(
+        &mut self,
+        new_target: Option<JsObject>,
+        default: fn(&Intrinsics) -> &JsObject,
+        kind: ObjectKind,
+    ) -> JsResult<JsObject> {
+        let proto = match new_target {
+            Some(nt) => self.get_prototype_from_constructor(&nt, default)?,
+            None => default(&self.intrinsics).clone(),
+        };
+        Ok(JsObject::new(Some(proto), kind))
     }
 }
 

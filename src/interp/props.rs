@@ -400,9 +400,24 @@ pub fn enumerable_string_keys(interp: &mut Interp, v: &Value) -> JsResult<Vec<Pr
     Ok(out)
 }
 
-/// Spread and `Array.from`-like iteration for arrays, strings and array-likes with `length`
-/// (the full iterator protocol comes with generators).
+/// Spread and `Array.from`-like iteration: the iterator protocol (`interp::iter`) when the
+/// value has a `Symbol.iterator` method; until the array/string iterators exist, arrays and
+/// strings without one are walked directly.
 pub fn iterate_to_vec(interp: &mut Interp, v: &Value) -> JsResult<Vec<Value>> {
+    if !v.is_nullish() {
+        let key = PropertyKey::Symbol(crate::value::Symbol::well_known(
+            crate::value::WellKnown::Iterator,
+        ));
+        let method = get_value(interp, v, &key)?;
+        if super::function::is_callable(&method) {
+            let mut rec = super::iter::get_iterator_from_method(interp, v, &method)?;
+            let mut out = Vec::new();
+            while let Some(x) = super::iter::step_value(interp, &mut rec)? {
+                out.push(x);
+            }
+            return Ok(out);
+        }
+    }
     match v {
         Value::String(s) => {
             let st = s.to_std_string_lossy();
