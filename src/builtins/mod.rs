@@ -8,10 +8,14 @@
 
 pub mod array;
 pub mod console;
+pub mod date;
 pub mod error;
+pub mod json;
+pub mod map_set;
 pub mod math;
 pub mod object;
 pub mod string;
+pub mod symbol;
 
 use crate::interp::function::{FunctionData, NativeClosureFn, NativeFn};
 use crate::interp::props;
@@ -33,6 +37,15 @@ pub struct Intrinsics {
     pub range_error_proto: JsObject,
     pub reference_error_proto: JsObject,
     pub syntax_error_proto: JsObject,
+    /// %IteratorPrototype% (`[Symbol.iterator]() { return this }`).
+    pub iterator_proto: JsObject,
+    pub map_proto: JsObject,
+    pub set_proto: JsObject,
+    pub weak_map_proto: JsObject,
+    pub weak_set_proto: JsObject,
+    pub map_iterator_proto: JsObject,
+    pub set_iterator_proto: JsObject,
+    pub date_proto: JsObject,
 }
 
 impl Intrinsics {
@@ -49,7 +62,17 @@ impl Intrinsics {
         let derived = || JsObject::ordinary(Some(object_proto.clone()));
         let error_proto = derived();
         let sub_error = || JsObject::ordinary(Some(error_proto.clone()));
+        let iterator_proto = derived();
+        let sub_iterator = || JsObject::ordinary(Some(iterator_proto.clone()));
         let intrinsics = Intrinsics {
+            map_proto: derived(),
+            set_proto: derived(),
+            weak_map_proto: derived(),
+            weak_set_proto: derived(),
+            map_iterator_proto: sub_iterator(),
+            set_iterator_proto: sub_iterator(),
+            iterator_proto: iterator_proto.clone(),
+            date_proto: derived(),
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
                 ObjectKind::Array(Default::default()),
@@ -113,6 +136,47 @@ pub fn method(interp: &Interp, target: &JsObject, name: &str, length: u32, f: Na
         target,
         PropertyKey::String(Atom::intern_str(name)),
         Value::Object(func),
+    );
+}
+
+/// Define a builtin method under any key (symbol-keyed methods such as `[Symbol.iterator]`),
+/// with the function `name` given; returns the function object.
+pub fn method_key(
+    interp: &Interp,
+    target: &JsObject,
+    key: PropertyKey,
+    name: &str,
+    length: u32,
+    f: NativeFn,
+) -> JsObject {
+    let func = native(interp, name, length, f, false);
+    props::define_hidden(target, key, Value::Object(func.clone()));
+    func
+}
+
+/// Define a builtin accessor with a getter only (`get size`): non-enumerable, configurable.
+pub fn getter(interp: &Interp, target: &JsObject, key: PropertyKey, name: &str, f: NativeFn) {
+    let func = native(interp, &format!("get {name}"), 0, f, false);
+    target.borrow_mut().properties.insert(
+        key,
+        crate::value::property::Property::accessor(
+            Some(func),
+            None,
+            crate::value::property::Attributes::CONFIGURABLE,
+        ),
+    );
+}
+
+/// `obj[Symbol.toStringTag] = tag`: non-writable, non-enumerable, configurable.
+pub fn to_string_tag(target: &JsObject, tag: &str) {
+    target.borrow_mut().properties.insert(
+        PropertyKey::Symbol(crate::value::Symbol::well_known(
+            crate::value::WellKnown::ToStringTag,
+        )),
+        crate::value::property::Property::data(
+            Value::from(tag),
+            crate::value::property::Attributes::CONFIGURABLE,
+        ),
     );
 }
 
@@ -184,5 +248,9 @@ pub fn install(interp: &mut Interp) {
     string::install(interp);
     math::install(interp);
     error::install(interp);
+    symbol::install(interp);
+    map_set::install(interp);
+    json::install(interp);
+    date::install(interp);
     console::install(interp);
 }

@@ -8,7 +8,9 @@
 
 use super::{Interp, JsResult};
 use crate::parser::ast::BinaryOp;
-use crate::value::{atoms, number, ConversionError, JsObject, JsString, PropertyKey, Value};
+use crate::value::{
+    atoms, number, ConversionError, JsObject, JsString, PropertyKey, Symbol, Value, WellKnown,
+};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
@@ -17,12 +19,34 @@ pub enum Hint {
     String,
 }
 
-/// ToPrimitive(input, hint): OrdinaryToPrimitive via `valueOf`/`toString`
-/// (`Symbol.toPrimitive` is consulted by the builtins that define it: Date, Symbol).
+/// ToPrimitive(input, hint): the object's `[Symbol.toPrimitive]` method if it has one (Date,
+/// Symbol wrappers, user objects), else OrdinaryToPrimitive via `valueOf`/`toString`.
 pub fn to_primitive(interp: &mut Interp, v: &Value, hint: Hint) -> JsResult<Value> {
     let Value::Object(_) = v else {
         return Ok(v.clone());
     };
+    let key = PropertyKey::Symbol(Symbol::well_known(WellKnown::ToPrimitive));
+    let exotic = super::props::get(interp, v, &key)?;
+    if !exotic.is_nullish() {
+        if !super::function::is_callable(&exotic) {
+            return Err(interp.throw_type_error("Symbol.toPrimitive is not a function"));
+        }
+        let h = match hint {
+            Hint::Default => "default",
+            Hint::Number => "number",
+            Hint::String => "string",
+        };
+        let r = interp.call(&exotic, v.clone(), &[Value::from(h)])?;
+        if matches!(r, Value::Object(_)) {
+            return Err(interp.throw_type_error("Cannot convert object to primitive value"));
+        }
+        return Ok(r);
+    }
+    ordinary_to_primitive(interp, v, hint)
+}
+
+/// OrdinaryToPrimitive(O, hint): `valueOf` then `toString` (the reverse for a string hint).
+pub fn ordinary_to_primitive(interp: &mut Interp, v: &Value, hint: Hint) -> JsResult<Value> {
     let order = if hint == Hint::String {
         [atoms::TO_STRING, atoms::VALUE_OF]
     } else {
