@@ -301,6 +301,7 @@ impl Parser<'_> {
 /// V8's SyntaxError message for a parse failure.
 fn error_message(src: &[u16], err: PErr, pos: usize) -> String {
     match err {
+        PErr::At(m) if m.ends_with("JSON") => format!("{m} at position {pos}"),
         PErr::At(m) => format!("{m} in JSON at position {pos}"),
         PErr::Eos => "Unexpected end of JSON input".to_string(),
         PErr::Number => format!("Unexpected number in JSON at position {pos}"),
@@ -345,7 +346,10 @@ fn parse(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     let result = p.value(interp).and_then(|v| {
         p.skip_ws();
         if p.pos < src.len() {
-            Err((PErr::At("Unexpected non-whitespace character after"), p.pos))
+            Err((
+                PErr::At("Unexpected non-whitespace character after JSON"),
+                p.pos,
+            ))
         } else {
             Ok(v)
         }

@@ -37,8 +37,14 @@ pub struct Intrinsics {
     pub range_error_proto: JsObject,
     pub reference_error_proto: JsObject,
     pub syntax_error_proto: JsObject,
-    /// %IteratorPrototype% (`[Symbol.iterator]() { return this }`).
+    /// %IteratorPrototype%: every builtin iterator prototype inherits from it.
     pub iterator_proto: JsObject,
+    /// %ArrayIteratorPrototype%.
+    pub array_iterator_proto: JsObject,
+    /// The original %Array.prototype.values% and %ArrayIteratorPrototype%.next (set by
+    /// `array::install`): spread's fast path checks that neither was replaced.
+    pub array_proto_values: JsObject,
+    pub array_iterator_next: JsObject,
     pub map_proto: JsObject,
     pub set_proto: JsObject,
     pub weak_map_proto: JsObject,
@@ -71,8 +77,12 @@ impl Intrinsics {
             weak_set_proto: derived(),
             map_iterator_proto: sub_iterator(),
             set_iterator_proto: sub_iterator(),
-            iterator_proto: iterator_proto.clone(),
             date_proto: derived(),
+            array_iterator_proto: sub_iterator(),
+            iterator_proto: iterator_proto.clone(),
+            // Placeholders until `array::install` creates the functions.
+            array_proto_values: derived(),
+            array_iterator_next: derived(),
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
                 ObjectKind::Array(Default::default()),
