@@ -13,6 +13,7 @@
 
 pub mod function;
 pub mod iter;
+mod pattern;
 pub mod ops;
 pub mod props;
 
@@ -66,6 +67,9 @@ pub struct Interp {
     /// new.target at the entry of a native function called through [[Construct]]; `None` on a
     /// plain call. Natives that care read it before making any other call.
     pub new_target: Option<JsObject>,
+    /// An optional chain is short-circuiting: the `Err(Throw)` travelling up is not an
+    /// exception, and the enclosing `OptChain` turns it into `undefined`.
+    short_circuit: bool,
 }
 
 impl Interp {
@@ -84,6 +88,7 @@ impl Interp {
             uninit: Value::Symbol(Symbol::new(None)),
             depth: 0,
             new_target: None,
+            short_circuit: false,
         };
         interp.this = Value::Object(global);
         crate::builtins::install(&mut interp);
@@ -274,6 +279,11 @@ impl Interp {
             }
             Stmt::Try(t) => return self.try_stmt(t),
             Stmt::Switch(s) => return self.switch(s),
+            Stmt::ForOf(f) => return self.for_of(f),
+            Stmt::Bind { target, value } => {
+                let v = self.expr(value)?;
+                self.bind_target(target, v)?;
+            }
             Stmt::Empty => {}
         }
         Ok(Flow::Normal)
@@ -330,40 +340,91 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
+    /// Enter a for-in/of head scope: a fresh record (if captured) and TDZ registers.
+    fn enter_head(&mut self, shape: &Option<EnvShape>, tdz: &[u32]) {
+        if let Some(shape) = shape {
+            let parent = self.env.clone();
+            self.env = Some(Env::new(shape, parent, &self.uninit));
+        }
+        for &r in tdz {
+            self.stack[self.base + r as usize] = self.uninit.clone();
+        }
+    }
+
+    /// Leave a head scope entered by `enter_head` (pop its record).
+    fn leave_head(&mut self, shape: &Option<EnvShape>) {
+        if shape.is_some() {
+            let parent = self.env.as_ref().and_then(|e| e.parent.clone());
+            self.env = parent;
+        }
+    }
+
     fn for_in(&mut self, f: &ForIn) -> JsResult<Flow> {
-        let object = self.expr(&f.object)?;
+        self.enter_head(&f.head_env, &f.head_tdz);
+        let object = self.expr(&f.object);
+        self.leave_head(&f.head_env);
+        let object = object?;
         let keys = match &object {
             Value::Undefined | Value::Null => return Ok(Flow::Normal),
             v => props::enumerable_string_keys(self, v)?,
         };
-        let saved = self.enter_env(&f.head_env);
-        let result = (|| {
-            for key in keys {
-                // Keys deleted during the loop are skipped (EnumerateObjectProperties).
-                if !props::has_property(self, &object, &key)? {
-                    continue;
+        for key in keys {
+            // Keys deleted during the loop are skipped (EnumerateObjectProperties).
+            if !props::has_property(self, &object, &key)? {
+                continue;
+            }
+            let name = match &key {
+                PropertyKey::Index(i) => Value::String(JsString::from(i.to_string())),
+                other => other.to_value(),
+            };
+            self.enter_head(&f.head_env, &f.head_tdz);
+            let r = match self.bind_target(&f.target, name) {
+                Ok(()) => self.stmt(&f.body),
+                Err(t) => Err(t),
+            };
+            self.leave_head(&f.head_env);
+            match r? {
+                Flow::Normal => {}
+                Flow::Break(id) if id == f.label => break,
+                Flow::Continue(id) if id == f.label => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn for_of(&mut self, f: &ForOf) -> JsResult<Flow> {
+        self.enter_head(&f.head_env, &f.head_tdz);
+        let iterable = self.expr(&f.iterable);
+        self.leave_head(&f.head_env);
+        let iterable = iterable?;
+        let mut rec = iter::get_iterator(self, &iterable)?;
+        loop {
+            let Some(v) = iter::step_value(self, &mut rec)? else {
+                return Ok(Flow::Normal);
+            };
+            self.enter_head(&f.head_env, &f.head_tdz);
+            let r = match self.bind_target(&f.target, v) {
+                Ok(()) => self.stmt(&f.body),
+                Err(t) => Err(t),
+            };
+            self.leave_head(&f.head_env);
+            match r {
+                Ok(Flow::Normal) => {}
+                Ok(Flow::Continue(id)) if id == f.label => {}
+                Ok(Flow::Break(id)) if id == f.label => {
+                    iter::close(self, &rec, false)?;
+                    return Ok(Flow::Normal);
                 }
-                let name = match &key {
-                    PropertyKey::Index(i) => Value::String(JsString::from(i.to_string())),
-                    other => other.to_value(),
-                };
-                match &f.target {
-                    Ok(place) => self.write_place(*place, name),
-                    Err(global) => self.set_global(global, name)?,
+                Ok(other) => {
+                    iter::close(self, &rec, false)?;
+                    return Ok(other);
                 }
-                match self.stmt(&f.body)? {
-                    Flow::Normal => {}
-                    Flow::Break(id) if id == f.label => break,
-                    Flow::Continue(id) if id == f.label => {}
-                    other => return Ok(other),
+                Err(Throw) => {
+                    return iter::close(self, &rec, true).map(|_| Flow::Normal);
                 }
             }
-            Ok(Flow::Normal)
-        })();
-        if let Some(env) = saved {
-            self.env = env;
         }
-        result
     }
 
     fn try_stmt(&mut self, t: &Try) -> JsResult<Flow> {
@@ -378,10 +439,13 @@ impl Interp {
             self.env = env.clone();
             let exception = std::mem::take(&mut self.exception);
             let saved = self.enter_env(shape);
-            if let Some(p) = param {
-                self.write_place(*p, exception);
-            }
-            result = self.block(body);
+            result = match param {
+                Some(p) => match self.bind_target(p, exception) {
+                    Ok(()) => self.block(body),
+                    Err(t) => Err(t),
+                },
+                None => self.block(body),
+            };
             if let Some(e) = saved {
                 self.env = e;
             }
@@ -621,7 +685,19 @@ impl Interp {
                         let key = self.key(key)?;
                         (props::get_value(self, &obj, &key)?, obj)
                     }
+                    Callee::CheckPlain(e) => (self.expr(e)?, Value::Undefined),
+                    Callee::CheckMethod { object, key } => {
+                        let obj = self.expr(object)?;
+                        let key = self.key(key)?;
+                        (props::get_value(self, &obj, &key)?, obj)
+                    }
                 };
+                if matches!(**callee, Callee::CheckPlain(_) | Callee::CheckMethod { .. })
+                    && f.is_nullish()
+                {
+                    self.short_circuit = true;
+                    return Err(Throw);
+                }
                 let base = self.stack.len();
                 if let Err(t) = self.push_args(args) {
                     self.stack.truncate(base);
@@ -708,6 +784,51 @@ impl Interp {
                 last
             }
             Expr::This => self.this.clone(),
+            Expr::Destructure { pattern, value } => {
+                let v = self.expr(value)?;
+                self.destructure(pattern, v.clone())?;
+                v
+            }
+            Expr::LogicalAssign { op, read, write } => {
+                let l = self.expr(read)?;
+                if logical_short(*op, &l) {
+                    l
+                } else {
+                    self.expr(write)?
+                }
+            }
+            Expr::LogicalMember {
+                op,
+                object,
+                key,
+                value,
+            } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                let l = props::get_value(self, &obj, &key)?;
+                if logical_short(*op, &l) {
+                    l
+                } else {
+                    let v = self.expr(value)?;
+                    props::put_value(self, &obj, key, v.clone())?;
+                    v
+                }
+            }
+            Expr::OptChain(inner) => match self.expr(inner) {
+                Err(Throw) if self.short_circuit => {
+                    self.short_circuit = false;
+                    Value::Undefined
+                }
+                r => r?,
+            },
+            Expr::OptionalCheck(inner) => {
+                let v = self.expr(inner)?;
+                if v.is_nullish() {
+                    self.short_circuit = true;
+                    return Err(Throw);
+                }
+                v
+            }
         })
     }
 
@@ -848,16 +969,19 @@ impl Interp {
         let argc = self.stack.len() - base;
         let nparams = code.params.len();
         let regs = code.registers as usize;
-        // Arguments beyond the registers are kept for `arguments` only.
-        let extra: Vec<Value> = if argc > nparams && code.arguments_place.is_some() {
-            self.stack[base + nparams..].to_vec()
+        // Every argument is kept (beyond the parameter registers) only for `arguments` and
+        // for non-simple parameter lists (defaults, destructuring, rest).
+        let all_args: Option<Vec<Value>> =
+            if code.arguments_place.is_some() || code.param_init.is_some() {
+                Some(self.stack[base..].to_vec())
+            } else {
+                None
+            };
+        if code.param_init.is_some() {
+            self.stack.truncate(base);
         } else {
-            Vec::new()
-        };
-        let all_args: Option<Vec<Value>> = code
-            .arguments_place
-            .map(|_| self.stack[base..base + argc.min(nparams)].to_vec());
-        self.stack.truncate(base + argc.min(nparams));
+            self.stack.truncate(base + argc.min(nparams));
+        }
         self.stack
             .resize(base + regs.max(nparams), Value::Undefined);
         let saved_base = std::mem::replace(&mut self.base, base);
@@ -868,7 +992,7 @@ impl Interp {
         };
         let saved_this = std::mem::replace(&mut self.this, this);
         self.depth += 1;
-        let result = self.run_body(code, extra, all_args);
+        let result = self.run_body(code, all_args);
         self.depth -= 1;
         self.base = saved_base;
         self.env = saved_env;
@@ -877,18 +1001,13 @@ impl Interp {
         result
     }
 
-    fn run_body(
-        &mut self,
-        code: &Code,
-        extra: Vec<Value>,
-        all_args: Option<Vec<Value>>,
-    ) -> JsResult<Value> {
+    fn run_body(&mut self, code: &Code, all_args: Option<Vec<Value>>) -> JsResult<Value> {
         if let Some(shape) = &code.env {
             let new = Env::new(shape, self.env.clone(), &self.uninit);
             self.env = Some(new);
         }
         // Arguments arrive in registers 0..n; most functions read them right there.
-        if !code.params_in_place {
+        if !code.params_in_place && code.param_init.is_none() {
             let n = code.params.len();
             let args: Vec<Value> = (0..n)
                 .map(|i| std::mem::take(&mut self.stack[self.base + i]))
@@ -901,18 +1020,19 @@ impl Interp {
             let this = self.this.clone();
             self.write_place(place, this);
         }
-        if let (Some(place), Some(mut args)) = (code.arguments_place, all_args) {
-            args.extend(extra);
-            let obj = self.new_array(args);
+        if let (Some(place), Some(args)) = (code.arguments_place, &all_args) {
+            let obj = self.new_array(args.clone());
             obj.borrow_mut().kind = ObjectKind::Arguments;
-            let len = obj.borrow().properties.len();
             props::define_hidden(
                 &obj,
                 PropertyKey::String(crate::value::atoms::LENGTH),
-                Value::Number(len as f64),
+                Value::Number(args.len() as f64),
             );
             obj.borrow_mut().prototype = Some(self.intrinsics.object_proto.clone());
             self.write_place(place, Value::Object(obj));
+        }
+        if let (Some(init), Some(args)) = (&code.param_init, all_args) {
+            self.bind_params(init, args)?;
         }
         if let Some(e) = &code.expr_body {
             return self.expr(e);
@@ -1080,6 +1200,15 @@ impl Interp {
             None => default(&self.intrinsics).clone(),
         };
         Ok(JsObject::new(Some(proto), kind))
+    }
+}
+
+/// Whether `&&`/`||`/`??` short-circuits on left value `l`.
+fn logical_short(op: LogicalOp, l: &Value) -> bool {
+    match op {
+        LogicalOp::And => !l.to_boolean(),
+        LogicalOp::Or => l.to_boolean(),
+        LogicalOp::Nullish => !l.is_nullish(),
     }
 }
 

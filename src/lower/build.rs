@@ -10,6 +10,8 @@
 //! `super`, `new.target`, `with`, direct `eval`, getters/setters in classes, `for-of`, spread in
 //! `new`, regular-expression literals, labelled `continue` through `switch`.
 
+mod pattern;
+
 use super::scope::{self, BindingKind, Resolution, Role, ScopeId, ScopeKind, ScopeTree};
 use super::tree::*;
 use crate::parser::ast::{self, ExprKind, PropKind, StmtKind};
@@ -57,6 +59,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         is_constructor: false,
         registers: b.layout.registers[0],
         params: Box::new([]),
+        param_init: None,
         params_in_place: true,
         env: None,
         this_place: None,
@@ -385,8 +388,8 @@ impl<'a> Builder<'a> {
                 },
             },
             StmtKind::For(f) => self.for_stmt(f, stmt.span)?,
-            StmtKind::ForIn(f) => self.for_in(f, stmt.span)?,
-            StmtKind::ForOf(_) => return unsupported("for-of", stmt.span),
+            StmtKind::ForIn(f) => self.for_in(f, stmt.span, false)?,
+            StmtKind::ForOf(f) => self.for_in(f, stmt.span, true)?,
             StmtKind::While { test, body } => self.while_loop(test, body, false)?,
             StmtKind::DoWhile { body, test } => self.while_loop(test, body, true)?,
             StmtKind::Switch {
@@ -473,14 +476,11 @@ impl<'a> Builder<'a> {
                         let scope = self.scope_for(h.span, Role::CatchParam);
                         self.stack.push(scope);
                         let param = match &h.param {
-                            Some(p) => match &p.kind {
-                                ast::PatKind::Ident(id) => match self.resolve(id) {
-                                    Resolved::Local { place, .. } => Some(place),
-                                    Resolved::Global(_) => None,
-                                },
-                                _ => {
+                            Some(p) => match self.target(p, true) {
+                                Ok(t) => Some(t),
+                                Err(e) => {
                                     self.stack.pop();
-                                    return unsupported("destructuring", p.span);
+                                    return Err(e);
                                 }
                             },
                             None => None,
@@ -567,7 +567,15 @@ impl<'a> Builder<'a> {
         let mut out = Vec::new();
         for d in &decl.decls {
             let ast::PatKind::Ident(id) = &d.target.kind else {
-                return unsupported("destructuring", d.target.span);
+                let Some(init) = &d.init else {
+                    return unsupported("a pattern without initialiser", d.target.span);
+                };
+                let value = self.expr(init)?;
+                out.push(Stmt::Bind {
+                    target: self.target(&d.target, true)?,
+                    value,
+                });
+                continue;
             };
             let value = match &d.init {
                 Some(init) => self.named_expr(init, &id.name)?,
@@ -622,41 +630,52 @@ impl<'a> Builder<'a> {
         Ok(Stmt::Loop(Box::new(lp)))
     }
 
-    fn for_in(&mut self, f: &ast::ForInOf, span: Span) -> R<Stmt> {
+    /// `for (… in …)` (`is_of` false) and `for (… of …)`.
+    fn for_in(&mut self, f: &ast::ForInOf, span: Span, is_of: bool) -> R<Stmt> {
+        if f.is_await {
+            return unsupported("for await", span);
+        }
         let scope = self.scope_for(span, Role::LoopHead);
+        // The object/iterable is evaluated with the head's names in TDZ (own scope).
+        self.stack.push(scope);
+        let right = self.expr(&f.right);
+        self.stack.pop();
+        let right = right?;
         self.stack.push(scope);
         let id = self.new_label();
         let result = self.with_loop(id, |b| {
-            let object = b.expr(&f.right)?;
             let target = match &f.left {
                 ast::ForHead::Var(d) if d.decls.len() == 1 && d.decls[0].init.is_none() => {
-                    match &d.decls[0].target.kind {
-                        ast::PatKind::Ident(id) => b.resolve(id),
-                        _ => return unsupported("destructuring", d.span),
-                    }
+                    b.target(&d.decls[0].target, true)?
                 }
-                ast::ForHead::Pat(ast::Pat {
-                    kind: ast::PatKind::Ident(id),
-                    ..
-                }) => b.resolve(id),
-                _ => return unsupported("this for-in head", span),
+                ast::ForHead::Var(d) => return unsupported("an initialiser in this head", d.span),
+                ast::ForHead::Pat(p) => b.target(p, false)?,
             };
-            let target = match target {
-                Resolved::Local { place, .. } => Ok(place),
-                Resolved::Global(name) => Err(Self::global(name)),
-            };
-            Ok(ForIn {
-                label: id,
-                head_env: None,
-                target,
-                object,
-                body: b.substatement(&f.body)?,
-            })
+            Ok((target, b.substatement(&f.body)?))
         });
         self.stack.pop();
-        let mut fi = result?;
-        fi.head_env = self.env_shape(scope);
-        Ok(Stmt::ForIn(Box::new(fi)))
+        let (target, body) = result?;
+        let head_env = self.env_shape(scope);
+        let head_tdz = self.tdz_regs(scope);
+        Ok(if !is_of {
+            Stmt::ForIn(Box::new(ForIn {
+                label: id,
+                head_env,
+                head_tdz,
+                target,
+                object: right,
+                body,
+            }))
+        } else {
+            Stmt::ForOf(Box::new(ForOf {
+                label: id,
+                head_env,
+                head_tdz,
+                target,
+                iterable: right,
+                body,
+            }))
+        })
     }
 
     // ───────────── functions ─────────────
@@ -694,21 +713,29 @@ impl<'a> Builder<'a> {
 
     fn function_body(&mut self, f: &ast::Function, scope: ScopeId) -> R<Code> {
         let is_arrow = f.kind == ast::FunctionKind::Arrow;
-        if f.rest.is_some() {
-            return unsupported("rest parameters", f.span);
-        }
         let mut params = Vec::new();
-        let mut length = 0;
-        for p in &f.params {
-            let ast::PatKind::Ident(id) = &p.kind else {
-                return unsupported("default or destructuring parameters", p.span);
-            };
-            length += 1;
-            match self.resolve(id) {
-                Resolved::Local { place, .. } => params.push(place),
-                Resolved::Global(_) => return unsupported("this parameter", p.span),
+        let simple =
+            f.rest.is_none() && f.params.iter().all(|p| matches!(p.kind, ast::PatKind::Ident(_)));
+        // `length`: the parameters before the first default or rest.
+        let length = f
+            .params
+            .iter()
+            .take_while(|p| !matches!(p.kind, ast::PatKind::Default { .. }))
+            .count() as u32;
+        let param_init = if simple {
+            for p in &f.params {
+                let ast::PatKind::Ident(id) = &p.kind else {
+                    unreachable!("checked simple")
+                };
+                match self.resolve(id) {
+                    Resolved::Local { place, .. } => params.push(place),
+                    Resolved::Global(_) => return unsupported("this parameter", p.span),
+                }
             }
-        }
+            None
+        } else {
+            Some(Box::new(self.param_init(f)?))
+        };
         let implicit = |name: &str| {
             self.scopes.scopes[scope as usize]
                 .bindings
@@ -747,11 +774,13 @@ impl<'a> Builder<'a> {
             },
             is_constructor: !is_arrow && f.kind == ast::FunctionKind::Normal,
             registers: self.layout.registers[scope as usize],
-            params_in_place: params
-                .iter()
-                .enumerate()
-                .all(|(i, p)| *p == Place::Reg(i as u32)),
+            params_in_place: param_init.is_none()
+                && params
+                    .iter()
+                    .enumerate()
+                    .all(|(i, p)| *p == Place::Reg(i as u32)),
             params: params.into_boxed_slice(),
+            param_init,
             env: self.env_shape(scope),
             this_place,
             arguments_place,
@@ -983,20 +1012,26 @@ impl<'a> Builder<'a> {
             ExprKind::Call {
                 callee,
                 args,
-                optional: false,
+                optional,
             } => {
                 let callee = match &strip_parens(callee).kind {
                     ExprKind::Member {
                         object,
                         prop,
-                        optional: false,
-                    } => Callee::Method {
-                        object: self.expr(object)?,
-                        key: self.key(prop, e.span)?,
-                    },
+                        optional: opt_member,
+                    } => {
+                        let object = self.opt_base(object, *opt_member)?;
+                        let key = self.key(prop, e.span)?;
+                        if *optional {
+                            Callee::CheckMethod { object, key }
+                        } else {
+                            Callee::Method { object, key }
+                        }
+                    }
                     ExprKind::Ident(id) if &*id.name == "eval" => {
                         return unsupported("eval", e.span)
                     }
+                    _ if *optional => Callee::CheckPlain(self.expr(callee)?),
                     _ => Callee::Plain(self.expr(callee)?),
                 };
                 Expr::Call {
@@ -1022,11 +1057,12 @@ impl<'a> Builder<'a> {
             ExprKind::Member {
                 object,
                 prop,
-                optional: false,
+                optional,
             } => Expr::Member {
-                object: self.boxed(object)?,
+                object: Box::new(self.opt_base(object, *optional)?),
                 key: Box::new(self.key(prop, e.span)?),
             },
+            ExprKind::OptChain(inner) => Expr::OptChain(self.boxed(inner)?),
             ExprKind::Seq(xs) => Expr::Seq(xs.iter().map(|x| self.expr(x)).collect::<R<_>>()?),
             ExprKind::Paren(x) => self.expr(x)?,
             ExprKind::BigInt(_) => return unsupported("BigInt", e.span),
@@ -1034,9 +1070,6 @@ impl<'a> Builder<'a> {
             ExprKind::TaggedTemplate { .. } => return unsupported("tagged templates", e.span),
             ExprKind::Class(_) => return unsupported("class", e.span),
             ExprKind::PrivateIn { .. } => return unsupported("private names", e.span),
-            ExprKind::Call { .. } | ExprKind::Member { .. } | ExprKind::OptChain(_) => {
-                return unsupported("optional chaining", e.span)
-            }
             ExprKind::SuperMember(_) | ExprKind::SuperCall(_) => {
                 return unsupported("super", e.span)
             }
@@ -1086,9 +1119,16 @@ impl<'a> Builder<'a> {
             ast::AssignOp::BitOr => Some(ast::BinaryOp::BitOr),
             ast::AssignOp::BitXor => Some(ast::BinaryOp::BitXor),
             ast::AssignOp::And | ast::AssignOp::Or | ast::AssignOp::Nullish => {
-                return unsupported("logical assignment", span)
+                return self.logical_assignment(op, target, value, span);
             }
         };
+        if let ast::PatKind::Array { .. } | ast::PatKind::Object { .. } = &target.kind {
+            let value = self.boxed(value)?;
+            return Ok(Expr::Destructure {
+                pattern: Box::new(self.pattern(target, false)?),
+                value,
+            });
+        }
         match &target.kind {
             ast::PatKind::Ident(id) => {
                 let Some(op) = binary else {
@@ -1159,6 +1199,64 @@ impl<'a> Builder<'a> {
                 _ => unsupported("this assignment target", span),
             },
             _ => unsupported("destructuring assignment", span),
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// The object of `a?.b`: checked for nullish (short-circuiting the chain) when optional.
+    fn opt_base(&mut self, object: &ast::Expr, optional: bool) -> R<Expr> {
+        let o = self.expr(object)?;
+        Ok(if optional {
+            Expr::OptionalCheck(Box::new(o))
+        } else {
+            o
+        })
+    }
+
+    fn is_strict(&self) -> bool {
+        self.scopes.scopes[self.current() as usize].strict
+    }
+
+    /// `t &&= v`, `t ||= v`, `t ??= v`: the target is read once; `v` is evaluated and
+    /// assigned only when the operator does not short-circuit (with NamedEvaluation).
+    fn logical_assignment(
+        &mut self,
+        op: ast::AssignOp,
+        target: &ast::Pat,
+        value: &ast::Expr,
+        span: Span,
+    ) -> R<Expr> {
+        let lop = match op {
+            ast::AssignOp::And => ast::LogicalOp::And,
+            ast::AssignOp::Or => ast::LogicalOp::Or,
+            _ => ast::LogicalOp::Nullish,
+        };
+        match &target.kind {
+            ast::PatKind::Ident(id) => {
+                let read = Box::new(self.read(id));
+                let v = self.named_expr(value, &id.name)?;
+                let write = Box::new(self.assign(id, v, false));
+                Ok(Expr::LogicalAssign {
+                    op: lop,
+                    read,
+                    write,
+                })
+            }
+            ast::PatKind::Expr(m) => match &strip_parens(m).kind {
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional: false,
+                } => Ok(Expr::LogicalMember {
+                    op: lop,
+                    object: self.boxed(object)?,
+                    key: Box::new(self.key(prop, span)?),
+                    value: self.boxed(value)?,
+                }),
+                _ => unsupported("this assignment target", span),
+            },
+            _ => unsupported("this assignment target", span),
         }
     }
 }

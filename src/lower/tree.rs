@@ -140,6 +140,72 @@ pub enum Expr {
     },
     Seq(Box<[Expr]>),
     This,
+    /// Destructuring assignment `[a, b] = v` / `({a} = v)`: the value of the expression is `v`.
+    Destructure {
+        pattern: Box<Pattern>,
+        value: Box<Expr>,
+    },
+    /// Logical assignment `x &&= v`, `x ||= v`, `x ??= v`: `read` decides, `write` assigns
+    /// (its value subexpression is the right-hand side).
+    LogicalAssign {
+        op: LogicalOp,
+        read: Box<Expr>,
+        write: Box<Expr>,
+    },
+    /// `o.k &&= v` etc.: object and key evaluated once.
+    LogicalMember {
+        op: LogicalOp,
+        object: Box<Expr>,
+        key: Box<Key>,
+        value: Box<Expr>,
+    },
+    /// `a?.b.c`: the whole chain; a short-circuit inside (`OptionalCheck`) yields undefined.
+    OptChain(Box<Expr>),
+    /// Inside an optional chain: the base value; if nullish the chain short-circuits.
+    OptionalCheck(Box<Expr>),
+}
+
+/// Where a destructured (or for-in/of) value goes.
+#[derive(Debug)]
+pub enum Target {
+    /// A binding: initialisation (`init`: declarations, parameters — no checks) or assignment
+    /// (const check, TDZ check with the name).
+    Place {
+        place: Place,
+        check: Option<ConstCheck>,
+        tdz: Option<Atom>,
+    },
+    /// A global by name (script-level `var`, undeclared assignment targets).
+    Global(Box<GlobalRef>),
+    /// A property reference, evaluated before the value is obtained.
+    Member { object: Expr, key: Key },
+    Pattern(Box<Pattern>),
+}
+
+/// One element / property of a pattern: its target and optional default.
+#[derive(Debug)]
+pub struct PatElem {
+    pub target: Target,
+    pub default: Option<Expr>,
+}
+
+#[derive(Debug)]
+pub enum Pattern {
+    Object {
+        props: Box<[(Key, PatElem)]>,
+        rest: Option<Target>,
+    },
+    Array {
+        elems: Box<[Option<PatElem>]>,
+        rest: Option<Target>,
+    },
+}
+
+/// Non-simple parameter lists: each parameter bound in order from the arguments.
+#[derive(Debug)]
+pub struct ParamInit {
+    pub params: Box<[PatElem]>,
+    pub rest: Option<Target>,
 }
 
 /// A `const` binding (or a sloppy function-expression name) being assigned.
@@ -166,6 +232,10 @@ pub enum Callee {
     Plain(Expr),
     /// `o.m(…)`/`o[k](…)`: `this` is `o`.
     Method { object: Expr, key: Key },
+    /// `f?.(…)`: short-circuits the chain when `f` is nullish.
+    CheckPlain(Expr),
+    /// `o.m?.(…)`.
+    CheckMethod { object: Expr, key: Key },
 }
 
 #[derive(Debug)]
@@ -212,6 +282,12 @@ pub enum Stmt {
     },
     Try(Box<Try>),
     Switch(Box<Switch>),
+    ForOf(Box<ForOf>),
+    /// Declaration with a destructuring pattern (or any target) and an initialiser.
+    Bind {
+        target: Target,
+        value: Expr,
+    },
     /// Hoisted function declarations of a block: created at block entry.
     Empty,
 }
@@ -258,18 +334,32 @@ pub struct Loop {
 #[derive(Debug)]
 pub struct ForIn {
     pub label: u32,
+    /// A `let`/`const` head: a fresh record per iteration (closures see their iteration's).
     pub head_env: Option<EnvShape>,
-    /// The loop variable: a binding, or a global by name.
-    pub target: Result<Place, Box<GlobalRef>>,
+    /// Registers of the head's lexical bindings (reset to TDZ each iteration).
+    pub head_tdz: Box<[u32]>,
+    /// The loop variable(s).
+    pub target: Target,
     pub object: Expr,
+    pub body: Stmt,
+}
+
+/// `for (… of …)`.
+#[derive(Debug)]
+pub struct ForOf {
+    pub label: u32,
+    pub head_env: Option<EnvShape>,
+    pub head_tdz: Box<[u32]>,
+    pub target: Target,
+    pub iterable: Expr,
     pub body: Stmt,
 }
 
 #[derive(Debug)]
 pub struct Try {
     pub block: Block,
-    /// Catch parameter place (if bound) and the catch block.
-    pub handler: Option<(Option<EnvShape>, Option<Place>, Block)>,
+    /// Catch parameter target (if any) and the catch block.
+    pub handler: Option<(Option<EnvShape>, Option<Target>, Block)>,
     pub finalizer: Option<Block>,
 }
 
@@ -301,7 +391,10 @@ pub struct Code {
     /// Registers in the frame (parameters first).
     pub registers: u32,
     /// Where each parameter goes (its register, or a slot of the function's own record).
+    /// Empty when `param_init` is used.
     pub params: Box<[Place]>,
+    /// Defaults, destructuring or rest parameters: bound in order at entry from all arguments.
+    pub param_init: Option<Box<ParamInit>>,
     /// Every parameter is register `i` for position `i`: a call's arguments are already where
     /// the body reads them (the common case; decided here so calls do not re-check it).
     pub params_in_place: bool,
