@@ -11,10 +11,11 @@
 //! Rust stack overflow). Not yet: generators/async (their state machines), the event loop,
 //! classes and the rest listed in `lower::build`.
 
+mod class;
 pub mod function;
 pub mod iter;
-mod pattern;
 pub mod ops;
+mod pattern;
 pub mod props;
 
 use crate::builtins::Intrinsics;
@@ -70,6 +71,10 @@ pub struct Interp {
     /// An optional chain is short-circuiting: the `Err(Throw)` travelling up is not an
     /// exception, and the enclosing `OptChain` turns it into `undefined`.
     short_circuit: bool,
+    /// The running method's home object and function object (set only for code that uses
+    /// `super`; arrows capture their creator's).
+    home: Option<JsObject>,
+    func: Option<JsObject>,
 }
 
 impl Interp {
@@ -89,6 +94,8 @@ impl Interp {
             depth: 0,
             new_target: None,
             short_circuit: false,
+            home: None,
+            func: None,
         };
         interp.this = Value::Object(global);
         crate::builtins::install(&mut interp);
@@ -624,10 +631,10 @@ impl Interp {
             } => {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
-                let old = props::get(self, &obj, &key)?;
+                let old = self.get_member(&obj, &key)?;
                 let old = ops::to_number(self, &old)?;
                 let new = update(*op, old);
-                props::set(self, &obj, key, Value::Number(new))?;
+                self.put_member(&obj, key, Value::Number(new))?;
                 Value::Number(if *prefix { new } else { old })
             }
             Expr::CompoundPlace { op, place, value } => {
@@ -652,10 +659,10 @@ impl Interp {
             } => {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
-                let old = props::get(self, &obj, &key)?;
+                let old = self.get_member(&obj, &key)?;
                 let r = self.expr(value)?;
                 let v = ops::binary(self, *op, old, r)?;
-                props::set(self, &obj, key, v.clone())?;
+                self.put_member(&obj, key, v.clone())?;
                 v
             }
             Expr::Cond { test, cons, alt } => {
@@ -668,13 +675,13 @@ impl Interp {
             Expr::Member { object, key } => {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
-                props::get_value(self, &obj, &key)?
+                self.get_member(&obj, &key)?
             }
             Expr::SetMember { object, key, value } => {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
                 let v = self.expr(value)?;
-                props::put_value(self, &obj, key, v.clone())?;
+                self.put_member(&obj, key, v.clone())?;
                 v
             }
             Expr::Call { callee, args, span } => {
@@ -683,13 +690,18 @@ impl Interp {
                     Callee::Method { object, key } => {
                         let obj = self.expr(object)?;
                         let key = self.key(key)?;
-                        (props::get_value(self, &obj, &key)?, obj)
+                        (self.get_member(&obj, &key)?, obj)
                     }
                     Callee::CheckPlain(e) => (self.expr(e)?, Value::Undefined),
+                    Callee::Super { this, key } => {
+                        let this = self.expr(this)?;
+                        let key = self.key(key)?;
+                        (self.super_get(this.clone(), &key)?, this)
+                    }
                     Callee::CheckMethod { object, key } => {
                         let obj = self.expr(object)?;
                         let key = self.key(key)?;
-                        (props::get_value(self, &obj, &key)?, obj)
+                        (self.get_member(&obj, &key)?, obj)
                     }
                 };
                 if matches!(**callee, Callee::CheckPlain(_) | Callee::CheckMethod { .. })
@@ -740,16 +752,35 @@ impl Interp {
                         ObjProp::Value { key, value } => {
                             let key = self.key(key)?;
                             let v = self.expr(value)?;
+                            if let (Expr::Function(code), Value::Object(f)) = (value, &v) {
+                                if code.uses_super {
+                                    function::extra_mut(f, |x| x.home = Some(obj.clone()));
+                                }
+                            }
                             props::define_data(&obj, key, v);
+                        }
+                        ObjProp::Proto(value) => {
+                            let v = self.expr(value)?;
+                            match v {
+                                Value::Object(p) => obj.borrow_mut().prototype = Some(p),
+                                Value::Null => obj.borrow_mut().prototype = None,
+                                _ => {}
+                            }
                         }
                         ObjProp::Getter { key, func } => {
                             let key = self.key(key)?;
                             let f = self.make_closure(func);
+                            if let (true, Value::Object(fo)) = (func.uses_super, &f) {
+                                function::extra_mut(fo, |x| x.home = Some(obj.clone()));
+                            }
                             props::define_accessor(&obj, key, f.as_object().cloned(), None);
                         }
                         ObjProp::Setter { key, func } => {
                             let key = self.key(key)?;
                             let f = self.make_closure(func);
+                            if let (true, Value::Object(fo)) = (func.uses_super, &f) {
+                                function::extra_mut(fo, |x| x.home = Some(obj.clone()));
+                            }
                             props::define_accessor(&obj, key, None, f.as_object().cloned());
                         }
                         ObjProp::Spread(e) => {
@@ -805,15 +836,41 @@ impl Interp {
             } => {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
-                let l = props::get_value(self, &obj, &key)?;
+                let l = self.get_member(&obj, &key)?;
                 if logical_short(*op, &l) {
                     l
                 } else {
                     let v = self.expr(value)?;
-                    props::put_value(self, &obj, key, v.clone())?;
+                    self.put_member(&obj, key, v.clone())?;
                     v
                 }
             }
+            Expr::Class(c) => self.eval_class(c)?,
+            Expr::SuperMember { this, key } => {
+                let this = self.expr(this)?;
+                let key = self.key(key)?;
+                self.super_get(this, &key)?
+            }
+            Expr::SuperCall {
+                args,
+                this_place,
+                new_target,
+                ..
+            } => {
+                let base = self.stack.len();
+                if let Err(t) = self.push_args(args) {
+                    self.stack.truncate(base);
+                    return Err(t);
+                }
+                let argv: Vec<Value> = self.stack.drain(base..).collect();
+                let nt = self.expr(new_target)?;
+                self.super_call(argv, *this_place, nt)?
+            }
+            Expr::PrivateIn { name, object } => {
+                let o = self.expr(object)?;
+                self.private_in(name, &o)?
+            }
+            Expr::TaggedTemplate(t) => self.tagged_template(t)?,
             Expr::OptChain(inner) => match self.expr(inner) {
                 Err(Throw) if self.short_circuit => {
                     self.short_circuit = false;
@@ -835,6 +892,7 @@ impl Interp {
     fn key(&mut self, key: &Key) -> JsResult<PropertyKey> {
         match key {
             Key::Named(a) => Ok(PropertyKey::String(*a)),
+            Key::Private(s) => Ok(PropertyKey::Symbol(s.clone())),
             Key::Computed(e) => {
                 let v = self.expr(e)?;
                 ops::to_property_key(self, &v)
@@ -887,12 +945,21 @@ impl Interp {
     // ───────────── calls ─────────────
 
     pub fn make_closure(&mut self, code: &Rc<Code>) -> Value {
+        let f = self.make_closure_plain(code);
+        if code.uses_super && code.this_mode == ThisMode::Lexical {
+            self.capture_super(&f);
+        }
+        f
+    }
+
+    fn make_closure_plain(&mut self, code: &Rc<Code>) -> Value {
         let f = JsObject::new(
             Some(self.intrinsics.function_proto.clone()),
             ObjectKind::Function(Box::new(FunctionData::Closure {
                 code: code.clone(),
                 env: self.env.clone(),
                 is_constructor: code.is_constructor,
+                extra: None,
             })),
         );
         props::define_builtin_prop(
@@ -935,7 +1002,7 @@ impl Interp {
             return Err(self.not_a_function(callee, span));
         };
         match callable {
-            Callable::Closure(code, env) => self.call_closure(&code, env, this, base),
+            Callable::Closure(code, env, me) => self.call_closure(&code, env, this, base, me, None),
             other => {
                 let args: Vec<Value> = self.stack.drain(base..).collect();
                 self.call_callable(other, this, &args)
@@ -961,11 +1028,42 @@ impl Interp {
         env: Option<Gc<Env>>,
         this: Value,
         base: usize,
+        me: Option<JsObject>,
+        new_target: Option<JsObject>,
     ) -> JsResult<Value> {
         if self.depth >= MAX_CALL_DEPTH {
             self.stack.truncate(base);
             return Err(self.throw_range_error("Maximum call stack size exceeded"));
         }
+        if code.class_ctor.is_some() && new_target.is_none() {
+            self.stack.truncate(base);
+            let msg = format!(
+                "Class constructor {} cannot be invoked without 'new'",
+                code.name.to_js_string()
+            );
+            return Err(self.throw_type_error(&msg));
+        }
+        // Functions using `super` run with their home object and active function.
+        let saved_super = if code.uses_super {
+            let (home, func) = match &me {
+                Some(f) => function::with_extra(f, |x| {
+                    let home = x.and_then(|x| x.home.clone());
+                    let func = if code.this_mode == ThisMode::Lexical {
+                        x.and_then(|x| x.func.clone())
+                    } else {
+                        Some(f.clone())
+                    };
+                    (home, func)
+                }),
+                None => (None, None),
+            };
+            Some((
+                std::mem::replace(&mut self.home, home),
+                std::mem::replace(&mut self.func, func),
+            ))
+        } else {
+            None
+        };
         let argc = self.stack.len() - base;
         let nparams = code.params.len();
         let regs = code.registers as usize;
@@ -992,8 +1090,12 @@ impl Interp {
         };
         let saved_this = std::mem::replace(&mut self.this, this);
         self.depth += 1;
-        let result = self.run_body(code, all_args);
+        let result = self.run_body(code, all_args, new_target);
         self.depth -= 1;
+        if let Some((home, func)) = saved_super {
+            self.home = home;
+            self.func = func;
+        }
         self.base = saved_base;
         self.env = saved_env;
         self.this = saved_this;
@@ -1001,7 +1103,12 @@ impl Interp {
         result
     }
 
-    fn run_body(&mut self, code: &Code, all_args: Option<Vec<Value>>) -> JsResult<Value> {
+    fn run_body(
+        &mut self,
+        code: &Code,
+        all_args: Option<Vec<Value>>,
+        new_target: Option<JsObject>,
+    ) -> JsResult<Value> {
         if let Some(shape) = &code.env {
             let new = Env::new(shape, self.env.clone(), &self.uninit);
             self.env = Some(new);
@@ -1017,8 +1124,16 @@ impl Interp {
             }
         }
         if let Some(place) = code.this_place {
-            let this = self.this.clone();
+            let this = if code.class_ctor == Some(true) {
+                self.uninit.clone()
+            } else {
+                self.this.clone()
+            };
             self.write_place(place, this);
+        }
+        if let Some(place) = code.new_target_place {
+            let nt = new_target.map(Value::Object).unwrap_or_default();
+            self.write_place(place, nt);
         }
         if let (Some(place), Some(args)) = (code.arguments_place, &all_args) {
             let obj = self.new_array(args.clone());
@@ -1037,18 +1152,22 @@ impl Interp {
         if let Some(e) = &code.expr_body {
             return self.expr(e);
         }
-        match self.block(&code.body)? {
-            Flow::Return => Ok(std::mem::take(&mut self.ret)),
-            _ => Ok(Value::Undefined),
+        let r = match self.block(&code.body)? {
+            Flow::Return => std::mem::take(&mut self.ret),
+            _ => Value::Undefined,
+        };
+        if code.class_ctor == Some(true) {
+            return self.derived_result(code, r);
         }
+        Ok(r)
     }
 
     fn call_callable(&mut self, c: Callable, this: Value, args: &[Value]) -> JsResult<Value> {
         match c {
-            Callable::Closure(code, env) => {
+            Callable::Closure(code, env, me) => {
                 let base = self.stack.len();
                 self.stack.extend_from_slice(args);
-                self.call_closure(&code, env, this, base)
+                self.call_closure(&code, env, this, base, me, None)
             }
             Callable::Native(f) => {
                 if self.depth >= MAX_CALL_DEPTH {
@@ -1156,14 +1275,8 @@ impl Interp {
                 };
                 self.construct_with(&Value::Object(target), &bound_args, &nt)
             }
-            other => {
-                let proto = self.get_prototype_from_constructor(new_target, |i| &i.object_proto)?;
-                let this = JsObject::ordinary(Some(proto));
-                let r = self.call_callable(other, Value::Object(this.clone()), args)?;
-                Ok(match r {
-                    Value::Object(_) => r,
-                    _ => Value::Object(this),
-                })
+            Callable::Closure(code, env, me) => {
+                self.construct_closure(&code, env, me, args, new_target)
             }
         }
     }

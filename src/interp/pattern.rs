@@ -31,7 +31,7 @@ impl Interp {
 
     fn put_ref(&mut self, r: Ref<'_>, v: Value) -> JsResult<()> {
         match r {
-            Ref::Member(o, k) => props::put_value(self, &o, k, v),
+            Ref::Member(o, k) => self.put_member(&o, k, v),
             Ref::Target(t) => self.bind_target(t, v),
         }
     }
@@ -82,7 +82,11 @@ impl Interp {
         match p {
             Pattern::Object { props: ps, rest } => {
                 if v.is_nullish() {
-                    let what = if v.is_undefined() { "undefined" } else { "null" };
+                    let what = if v.is_undefined() {
+                        "undefined"
+                    } else {
+                        "null"
+                    };
                     let msg = format!("Cannot destructure '{what}' as it is {what}.");
                     return Err(self.throw_type_error(&msg));
                 }
@@ -90,7 +94,7 @@ impl Interp {
                 for (key, elem) in ps.iter() {
                     let k = self.key(key)?;
                     let r = self.target_ref(&elem.target)?;
-                    let x = props::get_value(self, &v, &k)?;
+                    let x = self.get_member(&v, &k)?;
                     if rest.is_some() {
                         used.push(k);
                     }

@@ -10,6 +10,7 @@
 //! `super`, `new.target`, `with`, direct `eval`, getters/setters in classes, `for-of`, spread in
 //! `new`, regular-expression literals, labelled `continue` through `switch`.
 
+mod class;
 mod pattern;
 
 use super::scope::{self, BindingKind, Resolution, Role, ScopeId, ScopeKind, ScopeTree};
@@ -48,6 +49,10 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         labels: Vec::new(),
         next_label: 0,
         pending_labels: Vec::new(),
+        private_names: Vec::new(),
+        fn_super: Vec::new(),
+        derived_scopes: Vec::new(),
+        next_ctor: None,
     };
     let mut var_names = Vec::new();
     collect_script_vars(&program.body, &mut var_names);
@@ -62,6 +67,10 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         param_init: None,
         params_in_place: true,
         env: None,
+        class_ctor: None,
+        default_derived: false,
+        uses_super: false,
+        new_target_place: None,
         this_place: None,
         arguments_place: None,
         body,
@@ -150,6 +159,14 @@ struct Builder<'a> {
     next_label: u32,
     /// Labels seen directly before the next loop (so `continue L` targets that loop).
     pending_labels: Vec<Box<str>>,
+    /// Private names of the enclosing class bodies, innermost last.
+    private_names: Vec<Vec<(Box<str>, crate::value::Symbol)>>,
+    /// Functions being lowered, innermost last: (is_arrow, uses_super).
+    fn_super: Vec<(bool, bool)>,
+    /// Function scopes of derived-class constructors (`this` starts in TDZ there).
+    derived_scopes: Vec<ScopeId>,
+    /// Set just before lowering a class constructor: `Some(derived)`.
+    next_ctor: Option<bool>,
 }
 
 struct LabelEntry {
@@ -376,7 +393,7 @@ impl<'a> Builder<'a> {
             StmtKind::Var(decl) => self.var_decl(decl)?,
             // Hoisted: created at block entry (`hoisted_functions`).
             StmtKind::Function(_) => Stmt::Empty,
-            StmtKind::Class(_) => return unsupported("class", stmt.span),
+            StmtKind::Class(c) => self.class_decl(c)?,
             StmtKind::Block(body) => Stmt::Block(self.enter_block(body, Role::Block, stmt.span)?),
             StmtKind::Empty | StmtKind::Debugger => Stmt::Empty,
             StmtKind::If { test, cons, alt } => Stmt::If {
@@ -698,9 +715,35 @@ impl<'a> Builder<'a> {
             self.stack.push(s);
         }
         let scope = self.scope_for(f.span, Role::Function);
+        let class_ctor = self.next_ctor.take();
+        if class_ctor == Some(true) {
+            self.derived_scopes.push(scope);
+        }
         self.stack.push(scope);
+        self.fn_super
+            .push((f.kind == ast::FunctionKind::Arrow, false));
         let result = self.function_body(f, scope);
+        let (_, uses_super) = self.fn_super.pop().expect("pushed");
         self.stack.pop();
+        let result = result.map(|mut code| {
+            code.class_ctor = class_ctor;
+            code.uses_super = uses_super;
+            if class_ctor == Some(true) {
+                // super() writes `this` here even when the body never reads it.
+                code.this_place = self.scopes.scopes[scope as usize]
+                    .bindings
+                    .iter()
+                    .copied()
+                    .find(|&b| self.scopes.binding(b).kind == BindingKind::This)
+                    .and_then(|b| {
+                        self.stack.push(scope);
+                        let p = self.place_of(b);
+                        self.stack.pop();
+                        p
+                    });
+            }
+            code
+        });
         if name_scope.is_some() {
             self.stack.pop();
         }
@@ -714,8 +757,10 @@ impl<'a> Builder<'a> {
     fn function_body(&mut self, f: &ast::Function, scope: ScopeId) -> R<Code> {
         let is_arrow = f.kind == ast::FunctionKind::Arrow;
         let mut params = Vec::new();
-        let simple =
-            f.rest.is_none() && f.params.iter().all(|p| matches!(p.kind, ast::PatKind::Ident(_)));
+        let simple = f.rest.is_none()
+            && f.params
+                .iter()
+                .all(|p| matches!(p.kind, ast::PatKind::Ident(_)));
         // `length`: the parameters before the first default or rest.
         let length = f
             .params
@@ -745,6 +790,7 @@ impl<'a> Builder<'a> {
                 .filter(|&b| self.scopes.binding(b).used)
         };
         let this_place = implicit("this").and_then(|b| self.place_of(b));
+        let new_target_place = implicit("new.target").and_then(|b| self.place_of(b));
         let arguments_place = implicit("arguments")
             .filter(|&b| self.scopes.binding(b).kind == BindingKind::Arguments)
             .and_then(|b| self.place_of(b));
@@ -782,6 +828,10 @@ impl<'a> Builder<'a> {
             params: params.into_boxed_slice(),
             param_init,
             env: self.env_shape(scope),
+            class_ctor: None,
+            default_derived: false,
+            uses_super: false,
+            new_target_place,
             this_place,
             arguments_place,
             body,
@@ -793,6 +843,9 @@ impl<'a> Builder<'a> {
     /// NamedEvaluation: an anonymous function assigned to a name takes that name.
     fn named_expr(&mut self, e: &ast::Expr, name: &str) -> R<Expr> {
         match &e.kind {
+            ExprKind::Class(c) if c.id.is_none() => {
+                Ok(Expr::Class(Box::new(self.class(c, Some(name))?)))
+            }
             ExprKind::Function(f) | ExprKind::Arrow(f) if f.id.is_none() => {
                 let code = self.function(f)?;
                 let mut code = Rc::try_unwrap(code).expect("fresh code is unshared");
@@ -809,7 +862,10 @@ impl<'a> Builder<'a> {
         Ok(match prop {
             ast::MemberProp::Ident(id) => Key::Named(Atom::intern_str(&id.name)),
             ast::MemberProp::Computed(e) => Key::Computed(self.expr(e)?),
-            ast::MemberProp::Private(_) => return unsupported("private names", span),
+            ast::MemberProp::Private(id) => {
+                let _ = span;
+                Key::Private(self.private_name(id)?)
+            }
         })
     }
 
@@ -820,7 +876,7 @@ impl<'a> Builder<'a> {
             ast::PropKey::Num(n, _) => Key::Computed(Expr::Const(Value::Number(*n))),
             ast::PropKey::Computed(e) => Key::Computed(self.expr(e)?),
             ast::PropKey::BigInt(_, s) => return unsupported("BigInt", *s),
-            ast::PropKey::Private(i) => return unsupported("private names", i.span),
+            ast::PropKey::Private(i) => Key::Private(self.private_name(i)?),
         })
     }
 
@@ -849,10 +905,7 @@ impl<'a> Builder<'a> {
                 }
                 self.read(id)
             }
-            ExprKind::This => match self.this_place() {
-                Some(place) => Expr::Get { place, tdz: None },
-                None => Expr::This,
-            },
+            ExprKind::This => self.this_expr(),
             ExprKind::Null => Expr::Const(Value::Null),
             ExprKind::Bool(b) => Expr::Const(Value::Bool(*b)),
             ExprKind::Num(n) => Expr::Const(Value::Number(*n)),
@@ -892,8 +945,14 @@ impl<'a> Builder<'a> {
                 for p in props {
                     out.push(match &p.kind {
                         PropKind::KeyValue { key, value } => {
-                            if matches!(key, ast::PropKey::Ident(id) if &*id.name == "__proto__") {
-                                return unsupported("__proto__ in object literals", p.span);
+                            let is_proto = match key {
+                                ast::PropKey::Ident(id) => &*id.name == "__proto__",
+                                ast::PropKey::Str(s, _) => JsString::from_utf16(s) == "__proto__",
+                                _ => false,
+                            };
+                            if is_proto {
+                                out.push(ObjProp::Proto(self.expr(value)?));
+                                continue;
                             }
                             let value = match key {
                                 ast::PropKey::Ident(id) => self.named_expr(value, &id.name)?,
@@ -1031,6 +1090,13 @@ impl<'a> Builder<'a> {
                     ExprKind::Ident(id) if &*id.name == "eval" => {
                         return unsupported("eval", e.span)
                     }
+                    ExprKind::SuperMember(prop) => {
+                        self.mark_super();
+                        Callee::Super {
+                            this: self.this_expr(),
+                            key: self.key(prop, e.span)?,
+                        }
+                    }
                     _ if *optional => Callee::CheckPlain(self.expr(callee)?),
                     _ => Callee::Plain(self.expr(callee)?),
                 };
@@ -1067,15 +1133,17 @@ impl<'a> Builder<'a> {
             ExprKind::Paren(x) => self.expr(x)?,
             ExprKind::BigInt(_) => return unsupported("BigInt", e.span),
             ExprKind::Regex(_) => return unsupported("regular expressions", e.span),
-            ExprKind::TaggedTemplate { .. } => return unsupported("tagged templates", e.span),
-            ExprKind::Class(_) => return unsupported("class", e.span),
-            ExprKind::PrivateIn { .. } => return unsupported("private names", e.span),
-            ExprKind::SuperMember(_) | ExprKind::SuperCall(_) => {
-                return unsupported("super", e.span)
-            }
+            ExprKind::TaggedTemplate { tag, quasi } => self.tagged_template(tag, quasi, e.span)?,
+            ExprKind::Class(c) => Expr::Class(Box::new(self.class(c, None)?)),
+            ExprKind::PrivateIn { name, right } => Expr::PrivateIn {
+                name: self.private_name(name)?,
+                object: self.boxed(right)?,
+            },
+            ExprKind::SuperMember(prop) => self.super_member(prop, e.span)?,
+            ExprKind::SuperCall(args) => self.super_call(args, e.span)?,
             ExprKind::Yield { .. } => return unsupported("yield", e.span),
             ExprKind::Await(_) => return unsupported("await", e.span),
-            ExprKind::NewTarget => return unsupported("new.target", e.span),
+            ExprKind::NewTarget => self.new_target_expr(),
             ExprKind::ImportMeta => return unsupported("import.meta", e.span),
             ExprKind::ImportCall(_) => return unsupported("dynamic import()", e.span),
         })
@@ -1212,6 +1280,46 @@ impl Builder<'_> {
         } else {
             o
         })
+    }
+
+    fn tagged_template(&mut self, tag: &ast::Expr, quasi: &ast::Template, span: Span) -> R<Expr> {
+        let tag = match &strip_parens(tag).kind {
+            ExprKind::Member {
+                object,
+                prop,
+                optional: false,
+            } => Callee::Method {
+                object: self.expr(object)?,
+                key: self.key(prop, span)?,
+            },
+            _ => Callee::Plain(self.expr(tag)?),
+        };
+        let cooked = quasi
+            .quasis
+            .iter()
+            .map(|q| match &q.cooked {
+                Some(c) => Value::String(JsString::from_utf16(c)),
+                None => Value::Undefined,
+            })
+            .collect();
+        let raw = quasi
+            .quasis
+            .iter()
+            .map(|q| Value::String(JsString::from(&*q.raw)))
+            .collect();
+        let exprs = quasi
+            .exprs
+            .iter()
+            .map(|x| self.expr(x))
+            .collect::<R<Box<[Expr]>>>()?;
+        Ok(Expr::TaggedTemplate(Box::new(TaggedTemplate {
+            tag,
+            cooked,
+            raw,
+            exprs,
+            cache: Default::default(),
+            span,
+        })))
     }
 
     fn is_strict(&self) -> bool {

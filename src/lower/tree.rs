@@ -11,7 +11,7 @@
 
 use crate::parser::ast::{BinaryOp, LogicalOp, UnaryOp, UpdateOp};
 use crate::span::Span;
-use crate::value::{Atom, Value};
+use crate::value::{Atom, Symbol, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -159,10 +159,77 @@ pub enum Expr {
         key: Box<Key>,
         value: Box<Expr>,
     },
+    Class(Box<ClassDef>),
+    /// `super.x` / `super[k]`: looked up from the home object's prototype with `this` as
+    /// receiver (`this` is the expression reading the current `this`).
+    SuperMember {
+        this: Box<Expr>,
+        key: Box<Key>,
+    },
+    /// `super(...args)` in a derived constructor (or an arrow inside one).
+    SuperCall {
+        args: Box<[Arg]>,
+        this_place: Place,
+        new_target: Box<Expr>,
+        span: Span,
+    },
+    /// `new.target` where no binding holds it (never: kept for completeness) — see `Get`.
+    /// `#x in obj`.
+    PrivateIn {
+        name: Symbol,
+        object: Box<Expr>,
+    },
+    /// A tagged template call: the site's template object is created once and cached.
+    TaggedTemplate(Box<TaggedTemplate>),
     /// `a?.b.c`: the whole chain; a short-circuit inside (`OptionalCheck`) yields undefined.
     OptChain(Box<Expr>),
     /// Inside an optional chain: the base value; if nullish the chain short-circuits.
     OptionalCheck(Box<Expr>),
+}
+
+/// A class definition, evaluated to its constructor (ClassDefinitionEvaluation).
+#[derive(Debug)]
+pub struct ClassDef {
+    pub name: Atom,
+    /// The class scope's record (inner name binding captured by methods), and its TDZ regs.
+    pub env: Option<EnvShape>,
+    pub tdz_regs: Box<[u32]>,
+    /// The inner binding of the class name (initialised after the class is built).
+    pub binding: Option<Place>,
+    pub heritage: Option<Expr>,
+    pub constructor: Rc<Code>,
+    pub elements: Box<[ClassElement]>,
+}
+
+#[derive(Debug)]
+pub enum ClassElement {
+    Method {
+        key: Key,
+        func: Rc<Code>,
+        kind: MethodKind,
+        is_static: bool,
+    },
+    Field {
+        key: Key,
+        /// The initialiser as a method-like function (own `this`), if any.
+        init: Option<Rc<Code>>,
+        is_static: bool,
+    },
+    StaticBlock(Rc<Code>),
+}
+
+pub use crate::parser::ast::MethodKind;
+
+/// A tagged template site.
+#[derive(Debug)]
+pub struct TaggedTemplate {
+    pub tag: Callee,
+    pub cooked: Box<[Value]>,
+    pub raw: Box<[Value]>,
+    pub exprs: Box<[Expr]>,
+    /// The template object, created on first evaluation (GetTemplateObject caches per site).
+    pub cache: std::cell::RefCell<Option<crate::value::JsObject>>,
+    pub span: Span,
 }
 
 /// Where a destructured (or for-in/of) value goes.
@@ -178,7 +245,10 @@ pub enum Target {
     /// A global by name (script-level `var`, undeclared assignment targets).
     Global(Box<GlobalRef>),
     /// A property reference, evaluated before the value is obtained.
-    Member { object: Expr, key: Key },
+    Member {
+        object: Expr,
+        key: Key,
+    },
     Pattern(Box<Pattern>),
 }
 
@@ -224,6 +294,8 @@ pub enum Key {
     Named(Atom),
     /// `[expr]`.
     Computed(Expr),
+    /// `#name`: a class's private name (a private symbol made at lowering time).
+    Private(Symbol),
 }
 
 #[derive(Debug)]
@@ -236,6 +308,8 @@ pub enum Callee {
     CheckPlain(Expr),
     /// `o.m?.(…)`.
     CheckMethod { object: Expr, key: Key },
+    /// `super.m(…)`: `this` is the current `this`.
+    Super { this: Expr, key: Key },
 }
 
 #[derive(Debug)]
@@ -246,10 +320,22 @@ pub struct Arg {
 
 #[derive(Debug)]
 pub enum ObjProp {
-    Value { key: Key, value: Expr },
-    Getter { key: Key, func: Rc<Code> },
-    Setter { key: Key, func: Rc<Code> },
+    Value {
+        key: Key,
+        value: Expr,
+    },
+    Getter {
+        key: Key,
+        func: Rc<Code>,
+    },
+    Setter {
+        key: Key,
+        func: Rc<Code>,
+    },
     Spread(Expr),
+    /// `__proto__: v` (not computed, not shorthand): sets the prototype if `v` is an object
+    /// or null.
+    Proto(Expr),
 }
 
 #[derive(Debug)]
@@ -400,6 +486,15 @@ pub struct Code {
     pub params_in_place: bool,
     /// The function's own environment record (captured params/vars/this), if any.
     pub env: Option<EnvShape>,
+    /// Class constructors: `Some(derived)`; they throw when called without `new`.
+    pub class_ctor: Option<bool>,
+    /// A synthesized `constructor(...args) { super(...args) }` (derived, no body to run).
+    pub default_derived: bool,
+    /// The body (or an arrow inside) uses `super`: calls set the frame's home object and
+    /// active function from the closure.
+    pub uses_super: bool,
+    /// Where `new.target` is stored at entry, if the body (or an arrow inside) reads it.
+    pub new_target_place: Option<Place>,
     /// Where `this` must be stored at entry, if the body (or an arrow inside) reads it.
     pub this_place: Option<Place>,
     pub arguments_place: Option<Place>,
