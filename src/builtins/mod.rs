@@ -52,6 +52,8 @@ pub struct Intrinsics {
     pub map_iterator_proto: JsObject,
     pub set_iterator_proto: JsObject,
     pub date_proto: JsObject,
+    /// The intrinsic %Array% (set by `array::install`; ArraySpeciesCreate compares against it).
+    pub array_ctor: JsObject,
 }
 
 impl Intrinsics {
@@ -83,6 +85,7 @@ impl Intrinsics {
             // Placeholders until `array::install` creates the functions.
             array_proto_values: derived(),
             array_iterator_next: derived(),
+            array_ctor: derived(),
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
                 ObjectKind::Array(Default::default()),
