@@ -1,21 +1,24 @@
 //! The `tidejs` command line. Uses the public library API only.
 //!
-//! - `tidejs FILE.js` runs a script (the interpreter's vertical slice: no event loop yet):
-//!   exit 0 when it completes; a SyntaxError code frame, an `Uncaught …` line, or a
-//!   "not supported yet: …" line with its position, and exit 1, otherwise.
+//! - `tidejs [--virtual-time] [--trace] FILE.js` runs a script and its event loop to completion
+//!   (real time by default; `--virtual-time` jumps the clock to the next timer instead of
+//!   waiting, same order; `--trace` prints the event-loop trace on stderr): exit 0 when it
+//!   completes; a SyntaxError code frame, an `Uncaught …` line (also for a throw in a timer
+//!   callback), Node's unhandled-rejection report, or a "not supported yet: …" line with its
+//!   position, and exit 1, otherwise.
 //! - `tidejs test262 [DIR…] [--filter SUBSTR] [--threads N] [--timeout S] [--parse-only]` runs
 //!   test262 (from `$TEST262_DIR` or `../shared/test262`) in execution mode (or parse mode) and
 //!   prints the per-directory table, the exclusion counts and every failure with its reason;
 //!   exit 1 when anything failed. Execution runs in worker processes (`--worker`, see
 //!   `test262::isolate`) unless `--in-process`.
 //! - `tidejs --test262-host FILE.js` runs one prepared test file (harness already prepended, as
-//!   eshost-style runners do) with the test262 host bindings `print` and `$262`: exit 0 when it
-//!   completes, 1 with the error on stderr otherwise.
+//!   eshost-style runners do) with the test262 host bindings `print` and `$262`, then its event
+//!   loop: exit 0 when it completes, 1 with the error on stderr otherwise.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: tidejs FILE.js\n       tidejs test262 [DIR…] [--filter SUBSTR] [--threads N] [--timeout SECONDS] [--parse-only] [--in-process]\n       tidejs --test262-host FILE.js";
+const USAGE: &str = "usage: tidejs [--virtual-time] [--trace] FILE.js\n       tidejs test262 [DIR…] [--filter SUBSTR] [--threads N] [--timeout SECONDS] [--parse-only] [--in-process]\n       tidejs --test262-host FILE.js";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,7 +35,33 @@ fn main() -> ExitCode {
                 ExitCode::from(9)
             }
         },
-        Some(path) => check_file(path),
+        Some(_) => {
+            let mut options = tidejs::api::RunOptions::default();
+            let mut virtual_time = false;
+            let mut path = None;
+            for a in &args {
+                match a.as_str() {
+                    "--virtual-time" => virtual_time = true,
+                    "--trace" => options.trace = true,
+                    flag if flag.starts_with("--") => {
+                        eprintln!("tidejs: unknown option {flag}\n{USAGE}");
+                        return ExitCode::from(9);
+                    }
+                    p if path.is_none() => path = Some(p.to_string()),
+                    _ => {
+                        eprintln!("{USAGE}");
+                        return ExitCode::from(9);
+                    }
+                }
+            }
+            match path {
+                Some(p) => check_file(&p, virtual_time, options),
+                None => {
+                    eprintln!("{USAGE}");
+                    ExitCode::from(9)
+                }
+            }
+        }
     }
 }
 
@@ -43,41 +72,43 @@ fn read(path: &str) -> Result<String, ExitCode> {
     })
 }
 
-fn check_file(path: &str) -> ExitCode {
+fn check_file(path: &str, virtual_time: bool, options: tidejs::api::RunOptions) -> ExitCode {
     let source = match read(path) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    run_on_engine_thread(path, source, |source| {
-        tidejs::api::run_source(source, Box::new(tidejs::api::StdHost::default()))
-    })
-}
-
-/// Run `run(source)` on a thread of its own, so deep JS recursion has the stack its depth limit
-/// assumes (a catchable RangeError, never a Rust stack overflow); print how it failed.
-fn run_on_engine_thread(
-    path: &str,
-    source: String,
-    run: fn(&str) -> Result<(), tidejs::api::RunError>,
-) -> ExitCode {
+    // The engine runs on its own thread so deep JS recursion has the stack its depth limit
+    // assumes (a catchable RangeError, never a Rust stack overflow).
     let name = path.to_string();
     let runner = std::thread::Builder::new()
         .stack_size(tidejs::api::ENGINE_STACK_BYTES)
-        .spawn(move || match run(&source) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(tidejs::api::RunError::Syntax(errors)) => {
-                eprintln!("{}", errors[0].render(&name, &source));
-                ExitCode::from(1)
-            }
-            Err(tidejs::api::RunError::Unsupported(e)) => {
-                let index = tidejs::span::LineIndex::new(&source);
-                let (line, col) = index.line_col(&source, e.span.start);
-                eprintln!("tidejs: {name}:{line}:{col}: {}", e.message);
-                ExitCode::from(1)
-            }
-            Err(tidejs::api::RunError::Uncaught(shown)) => {
-                eprintln!("Uncaught {shown}");
-                ExitCode::from(1)
+        .spawn(move || {
+            let host = if virtual_time {
+                tidejs::api::StdHost::virtual_time()
+            } else {
+                tidejs::api::StdHost::default()
+            };
+            let result = tidejs::api::run_source_with(&source, Box::new(host), &options);
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(tidejs::api::RunError::Syntax(errors)) => {
+                    eprintln!("{}", errors[0].render(&name, &source));
+                    ExitCode::from(1)
+                }
+                Err(tidejs::api::RunError::Unsupported(e)) => {
+                    let index = tidejs::span::LineIndex::new(&source);
+                    let (line, col) = index.line_col(&source, e.span.start);
+                    eprintln!("tidejs: {name}:{line}:{col}: {}", e.message);
+                    ExitCode::from(1)
+                }
+                Err(tidejs::api::RunError::Uncaught(shown)) => {
+                    eprintln!("Uncaught {shown}");
+                    ExitCode::from(1)
+                }
+                Err(tidejs::api::RunError::UnhandledRejection(message)) => {
+                    eprintln!("{message}");
+                    ExitCode::from(1)
+                }
             }
         });
     match runner.map(|t| t.join()) {
@@ -97,9 +128,40 @@ fn test262_host(path: &str) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    run_on_engine_thread(path, source, |source| {
-        tidejs::test262::host::run_source(source, Box::new(tidejs::api::StdHost::default()))
-    })
+    let name = path.to_string();
+    let runner = std::thread::Builder::new()
+        .stack_size(tidejs::api::ENGINE_STACK_BYTES)
+        .spawn(move || {
+            let host = Box::new(tidejs::api::StdHost::default());
+            match tidejs::test262::host::run_source(&source, host) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(tidejs::api::RunError::Syntax(errors)) => {
+                    eprintln!("{}", errors[0].render(&name, &source));
+                    ExitCode::from(1)
+                }
+                Err(tidejs::api::RunError::Unsupported(e)) => {
+                    let index = tidejs::span::LineIndex::new(&source);
+                    let (line, col) = index.line_col(&source, e.span.start);
+                    eprintln!("tidejs: {name}:{line}:{col}: {}", e.message);
+                    ExitCode::from(1)
+                }
+                Err(tidejs::api::RunError::Uncaught(shown)) => {
+                    eprintln!("Uncaught {shown}");
+                    ExitCode::from(1)
+                }
+                Err(tidejs::api::RunError::UnhandledRejection(message)) => {
+                    eprintln!("{message}");
+                    ExitCode::from(1)
+                }
+            }
+        });
+    match runner.map(|t| t.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("tidejs: internal error while running {path}");
+            ExitCode::from(70)
+        }
+    }
 }
 
 fn test262(args: &[String]) -> ExitCode {

@@ -149,7 +149,8 @@ pub fn describe_thrown(interp: &mut Interp, thrown: &Value) -> String {
 }
 
 /// `tidejs --test262-host`: parse, lower and run `source` as a global script with `print` and
-/// `$262` installed, on the current thread (which needs `ENGINE_STACK_BYTES` of stack). An
+/// `$262` installed, then its event loop (test262 semantics: unhandled rejections are no error),
+/// on the current thread (which needs `ENGINE_STACK_BYTES` of stack). An
 /// uncaught exception is reported as `Name: message` (see [`describe_thrown`]).
 pub fn run_source(
     source: &str,
@@ -162,5 +163,6 @@ pub fn run_source(
     install(&mut interp);
     interp
         .run_script(&script)
+        .and_then(|()| crate::event_loop::run(&mut interp))
         .map_err(|thrown| RunError::Uncaught(describe_thrown(&mut interp, &thrown)))
 }
