@@ -261,7 +261,7 @@ impl<'a> Builder<'a> {
     fn global(name: Atom) -> Box<GlobalRef> {
         Box::new(GlobalRef {
             name,
-            hits: Default::default(),
+            slot: std::cell::Cell::new(u32::MAX),
         })
     }
 
@@ -1111,9 +1111,6 @@ impl<'a> Builder<'a> {
                     Some(a) => self.args(a)?,
                     None => Box::new([]),
                 };
-                if args.iter().any(|a| a.spread) {
-                    return unsupported("spread in new", e.span);
-                }
                 Expr::New {
                     callee: self.boxed(callee)?,
                     args,
