@@ -11,6 +11,7 @@ pub mod console;
 pub mod error;
 pub mod math;
 pub mod object;
+pub mod regexp;
 pub mod string;
 
 use crate::interp::function::{FunctionData, NativeClosureFn, NativeFn};
@@ -33,6 +34,18 @@ pub struct Intrinsics {
     pub range_error_proto: JsObject,
     pub reference_error_proto: JsObject,
     pub syntax_error_proto: JsObject,
+    /// %IteratorPrototype%: every builtin iterator prototype inherits from it.
+    pub iterator_proto: JsObject,
+    /// %StringIteratorPrototype%.
+    pub string_iterator_proto: JsObject,
+    /// %RegExp.prototype% and %RegExpStringIteratorPrototype%.
+    pub regexp_proto: JsObject,
+    pub regexp_string_iterator_proto: JsObject,
+    /// %RegExp% and the original %RegExp.prototype.exec% (placeholders until
+    /// `regexp::install`): RegExpCreate uses the constructor; the exec identity lets the
+    /// builtin algorithms skip lookups that cannot be observed.
+    pub regexp_ctor: JsObject,
+    pub regexp_exec: JsObject,
 }
 
 impl Intrinsics {
@@ -49,7 +62,14 @@ impl Intrinsics {
         let derived = || JsObject::ordinary(Some(object_proto.clone()));
         let error_proto = derived();
         let sub_error = || JsObject::ordinary(Some(error_proto.clone()));
+        let iterator_proto = derived();
         let intrinsics = Intrinsics {
+            string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
+            regexp_string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
+            iterator_proto,
+            regexp_proto: derived(),
+            regexp_ctor: derived(),
+            regexp_exec: derived(),
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
                 ObjectKind::Array(Default::default()),
@@ -182,6 +202,7 @@ pub fn install(interp: &mut Interp) {
     object::install(interp);
     array::install(interp);
     string::install(interp);
+    regexp::install(interp);
     math::install(interp);
     error::install(interp);
     console::install(interp);

@@ -708,6 +708,7 @@ impl Interp {
                 last
             }
             Expr::This => self.this.clone(),
+            Expr::Regex(lit) => crate::builtins::regexp::literal(self, lit)?,
         })
     }
 

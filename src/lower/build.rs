@@ -1030,7 +1030,11 @@ impl<'a> Builder<'a> {
             ExprKind::Seq(xs) => Expr::Seq(xs.iter().map(|x| self.expr(x)).collect::<R<_>>()?),
             ExprKind::Paren(x) => self.expr(x)?,
             ExprKind::BigInt(_) => return unsupported("BigInt", e.span),
-            ExprKind::Regex(_) => return unsupported("regular expressions", e.span),
+            ExprKind::Regex(r) => Expr::Regex(Box::new(RegexLiteral {
+                pattern: JsString::from(&*r.pattern),
+                flags: JsString::from(&*r.flags),
+                compiled: Default::default(),
+            })),
             ExprKind::TaggedTemplate { .. } => return unsupported("tagged templates", e.span),
             ExprKind::Class(_) => return unsupported("class", e.span),
             ExprKind::PrivateIn { .. } => return unsupported("private names", e.span),

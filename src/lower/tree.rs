@@ -11,7 +11,7 @@
 
 use crate::parser::ast::{BinaryOp, LogicalOp, UnaryOp, UpdateOp};
 use crate::span::Span;
-use crate::value::{Atom, Value};
+use crate::value::{Atom, JsString, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -140,6 +140,17 @@ pub enum Expr {
     },
     Seq(Box<[Expr]>),
     This,
+    /// A regular expression literal: a new RegExp object per evaluation.
+    Regex(Box<RegexLiteral>),
+}
+
+/// A regex literal's source text and flags, and the compiled matcher, made on first
+/// evaluation and shared by every object the literal creates (the builtin owns its type).
+#[derive(Debug)]
+pub struct RegexLiteral {
+    pub pattern: JsString,
+    pub flags: JsString,
+    pub compiled: std::cell::OnceCell<Rc<dyn std::any::Any>>,
 }
 
 /// A `const` binding (or a sloppy function-expression name) being assigned.

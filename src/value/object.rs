@@ -212,6 +212,10 @@ pub enum ObjectKind {
     /// `[[DateValue]]` (time value in ms, NaN for an invalid date).
     Date(f64),
     RegExp(Box<RegExpData>),
+    /// %StringIteratorPrototype% instances: the string (None once done) and the next index.
+    StringIterator(Box<StringIteratorData>),
+    /// %RegExpStringIteratorPrototype% instances (`matchAll`).
+    RegExpStringIterator(Box<RegExpStringIteratorData>),
     Map(Box<OrderedMap>),
     Set(Box<OrderedMap>),
     WeakMap(Box<WeakMap<GcRefCell<ObjectData>, Value>>),
@@ -254,6 +258,8 @@ impl ObjectKind {
             ObjectKind::Symbol(_) => "Symbol",
             ObjectKind::Date(_) => "Date",
             ObjectKind::RegExp(_) => "RegExp",
+            ObjectKind::StringIterator(_) => "String Iterator",
+            ObjectKind::RegExpStringIterator(_) => "RegExp String Iterator",
             ObjectKind::Map(_) => "Map",
             ObjectKind::Set(_) => "Set",
             ObjectKind::WeakMap(_) => "WeakMap",
@@ -276,6 +282,7 @@ unsafe impl Trace for ObjectKind {
     custom_trace!(this, mark, {
         match this {
             ObjectKind::RegExp(r) => mark(&**r),
+            ObjectKind::RegExpStringIterator(r) => mark(&r.matcher),
             ObjectKind::Map(m) | ObjectKind::Set(m) => mark(&**m),
             ObjectKind::WeakMap(w) | ObjectKind::WeakSet(w) => mark(&**w),
             ObjectKind::Promise(p) => mark(&**p),
@@ -288,7 +295,8 @@ unsafe impl Trace for ObjectKind {
             | ObjectKind::Number(_)
             | ObjectKind::String(_)
             | ObjectKind::Symbol(_)
-            | ObjectKind::Date(_) => {}
+            | ObjectKind::Date(_)
+            | ObjectKind::StringIterator(_) => {}
         }
     });
 }
@@ -308,6 +316,22 @@ impl Default for ArrayData {
             length_writable: true,
         }
     }
+}
+
+/// String iterator state (`string` is `None` once the iterator is done).
+pub struct StringIteratorData {
+    pub string: Option<JsString>,
+    pub position: usize,
+}
+
+/// RegExp String Iterator slots: [[IteratingRegExp]], [[IteratedString]], [[Global]],
+/// [[Unicode]], [[Done]].
+pub struct RegExpStringIteratorData {
+    pub matcher: JsObject,
+    pub string: JsString,
+    pub global: bool,
+    pub unicode: bool,
+    pub done: bool,
 }
 
 /// RegExp internal slots. The compiled matcher (`regress`) is added by the RegExp builtin.
