@@ -46,6 +46,12 @@ pub struct Intrinsics {
     /// builtin algorithms skip lookups that cannot be observed.
     pub regexp_ctor: JsObject,
     pub regexp_exec: JsObject,
+    /// %ArrayIteratorPrototype%.
+    pub array_iterator_proto: JsObject,
+    /// The original %Array.prototype.values% and %ArrayIteratorPrototype%.next (set by
+    /// `array::install`): spread's fast path checks that neither was replaced.
+    pub array_proto_values: JsObject,
+    pub array_iterator_next: JsObject,
 }
 
 impl Intrinsics {
@@ -66,10 +72,14 @@ impl Intrinsics {
         let intrinsics = Intrinsics {
             string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
             regexp_string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
+            array_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
             iterator_proto,
             regexp_proto: derived(),
             regexp_ctor: derived(),
             regexp_exec: derived(),
+            // Placeholders until `array::install` creates the functions.
+            array_proto_values: derived(),
+            array_iterator_next: derived(),
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
                 ObjectKind::Array(Default::default()),

@@ -13,9 +13,8 @@
 //! (ES2025). Flags are `dgimsuvy`; pattern syntax is whatever `regress` accepts (the early-error
 //! pass validates literals with the same engine, so literal and constructor agree).
 
-use super::string::{
-    advance_string_index, get_substitution, symbol_method, to_length, to_string_tag,
-};
+use super::array::iterator::{define_to_string_tag, symbol_method};
+use super::string::{advance_string_index, get_substitution, to_length};
 use super::{arg, native};
 use crate::interp::function::is_callable;
 use crate::interp::{iter, ops, props, Interp, JsResult, Throw};
@@ -1065,7 +1064,7 @@ pub fn install(interp: &mut Interp) {
     symbol_method(interp, &proto, WellKnown::Split, 2, symbol_split);
     let rsip = interp.intrinsics.regexp_string_iterator_proto.clone();
     super::method(interp, &rsip, "next", 0, regexp_string_iterator_next);
-    to_string_tag(&rsip, "RegExp String Iterator");
+    define_to_string_tag(&rsip, "RegExp String Iterator");
 }
 
 fn is_null(v: &Value) -> bool {

@@ -13,11 +13,11 @@
 //! after canonical (NFC) normalization, and code-point order beyond ASCII; the `toLocale*Case`
 //! methods ignore their locale argument.
 
+use super::array::iterator::{define_to_string_tag, symbol_method};
 use super::{arg, constructor, method, native, regexp};
 use crate::interp::function::{is_callable, NativeFn};
 use crate::interp::{iter, ops, props, Interp, JsResult};
 use crate::value::object::ObjectKind;
-use crate::value::property::{Attributes, Property};
 use crate::value::{atoms, number, JsObject, JsString, PropertyKey, Symbol, Value, WellKnown};
 use unicode_normalization::UnicodeNormalization;
 
@@ -1117,29 +1117,6 @@ fn string_iterator_next(interp: &mut Interp, this: &Value, _: &[Value]) -> JsRes
     }
 }
 
-fn return_this(_: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
-    Ok(this.clone())
-}
-
-/// A symbol-keyed builtin method (`[Symbol.iterator]` …): its `name` is `"[description]"`.
-pub fn symbol_method(interp: &Interp, target: &JsObject, which: WellKnown, len: u32, f: NativeFn) {
-    let sym = Symbol::well_known(which);
-    let desc = sym
-        .description()
-        .map(|d| d.to_std_string_lossy())
-        .unwrap_or_default();
-    let func = native(interp, &format!("[{desc}]"), len, f, false);
-    props::define_hidden(target, PropertyKey::Symbol(sym), Value::Object(func));
-}
-
-/// `[Symbol.toStringTag]`: non-writable, non-enumerable, configurable.
-pub fn to_string_tag(target: &JsObject, tag: &str) {
-    target.borrow_mut().properties.insert(
-        PropertyKey::Symbol(Symbol::well_known(WellKnown::ToStringTag)),
-        Property::data(Value::from(tag), Attributes::CONFIGURABLE),
-    );
-}
-
 // ───────────────────────────── Number and Boolean (moving out) ─────────────────────────────
 
 fn number_ctor(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
@@ -1253,16 +1230,9 @@ fn install_string(interp: &mut Interp) {
         props::define_hidden(&sp, PropertyKey::from_str_key(alias), func);
     }
     symbol_method(interp, &sp, WellKnown::Iterator, 0, string_iterator);
-    // %IteratorPrototype%[@@iterator] belongs to the Array family's iterator module; define it
-    // here only if that module has not (the install order decides which runs first).
-    let ip = interp.intrinsics.iterator_proto.clone();
-    let iter_key = PropertyKey::Symbol(Symbol::well_known(WellKnown::Iterator));
-    if !ip.borrow().properties.contains_key(&iter_key) {
-        symbol_method(interp, &ip, WellKnown::Iterator, 0, return_this);
-    }
     let sip = interp.intrinsics.string_iterator_proto.clone();
     method(interp, &sip, "next", 0, string_iterator_next);
-    to_string_tag(&sip, "String Iterator");
+    define_to_string_tag(&sip, "String Iterator");
 }
 
 #[cfg(test)]
