@@ -874,6 +874,7 @@ impl Interp {
                 }
                 last
             }
+            Expr::Regex(lit) => crate::builtins::regexp::literal(self, lit)?,
             Expr::Destructure { pattern, value } => {
                 let v = self.expr(value)?;
                 self.destructure(pattern, v.clone())?;

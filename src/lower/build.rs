@@ -1148,7 +1148,11 @@ impl<'a> Builder<'a> {
             ExprKind::Seq(xs) => Expr::Seq(xs.iter().map(|x| self.expr(x)).collect::<R<_>>()?),
             ExprKind::Paren(x) => self.expr(x)?,
             ExprKind::BigInt(_) => return unsupported("BigInt", e.span),
-            ExprKind::Regex(_) => return unsupported("regular expressions", e.span),
+            ExprKind::Regex(r) => Expr::Regex(Box::new(RegexLiteral {
+                pattern: JsString::from(&*r.pattern),
+                flags: JsString::from(&*r.flags),
+                compiled: Default::default(),
+            })),
             ExprKind::TaggedTemplate { tag, quasi } => self.tagged_template(tag, quasi, e.span)?,
             ExprKind::Class(c) => Expr::Class(Box::new(self.class(c, None)?)),
             ExprKind::PrivateIn { name, right } => Expr::PrivateIn {
