@@ -15,6 +15,7 @@ pub mod map_set;
 pub mod math;
 pub mod object;
 pub mod promise;
+pub mod regexp;
 pub mod string;
 pub mod symbol;
 pub mod timers;
@@ -45,6 +46,16 @@ pub struct Intrinsics {
     pub promise_proto: JsObject,
     /// %IteratorPrototype%: every builtin iterator prototype inherits from it.
     pub iterator_proto: JsObject,
+    /// %StringIteratorPrototype%.
+    pub string_iterator_proto: JsObject,
+    /// %RegExp.prototype% and %RegExpStringIteratorPrototype%.
+    pub regexp_proto: JsObject,
+    pub regexp_string_iterator_proto: JsObject,
+    /// %RegExp% and the original %RegExp.prototype.exec% (placeholders until
+    /// `regexp::install`): RegExpCreate uses the constructor; the exec identity lets the
+    /// builtin algorithms skip lookups that cannot be observed.
+    pub regexp_ctor: JsObject,
+    pub regexp_exec: JsObject,
     /// %ArrayIteratorPrototype%.
     pub array_iterator_proto: JsObject,
     /// The original %Array.prototype.values% and %ArrayIteratorPrototype%.next (set by
@@ -86,8 +97,13 @@ impl Intrinsics {
             map_iterator_proto: sub_iterator(),
             set_iterator_proto: sub_iterator(),
             date_proto: derived(),
+            string_iterator_proto: sub_iterator(),
+            regexp_string_iterator_proto: sub_iterator(),
             array_iterator_proto: sub_iterator(),
             iterator_proto: iterator_proto.clone(),
+            regexp_proto: derived(),
+            regexp_ctor: derived(),
+            regexp_exec: derived(),
             // Placeholders until `array::install` creates the functions.
             array_proto_values: derived(),
             array_iterator_next: derived(),
@@ -268,6 +284,7 @@ pub fn install(interp: &mut Interp) {
     object::install(interp);
     array::install(interp);
     string::install(interp);
+    regexp::install(interp);
     math::install(interp);
     error::install(interp);
     symbol::install(interp);
