@@ -261,7 +261,7 @@ impl<'a> Builder<'a> {
     fn global(name: Atom) -> Box<GlobalRef> {
         Box::new(GlobalRef {
             name,
-            hits: Default::default(),
+            slot: std::cell::Cell::new(u32::MAX),
         })
     }
 
@@ -1118,9 +1118,6 @@ impl<'a> Builder<'a> {
                     Some(a) => self.args(a)?,
                     None => Box::new([]),
                 };
-                if args.iter().any(|a| a.spread) {
-                    return unsupported("spread in new", e.span);
-                }
                 Expr::New {
                     callee: self.boxed(callee)?,
                     args,
@@ -1139,7 +1136,11 @@ impl<'a> Builder<'a> {
             ExprKind::Seq(xs) => Expr::Seq(xs.iter().map(|x| self.expr(x)).collect::<R<_>>()?),
             ExprKind::Paren(x) => self.expr(x)?,
             ExprKind::BigInt(_) => return unsupported("BigInt", e.span),
-            ExprKind::Regex(_) => return unsupported("regular expressions", e.span),
+            ExprKind::Regex(r) => Expr::Regex(Box::new(RegexLiteral {
+                pattern: JsString::from(&*r.pattern),
+                flags: JsString::from(&*r.flags),
+                compiled: Default::default(),
+            })),
             ExprKind::TaggedTemplate { tag, quasi } => self.tagged_template(tag, quasi, e.span)?,
             ExprKind::Class(c) => Expr::Class(Box::new(self.class(c, None)?)),
             ExprKind::PrivateIn { name, right } => Expr::PrivateIn {

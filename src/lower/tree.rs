@@ -11,7 +11,7 @@
 
 use crate::parser::ast::{BinaryOp, LogicalOp, UnaryOp, UpdateOp};
 use crate::span::Span;
-use crate::value::{Atom, Symbol, Value};
+use crate::value::{Atom, JsString, Symbol, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -24,12 +24,13 @@ pub enum Place {
     Env { hops: u32, slot: u32 },
 }
 
-/// A global name reference with a per-site cache of nothing yet (the cache cell is where an
-/// inline cache will live; today it counts hits for the benchmark notes).
+/// A global name reference with a per-site inline cache: the position of the name in the
+/// global object's property map when last found there as a data property (`u32::MAX`: none).
+/// A hit re-checks the key at that position, so deletions and reordering are safe.
 #[derive(Debug)]
 pub struct GlobalRef {
     pub name: Atom,
-    pub hits: Cell<u32>,
+    pub slot: Cell<u32>,
 }
 
 #[derive(Debug)]
@@ -185,6 +186,17 @@ pub enum Expr {
     OptChain(Box<Expr>),
     /// Inside an optional chain: the base value; if nullish the chain short-circuits.
     OptionalCheck(Box<Expr>),
+    /// A regular expression literal: a new RegExp object per evaluation.
+    Regex(Box<RegexLiteral>),
+}
+
+/// A regex literal's source text and flags, and the compiled matcher, made on first
+/// evaluation and shared by every object the literal creates (the builtin owns its type).
+#[derive(Debug)]
+pub struct RegexLiteral {
+    pub pattern: JsString,
+    pub flags: JsString,
+    pub compiled: std::cell::OnceCell<Rc<dyn std::any::Any>>,
 }
 
 /// A class definition, evaluated to its constructor (ClassDefinitionEvaluation).
