@@ -12,6 +12,7 @@ pub mod error;
 pub mod math;
 pub mod object;
 pub mod promise;
+pub mod regexp;
 pub mod string;
 pub mod timers;
 
@@ -43,6 +44,16 @@ pub struct Intrinsics {
     pub promise_species_getter: Option<JsObject>,
     /// %IteratorPrototype%: every builtin iterator prototype inherits from it.
     pub iterator_proto: JsObject,
+    /// %StringIteratorPrototype%.
+    pub string_iterator_proto: JsObject,
+    /// %RegExp.prototype% and %RegExpStringIteratorPrototype%.
+    pub regexp_proto: JsObject,
+    pub regexp_string_iterator_proto: JsObject,
+    /// %RegExp% and the original %RegExp.prototype.exec% (placeholders until
+    /// `regexp::install`): RegExpCreate uses the constructor; the exec identity lets the
+    /// builtin algorithms skip lookups that cannot be observed.
+    pub regexp_ctor: JsObject,
+    pub regexp_exec: JsObject,
     /// %ArrayIteratorPrototype%.
     pub array_iterator_proto: JsObject,
     /// The original %Array.prototype.values% and %ArrayIteratorPrototype%.next (set by
@@ -69,8 +80,13 @@ impl Intrinsics {
         let sub_error = || JsObject::ordinary(Some(error_proto.clone()));
         let iterator_proto = derived();
         let intrinsics = Intrinsics {
+            string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
+            regexp_string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
             array_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
             iterator_proto,
+            regexp_proto: derived(),
+            regexp_ctor: derived(),
+            regexp_exec: derived(),
             // Placeholders until `array::install` creates the functions.
             array_proto_values: derived(),
             array_iterator_next: derived(),
@@ -211,6 +227,7 @@ pub fn install(interp: &mut Interp) {
     object::install(interp);
     array::install(interp);
     string::install(interp);
+    regexp::install(interp);
     math::install(interp);
     error::install(interp);
     console::install(interp);
