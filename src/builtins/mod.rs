@@ -9,6 +9,7 @@
 pub mod array;
 pub mod console;
 pub mod error;
+pub mod generator;
 pub mod math;
 pub mod object;
 pub mod string;
@@ -33,6 +34,17 @@ pub struct Intrinsics {
     pub range_error_proto: JsObject,
     pub reference_error_proto: JsObject,
     pub syntax_error_proto: JsObject,
+    /// %IteratorPrototype%.
+    pub iterator_proto: JsObject,
+    /// %AsyncIteratorPrototype%.
+    pub async_iterator_proto: JsObject,
+    /// %GeneratorFunction.prototype% (the [[Prototype]] of generator functions).
+    pub generator_function_proto: JsObject,
+    /// %GeneratorPrototype% (%GeneratorFunction.prototype.prototype%).
+    pub generator_proto: JsObject,
+    pub async_function_proto: JsObject,
+    pub async_generator_function_proto: JsObject,
+    pub async_generator_proto: JsObject,
 }
 
 impl Intrinsics {
@@ -49,7 +61,17 @@ impl Intrinsics {
         let derived = || JsObject::ordinary(Some(object_proto.clone()));
         let error_proto = derived();
         let sub_error = || JsObject::ordinary(Some(error_proto.clone()));
+        let iterator_proto = derived();
+        let async_iterator_proto = derived();
+        let of_function = || JsObject::ordinary(Some(function_proto.clone()));
         let intrinsics = Intrinsics {
+            generator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
+            async_generator_proto: JsObject::ordinary(Some(async_iterator_proto.clone())),
+            generator_function_proto: of_function(),
+            async_function_proto: of_function(),
+            async_generator_function_proto: of_function(),
+            iterator_proto,
+            async_iterator_proto,
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
                 ObjectKind::Array(Default::default()),
@@ -184,5 +206,6 @@ pub fn install(interp: &mut Interp) {
     string::install(interp);
     math::install(interp);
     error::install(interp);
+    generator::install(interp);
     console::install(interp);
 }

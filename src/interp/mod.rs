@@ -13,6 +13,7 @@
 
 pub mod function;
 pub mod iter;
+pub mod machine;
 pub mod ops;
 pub mod props;
 
@@ -767,7 +768,7 @@ impl Interp {
 
     pub fn make_closure(&mut self, code: &Rc<Code>) -> Value {
         let f = JsObject::new(
-            Some(self.intrinsics.function_proto.clone()),
+            Some(self.function_proto_for(code)),
             ObjectKind::Function(Box::new(FunctionData::Closure {
                 code: code.clone(),
                 env: self.env.clone(),
@@ -793,6 +794,7 @@ impl Interp {
             );
             props::define_prototype(&f, Value::Object(proto));
         }
+        self.machine_prototype_prop(code, &f);
         Value::Object(f)
     }
 
@@ -879,7 +881,7 @@ impl Interp {
 
     fn run_body(
         &mut self,
-        code: &Code,
+        code: &Rc<Code>,
         extra: Vec<Value>,
         all_args: Option<Vec<Value>>,
     ) -> JsResult<Value> {
@@ -913,6 +915,9 @@ impl Interp {
             );
             obj.borrow_mut().prototype = Some(self.intrinsics.object_proto.clone());
             self.write_place(place, Value::Object(obj));
+        }
+        if let Some(m) = &code.machine {
+            return self.machine_start(code, m);
         }
         if let Some(e) = &code.expr_body {
             return self.expr(e);
