@@ -34,8 +34,6 @@ pub struct Intrinsics {
     pub range_error_proto: JsObject,
     pub reference_error_proto: JsObject,
     pub syntax_error_proto: JsObject,
-    /// %IteratorPrototype%.
-    pub iterator_proto: JsObject,
     /// %AsyncIteratorPrototype%.
     pub async_iterator_proto: JsObject,
     /// %GeneratorFunction.prototype% (the [[Prototype]] of generator functions).
@@ -45,6 +43,14 @@ pub struct Intrinsics {
     pub async_function_proto: JsObject,
     pub async_generator_function_proto: JsObject,
     pub async_generator_proto: JsObject,
+    /// %IteratorPrototype%: every builtin iterator prototype inherits from it.
+    pub iterator_proto: JsObject,
+    /// %ArrayIteratorPrototype%.
+    pub array_iterator_proto: JsObject,
+    /// The original %Array.prototype.values% and %ArrayIteratorPrototype%.next (set by
+    /// `array::install`): spread's fast path checks that neither was replaced.
+    pub array_proto_values: JsObject,
+    pub array_iterator_next: JsObject,
 }
 
 impl Intrinsics {
@@ -70,8 +76,12 @@ impl Intrinsics {
             generator_function_proto: of_function(),
             async_function_proto: of_function(),
             async_generator_function_proto: of_function(),
-            iterator_proto,
             async_iterator_proto,
+            array_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
+            iterator_proto,
+            // Placeholders until `array::install` creates the functions.
+            array_proto_values: derived(),
+            array_iterator_next: derived(),
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
                 ObjectKind::Array(Default::default()),
