@@ -36,6 +36,9 @@ pub struct Frame {
     regs: Vec<Value>,
     env: Option<Gc<Env>>,
     this: Value,
+    /// `super`'s home object and the active function (methods using `super` only).
+    home: Option<JsObject>,
+    func: Option<JsObject>,
     block: BlockId,
     env_depth: u32,
     slot: Slot,
@@ -52,6 +55,12 @@ unsafe impl Trace for Frame {
             mark(e);
         }
         mark(&this.this);
+        if let Some(h) = &this.home {
+            mark(h);
+        }
+        if let Some(f) = &this.func {
+            mark(f);
+        }
     });
 }
 
@@ -163,7 +172,8 @@ pub fn call_generator(
     };
     let base = interp.stack.len();
     interp.stack.extend_from_slice(args);
-    let gen = interp.call_closure(&code, env, this.clone(), base)?;
+    let me = (code.uses_super || code.class_ctor.is_some()).then(|| callee.clone());
+    let gen = interp.call_closure(&code, env, this.clone(), base, me, None)?;
     let proto = props::get(
         interp,
         &Value::Object(callee.clone()),
@@ -207,6 +217,8 @@ impl Interp {
             regs: self.stack[self.base..self.base + n].to_vec(),
             env: self.env.clone(),
             this: self.this.clone(),
+            home: self.home.clone(),
+            func: self.func.clone(),
             block: 0,
             env_depth: 0,
             slot: Slot::None,
@@ -304,6 +316,8 @@ impl Interp {
         let saved_base = std::mem::replace(&mut self.base, base);
         let saved_env = std::mem::replace(&mut self.env, frame.env.take());
         let saved_this = std::mem::replace(&mut self.this, std::mem::take(&mut frame.this));
+        let saved_home = std::mem::replace(&mut self.home, frame.home.take());
+        let saved_func = std::mem::replace(&mut self.func, frame.func.take());
         self.depth += 1;
         let code = frame.code.clone();
         let m = code.machine.as_ref().expect("a frame runs a machine");
@@ -313,6 +327,8 @@ impl Interp {
         frame.regs.extend(self.stack.drain(base..));
         frame.env = std::mem::replace(&mut self.env, saved_env);
         frame.this = std::mem::replace(&mut self.this, saved_this);
+        frame.home = std::mem::replace(&mut self.home, saved_home);
+        frame.func = std::mem::replace(&mut self.func, saved_func);
         self.base = saved_base;
         r
     }

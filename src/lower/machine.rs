@@ -397,7 +397,7 @@ fn num(n: f64) -> Expr {
 
 /// Whether a statement contains a suspension point of its own function (`yield`, `await`,
 /// `for await`; with `returns`, also `return`, which awaits in async generators). Nested
-/// functions are not looked into; a `for-of` counts (the normal builder may not lower it).
+/// functions are not looked into.
 pub(super) fn stmt_suspends(s: &ast::Stmt, returns: bool) -> bool {
     let e = |x: &ast::Expr| expr_suspends(x);
     match &s.kind {
@@ -427,7 +427,15 @@ pub(super) fn stmt_suspends(s: &ast::Stmt, returns: bool) -> bool {
                 || stmt_suspends(&f.body, returns)
         }
         StmtKind::ForIn(f) => e(&f.right) || stmt_suspends(&f.body, returns),
-        StmtKind::ForOf(_) => true,
+        StmtKind::ForOf(f) => {
+            f.is_await
+                || e(&f.right)
+                || match &f.left {
+                    ast::ForHead::Var(d) => d.decls.iter().any(|d| pat_suspends(&d.target)),
+                    ast::ForHead::Pat(p) => pat_suspends(p),
+                }
+                || stmt_suspends(&f.body, returns)
+        }
         StmtKind::While { test, body } | StmtKind::DoWhile { body, test } => {
             e(test) || stmt_suspends(body, returns)
         }
@@ -741,7 +749,13 @@ impl<'a> Builder<'a> {
     fn m_var_decl(&mut self, mb: &mut MB, d: &ast::VarDecl) -> R<()> {
         for decl in &d.decls {
             let ast::PatKind::Ident(id) = &decl.target.kind else {
-                return unsupported("destructuring", decl.target.span);
+                let (Some(init), false) = (&decl.init, pat_suspends(&decl.target)) else {
+                    return unsupported("yield/await in a binding pattern", decl.target.span);
+                };
+                let value = self.m_expr(mb, init)?;
+                let target = self.target(&decl.target, true)?;
+                mb.op(Op::Stmt(Stmt::Bind { target, value }));
+                continue;
             };
             let value = match &decl.init {
                 Some(init) if expr_suspends(init) => self.m_expr(mb, init)?,
@@ -841,8 +855,31 @@ impl<'a> Builder<'a> {
         let id = match head {
             ast::ForHead::Var(d) => match &d.decls[0].target.kind {
                 ast::PatKind::Ident(id) => id,
-                _ => return unsupported("destructuring", d.span),
+                _ if pat_suspends(&d.decls[0].target) => {
+                    return unsupported("yield/await in a binding pattern", d.span)
+                }
+                _ => {
+                    let target = self.target(&d.decls[0].target, true)?;
+                    mb.op(Op::Stmt(Stmt::Bind {
+                        target,
+                        value: tget(v),
+                    }));
+                    return Ok(());
+                }
             },
+            ast::ForHead::Pat(
+                p @ ast::Pat {
+                    kind: ast::PatKind::Array { .. } | ast::PatKind::Object { .. },
+                    ..
+                },
+            ) if !pat_suspends(p) => {
+                let pattern = Box::new(self.pattern(p, false)?);
+                mb.op(Op::Expr(Expr::Destructure {
+                    pattern,
+                    value: Box::new(tget(v)),
+                }));
+                return Ok(());
+            }
             ast::ForHead::Pat(ast::Pat {
                 kind: ast::PatKind::Ident(id),
                 ..
@@ -1189,7 +1226,15 @@ impl<'a> Builder<'a> {
                 let entered = mb.enter_env(self.env_shape(scope));
                 if let Some(p) = &h.param {
                     let ast::PatKind::Ident(id) = &p.kind else {
-                        return unsupported("destructuring", p.span);
+                        if pat_suspends(p) {
+                            return unsupported("yield/await in a binding pattern", p.span);
+                        }
+                        let target = self.target(p, true)?;
+                        mb.op(Op::Stmt(Stmt::Bind {
+                            target,
+                            value: tget(exc),
+                        }));
+                        return self.m_catch_body(mb, h, entered);
                     };
                     if let Resolved::Local { place, .. } = self.resolve(id) {
                         mb.op(Op::Stmt(Stmt::Init {
@@ -1198,9 +1243,7 @@ impl<'a> Builder<'a> {
                         }));
                     }
                 }
-                self.m_block(mb, &h.body, Role::CatchBody, h.span)?;
-                mb.exit_env(entered);
-                Ok(())
+                self.m_catch_body(mb, h, entered)
             })();
             self.stack.pop();
             r?;
@@ -1214,6 +1257,12 @@ impl<'a> Builder<'a> {
         } else {
             mb.start(after);
         }
+        Ok(())
+    }
+
+    fn m_catch_body(&mut self, mb: &mut MB, h: &ast::CatchClause, entered: bool) -> R<()> {
+        self.m_block(mb, &h.body, Role::CatchBody, h.span)?;
+        mb.exit_env(entered);
         Ok(())
     }
 
@@ -1730,7 +1779,16 @@ impl<'a> Builder<'a> {
                 }
                 _ => unsupported("this assignment target", span),
             },
-            _ => unsupported("destructuring assignment", span),
+            ast::PatKind::Array { .. } | ast::PatKind::Object { .. }
+                if binary.is_none() && !pat_suspends(target) =>
+            {
+                let value = Box::new(self.m_expr(mb, value)?);
+                Ok(Expr::Destructure {
+                    pattern: Box::new(self.pattern(target, false)?),
+                    value,
+                })
+            }
+            _ => unsupported("yield/await in this assignment target", span),
         }
     }
 }
@@ -1751,6 +1809,7 @@ fn key_clone(k: &Key) -> Key {
     match k {
         Key::Named(a) => Key::Named(*a),
         Key::Computed(e) => Key::Computed(o_clone(e)),
+        Key::Private(s) => Key::Private(s.clone()),
     }
 }
 
