@@ -12,7 +12,9 @@ pub mod error;
 pub mod generator;
 pub mod math;
 pub mod object;
+pub mod promise;
 pub mod string;
+pub mod timers;
 
 use crate::interp::function::{FunctionData, NativeClosureFn, NativeFn};
 use crate::interp::props;
@@ -43,6 +45,12 @@ pub struct Intrinsics {
     pub async_function_proto: JsObject,
     pub async_generator_function_proto: JsObject,
     pub async_generator_proto: JsObject,
+    /// %AsyncFromSyncIteratorPrototype%.
+    pub async_from_sync_iterator_proto: JsObject,
+    pub aggregate_error_proto: JsObject,
+    /// %Promise% and %Promise.prototype%.
+    pub promise_ctor: JsObject,
+    pub promise_proto: JsObject,
     /// %IteratorPrototype%: every builtin iterator prototype inherits from it.
     pub iterator_proto: JsObject,
     /// %ArrayIteratorPrototype%.
@@ -75,6 +83,7 @@ impl Intrinsics {
         let intrinsics = Intrinsics {
             generator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
             async_generator_proto: JsObject::ordinary(Some(async_iterator_proto.clone())),
+            async_from_sync_iterator_proto: JsObject::ordinary(Some(async_iterator_proto.clone())),
             generator_function_proto: of_function(),
             async_function_proto: of_function(),
             async_generator_function_proto: of_function(),
@@ -97,6 +106,9 @@ impl Intrinsics {
             range_error_proto: sub_error(),
             reference_error_proto: sub_error(),
             syntax_error_proto: sub_error(),
+            aggregate_error_proto: sub_error(),
+            promise_ctor: promise::make_constructor(&function_proto),
+            promise_proto: derived(),
             error_proto,
             function_proto,
             object_proto: object_proto.clone(),
@@ -221,4 +233,6 @@ pub fn install(interp: &mut Interp) {
     error::install(interp);
     generator::install(interp);
     console::install(interp);
+    promise::install(interp);
+    timers::install(interp);
 }

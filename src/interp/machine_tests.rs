@@ -7,7 +7,8 @@ use crate::parser::{parse, ParseOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-struct Capture(Rc<RefCell<Vec<String>>>);
+/// Captured lines, and a virtual clock that jumps to each deadline waited for.
+struct Capture(Rc<RefCell<Vec<String>>>, f64);
 
 impl Host for Capture {
     fn write_line(&mut self, stream: Stream, line: &str) {
@@ -15,19 +16,35 @@ impl Host for Capture {
         self.0.borrow_mut().push(format!("{prefix}{line}"));
     }
     fn now_ms(&mut self) -> f64 {
-        0.0
+        self.1
     }
     fn monotonic_ms(&mut self) -> f64 {
-        0.0
+        self.1
     }
-    fn wait_until(&mut self, _: f64) {}
+    fn wait_until(&mut self, t: f64) {
+        self.1 = self.1.max(t);
+    }
+}
+
+/// Run the script, then the event loop (microtasks and timers).
+fn run_loop(src: &str) -> String {
+    let lines = Rc::new(RefCell::new(Vec::new()));
+    let program = parse(src, &ParseOptions::default()).expect("parses");
+    let script = crate::lower::lower_script(&program).expect("lowers");
+    let mut interp = Interp::new(Box::new(Capture(lines.clone(), 0.0)));
+    if interp.run_script(&script).is_err() || crate::event_loop::run_node(&mut interp).is_err() {
+        lines.borrow_mut().push("uncaught".into());
+    }
+    let mut out = lines.borrow().join("\n");
+    out.push('\n');
+    out
 }
 
 fn run(src: &str) -> String {
     let lines = Rc::new(RefCell::new(Vec::new()));
     let program = parse(src, &ParseOptions::default()).expect("parses");
     let script = crate::lower::lower_script(&program).expect("lowers");
-    let mut interp = Interp::new(Box::new(Capture(lines.clone())));
+    let mut interp = Interp::new(Box::new(Capture(lines.clone(), 0.0)));
     if let Err(e) = interp.run_script(&script) {
         let shown = crate::builtins::console::inspect(&mut interp, &e).unwrap_or_default();
         lines.borrow_mut().push(format!("uncaught {shown}"));
@@ -200,6 +217,60 @@ RR true
 a b undefined!
 object true
 true true
+"#
+    );
+}
+
+/// Async functions: ordering against `.then` chains (1 tick per await, 3 for `return p`, the
+/// extra thenable job), try/catch/finally around awaits, methods, loops, `arguments`.
+#[test]
+fn async_function_ordering() {
+    let src = r#"async function f(x) { console.log('f start', x); var y = await x; console.log('f got', y); return y * 2; }
+f(21).then(v => console.log('f ->', v));
+console.log('sync end');
+const log = [];
+async function a1() { log.push('a1:0'); await null; log.push('a1:1'); await null; log.push('a1:2'); }
+async function a2() { log.push('a2:0'); await null; log.push('a2:1'); await null; log.push('a2:2'); }
+Promise.resolve().then(() => log.push('p1')).then(() => log.push('p2')).then(() => log.push('p3'));
+a1(); a2();
+async function ret() { return Promise.resolve('r'); }
+async function retAwait() { return await Promise.resolve('ra'); }
+ret().then(v => log.push('ret ' + v));
+retAwait().then(v => log.push('retAwait ' + v));
+const thenable = { then(res) { log.push('then called'); res('T'); } };
+(async () => { const v = await thenable; log.push('thenable ' + v); })();
+setTimeout(() => console.log(log.join(', ')), 0);
+async function thrower() { await null; throw new Error('boom'); }
+thrower().catch(e => console.log('caught', e.message));
+async function tc() { try { await Promise.reject(new Error('rej')); } catch (e) { console.log('tc caught', e.message); } finally { console.log('tc finally'); } return 'tc done'; }
+tc().then(console.log);
+class K { async m(v) { return (await v) + 1; } static async s() { return 's'; } }
+new K().m(Promise.resolve(1)).then(v => console.log('method', v));
+K.s().then(v => console.log('static', v));
+const o = { async m() { return this === o; } }; o.m().then(v => console.log('obj method this', v));
+async function loop() { let s = 0; for (let i = 0; i < 5; i++) { s += await i; } return s; }
+loop().then(v => console.log('loop', v));
+async function args() { return [arguments.length, await arguments[1]]; }
+args(1, Promise.resolve(2)).then(v => console.log('args', v));
+console.log(Object.getPrototypeOf(f) === Object.getPrototypeOf(async () => {}), typeof f.prototype, f.length, f.name);
+"#;
+    assert_eq!(
+        run_loop(src),
+        r#"f start 21
+sync end
+true undefined 1 f
+f got 21
+tc caught rej
+tc finally
+static s
+obj method this true
+f -> 42
+caught boom
+tc done
+method 2
+args [ 2, 2 ]
+loop 10
+a1:0, a2:0, p1, a1:1, a2:1, then called, p2, a1:2, a2:2, retAwait ra, thenable T, p3, ret r
 "#
     );
 }

@@ -726,11 +726,14 @@ impl<'a> Builder<'a> {
                 mb.op(Op::Stmt(st));
             }
             StmtKind::Return(x) => {
+                // Only `return expr` awaits in an async generator; a bare `return` does not.
                 let v = match x {
-                    Some(x) => self.m_expr(mb, x)?,
+                    Some(x) => {
+                        let v = self.m_expr(mb, x)?;
+                        self.m_return_value(mb, v)
+                    }
                     None => undef(),
                 };
-                let v = self.m_return_value(mb, v);
                 let next = mb.block();
                 mb.end(Term::Return(v), next);
             }
@@ -1821,10 +1824,6 @@ impl<'a> Builder<'a> {
         f: &ast::Function,
         scope: super::ScopeId,
     ) -> R<Option<(Box<Machine>, u32)>> {
-        if f.is_async {
-            // Async functions need the promise jobs: next step.
-            return unsupported("async functions", f.span);
-        }
         let kind = match (f.is_async, f.is_generator) {
             (false, false) => return Ok(None),
             (true, false) => FnKind::Async,
