@@ -29,6 +29,8 @@ use crate::value::object::{ArrayData, ObjectKind};
 use crate::value::{Atom, JsObject, JsString, PropertyKey, Symbol, Value};
 use function::{Callable, Env, FunctionData};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// Marker for "an exception is propagating": the value is in `Interp::exception`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +71,11 @@ pub struct Interp {
     /// new.target at the entry of a native function called through [[Construct]]; `None` on a
     /// plain call. Natives that care read it before making any other call.
     pub new_target: Option<JsObject>,
+    /// Set from another thread (a watchdog, an embedder's timeout) to stop the running script:
+    /// checked with one relaxed load at loop back-edges and closure calls, it throws a
+    /// termination that `catch` and `finally` do not intercept. It stays set: every later
+    /// check throws again, so the script unwinds to its caller.
+    pub interrupt: Option<Arc<AtomicBool>>,
     /// The event loop's queues (microtasks, timers, host completions, rejection tracking);
     /// builtins enqueue here, only `event_loop` drains them.
     pub queues: crate::jobs::EventQueues,
@@ -82,6 +89,10 @@ pub struct Interp {
     /// `super`; arrows capture their creator's).
     home: Option<JsObject>,
     func: Option<JsObject>,
+    /// The global lexical environment: script-level `let`/`const`/`class` bindings (a
+    /// null-prototype object no script can reach; TDZ = the uninit marker, const =
+    /// non-writable). Looked up before the global object.
+    global_lex: JsObject,
 }
 
 impl Interp {
@@ -100,19 +111,86 @@ impl Interp {
             uninit: Value::Symbol(Symbol::new(None)),
             depth: 0,
             new_target: None,
+            interrupt: None,
             queues: Default::default(),
             call_pos: u32::MAX,
             short_circuit: false,
             home: None,
             func: None,
+            global_lex: JsObject::ordinary(None),
         };
         interp.this = Value::Object(global);
         crate::builtins::install(&mut interp);
         interp
     }
 
-    /// Run a lowered script at top level. Returns the thrown value on an uncaught exception.
+    /// Whether [`Interp::interrupt`] has been raised.
+    #[inline]
+    pub fn interrupted(&self) -> bool {
+        self.interrupt
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::Relaxed))
+    }
+
+    /// The interrupt check of loop back-edges and calls. Natives that may loop for long without
+    /// calling JS (over a huge array-like `length`) should call it now and then too.
+    #[inline]
+    pub fn check_interrupt(&mut self) -> JsResult<()> {
+        if self.interrupted() {
+            self.exception = Value::from("execution interrupted");
+            return Err(Throw);
+        }
+        Ok(())
+    }
+
+    /// Run a lowered script at top level (also from inside a running script, as `$262.evalScript`
+    /// does: the caller's environment and `this` are restored afterwards). Returns the thrown
+    /// value on an uncaught exception.
     pub fn run_script(&mut self, script: &Script) -> Result<(), Value> {
+        // GlobalDeclarationInstantiation: lexical names may not redeclare lexical names or
+        // vars of earlier scripts (or restricted global properties), nor this script's vars.
+        for (name, _) in script.lex_names.iter() {
+            let key = PropertyKey::String(*name);
+            let clash = self.global_lex.borrow().properties.contains_key(&key)
+                || script.var_names.contains(name)
+                || self
+                    .global
+                    .borrow()
+                    .get_own_property(&key)
+                    .is_some_and(|p| !p.attrs.configurable());
+            if clash {
+                let msg = format!(
+                    "Identifier '{}' has already been declared",
+                    name.to_js_string()
+                );
+                let p = self.intrinsics.syntax_error_proto.clone();
+                self.throw_error(p, &msg);
+                return Err(std::mem::take(&mut self.exception));
+            }
+        }
+        for name in script.var_names.iter() {
+            let key = PropertyKey::String(*name);
+            if self.global_lex.borrow().properties.contains_key(&key) {
+                let msg = format!(
+                    "Identifier '{}' has already been declared",
+                    name.to_js_string()
+                );
+                let p = self.intrinsics.syntax_error_proto.clone();
+                self.throw_error(p, &msg);
+                return Err(std::mem::take(&mut self.exception));
+            }
+        }
+        for (name, is_const) in script.lex_names.iter() {
+            let attrs = if *is_const {
+                crate::value::Attributes::NONE
+            } else {
+                crate::value::Attributes::WRITABLE
+            };
+            self.global_lex.borrow_mut().properties.insert(
+                PropertyKey::String(*name),
+                crate::value::Property::data(self.uninit.clone(), attrs),
+            );
+        }
         for name in script.var_names.iter() {
             let key = PropertyKey::String(*name);
             if !self.global.borrow().properties.contains_key(&key) {
@@ -124,8 +202,12 @@ impl Interp {
         self.stack
             .resize(base + code.registers as usize, Value::Undefined);
         let saved = std::mem::replace(&mut self.base, base);
+        let saved_env = self.env.take();
+        let saved_this = std::mem::replace(&mut self.this, Value::Object(self.global.clone()));
         let r = self.block(&code.body);
         self.base = saved;
+        self.env = saved_env;
+        self.this = saved_this;
         self.stack.truncate(base);
         match r {
             Ok(_) => Ok(()),
@@ -206,8 +288,76 @@ impl Interp {
         }
     }
 
+    /// A script-level lexical binding: `Some(Ok(value))`, `Some(Err(()))` in TDZ, `None` if
+    /// the name has no lexical binding.
+    fn global_lex_get(&self, key: &PropertyKey) -> Option<Result<(Value, bool), ()>> {
+        let data = self.global_lex.borrow();
+        match data.properties.get(key)? {
+            crate::value::property::PropertyRef::Data(v, attrs) => {
+                if self.is_uninit(v) {
+                    Some(Err(()))
+                } else {
+                    Some(Ok((v.clone(), attrs.writable())))
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn tdz_error(&mut self, name: Atom) -> Throw {
+        let msg = format!(
+            "Cannot access '{}' before initialization",
+            name.to_js_string()
+        );
+        self.throw_reference_error(&msg)
+    }
+
+    /// Initialise a script-level `let`/`const`/`class` binding.
+    pub(crate) fn init_global_lex(&mut self, name: Atom, v: Value) {
+        let key = PropertyKey::String(name);
+        let attrs = self
+            .global_lex
+            .borrow()
+            .properties
+            .get(&key)
+            .map(|p| p.attrs())
+            .unwrap_or(crate::value::Attributes::WRITABLE);
+        self.global_lex
+            .borrow_mut()
+            .properties
+            .insert(key, crate::value::Property::data(v, attrs));
+    }
+
     fn get_global(&mut self, g: &GlobalRef) -> JsResult<Value> {
         let key = PropertyKey::String(g.name);
+        if !self.global_lex.borrow().properties.is_empty() {
+            match self.global_lex_get(&key) {
+                Some(Ok((v, _))) => return Ok(v),
+                Some(Err(())) => return Err(self.tdz_error(g.name)),
+                None => {}
+            }
+        }
+        let slot = g.slot.get();
+        if slot != u32::MAX {
+            let data = self.global.borrow();
+            if let Some((k, p)) = data.properties.named_at(slot as usize) {
+                if *k == key {
+                    if let crate::value::property::Slot::Data(v) = &p.slot {
+                        return Ok(v.clone());
+                    }
+                }
+            }
+        }
+        let pos = self.global.borrow().properties.named_position(&key);
+        if let Some(pos) = pos {
+            let data = self.global.borrow();
+            if let Some((_, p)) = data.properties.named_at(pos) {
+                if let crate::value::property::Slot::Data(v) = &p.slot {
+                    g.slot.set(pos as u32);
+                    return Ok(v.clone());
+                }
+            }
+        }
         let global = Value::Object(self.global.clone());
         match props::lookup(self, &global, &key)? {
             Some(v) => Ok(v),
@@ -219,6 +369,21 @@ impl Interp {
     }
 
     fn set_global(&mut self, g: &GlobalRef, value: Value) -> JsResult<()> {
+        let key = PropertyKey::String(g.name);
+        match self.global_lex_get(&key) {
+            Some(Ok((_, true))) => {
+                self.global_lex.borrow_mut().properties.insert(
+                    key,
+                    crate::value::Property::data(value, crate::value::Attributes::WRITABLE),
+                );
+                return Ok(());
+            }
+            Some(Ok((_, false))) => {
+                return Err(self.throw_type_error("Assignment to constant variable."))
+            }
+            Some(Err(())) => return Err(self.tdz_error(g.name)),
+            None => {}
+        }
         let global = Value::Object(self.global.clone());
         props::set(self, &global, PropertyKey::String(g.name), value)
     }
@@ -306,6 +471,10 @@ impl Interp {
             Stmt::Try(t) => return self.try_stmt(t),
             Stmt::Switch(s) => return self.switch(s),
             Stmt::ForOf(f) => return self.for_of(f),
+            Stmt::InitGlobalLex { name, value } => {
+                let v = self.expr(value)?;
+                self.init_global_lex(*name, v);
+            }
             Stmt::Bind { target, value } => {
                 let v = self.expr(value)?;
                 self.bind_target(target, v)?;
@@ -344,6 +513,7 @@ impl Interp {
         self.copy_head_env(l);
         let mut first = true;
         loop {
+            self.check_interrupt()?;
             if !(l.test_after && first) {
                 if let Some(t) = &l.test {
                     if !self.expr(t)?.to_boolean() {
@@ -426,6 +596,7 @@ impl Interp {
         let iterable = iterable?;
         let mut rec = iter::get_iterator(self, &iterable)?;
         loop {
+            self.check_interrupt()?;
             let Some(v) = iter::step_value(self, &mut rec)? else {
                 return Ok(Flow::Normal);
             };
@@ -458,6 +629,9 @@ impl Interp {
         let stack_len = self.stack.len();
         let env = self.env.clone();
         let mut result = self.block(&t.block);
+        if result.is_err() && self.interrupted() {
+            return result; // a termination skips catch and finally
+        }
         if let (Err(Throw), Some((shape, param, body))) = (&result, &t.handler) {
             // Unwind what the throw skipped.
             self.depth = depth;
@@ -475,6 +649,9 @@ impl Interp {
             if let Some(e) = saved {
                 self.env = e;
             }
+        }
+        if result.is_err() && self.interrupted() {
+            return result;
         }
         if let Some(fin) = &t.finalizer {
             self.depth = depth;
@@ -535,13 +712,6 @@ impl Interp {
             Expr::Const(v) => v.clone(),
             Expr::Get { place, tdz } => self.read_place(*place, *tdz)?,
             Expr::Global(g) => self.get_global(g)?,
-            Expr::TypeofGlobal(g) => {
-                let global = Value::Object(self.global.clone());
-                match props::lookup(self, &global, &PropertyKey::String(g.name))? {
-                    Some(v) => Value::String(v.type_of().to_js_string()),
-                    None => Value::String(JsString::from("undefined")),
-                }
-            }
             Expr::Set {
                 place,
                 value,
@@ -565,11 +735,6 @@ impl Interp {
                     }
                 }
                 self.write_place(*place, v.clone());
-                v
-            }
-            Expr::SetGlobal { global, value } => {
-                let v = self.expr(value)?;
-                self.set_global(global, v.clone())?;
                 v
             }
             Expr::BinRegConst { op, reg, rhs } => {
@@ -605,21 +770,6 @@ impl Interp {
                     self.expr(right)?
                 }
             }
-            Expr::Unary { op, arg } => {
-                let v = self.expr(arg)?;
-                match op {
-                    UnaryOp::Not => Value::Bool(!v.to_boolean()),
-                    UnaryOp::Minus => match v {
-                        Value::Number(n) => Value::Number(-n),
-                        v => Value::Number(-ops::to_number(self, &v)?),
-                    },
-                    UnaryOp::Plus => Value::Number(ops::to_number(self, &v)?),
-                    UnaryOp::BitNot => Value::Number(!ops::to_int32(self, &v)? as f64),
-                    UnaryOp::TypeOf => Value::String(v.type_of().to_js_string()),
-                    UnaryOp::Void => Value::Undefined,
-                    UnaryOp::Delete => Value::Bool(true),
-                }
-            }
             Expr::UpdatePlace {
                 op,
                 prefix,
@@ -634,6 +784,75 @@ impl Interp {
                 let new = update(*op, old);
                 self.write_place(*place, Value::Number(new));
                 Value::Number(if *prefix { new } else { old })
+            }
+            Expr::CompoundPlace { op, place, value } => {
+                let old = self.read_place(*place, None)?;
+                let r = self.expr(value)?;
+                let v = ops::binary(self, *op, old, r)?;
+                self.write_place(*place, v.clone());
+                v
+            }
+            Expr::Cond { test, cons, alt } => {
+                if self.expr(test)?.to_boolean() {
+                    self.expr(cons)?
+                } else {
+                    self.expr(alt)?
+                }
+            }
+            Expr::Member { object, key } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                self.get_member(&obj, &key)?
+            }
+            Expr::SetMember { object, key, value } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                let v = self.expr(value)?;
+                self.put_member(&obj, key, v.clone())?;
+                v
+            }
+            Expr::Call { callee, args, span } => self.eval_call(callee, args, *span)?,
+            Expr::This => self.this.clone(),
+            _ => self.expr_cold(e)?,
+        })
+    }
+
+    /// The rarely hot expressions, out of line so `expr` keeps a small stack frame (each
+    /// nested expression costs one `expr` frame).
+    #[inline(never)]
+    fn expr_cold(&mut self, e: &Expr) -> JsResult<Value> {
+        Ok(match e {
+            Expr::TypeofGlobal(g) => {
+                match self.global_lex_get(&PropertyKey::String(g.name)) {
+                    Some(Ok((v, _))) => return Ok(Value::String(v.type_of().to_js_string())),
+                    Some(Err(())) => return Err(self.tdz_error(g.name)),
+                    None => {}
+                }
+                let global = Value::Object(self.global.clone());
+                match props::lookup(self, &global, &PropertyKey::String(g.name))? {
+                    Some(v) => Value::String(v.type_of().to_js_string()),
+                    None => Value::String(JsString::from("undefined")),
+                }
+            }
+            Expr::SetGlobal { global, value } => {
+                let v = self.expr(value)?;
+                self.set_global(global, v.clone())?;
+                v
+            }
+            Expr::Unary { op, arg } => {
+                let v = self.expr(arg)?;
+                match op {
+                    UnaryOp::Not => Value::Bool(!v.to_boolean()),
+                    UnaryOp::Minus => match v {
+                        Value::Number(n) => Value::Number(-n),
+                        v => Value::Number(-ops::to_number(self, &v)?),
+                    },
+                    UnaryOp::Plus => Value::Number(ops::to_number(self, &v)?),
+                    UnaryOp::BitNot => Value::Number(!ops::to_int32(self, &v)? as f64),
+                    UnaryOp::TypeOf => Value::String(v.type_of().to_js_string()),
+                    UnaryOp::Void => Value::Undefined,
+                    UnaryOp::Delete => Value::Bool(true),
+                }
             }
             Expr::UpdateGlobal { op, prefix, global } => {
                 let old = self.get_global(global)?;
@@ -656,13 +875,6 @@ impl Interp {
                 self.put_member(&obj, key, Value::Number(new))?;
                 Value::Number(if *prefix { new } else { old })
             }
-            Expr::CompoundPlace { op, place, value } => {
-                let old = self.read_place(*place, None)?;
-                let r = self.expr(value)?;
-                let v = ops::binary(self, *op, old, r)?;
-                self.write_place(*place, v.clone());
-                v
-            }
             Expr::CompoundGlobal { op, global, value } => {
                 let old = self.get_global(global)?;
                 let r = self.expr(value)?;
@@ -684,64 +896,14 @@ impl Interp {
                 self.put_member(&obj, key, v.clone())?;
                 v
             }
-            Expr::Cond { test, cons, alt } => {
-                if self.expr(test)?.to_boolean() {
-                    self.expr(cons)?
-                } else {
-                    self.expr(alt)?
-                }
-            }
-            Expr::Member { object, key } => {
-                let obj = self.expr(object)?;
-                let key = self.key(key)?;
-                self.get_member(&obj, &key)?
-            }
-            Expr::SetMember { object, key, value } => {
-                let obj = self.expr(object)?;
-                let key = self.key(key)?;
-                let v = self.expr(value)?;
-                self.put_member(&obj, key, v.clone())?;
-                v
-            }
-            Expr::Call { callee, args, span } => {
-                let (f, this) = match &**callee {
-                    Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
-                    Callee::Method { object, key } => {
-                        let obj = self.expr(object)?;
-                        let key = self.key(key)?;
-                        (self.get_member(&obj, &key)?, obj)
-                    }
-                    Callee::CheckPlain(e) => (self.expr(e)?, Value::Undefined),
-                    Callee::Super { this, key } => {
-                        let this = self.expr(this)?;
-                        let key = self.key(key)?;
-                        (self.super_get(this.clone(), &key)?, this)
-                    }
-                    Callee::CheckMethod { object, key } => {
-                        let obj = self.expr(object)?;
-                        let key = self.key(key)?;
-                        (self.get_member(&obj, &key)?, obj)
-                    }
-                };
-                if matches!(**callee, Callee::CheckPlain(_) | Callee::CheckMethod { .. })
-                    && f.is_nullish()
-                {
-                    self.short_circuit = true;
-                    return Err(Throw);
-                }
+            Expr::New { callee, args, .. } => {
+                let f = self.expr(callee)?;
                 let base = self.stack.len();
                 if let Err(t) = self.push_args(args) {
                     self.stack.truncate(base);
                     return Err(t);
                 }
-                self.call_from_stack(&f, this, base, *span, callee)?
-            }
-            Expr::New { callee, args, .. } => {
-                let f = self.expr(callee)?;
-                let mut argv = Vec::with_capacity(args.len());
-                for a in args.iter() {
-                    argv.push(self.expr(&a.expr)?);
-                }
+                let argv: Vec<Value> = self.stack.drain(base..).collect();
                 self.construct(&f, &argv)?
             }
             Expr::Function(code) => self.make_closure(code),
@@ -833,7 +995,7 @@ impl Interp {
                 }
                 last
             }
-            Expr::This => self.this.clone(),
+            Expr::Regex(lit) => crate::builtins::regexp::literal(self, lit)?,
             Expr::Destructure { pattern, value } => {
                 let v = self.expr(value)?;
                 self.destructure(pattern, v.clone())?;
@@ -905,6 +1067,44 @@ impl Interp {
                 }
                 v
             }
+            _ => unreachable!("hot expressions are handled by expr"),
+        })
+    }
+
+    #[inline(never)]
+    fn eval_call(&mut self, callee: &Callee, args: &[Arg], span: Span) -> JsResult<Value> {
+        Ok({
+            let (f, this) = match callee {
+                Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
+                Callee::Method { object, key } => {
+                    let obj = self.expr(object)?;
+                    let key = self.key(key)?;
+                    (self.get_member(&obj, &key)?, obj)
+                }
+                Callee::CheckPlain(e) => (self.expr(e)?, Value::Undefined),
+                Callee::Super { this, key } => {
+                    let this = self.expr(this)?;
+                    let key = self.key(key)?;
+                    (self.super_get(this.clone(), &key)?, this)
+                }
+                Callee::CheckMethod { object, key } => {
+                    let obj = self.expr(object)?;
+                    let key = self.key(key)?;
+                    (self.get_member(&obj, &key)?, obj)
+                }
+            };
+            if matches!(callee, Callee::CheckPlain(_) | Callee::CheckMethod { .. })
+                && f.is_nullish()
+            {
+                self.short_circuit = true;
+                return Err(Throw);
+            }
+            let base = self.stack.len();
+            if let Err(t) = self.push_args(args) {
+                self.stack.truncate(base);
+                return Err(t);
+            }
+            self.call_from_stack(&f, this, base, span, callee)?
         })
     }
 
@@ -972,15 +1172,23 @@ impl Interp {
     }
 
     fn make_closure_plain(&mut self, code: &Rc<Code>) -> Value {
+        // A named function expression whose name is captured gets a record holding itself.
+        let env = match &code.name_env {
+            Some((shape, _)) => Some(Env::new(shape, self.env.clone(), &self.uninit)),
+            None => self.env.clone(),
+        };
         let f = JsObject::new(
             Some(self.function_proto_for(code)),
             ObjectKind::Function(Box::new(FunctionData::Closure {
                 code: code.clone(),
-                env: self.env.clone(),
+                env: env.clone(),
                 is_constructor: code.is_constructor,
                 extra: None,
             })),
         );
+        if let (Some((_, slot)), Some(env)) = (&code.name_env, &env) {
+            env.slots.borrow_mut()[*slot as usize] = Value::Object(f.clone());
+        }
         props::define_builtin_prop(
             &f,
             crate::value::atoms::LENGTH,
@@ -1055,6 +1263,10 @@ impl Interp {
         if self.depth >= MAX_CALL_DEPTH {
             self.stack.truncate(base);
             return Err(self.throw_range_error("Maximum call stack size exceeded"));
+        }
+        if let Err(t) = self.check_interrupt() {
+            self.stack.truncate(base);
+            return Err(t);
         }
         if code.class_ctor.is_some() && new_target.is_none() {
             self.stack.truncate(base);

@@ -11,7 +11,7 @@
 
 use crate::parser::ast::{BinaryOp, LogicalOp, UnaryOp, UpdateOp};
 use crate::span::Span;
-use crate::value::{Atom, Symbol, Value};
+use crate::value::{Atom, JsString, Symbol, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -24,12 +24,13 @@ pub enum Place {
     Env { hops: u32, slot: u32 },
 }
 
-/// A global name reference with a per-site cache of nothing yet (the cache cell is where an
-/// inline cache will live; today it counts hits for the benchmark notes).
+/// A global name reference with a per-site inline cache: the position of the name in the
+/// global object's property map when last found there as a data property (`u32::MAX`: none).
+/// A hit re-checks the key at that position, so deletions and reordering are safe.
 #[derive(Debug)]
 pub struct GlobalRef {
     pub name: Atom,
-    pub hits: Cell<u32>,
+    pub slot: Cell<u32>,
 }
 
 #[derive(Debug)]
@@ -185,6 +186,17 @@ pub enum Expr {
     OptChain(Box<Expr>),
     /// Inside an optional chain: the base value; if nullish the chain short-circuits.
     OptionalCheck(Box<Expr>),
+    /// A regular expression literal: a new RegExp object per evaluation.
+    Regex(Box<RegexLiteral>),
+}
+
+/// A regex literal's source text and flags, and the compiled matcher, made on first
+/// evaluation and shared by every object the literal creates (the builtin owns its type).
+#[derive(Debug)]
+pub struct RegexLiteral {
+    pub pattern: JsString,
+    pub flags: JsString,
+    pub compiled: std::cell::OnceCell<Rc<dyn std::any::Any>>,
 }
 
 /// A class definition, evaluated to its constructor (ClassDefinitionEvaluation).
@@ -244,6 +256,8 @@ pub enum Target {
     },
     /// A global by name (script-level `var`, undeclared assignment targets).
     Global(Box<GlobalRef>),
+    /// Initialisation of a script-level `let`/`const` binding.
+    GlobalLexInit(Atom),
     /// A property reference, evaluated before the value is obtained.
     Member {
         object: Expr,
@@ -369,6 +383,11 @@ pub enum Stmt {
     Try(Box<Try>),
     Switch(Box<Switch>),
     ForOf(Box<ForOf>),
+    /// Initialise a script-level `let`/`const`/`class` binding (global lexical environment).
+    InitGlobalLex {
+        name: Atom,
+        value: Expr,
+    },
     /// Declaration with a destructuring pattern (or any target) and an initialiser.
     Bind {
         target: Target,
@@ -498,6 +517,9 @@ pub struct Code {
     pub params_in_place: bool,
     /// The function's own environment record (captured params/vars/this), if any.
     pub env: Option<EnvShape>,
+    /// A named function expression whose own name is captured: the record (and slot) that
+    /// holds the function itself, made when the closure is created.
+    pub name_env: Option<(EnvShape, u32)>,
     /// Class constructors: `Some(derived)`; they throw when called without `new`.
     pub class_ctor: Option<bool>,
     /// A synthesized `constructor(...args) { super(...args) }` (derived, no body to run).
@@ -524,4 +546,7 @@ pub struct Script {
     pub code: Rc<Code>,
     /// Global `var` and function names to create on the global object before running.
     pub var_names: Box<[Atom]>,
+    /// Script-level `let`/`const`/`class` names (`true`: const), created in the global
+    /// lexical environment in TDZ before running.
+    pub lex_names: Box<[(Atom, bool)]>,
 }

@@ -168,6 +168,7 @@ impl Builder<'_> {
             param_init: None,
             params_in_place: true,
             env: self.env_shape(scope),
+            name_env: None,
             class_ctor: None,
             default_derived: false,
             uses_super,
@@ -286,10 +287,7 @@ impl Builder<'_> {
         let value = Expr::Class(Box::new(self.class(c, None)?));
         Ok(match self.resolve(id) {
             Resolved::Local { place, .. } => Stmt::Init { place, value },
-            Resolved::Global(name) => Stmt::Expr(Expr::SetGlobal {
-                global: Self::global(name),
-                value: Box::new(value),
-            }),
+            Resolved::Global(name) => Stmt::InitGlobalLex { name, value },
         })
     }
 }
@@ -316,6 +314,7 @@ fn synthesized_constructor(name: &str, derived: bool, span: Span) -> Code {
         param_init: None,
         params_in_place: true,
         env: None,
+        name_env: None,
         class_ctor: Some(derived),
         default_derived: derived,
         uses_super: derived,
