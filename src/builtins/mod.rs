@@ -10,6 +10,7 @@ pub mod array;
 pub mod console;
 pub mod date;
 pub mod error;
+pub mod generator;
 pub mod json;
 pub mod map_set;
 pub mod math;
@@ -40,6 +41,17 @@ pub struct Intrinsics {
     pub range_error_proto: JsObject,
     pub reference_error_proto: JsObject,
     pub syntax_error_proto: JsObject,
+    /// %AsyncIteratorPrototype%.
+    pub async_iterator_proto: JsObject,
+    /// %GeneratorFunction.prototype% (the [[Prototype]] of generator functions).
+    pub generator_function_proto: JsObject,
+    /// %GeneratorPrototype% (%GeneratorFunction.prototype.prototype%).
+    pub generator_proto: JsObject,
+    pub async_function_proto: JsObject,
+    pub async_generator_function_proto: JsObject,
+    pub async_generator_proto: JsObject,
+    /// %AsyncFromSyncIteratorPrototype%.
+    pub async_from_sync_iterator_proto: JsObject,
     pub aggregate_error_proto: JsObject,
     /// %Promise% and %Promise.prototype%.
     pub promise_ctor: JsObject,
@@ -91,6 +103,8 @@ impl Intrinsics {
         let sub_error = || JsObject::ordinary(Some(error_proto.clone()));
         let iterator_proto = derived();
         let sub_iterator = || JsObject::ordinary(Some(iterator_proto.clone()));
+        let async_iterator_proto = derived();
+        let of_function = || JsObject::ordinary(Some(function_proto.clone()));
         let intrinsics = Intrinsics {
             map_proto: derived(),
             set_proto: derived(),
@@ -99,6 +113,13 @@ impl Intrinsics {
             map_iterator_proto: sub_iterator(),
             set_iterator_proto: sub_iterator(),
             date_proto: derived(),
+            generator_proto: sub_iterator(),
+            async_generator_proto: JsObject::ordinary(Some(async_iterator_proto.clone())),
+            async_from_sync_iterator_proto: JsObject::ordinary(Some(async_iterator_proto.clone())),
+            generator_function_proto: of_function(),
+            async_function_proto: of_function(),
+            async_generator_function_proto: of_function(),
+            async_iterator_proto,
             string_iterator_proto: sub_iterator(),
             regexp_string_iterator_proto: sub_iterator(),
             array_iterator_proto: sub_iterator(),
@@ -294,6 +315,7 @@ pub fn install(interp: &mut Interp) {
     map_set::install(interp);
     json::install(interp);
     date::install(interp);
+    generator::install(interp);
     console::install(interp);
     promise::install(interp);
     timers::install(interp);

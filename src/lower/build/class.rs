@@ -177,6 +177,7 @@ impl Builder<'_> {
             arguments_place: None,
             body: block.unwrap_or_else(empty_block),
             expr_body,
+            machine: None,
             span,
         }))
     }
@@ -322,6 +323,7 @@ fn synthesized_constructor(name: &str, derived: bool, span: Span) -> Code {
         arguments_place: None,
         body: empty_block(),
         expr_body: None,
+        machine: None,
         span,
     }
 }
