@@ -9,8 +9,11 @@
 pub mod array;
 pub mod console;
 pub mod error;
+pub mod function;
 pub mod math;
+pub mod number;
 pub mod object;
+pub mod reflect;
 pub mod string;
 
 use crate::interp::function::{FunctionData, NativeClosureFn, NativeFn};
@@ -33,6 +36,8 @@ pub struct Intrinsics {
     pub range_error_proto: JsObject,
     pub reference_error_proto: JsObject,
     pub syntax_error_proto: JsObject,
+    pub eval_error_proto: JsObject,
+    pub uri_error_proto: JsObject,
 }
 
 impl Intrinsics {
@@ -62,6 +67,8 @@ impl Intrinsics {
             range_error_proto: sub_error(),
             reference_error_proto: sub_error(),
             syntax_error_proto: sub_error(),
+            eval_error_proto: sub_error(),
+            uri_error_proto: sub_error(),
             error_proto,
             function_proto,
             object_proto: object_proto.clone(),
@@ -125,7 +132,14 @@ pub fn constructor(
     proto: &JsObject,
 ) -> JsObject {
     let ctor = native(interp, name, length, f, true);
-    props::define_prototype(&ctor, Value::Object(proto.clone()));
+    // A built-in constructor's `prototype` is non-writable, non-enumerable, non-configurable.
+    ctor.borrow_mut().properties.insert(
+        PropertyKey::String(atoms::PROTOTYPE),
+        crate::value::property::Property::data(
+            Value::Object(proto.clone()),
+            crate::value::property::Attributes::NONE,
+        ),
+    );
     props::define_hidden(
         proto,
         PropertyKey::String(atoms::CONSTRUCTOR),
@@ -176,10 +190,21 @@ pub fn wrap_primitive(interp: &mut Interp, v: &Value) -> JsObject {
 /// Create every global.
 pub fn install(interp: &mut Interp) {
     global_value(interp, "globalThis", Value::Object(interp.global.clone()));
-    global_value(interp, "undefined", Value::Undefined);
-    global_value(interp, "NaN", Value::Number(f64::NAN));
-    global_value(interp, "Infinity", Value::Number(f64::INFINITY));
+    // Value properties of the global object: non-writable, non-enumerable, non-configurable.
+    for (name, v) in [
+        ("undefined", Value::Undefined),
+        ("NaN", Value::Number(f64::NAN)),
+        ("Infinity", Value::Number(f64::INFINITY)),
+    ] {
+        interp.global.borrow_mut().properties.insert(
+            PropertyKey::String(Atom::intern_str(name)),
+            crate::value::property::Property::data(v, crate::value::property::Attributes::NONE),
+        );
+    }
     object::install(interp);
+    function::install(interp);
+    reflect::install(interp);
+    number::install(interp);
     array::install(interp);
     string::install(interp);
     math::install(interp);

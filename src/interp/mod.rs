@@ -66,6 +66,8 @@ pub struct Interp {
     /// new.target at the entry of a native function called through [[Construct]]; `None` on a
     /// plain call. Natives that care read it before making any other call.
     pub new_target: Option<JsObject>,
+    /// The running code is strict mode code (set on entry to each closure and script).
+    pub strict: bool,
 }
 
 impl Interp {
@@ -84,6 +86,7 @@ impl Interp {
             uninit: Value::Symbol(Symbol::new(None)),
             depth: 0,
             new_target: None,
+            strict: false,
         };
         interp.this = Value::Object(global);
         crate::builtins::install(&mut interp);
@@ -95,16 +98,26 @@ impl Interp {
         for name in script.var_names.iter() {
             let key = PropertyKey::String(*name);
             if !self.global.borrow().properties.contains_key(&key) {
-                props::define_data(&self.global, key, Value::Undefined);
+                // CreateGlobalVarBinding: a non-configurable global property.
+                self.global.borrow_mut().properties.insert(
+                    key,
+                    crate::value::property::Property::data(
+                        Value::Undefined,
+                        crate::value::property::Attributes::WRITABLE
+                            .with(crate::value::property::Attributes::ENUMERABLE),
+                    ),
+                );
             }
         }
         let code = script.code.clone();
+        let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         let base = self.stack.len();
         self.stack
             .resize(base + code.registers as usize, Value::Undefined);
         let saved = std::mem::replace(&mut self.base, base);
         let r = self.block(&code.body);
         self.base = saved;
+        self.strict = saved_strict;
         self.stack.truncate(base);
         match r {
             Ok(_) => Ok(()),
@@ -187,9 +200,15 @@ impl Interp {
         }
     }
 
+    /// PutValue to a global name: strict code may not create one (ReferenceError).
     fn set_global(&mut self, g: &GlobalRef, value: Value) -> JsResult<()> {
         let global = Value::Object(self.global.clone());
-        props::set(self, &global, PropertyKey::String(g.name), value)
+        let key = PropertyKey::String(g.name);
+        if self.strict && !props::has_property(self, &global, &key)? {
+            let msg = format!("{} is not defined", g.name.to_js_string());
+            return Err(self.throw_reference_error(&msg));
+        }
+        props::put_value(self, &global, key, value)
     }
 
     // ───────────── statements ─────────────
@@ -219,9 +238,21 @@ impl Interp {
             self.write_place(*place, f);
         }
         for (name, code) in block.global_functions.iter() {
+            // CreateGlobalFunctionBinding.
             let f = self.make_closure(code);
-            let global = Value::Object(self.global.clone());
-            props::set(self, &global, PropertyKey::String(*name), f)?;
+            let key = PropertyKey::String(*name);
+            let configurable =
+                props::get_own_property(&self.global, &key).is_none_or(|p| p.attrs.configurable());
+            let desc = if configurable {
+                props::PropertyDescriptor::data(f, true, true, false)
+            } else {
+                props::PropertyDescriptor {
+                    value: Some(f),
+                    ..Default::default()
+                }
+            };
+            let global = self.global.clone();
+            props::define_property_or_throw(self, &global, key, &desc)?;
         }
         for stmt in block.body.iter() {
             match self.stmt(stmt)? {
@@ -563,7 +594,7 @@ impl Interp {
                 let old = props::get(self, &obj, &key)?;
                 let old = ops::to_number(self, &old)?;
                 let new = update(*op, old);
-                props::set(self, &obj, key, Value::Number(new))?;
+                props::put_value(self, &obj, key, Value::Number(new))?;
                 Value::Number(if *prefix { new } else { old })
             }
             Expr::CompoundPlace { op, place, value } => {
@@ -591,7 +622,7 @@ impl Interp {
                 let old = props::get(self, &obj, &key)?;
                 let r = self.expr(value)?;
                 let v = ops::binary(self, *op, old, r)?;
-                props::set(self, &obj, key, v.clone())?;
+                props::put_value(self, &obj, key, v.clone())?;
                 v
             }
             Expr::Cond { test, cons, alt } => {
@@ -708,6 +739,14 @@ impl Interp {
                 last
             }
             Expr::This => self.this.clone(),
+            Expr::DeleteMember { object, key } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                Value::Bool(props::delete_value(self, &obj, &key)?)
+            }
+            Expr::DeleteGlobal(g) => {
+                Value::Bool(props::delete(&self.global, &PropertyKey::String(g.name)))
+            }
         })
     }
 
@@ -796,6 +835,14 @@ impl Interp {
         Value::Object(f)
     }
 
+    /// A closure over the global environment (the `Function` constructor's functions).
+    pub fn make_global_closure(&mut self, code: &Rc<Code>) -> Value {
+        let saved = self.env.take();
+        let f = self.make_closure(code);
+        self.env = saved;
+        f
+    }
+
     /// Call with arguments already pushed on the stack from `base`.
     fn call_from_stack(
         &mut self,
@@ -862,14 +909,21 @@ impl Interp {
             .resize(base + regs.max(nparams), Value::Undefined);
         let saved_base = std::mem::replace(&mut self.base, base);
         let saved_env = std::mem::replace(&mut self.env, env);
+        // OrdinaryCallBindThis: sloppy functions see the global for undefined/null and a
+        // wrapper object for other primitives.
         let this = match code.this_mode {
             ThisMode::Sloppy if this.is_nullish() => Value::Object(self.global.clone()),
+            ThisMode::Sloppy if !matches!(this, Value::Object(_)) => {
+                Value::Object(crate::builtins::wrap_primitive(self, &this))
+            }
             _ => this,
         };
         let saved_this = std::mem::replace(&mut self.this, this);
+        let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;
         let result = self.run_body(code, extra, all_args);
         self.depth -= 1;
+        self.strict = saved_strict;
         self.base = saved_base;
         self.env = saved_env;
         self.this = saved_this;

@@ -140,6 +140,13 @@ pub enum Expr {
     },
     Seq(Box<[Expr]>),
     This,
+    /// `delete o.x` / `delete o[k]`.
+    DeleteMember {
+        object: Box<Expr>,
+        key: Box<Key>,
+    },
+    /// `delete x` in sloppy code, `x` an undeclared or global name: deletes the global property.
+    DeleteGlobal(Box<GlobalRef>),
 }
 
 /// A `const` binding (or a sloppy function-expression name) being assigned.
@@ -297,6 +304,8 @@ pub struct Code {
     /// The `length` property: parameters before the first default/rest.
     pub length: u32,
     pub this_mode: ThisMode,
+    /// Strict mode code: failed assignments and deletes throw, undeclared assignment throws.
+    pub strict: bool,
     pub is_constructor: bool,
     /// Registers in the frame (parameters first).
     pub registers: u32,
@@ -314,6 +323,8 @@ pub struct Code {
     /// Concise arrow body: evaluate and return.
     pub expr_body: Option<Expr>,
     pub span: Span,
+    /// The script's source text: `span` slices this function's text (Function.prototype.toString).
+    pub source: Rc<str>,
 }
 
 /// A whole script: its top level is a function-like code with the script's registers.
