@@ -36,6 +36,38 @@ pub struct ObjectData {
     pub extensible: bool,
     pub properties: PropertyMap,
     pub kind: ObjectKind,
+    /// Private elements (`#x` fields, methods, accessors), keyed by their class's private
+    /// name. Never visible to [[OwnPropertyKeys]] or [[Get]]; boxed so objects without any
+    /// pay one pointer.
+    pub private: Option<Box<Vec<(Symbol, PrivateElement)>>>,
+}
+
+/// A private element of an object (ECMA-262 PrivateElement).
+pub enum PrivateElement {
+    Field(Value),
+    Method(Value),
+    Accessor {
+        get: Option<JsObject>,
+        set: Option<JsObject>,
+    },
+}
+
+impl Finalize for PrivateElement {}
+// SAFETY: marks the field value, the method, or the accessor functions.
+unsafe impl Trace for PrivateElement {
+    custom_trace!(this, mark, {
+        match this {
+            PrivateElement::Field(v) | PrivateElement::Method(v) => mark(v),
+            PrivateElement::Accessor { get, set } => {
+                if let Some(g) = get {
+                    mark(g);
+                }
+                if let Some(s) = set {
+                    mark(s);
+                }
+            }
+        }
+    });
 }
 
 impl JsObject {
@@ -46,6 +78,7 @@ impl JsObject {
             extensible: true,
             properties: PropertyMap::new(),
             kind,
+            private: None,
         })))
     }
 
@@ -189,6 +222,11 @@ unsafe impl Trace for ObjectData {
         }
         mark(&this.properties);
         mark(&this.kind);
+        if let Some(p) = &this.private {
+            for (_, e) in p.iter() {
+                mark(e);
+            }
+        }
     });
 }
 
@@ -211,6 +249,8 @@ pub enum ObjectKind {
     Symbol(Symbol),
     /// `[[DateValue]]` (time value in ms, NaN for an invalid date).
     Date(f64),
+    /// An Array Iterator (ECMA-262 §23.1.5): `%ArrayIteratorPrototype%.next` walks it.
+    ArrayIterator(Box<ArrayIteratorData>),
     RegExp(Box<RegExpData>),
     Map(Box<OrderedMap>),
     Set(Box<OrderedMap>),
@@ -253,6 +293,7 @@ impl ObjectKind {
             ObjectKind::String(_) => "String",
             ObjectKind::Symbol(_) => "Symbol",
             ObjectKind::Date(_) => "Date",
+            ObjectKind::ArrayIterator(_) => "Array Iterator",
             ObjectKind::RegExp(_) => "RegExp",
             ObjectKind::Map(_) => "Map",
             ObjectKind::Set(_) => "Set",
@@ -279,6 +320,11 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Map(m) | ObjectKind::Set(m) => mark(&**m),
             ObjectKind::WeakMap(w) | ObjectKind::WeakSet(w) => mark(&**w),
             ObjectKind::Promise(p) => mark(&**p),
+            ObjectKind::ArrayIterator(it) => {
+                if let Some(o) = &it.iterated {
+                    mark(o);
+                }
+            }
             ObjectKind::Function(p) | ObjectKind::Suspended(p) | ObjectKind::Host(p) => mark(&**p),
             ObjectKind::Ordinary
             | ObjectKind::Array(_)
@@ -308,6 +354,22 @@ impl Default for ArrayData {
             length_writable: true,
         }
     }
+}
+
+/// What an Array Iterator yields (`[[ArrayLikeIterationKind]]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IterationKind {
+    Keys,
+    Values,
+    Entries,
+}
+
+/// Array Iterator state: the iterated array-like (`None` once exhausted, so a finished
+/// iterator never reads `length` again) and the next index (array-likes reach 2^53 - 1).
+pub struct ArrayIteratorData {
+    pub iterated: Option<JsObject>,
+    pub next_index: u64,
+    pub kind: IterationKind,
 }
 
 /// RegExp internal slots. The compiled matcher (`regress`) is added by the RegExp builtin.
