@@ -3,8 +3,8 @@
 //! (whose [[Prototype]] is `Error.prototype`) and itself inheriting from `Error`; the `message`
 //! and `cause` (InstallErrorCause) own properties; `Error.prototype.toString`.
 //!
-//! Not yet: `stack` with JS frames (needs the interpreter's frame records), AggregateError
-//! (with promises).
+//! Not here: `stack` with JS frames (needs the interpreter's frame records); AggregateError
+//! lives with promises (`promise.rs`).
 
 use super::{arg, constructor, method};
 use crate::interp::{ops, props, Interp, JsResult};

@@ -13,8 +13,10 @@ pub mod function;
 pub mod math;
 pub mod number;
 pub mod object;
+pub mod promise;
 pub mod reflect;
 pub mod string;
+pub mod timers;
 
 use crate::interp::function::{FunctionData, NativeClosureFn, NativeFn};
 use crate::interp::props;
@@ -38,6 +40,10 @@ pub struct Intrinsics {
     pub syntax_error_proto: JsObject,
     pub eval_error_proto: JsObject,
     pub uri_error_proto: JsObject,
+    pub aggregate_error_proto: JsObject,
+    /// %Promise% and %Promise.prototype%.
+    pub promise_ctor: JsObject,
+    pub promise_proto: JsObject,
     /// %IteratorPrototype%: every builtin iterator prototype inherits from it.
     pub iterator_proto: JsObject,
     /// %ArrayIteratorPrototype%.
@@ -86,6 +92,9 @@ impl Intrinsics {
             syntax_error_proto: sub_error(),
             eval_error_proto: sub_error(),
             uri_error_proto: sub_error(),
+            aggregate_error_proto: sub_error(),
+            promise_ctor: promise::make_constructor(&function_proto),
+            promise_proto: derived(),
             error_proto,
             function_proto,
             object_proto: object_proto.clone(),
@@ -227,4 +236,6 @@ pub fn install(interp: &mut Interp) {
     math::install(interp);
     error::install(interp);
     console::install(interp);
+    promise::install(interp);
+    timers::install(interp);
 }

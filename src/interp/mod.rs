@@ -70,6 +70,12 @@ pub struct Interp {
     pub new_target: Option<JsObject>,
     /// The running code is strict mode code (set on entry to each closure and script).
     pub strict: bool,
+    /// The event loop's queues (microtasks, timers, host completions, rejection tracking);
+    /// builtins enqueue here, only `event_loop` drains them.
+    pub queues: crate::jobs::EventQueues,
+    /// Source offset of the latest call of a native function (the origin `--trace` shows for
+    /// jobs and timers a builtin creates).
+    pub call_pos: u32,
     /// An optional chain is short-circuiting: the `Err(Throw)` travelling up is not an
     /// exception, and the enclosing `OptChain` turns it into `undefined`.
     short_circuit: bool,
@@ -96,6 +102,8 @@ impl Interp {
             depth: 0,
             new_target: None,
             strict: false,
+            queues: Default::default(),
+            call_pos: u32::MAX,
             short_circuit: false,
             home: None,
             func: None,
@@ -135,6 +143,16 @@ impl Interp {
             Ok(_) => Ok(()),
             Err(Throw) => Err(std::mem::take(&mut self.exception)),
         }
+    }
+
+    /// HostEnqueuePromiseJob / `queueMicrotask`: append a job to the microtask queue. The
+    /// event loop (`crate::event_loop`) runs it after the current script, job or callback.
+    #[inline]
+    pub fn enqueue_job(&mut self, job: crate::jobs::Job) {
+        if self.queues.trace.is_some() {
+            crate::event_loop::trace_enqueue(self, &job);
+        }
+        self.queues.microtasks.push(job);
     }
 
     // ───────────── errors ─────────────
@@ -1051,6 +1069,7 @@ impl Interp {
         match callable {
             Callable::Closure(code, env, me) => self.call_closure(&code, env, this, base, me, None),
             other => {
+                self.call_pos = span.start;
                 let args: Vec<Value> = self.stack.drain(base..).collect();
                 self.call_callable(other, this, &args)
             }
