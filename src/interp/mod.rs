@@ -28,6 +28,8 @@ use crate::value::object::{ArrayData, ObjectKind};
 use crate::value::{Atom, JsObject, JsString, PropertyKey, Symbol, Value};
 use function::{Callable, Env, FunctionData};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// Marker for "an exception is propagating": the value is in `Interp::exception`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +72,11 @@ pub struct Interp {
     pub new_target: Option<JsObject>,
     /// The running code is strict mode code (set on entry to each closure and script).
     pub strict: bool,
+    /// Set from another thread (a watchdog, an embedder's timeout) to stop the running script:
+    /// checked with one relaxed load at loop back-edges and closure calls, it throws a
+    /// termination that `catch` and `finally` do not intercept. It stays set: every later
+    /// check throws again, so the script unwinds to its caller.
+    pub interrupt: Option<Arc<AtomicBool>>,
     /// The event loop's queues (microtasks, timers, host completions, rejection tracking);
     /// builtins enqueue here, only `event_loop` drains them.
     pub queues: crate::jobs::EventQueues,
@@ -102,6 +109,7 @@ impl Interp {
             depth: 0,
             new_target: None,
             strict: false,
+            interrupt: None,
             queues: Default::default(),
             call_pos: u32::MAX,
             short_circuit: false,
@@ -113,7 +121,28 @@ impl Interp {
         interp
     }
 
-    /// Run a lowered script at top level. Returns the thrown value on an uncaught exception.
+    /// Whether [`Interp::interrupt`] has been raised.
+    #[inline]
+    pub fn interrupted(&self) -> bool {
+        self.interrupt
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::Relaxed))
+    }
+
+    /// The interrupt check of loop back-edges and calls. Natives that may loop for long without
+    /// calling JS (over a huge array-like `length`) should call it now and then too.
+    #[inline]
+    pub fn check_interrupt(&mut self) -> JsResult<()> {
+        if self.interrupted() {
+            self.exception = Value::from("execution interrupted");
+            return Err(Throw);
+        }
+        Ok(())
+    }
+
+    /// Run a lowered script at top level (also from inside a running script, as `$262.evalScript`
+    /// does: the caller's environment and `this` are restored afterwards). Returns the thrown
+    /// value on an uncaught exception.
     pub fn run_script(&mut self, script: &Script) -> Result<(), Value> {
         for name in script.var_names.iter() {
             let key = PropertyKey::String(*name);
@@ -135,9 +164,13 @@ impl Interp {
         self.stack
             .resize(base + code.registers as usize, Value::Undefined);
         let saved = std::mem::replace(&mut self.base, base);
+        let saved_env = self.env.take();
+        let saved_this = std::mem::replace(&mut self.this, Value::Object(self.global.clone()));
         let r = self.block(&code.body);
         self.base = saved;
         self.strict = saved_strict;
+        self.env = saved_env;
+        self.this = saved_this;
         self.stack.truncate(base);
         match r {
             Ok(_) => Ok(()),
@@ -251,14 +284,13 @@ impl Interp {
         }
     }
 
-    /// PutValue to a global name: strict code may not create one (ReferenceError).
+    /// PutValue to a global name (a failed write throws in strict code).
     fn set_global(&mut self, g: &GlobalRef, value: Value) -> JsResult<()> {
         let global = Value::Object(self.global.clone());
+        // Not yet: the strict-mode ReferenceError for an undeclared name. Script-level `let`,
+        // `class` and nested `var` declarations are initialised through this path today, so
+        // it cannot tell a declaration's initialisation from an undeclared assignment.
         let key = PropertyKey::String(g.name);
-        if self.strict && !props::has_property(self, &global, &key)? {
-            let msg = format!("{} is not defined", g.name.to_js_string());
-            return Err(self.throw_reference_error(&msg));
-        }
         props::put_value(self, &global, key, value)
     }
 
@@ -395,6 +427,7 @@ impl Interp {
         self.copy_head_env(l);
         let mut first = true;
         loop {
+            self.check_interrupt()?;
             if !(l.test_after && first) {
                 if let Some(t) = &l.test {
                     if !self.expr(t)?.to_boolean() {
@@ -477,6 +510,7 @@ impl Interp {
         let iterable = iterable?;
         let mut rec = iter::get_iterator(self, &iterable)?;
         loop {
+            self.check_interrupt()?;
             let Some(v) = iter::step_value(self, &mut rec)? else {
                 return Ok(Flow::Normal);
             };
@@ -509,6 +543,9 @@ impl Interp {
         let stack_len = self.stack.len();
         let env = self.env.clone();
         let mut result = self.block(&t.block);
+        if result.is_err() && self.interrupted() {
+            return result; // a termination skips catch and finally
+        }
         if let (Err(Throw), Some((shape, param, body))) = (&result, &t.handler) {
             // Unwind what the throw skipped.
             self.depth = depth;
@@ -526,6 +563,9 @@ impl Interp {
             if let Some(e) = saved {
                 self.env = e;
             }
+        }
+        if result.is_err() && self.interrupted() {
+            return result;
         }
         if let Some(fin) = &t.finalizer {
             self.depth = depth;
@@ -1075,6 +1115,19 @@ impl Interp {
                 Value::Object(f.clone()),
             );
             props::define_prototype(&f, Value::Object(proto));
+            if code.this_mode == ThisMode::Sloppy && code.class_ctor.is_none() {
+                // Sloppy plain functions carry V8's legacy own `arguments`/`caller` (null),
+                // shadowing the poisoned accessors of Function.prototype.
+                for name in [crate::value::atoms::ARGUMENTS, crate::value::atoms::CALLER] {
+                    f.borrow_mut().properties.insert(
+                        PropertyKey::String(name),
+                        crate::value::property::Property::data(
+                            Value::Null,
+                            crate::value::property::Attributes::NONE,
+                        ),
+                    );
+                }
+            }
         }
         Value::Object(f)
     }
@@ -1138,6 +1191,10 @@ impl Interp {
         if self.depth >= MAX_CALL_DEPTH {
             self.stack.truncate(base);
             return Err(self.throw_range_error("Maximum call stack size exceeded"));
+        }
+        if let Err(t) = self.check_interrupt() {
+            self.stack.truncate(base);
+            return Err(t);
         }
         if code.class_ctor.is_some() && new_target.is_none() {
             self.stack.truncate(base);
