@@ -15,6 +15,7 @@ pub mod number;
 pub mod object;
 pub mod promise;
 pub mod reflect;
+pub mod regexp;
 pub mod string;
 pub mod timers;
 
@@ -46,6 +47,16 @@ pub struct Intrinsics {
     pub promise_proto: JsObject,
     /// %IteratorPrototype%: every builtin iterator prototype inherits from it.
     pub iterator_proto: JsObject,
+    /// %StringIteratorPrototype%.
+    pub string_iterator_proto: JsObject,
+    /// %RegExp.prototype% and %RegExpStringIteratorPrototype%.
+    pub regexp_proto: JsObject,
+    pub regexp_string_iterator_proto: JsObject,
+    /// %RegExp% and the original %RegExp.prototype.exec% (placeholders until
+    /// `regexp::install`): RegExpCreate uses the constructor; the exec identity lets the
+    /// builtin algorithms skip lookups that cannot be observed.
+    pub regexp_ctor: JsObject,
+    pub regexp_exec: JsObject,
     /// %ArrayIteratorPrototype%.
     pub array_iterator_proto: JsObject,
     /// The original %Array.prototype.values% and %ArrayIteratorPrototype%.next (set by
@@ -72,8 +83,13 @@ impl Intrinsics {
         let sub_error = || JsObject::ordinary(Some(error_proto.clone()));
         let iterator_proto = derived();
         let intrinsics = Intrinsics {
+            string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
+            regexp_string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
             array_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
             iterator_proto,
+            regexp_proto: derived(),
+            regexp_ctor: derived(),
+            regexp_exec: derived(),
             // Placeholders until `array::install` creates the functions.
             array_proto_values: derived(),
             array_iterator_next: derived(),
@@ -233,6 +249,7 @@ pub fn install(interp: &mut Interp) {
     number::install(interp);
     array::install(interp);
     string::install(interp);
+    regexp::install(interp);
     math::install(interp);
     error::install(interp);
     console::install(interp);

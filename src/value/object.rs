@@ -252,6 +252,10 @@ pub enum ObjectKind {
     /// An Array Iterator (ECMA-262 §23.1.5): `%ArrayIteratorPrototype%.next` walks it.
     ArrayIterator(Box<ArrayIteratorData>),
     RegExp(Box<RegExpData>),
+    /// %StringIteratorPrototype% instances: the string (None once done) and the next index.
+    StringIterator(Box<StringIteratorData>),
+    /// %RegExpStringIteratorPrototype% instances (`matchAll`).
+    RegExpStringIterator(Box<RegExpStringIteratorData>),
     Map(Box<OrderedMap>),
     Set(Box<OrderedMap>),
     WeakMap(Box<WeakMap<GcRefCell<ObjectData>, Value>>),
@@ -295,6 +299,8 @@ impl ObjectKind {
             ObjectKind::Date(_) => "Date",
             ObjectKind::ArrayIterator(_) => "Array Iterator",
             ObjectKind::RegExp(_) => "RegExp",
+            ObjectKind::StringIterator(_) => "String Iterator",
+            ObjectKind::RegExpStringIterator(_) => "RegExp String Iterator",
             ObjectKind::Map(_) => "Map",
             ObjectKind::Set(_) => "Set",
             ObjectKind::WeakMap(_) => "WeakMap",
@@ -317,6 +323,7 @@ unsafe impl Trace for ObjectKind {
     custom_trace!(this, mark, {
         match this {
             ObjectKind::RegExp(r) => mark(&**r),
+            ObjectKind::RegExpStringIterator(r) => mark(&r.matcher),
             ObjectKind::Map(m) | ObjectKind::Set(m) => mark(&**m),
             ObjectKind::WeakMap(w) | ObjectKind::WeakSet(w) => mark(&**w),
             ObjectKind::Promise(p) => mark(&**p),
@@ -334,7 +341,8 @@ unsafe impl Trace for ObjectKind {
             | ObjectKind::Number(_)
             | ObjectKind::String(_)
             | ObjectKind::Symbol(_)
-            | ObjectKind::Date(_) => {}
+            | ObjectKind::Date(_)
+            | ObjectKind::StringIterator(_) => {}
         }
     });
 }
@@ -354,6 +362,22 @@ impl Default for ArrayData {
             length_writable: true,
         }
     }
+}
+
+/// String iterator state (`string` is `None` once the iterator is done).
+pub struct StringIteratorData {
+    pub string: Option<JsString>,
+    pub position: usize,
+}
+
+/// RegExp String Iterator slots: [[IteratingRegExp]], [[IteratedString]], [[Global]],
+/// [[Unicode]], [[Done]].
+pub struct RegExpStringIteratorData {
+    pub matcher: JsObject,
+    pub string: JsString,
+    pub global: bool,
+    pub unicode: bool,
+    pub done: bool,
 }
 
 /// What an Array Iterator yields (`[[ArrayLikeIterationKind]]`).
