@@ -45,6 +45,8 @@ pub struct Intrinsics {
     /// %Promise% and %Promise.prototype%.
     pub promise_ctor: JsObject,
     pub promise_proto: JsObject,
+    /// The original `get Promise[Symbol.species]` (species fast path of `then`).
+    pub promise_species_getter: Option<JsObject>,
     /// %IteratorPrototype%: every builtin iterator prototype inherits from it.
     pub iterator_proto: JsObject,
     /// %StringIteratorPrototype%.
@@ -111,6 +113,7 @@ impl Intrinsics {
             aggregate_error_proto: sub_error(),
             promise_ctor: promise::make_constructor(&function_proto),
             promise_proto: derived(),
+            promise_species_getter: None,
             error_proto,
             function_proto,
             object_proto: object_proto.clone(),

@@ -90,6 +90,10 @@ pub struct Interp {
     /// `super`; arrows capture their creator's).
     home: Option<JsObject>,
     func: Option<JsObject>,
+    /// The global lexical environment: script-level `let`/`const`/`class` bindings (a
+    /// null-prototype object no script can reach; TDZ = the uninit marker, const =
+    /// non-writable). Looked up before the global object.
+    global_lex: JsObject,
 }
 
 impl Interp {
@@ -115,6 +119,7 @@ impl Interp {
             short_circuit: false,
             home: None,
             func: None,
+            global_lex: JsObject::ordinary(None),
         };
         interp.this = Value::Object(global);
         crate::builtins::install(&mut interp);
@@ -144,6 +149,50 @@ impl Interp {
     /// does: the caller's environment and `this` are restored afterwards). Returns the thrown
     /// value on an uncaught exception.
     pub fn run_script(&mut self, script: &Script) -> Result<(), Value> {
+        // GlobalDeclarationInstantiation: lexical names may not redeclare lexical names or
+        // vars of earlier scripts (or restricted global properties), nor this script's vars.
+        for (name, _) in script.lex_names.iter() {
+            let key = PropertyKey::String(*name);
+            let clash = self.global_lex.borrow().properties.contains_key(&key)
+                || script.var_names.contains(name)
+                || self
+                    .global
+                    .borrow()
+                    .get_own_property(&key)
+                    .is_some_and(|p| !p.attrs.configurable());
+            if clash {
+                let msg = format!(
+                    "Identifier '{}' has already been declared",
+                    name.to_js_string()
+                );
+                let p = self.intrinsics.syntax_error_proto.clone();
+                self.throw_error(p, &msg);
+                return Err(std::mem::take(&mut self.exception));
+            }
+        }
+        for name in script.var_names.iter() {
+            let key = PropertyKey::String(*name);
+            if self.global_lex.borrow().properties.contains_key(&key) {
+                let msg = format!(
+                    "Identifier '{}' has already been declared",
+                    name.to_js_string()
+                );
+                let p = self.intrinsics.syntax_error_proto.clone();
+                self.throw_error(p, &msg);
+                return Err(std::mem::take(&mut self.exception));
+            }
+        }
+        for (name, is_const) in script.lex_names.iter() {
+            let attrs = if *is_const {
+                crate::value::Attributes::NONE
+            } else {
+                crate::value::Attributes::WRITABLE
+            };
+            self.global_lex.borrow_mut().properties.insert(
+                PropertyKey::String(*name),
+                crate::value::Property::data(self.uninit.clone(), attrs),
+            );
+        }
         for name in script.var_names.iter() {
             let key = PropertyKey::String(*name);
             if !self.global.borrow().properties.contains_key(&key) {
@@ -251,8 +300,55 @@ impl Interp {
         }
     }
 
+    /// A script-level lexical binding: `Some(Ok(value))`, `Some(Err(()))` in TDZ, `None` if
+    /// the name has no lexical binding.
+    fn global_lex_get(&self, key: &PropertyKey) -> Option<Result<(Value, bool), ()>> {
+        let data = self.global_lex.borrow();
+        match data.properties.get(key)? {
+            crate::value::property::PropertyRef::Data(v, attrs) => {
+                if self.is_uninit(v) {
+                    Some(Err(()))
+                } else {
+                    Some(Ok((v.clone(), attrs.writable())))
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn tdz_error(&mut self, name: Atom) -> Throw {
+        let msg = format!(
+            "Cannot access '{}' before initialization",
+            name.to_js_string()
+        );
+        self.throw_reference_error(&msg)
+    }
+
+    /// Initialise a script-level `let`/`const`/`class` binding.
+    pub(crate) fn init_global_lex(&mut self, name: Atom, v: Value) {
+        let key = PropertyKey::String(name);
+        let attrs = self
+            .global_lex
+            .borrow()
+            .properties
+            .get(&key)
+            .map(|p| p.attrs())
+            .unwrap_or(crate::value::Attributes::WRITABLE);
+        self.global_lex
+            .borrow_mut()
+            .properties
+            .insert(key, crate::value::Property::data(v, attrs));
+    }
+
     fn get_global(&mut self, g: &GlobalRef) -> JsResult<Value> {
         let key = PropertyKey::String(g.name);
+        if !self.global_lex.borrow().properties.is_empty() {
+            match self.global_lex_get(&key) {
+                Some(Ok((v, _))) => return Ok(v),
+                Some(Err(())) => return Err(self.tdz_error(g.name)),
+                None => {}
+            }
+        }
         let slot = g.slot.get();
         if slot != u32::MAX {
             let data = self.global.borrow();
@@ -286,6 +382,21 @@ impl Interp {
 
     /// PutValue to a global name (a failed write throws in strict code).
     fn set_global(&mut self, g: &GlobalRef, value: Value) -> JsResult<()> {
+        let key = PropertyKey::String(g.name);
+        match self.global_lex_get(&key) {
+            Some(Ok((_, true))) => {
+                self.global_lex.borrow_mut().properties.insert(
+                    key,
+                    crate::value::Property::data(value, crate::value::Attributes::WRITABLE),
+                );
+                return Ok(());
+            }
+            Some(Ok((_, false))) => {
+                return Err(self.throw_type_error("Assignment to constant variable."))
+            }
+            Some(Err(())) => return Err(self.tdz_error(g.name)),
+            None => {}
+        }
         let global = Value::Object(self.global.clone());
         // Not yet: the strict-mode ReferenceError for an undeclared name. Script-level `let`,
         // `class` and nested `var` declarations are initialised through this path today, so
@@ -389,6 +500,10 @@ impl Interp {
             Stmt::Try(t) => return self.try_stmt(t),
             Stmt::Switch(s) => return self.switch(s),
             Stmt::ForOf(f) => return self.for_of(f),
+            Stmt::InitGlobalLex { name, value } => {
+                let v = self.expr(value)?;
+                self.init_global_lex(*name, v);
+            }
             Stmt::Bind { target, value } => {
                 let v = self.expr(value)?;
                 self.bind_target(target, v)?;
@@ -737,6 +852,11 @@ impl Interp {
     fn expr_cold(&mut self, e: &Expr) -> JsResult<Value> {
         Ok(match e {
             Expr::TypeofGlobal(g) => {
+                match self.global_lex_get(&PropertyKey::String(g.name)) {
+                    Some(Ok((v, _))) => return Ok(Value::String(v.type_of().to_js_string())),
+                    Some(Err(())) => return Err(self.tdz_error(g.name)),
+                    None => {}
+                }
                 let global = Value::Object(self.global.clone());
                 match props::lookup(self, &global, &PropertyKey::String(g.name))? {
                     Some(v) => Value::String(v.type_of().to_js_string()),

@@ -54,9 +54,11 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         fn_super: Vec::new(),
         derived_scopes: Vec::new(),
         next_ctor: None,
+        lex_init: false,
     };
     let mut var_names = Vec::new();
     collect_script_vars(&program.body, &mut var_names);
+    let lex_names = collect_script_lexicals(&program.body);
     let body = b.block_body(&program.body, None)?;
     let code = Code {
         name: Atom::intern_str(""),
@@ -84,28 +86,100 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
     Ok(Script {
         code: Rc::new(code),
         var_names: var_names.into_boxed_slice(),
+        lex_names: lex_names.into_boxed_slice(),
     })
 }
 
-/// Script-level `var` and function declarations: created on the global object up front.
+/// Script-level `var` declarations (at any statement depth, not inside functions) and
+/// top-level function declarations: created on the global object up front.
 fn collect_script_vars(stmts: &[ast::Stmt], out: &mut Vec<Atom>) {
     for s in stmts {
+        collect_vars_in(s, out, true);
+    }
+}
+
+fn collect_var_decl(d: &ast::VarDecl, out: &mut Vec<Atom>) {
+    if d.kind == ast::VarKind::Var {
+        for decl in &d.decls {
+            let mut names = Vec::new();
+            scope::bound_names(&decl.target, &mut names);
+            out.extend(names.iter().map(|n| Atom::intern_str(&n.name)));
+        }
+    }
+}
+
+fn collect_vars_in(s: &ast::Stmt, out: &mut Vec<Atom>, top: bool) {
+    match &s.kind {
+        StmtKind::Var(d) => collect_var_decl(d, out),
+        StmtKind::Function(f) if top => {
+            if let Some(id) = &f.id {
+                out.push(Atom::intern_str(&id.name));
+            }
+        }
+        StmtKind::Block(b) => b.iter().for_each(|s| collect_vars_in(s, out, false)),
+        StmtKind::If { cons, alt, .. } => {
+            collect_vars_in(cons, out, false);
+            if let Some(a) = alt {
+                collect_vars_in(a, out, false);
+            }
+        }
+        StmtKind::For(f) => {
+            if let Some(ast::ForInit::Var(d)) = &f.init {
+                collect_var_decl(d, out);
+            }
+            collect_vars_in(&f.body, out, false);
+        }
+        StmtKind::ForIn(f) | StmtKind::ForOf(f) => {
+            if let ast::ForHead::Var(d) = &f.left {
+                collect_var_decl(d, out);
+            }
+            collect_vars_in(&f.body, out, false);
+        }
+        StmtKind::While { body, .. }
+        | StmtKind::DoWhile { body, .. }
+        | StmtKind::With { body, .. } => collect_vars_in(body, out, false),
+        StmtKind::Labeled { body, .. } => collect_vars_in(body, out, top),
+        StmtKind::Switch { cases, .. } => {
+            for c in cases {
+                c.body.iter().for_each(|s| collect_vars_in(s, out, false));
+            }
+        }
+        StmtKind::Try(t) => {
+            t.block.iter().for_each(|s| collect_vars_in(s, out, false));
+            if let Some(h) = &t.handler {
+                h.body.iter().for_each(|s| collect_vars_in(s, out, false));
+            }
+            if let Some(f) = &t.finalizer {
+                f.iter().for_each(|s| collect_vars_in(s, out, false));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Script-level `let`/`const`/`class` names: the global lexical environment's bindings
+/// (`true` for `const`).
+fn collect_script_lexicals(stmts: &[ast::Stmt]) -> Vec<(Atom, bool)> {
+    let mut out = Vec::new();
+    for s in stmts {
         match &s.kind {
-            StmtKind::Var(d) if d.kind == ast::VarKind::Var => {
+            StmtKind::Var(d) if d.kind != ast::VarKind::Var => {
                 for decl in &d.decls {
                     let mut names = Vec::new();
                     scope::bound_names(&decl.target, &mut names);
-                    out.extend(names.iter().map(|n| Atom::intern_str(&n.name)));
+                    let c = d.kind == ast::VarKind::Const;
+                    out.extend(names.iter().map(|n| (Atom::intern_str(&n.name), c)));
                 }
             }
-            StmtKind::Function(f) => {
-                if let Some(id) = &f.id {
-                    out.push(Atom::intern_str(&id.name));
+            StmtKind::Class(c) => {
+                if let Some(id) = &c.id {
+                    out.push((Atom::intern_str(&id.name), false));
                 }
             }
             _ => {}
         }
     }
+    out
 }
 
 /// Registers and environment slots, assigned once for the whole script.
@@ -173,6 +247,9 @@ struct Builder<'a> {
     derived_scopes: Vec<ScopeId>,
     /// Set just before lowering a class constructor: `Some(derived)`.
     next_ctor: Option<bool>,
+    /// Lowering a script-level `let`/`const` declaration: global names are initialised in the
+    /// global lexical environment.
+    lex_init: bool,
 }
 
 struct LabelEntry {
@@ -587,6 +664,14 @@ impl<'a> Builder<'a> {
     }
 
     fn var_decl(&mut self, decl: &ast::VarDecl) -> R<Stmt> {
+        let saved = self.lex_init;
+        self.lex_init = decl.kind != ast::VarKind::Var;
+        let r = self.var_decl_inner(decl);
+        self.lex_init = saved;
+        r
+    }
+
+    fn var_decl_inner(&mut self, decl: &ast::VarDecl) -> R<Stmt> {
         let mut out = Vec::new();
         for d in &decl.decls {
             let ast::PatKind::Ident(id) = &d.target.kind else {
@@ -608,6 +693,7 @@ impl<'a> Builder<'a> {
             };
             out.push(match self.resolve(id) {
                 Resolved::Local { place, .. } => Stmt::Init { place, value },
+                Resolved::Global(name) if self.lex_init => Stmt::InitGlobalLex { name, value },
                 Resolved::Global(name) => Stmt::Expr(Expr::SetGlobal {
                     global: Self::global(name),
                     value: Box::new(value),

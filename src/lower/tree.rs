@@ -263,6 +263,8 @@ pub enum Target {
     },
     /// A global by name (script-level `var`, undeclared assignment targets).
     Global(Box<GlobalRef>),
+    /// Initialisation of a script-level `let`/`const` binding.
+    GlobalLexInit(Atom),
     /// A property reference, evaluated before the value is obtained.
     Member {
         object: Expr,
@@ -388,6 +390,11 @@ pub enum Stmt {
     Try(Box<Try>),
     Switch(Box<Switch>),
     ForOf(Box<ForOf>),
+    /// Initialise a script-level `let`/`const`/`class` binding (global lexical environment).
+    InitGlobalLex {
+        name: Atom,
+        value: Expr,
+    },
     /// Declaration with a destructuring pattern (or any target) and an initialiser.
     Bind {
         target: Target,
@@ -536,4 +543,7 @@ pub struct Script {
     pub code: Rc<Code>,
     /// Global `var` and function names to create on the global object before running.
     pub var_names: Box<[Atom]>,
+    /// Script-level `let`/`const`/`class` names (`true`: const), created in the global
+    /// lexical environment in TDZ before running.
+    pub lex_names: Box<[(Atom, bool)]>,
 }

@@ -293,10 +293,7 @@ impl Builder<'_> {
         let value = Expr::Class(Box::new(self.class(c, None)?));
         Ok(match self.resolve(id) {
             Resolved::Local { place, .. } => Stmt::Init { place, value },
-            Resolved::Global(name) => Stmt::Expr(Expr::SetGlobal {
-                global: Self::global(name),
-                value: Box::new(value),
-            }),
+            Resolved::Global(name) => Stmt::InitGlobalLex { name, value },
         })
     }
 }
