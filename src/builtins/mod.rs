@@ -10,6 +10,7 @@ pub mod array;
 pub mod console;
 pub mod error;
 pub mod function;
+pub mod generator;
 pub mod math;
 pub mod number;
 pub mod object;
@@ -41,6 +42,17 @@ pub struct Intrinsics {
     pub syntax_error_proto: JsObject,
     pub eval_error_proto: JsObject,
     pub uri_error_proto: JsObject,
+    /// %AsyncIteratorPrototype%.
+    pub async_iterator_proto: JsObject,
+    /// %GeneratorFunction.prototype% (the [[Prototype]] of generator functions).
+    pub generator_function_proto: JsObject,
+    /// %GeneratorPrototype% (%GeneratorFunction.prototype.prototype%).
+    pub generator_proto: JsObject,
+    pub async_function_proto: JsObject,
+    pub async_generator_function_proto: JsObject,
+    pub async_generator_proto: JsObject,
+    /// %AsyncFromSyncIteratorPrototype%.
+    pub async_from_sync_iterator_proto: JsObject,
     pub aggregate_error_proto: JsObject,
     /// %Promise% and %Promise.prototype%.
     pub promise_ctor: JsObject,
@@ -84,7 +96,16 @@ impl Intrinsics {
         let error_proto = derived();
         let sub_error = || JsObject::ordinary(Some(error_proto.clone()));
         let iterator_proto = derived();
+        let async_iterator_proto = derived();
+        let of_function = || JsObject::ordinary(Some(function_proto.clone()));
         let intrinsics = Intrinsics {
+            generator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
+            async_generator_proto: JsObject::ordinary(Some(async_iterator_proto.clone())),
+            async_from_sync_iterator_proto: JsObject::ordinary(Some(async_iterator_proto.clone())),
+            generator_function_proto: of_function(),
+            async_function_proto: of_function(),
+            async_generator_function_proto: of_function(),
+            async_iterator_proto,
             string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
             regexp_string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
             array_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
@@ -255,6 +276,7 @@ pub fn install(interp: &mut Interp) {
     regexp::install(interp);
     math::install(interp);
     error::install(interp);
+    generator::install(interp);
     console::install(interp);
     promise::install(interp);
     timers::install(interp);

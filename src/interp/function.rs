@@ -178,6 +178,15 @@ pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
     };
     let f = payload.as_any().downcast_ref::<FunctionData>()?;
     Some(match f {
+        // Generator functions create their generator object around the call.
+        FunctionData::Closure { code, .. }
+            if code.machine.as_ref().is_some_and(|m| m.kind.is_generator()) =>
+        {
+            (
+                Callable::NativeClosure(super::machine::call_generator, obj.clone()),
+                false,
+            )
+        }
         FunctionData::Closure {
             code,
             env,

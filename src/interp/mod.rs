@@ -14,6 +14,7 @@
 mod class;
 pub mod function;
 pub mod iter;
+pub mod machine;
 pub mod ops;
 mod pattern;
 pub mod props;
@@ -1215,7 +1216,7 @@ impl Interp {
             None => self.env.clone(),
         };
         let f = JsObject::new(
-            Some(self.intrinsics.function_proto.clone()),
+            Some(self.function_proto_for(code)),
             ObjectKind::Function(Box::new(FunctionData::Closure {
                 code: code.clone(),
                 env: env.clone(),
@@ -1258,6 +1259,7 @@ impl Interp {
                 }
             }
         }
+        self.machine_prototype_prop(code, &f);
         Value::Object(f)
     }
 
@@ -1402,7 +1404,7 @@ impl Interp {
 
     fn run_body(
         &mut self,
-        code: &Code,
+        code: &Rc<Code>,
         all_args: Option<Vec<Value>>,
         new_target: Option<JsObject>,
     ) -> JsResult<Value> {
@@ -1450,7 +1452,12 @@ impl Interp {
             self.write_place(place, Value::Object(obj));
         }
         if let (Some(init), Some(args)) = (&code.param_init, all_args) {
-            self.bind_params(init, args)?;
+            if let Err(t) = self.bind_params(init, args) {
+                return self.machine_param_error(code, t);
+            }
+        }
+        if let Some(m) = &code.machine {
+            return self.machine_start(code, m);
         }
         if let Some(e) = &code.expr_body {
             return self.expr(e);

@@ -6,7 +6,7 @@
 //! and the binding — the same records the interpreter pushes at run time, in the same order.
 //!
 //! Not yet lowered (reported as `LowerError` "not supported yet: …", never silently wrong):
-//! classes, destructuring, generators, async functions, optional chaining, tagged templates,
+//! classes, destructuring, async functions, optional chaining, tagged templates,
 //! `super`, `new.target`, `with`, direct `eval`, getters/setters in classes, `for-of`, spread in
 //! `new`, regular-expression literals, labelled `continue` through `switch`.
 
@@ -19,6 +19,9 @@ use crate::parser::ast::{self, ExprKind, PropKind, StmtKind};
 use crate::span::Span;
 use crate::value::{Atom, JsString, PropertyKey, Value};
 use std::rc::Rc;
+
+#[path = "machine.rs"]
+pub mod machine;
 
 /// A construct the lowering pass does not handle yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +83,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         arguments_place: None,
         body,
         expr_body: None,
+        machine: None,
         span: program.span,
         source: program.source.clone(),
     };
@@ -790,12 +794,6 @@ impl<'a> Builder<'a> {
     // ───────────── functions ─────────────
 
     fn function(&mut self, f: &ast::Function) -> R<Rc<Code>> {
-        if f.is_async {
-            return unsupported("async functions", f.span);
-        }
-        if f.is_generator {
-            return unsupported("generators", f.span);
-        }
         let saved_labels = std::mem::take(&mut self.labels);
         let saved_pending = std::mem::take(&mut self.pending_labels);
         let name_scope = self
@@ -897,7 +895,10 @@ impl<'a> Builder<'a> {
             .filter(|&b| self.scopes.binding(b).kind == BindingKind::Arguments)
             .and_then(|b| self.place_of(b));
         let strict = self.scopes.scopes[scope as usize].strict;
+        // Generators and async functions: the body becomes a state machine (machine.rs).
+        let machine = self.machine_for(f, scope)?;
         let (body, expr_body) = match &f.body {
+            _ if machine.is_some() => (Block::empty(), None),
             ast::FunctionBody::Block(stmts) => (self.block_body(stmts, None)?, None),
             ast::FunctionBody::Expr(e) => (
                 Block {
@@ -921,8 +922,13 @@ impl<'a> Builder<'a> {
                 ThisMode::Sloppy
             },
             strict,
-            is_constructor: !is_arrow && f.kind == ast::FunctionKind::Normal,
-            registers: self.layout.registers[scope as usize],
+            is_constructor: !is_arrow
+                && f.kind == ast::FunctionKind::Normal
+                && !f.is_async
+                && !f.is_generator,
+            registers: machine
+                .as_ref()
+                .map_or(self.layout.registers[scope as usize], |m| m.1),
             params_in_place: param_init.is_none()
                 && params
                     .iter()
@@ -940,6 +946,7 @@ impl<'a> Builder<'a> {
             arguments_place,
             body,
             expr_body,
+            machine: machine.map(|m| m.0),
             span: f.span,
             source: self.source.clone(),
         })

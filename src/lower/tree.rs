@@ -417,6 +417,18 @@ pub struct Block {
     pub body: Box<[Stmt]>,
 }
 
+impl Block {
+    pub fn empty() -> Block {
+        Block {
+            env: None,
+            functions: Box::new([]),
+            global_functions: Box::new([]),
+            tdz_regs: Box::new([]),
+            body: Box::new([]),
+        }
+    }
+}
+
 pub type HoistedFunctions = Box<[(Place, Rc<Code>)]>;
 
 /// A `case` (test, or `None` for `default`) and its statements.
@@ -532,6 +544,8 @@ pub struct Code {
     pub body: Block,
     /// Concise arrow body: evaluate and return.
     pub expr_body: Option<Expr>,
+    /// Generators and async functions: the body lowered to a state machine (`body` is empty).
+    pub machine: Option<Box<crate::lower::machine::Machine>>,
     pub span: Span,
     /// The script's source text: `span` slices this function's text (Function.prototype.toString).
     pub source: Rc<str>,

@@ -184,6 +184,7 @@ impl Builder<'_> {
             arguments_place: None,
             body: block.unwrap_or_else(empty_block),
             expr_body,
+            machine: None,
             span,
         }))
     }
@@ -331,6 +332,7 @@ fn synthesized_constructor(name: &str, derived: bool, span: Span, source: Rc<str
         arguments_place: None,
         body: empty_block(),
         expr_body: None,
+        machine: None,
         span,
     }
 }
