@@ -1,8 +1,10 @@
-//! The Error family: `Error` and the native errors (`TypeError`, `RangeError`,
-//! `ReferenceError`, `SyntaxError`) with `message`, `cause` and `toString`.
+//! The Error family: `Error` and the NativeErrors (`EvalError`, `RangeError`, `ReferenceError`,
+//! `SyntaxError`, `TypeError`, `URIError`), each constructor with its own prototype object
+//! (whose [[Prototype]] is `Error.prototype`) and itself inheriting from `Error`; the `message`
+//! and `cause` (InstallErrorCause) own properties; `Error.prototype.toString`.
 //!
-//! Not yet: `stack` with JS frames (needs the interpreter's frame records), AggregateError
-//! (with promises), EvalError/URIError.
+//! Not here: `stack` with JS frames (needs the interpreter's frame records); AggregateError
+//! lives with promises (`promise.rs`).
 
 use super::{arg, constructor, method};
 use crate::interp::{ops, props, Interp, JsResult};
@@ -20,28 +22,54 @@ pub fn make_error(_interp: &mut Interp, proto: JsObject, message: &str) -> JsObj
     err
 }
 
-fn error_ctor(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    // new.target's prototype when constructing; called as a function, `Error.prototype`.
+type ProtoOf = fn(&crate::builtins::Intrinsics) -> &JsObject;
+
+/// The shared body of the Error and NativeError constructors (ECMA-262 §20.5.1.1, §20.5.6.1).
+fn construct_error(interp: &mut Interp, args: &[Value], default: ProtoOf) -> JsResult<Value> {
+    // new.target's prototype when constructing; called as a function, the intrinsic one.
     let nt = interp.new_target.take();
-    let err = interp.create_from_new_target(nt, |i| &i.error_proto, ObjectKind::Error)?;
+    let err = interp.create_from_new_target(nt, default, ObjectKind::Error)?;
     let message = arg(args, 0);
     if !message.is_undefined() {
         let m = ops::to_string(interp, &message)?;
         props::define_hidden(&err, PropertyKey::String(atoms::MESSAGE), Value::String(m));
     }
+    // InstallErrorCause.
     if let Value::Object(options) = arg(args, 1) {
         let key = PropertyKey::String(atoms::CAUSE);
-        if props::has_property(interp, &Value::Object(options.clone()), &key)? {
-            let cause = props::get(interp, &Value::Object(options), &key)?;
+        let ov = Value::Object(options);
+        if props::has_property(interp, &ov, &key)? {
+            let cause = props::get(interp, &ov, &key)?;
             props::define_hidden(&err, key, cause);
         }
     }
     Ok(Value::Object(err))
 }
 
+macro_rules! error_ctors {
+    ($($f:ident => $proto:ident,)*) => {
+        $(fn $f(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+            construct_error(interp, args, |i| &i.$proto)
+        })*
+    };
+}
+
+error_ctors! {
+    error_ctor => error_proto,
+    eval_error_ctor => eval_error_proto,
+    range_error_ctor => range_error_proto,
+    reference_error_ctor => reference_error_proto,
+    syntax_error_ctor => syntax_error_proto,
+    type_error_ctor => type_error_proto,
+    uri_error_ctor => uri_error_proto,
+}
+
 fn error_to_string(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
     if !matches!(this, Value::Object(_)) {
-        return Err(interp.throw_type_error("Error.prototype.toString called on non-object"));
+        let s = super::console::inspect_short(this);
+        return Err(interp.throw_type_error(&format!(
+            "Method Error.prototype.toString called on incompatible receiver {s}"
+        )));
     }
     let name = props::get(interp, this, &PropertyKey::String(atoms::NAME))?;
     let name = if name.is_undefined() {
@@ -60,33 +88,44 @@ fn error_to_string(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<V
     } else if msg.is_empty() {
         name
     } else {
-        JsString::from(format!("{name}: {msg}"))
+        let mut units = name.as_slice().to_vec();
+        units.extend_from_slice(&[u16::from(b':'), u16::from(b' ')]);
+        units.extend_from_slice(msg.as_slice());
+        JsString::from_vec(units)
     }))
 }
 
 pub fn install(interp: &mut Interp) {
-    let protos = [
-        ("Error", interp.intrinsics.error_proto.clone()),
-        ("TypeError", interp.intrinsics.type_error_proto.clone()),
-        ("RangeError", interp.intrinsics.range_error_proto.clone()),
+    let i = &interp.intrinsics;
+    let natives: [(&str, JsObject, crate::interp::function::NativeFn); 6] = [
+        ("EvalError", i.eval_error_proto.clone(), eval_error_ctor),
+        ("RangeError", i.range_error_proto.clone(), range_error_ctor),
         (
             "ReferenceError",
-            interp.intrinsics.reference_error_proto.clone(),
+            i.reference_error_proto.clone(),
+            reference_error_ctor,
         ),
-        ("SyntaxError", interp.intrinsics.syntax_error_proto.clone()),
+        (
+            "SyntaxError",
+            i.syntax_error_proto.clone(),
+            syntax_error_ctor,
+        ),
+        ("TypeError", i.type_error_proto.clone(), type_error_ctor),
+        ("URIError", i.uri_error_proto.clone(), uri_error_ctor),
     ];
-    let mut base_ctor = None;
-    for (name, proto) in protos {
-        let ctor = constructor(interp, name, 1, error_ctor, &proto);
-        props::define_hidden(&proto, PropertyKey::String(atoms::NAME), Value::from(name));
-        props::define_hidden(&proto, PropertyKey::String(atoms::MESSAGE), Value::from(""));
-        match &base_ctor {
-            None => base_ctor = Some(ctor),
-            Some(base) => ctor.borrow_mut().prototype = Some(base.clone()),
-        }
+    let error_proto = i.error_proto.clone();
+    let base = constructor(interp, "Error", 1, error_ctor, &error_proto);
+    let name_key = PropertyKey::String(atoms::NAME);
+    let message_key = PropertyKey::String(atoms::MESSAGE);
+    props::define_hidden(&error_proto, name_key.clone(), Value::from("Error"));
+    props::define_hidden(&error_proto, message_key.clone(), Value::from(""));
+    method(interp, &error_proto, "toString", 0, error_to_string);
+    for (name, proto, f) in natives {
+        let ctor = constructor(interp, name, 1, f, &proto);
+        ctor.borrow_mut().prototype = Some(base.clone());
+        props::define_hidden(&proto, name_key.clone(), Value::from(name));
+        props::define_hidden(&proto, message_key.clone(), Value::from(""));
     }
-    let proto = interp.intrinsics.error_proto.clone();
-    method(interp, &proto, "toString", 0, error_to_string);
 }
 
 /// `String(err)` as console output shows an error (until stacks exist: `Name: message`).

@@ -10,12 +10,15 @@ pub mod array;
 pub mod console;
 pub mod date;
 pub mod error;
+pub mod function;
 pub mod generator;
 pub mod json;
 pub mod map_set;
 pub mod math;
+pub mod number;
 pub mod object;
 pub mod promise;
+pub mod reflect;
 pub mod regexp;
 pub mod string;
 pub mod symbol;
@@ -41,6 +44,8 @@ pub struct Intrinsics {
     pub range_error_proto: JsObject,
     pub reference_error_proto: JsObject,
     pub syntax_error_proto: JsObject,
+    pub eval_error_proto: JsObject,
+    pub uri_error_proto: JsObject,
     /// %AsyncIteratorPrototype%.
     pub async_iterator_proto: JsObject,
     /// %GeneratorFunction.prototype% (the [[Prototype]] of generator functions).
@@ -143,6 +148,8 @@ impl Intrinsics {
             range_error_proto: sub_error(),
             reference_error_proto: sub_error(),
             syntax_error_proto: sub_error(),
+            eval_error_proto: sub_error(),
+            uri_error_proto: sub_error(),
             aggregate_error_proto: sub_error(),
             promise_ctor: promise::make_constructor(&function_proto),
             promise_proto: derived(),
@@ -251,7 +258,14 @@ pub fn constructor(
     proto: &JsObject,
 ) -> JsObject {
     let ctor = native(interp, name, length, f, true);
-    props::define_prototype(&ctor, Value::Object(proto.clone()));
+    // A built-in constructor's `prototype` is non-writable, non-enumerable, non-configurable.
+    ctor.borrow_mut().properties.insert(
+        PropertyKey::String(atoms::PROTOTYPE),
+        crate::value::property::Property::data(
+            Value::Object(proto.clone()),
+            crate::value::property::Attributes::NONE,
+        ),
+    );
     props::define_hidden(
         proto,
         PropertyKey::String(atoms::CONSTRUCTOR),
@@ -302,10 +316,21 @@ pub fn wrap_primitive(interp: &mut Interp, v: &Value) -> JsObject {
 /// Create every global.
 pub fn install(interp: &mut Interp) {
     global_value(interp, "globalThis", Value::Object(interp.global.clone()));
-    global_value(interp, "undefined", Value::Undefined);
-    global_value(interp, "NaN", Value::Number(f64::NAN));
-    global_value(interp, "Infinity", Value::Number(f64::INFINITY));
+    // Value properties of the global object: non-writable, non-enumerable, non-configurable.
+    for (name, v) in [
+        ("undefined", Value::Undefined),
+        ("NaN", Value::Number(f64::NAN)),
+        ("Infinity", Value::Number(f64::INFINITY)),
+    ] {
+        interp.global.borrow_mut().properties.insert(
+            PropertyKey::String(Atom::intern_str(name)),
+            crate::value::property::Property::data(v, crate::value::property::Attributes::NONE),
+        );
+    }
     object::install(interp);
+    function::install(interp);
+    reflect::install(interp);
+    number::install(interp);
     array::install(interp);
     string::install(interp);
     regexp::install(interp);

@@ -71,6 +71,8 @@ pub struct Interp {
     /// new.target at the entry of a native function called through [[Construct]]; `None` on a
     /// plain call. Natives that care read it before making any other call.
     pub new_target: Option<JsObject>,
+    /// The running code is strict mode code (set on entry to each closure and script).
+    pub strict: bool,
     /// Set from another thread (a watchdog, an embedder's timeout) to stop the running script:
     /// checked with one relaxed load at loop back-edges and closure calls, it throws a
     /// termination that `catch` and `finally` do not intercept. It stays set: every later
@@ -111,6 +113,7 @@ impl Interp {
             uninit: Value::Symbol(Symbol::new(None)),
             depth: 0,
             new_target: None,
+            strict: false,
             interrupt: None,
             queues: Default::default(),
             call_pos: u32::MAX,
@@ -194,10 +197,19 @@ impl Interp {
         for name in script.var_names.iter() {
             let key = PropertyKey::String(*name);
             if !self.global.borrow().properties.contains_key(&key) {
-                props::define_data(&self.global, key, Value::Undefined);
+                // CreateGlobalVarBinding: a non-configurable global property.
+                self.global.borrow_mut().properties.insert(
+                    key,
+                    crate::value::property::Property::data(
+                        Value::Undefined,
+                        crate::value::property::Attributes::WRITABLE
+                            .with(crate::value::property::Attributes::ENUMERABLE),
+                    ),
+                );
             }
         }
         let code = script.code.clone();
+        let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         let base = self.stack.len();
         self.stack
             .resize(base + code.registers as usize, Value::Undefined);
@@ -206,6 +218,7 @@ impl Interp {
         let saved_this = std::mem::replace(&mut self.this, Value::Object(self.global.clone()));
         let r = self.block(&code.body);
         self.base = saved;
+        self.strict = saved_strict;
         self.env = saved_env;
         self.this = saved_this;
         self.stack.truncate(base);
@@ -368,6 +381,7 @@ impl Interp {
         }
     }
 
+    /// PutValue to a global name (a failed write throws in strict code).
     fn set_global(&mut self, g: &GlobalRef, value: Value) -> JsResult<()> {
         let key = PropertyKey::String(g.name);
         match self.global_lex_get(&key) {
@@ -385,7 +399,11 @@ impl Interp {
             None => {}
         }
         let global = Value::Object(self.global.clone());
-        props::set(self, &global, PropertyKey::String(g.name), value)
+        // Not yet: the strict-mode ReferenceError for an undeclared name. Script-level `let`,
+        // `class` and nested `var` declarations are initialised through this path today, so
+        // it cannot tell a declaration's initialisation from an undeclared assignment.
+        let key = PropertyKey::String(g.name);
+        props::put_value(self, &global, key, value)
     }
 
     // ───────────── statements ─────────────
@@ -415,9 +433,21 @@ impl Interp {
             self.write_place(*place, f);
         }
         for (name, code) in block.global_functions.iter() {
+            // CreateGlobalFunctionBinding.
             let f = self.make_closure(code);
-            let global = Value::Object(self.global.clone());
-            props::set(self, &global, PropertyKey::String(*name), f)?;
+            let key = PropertyKey::String(*name);
+            let configurable =
+                props::get_own_property(&self.global, &key).is_none_or(|p| p.attrs.configurable());
+            let desc = if configurable {
+                props::PropertyDescriptor::data(f, true, true, false)
+            } else {
+                props::PropertyDescriptor {
+                    value: Some(f),
+                    ..Default::default()
+                }
+            };
+            let global = self.global.clone();
+            props::define_property_or_throw(self, &global, key, &desc)?;
         }
         for stmt in block.body.iter() {
             match self.stmt(stmt)? {
@@ -995,6 +1025,14 @@ impl Interp {
                 }
                 last
             }
+            Expr::DeleteMember { object, key } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                Value::Bool(props::delete_value(self, &obj, &key)?)
+            }
+            Expr::DeleteGlobal(g) => {
+                Value::Bool(props::delete(&self.global, &PropertyKey::String(g.name)))
+            }
             Expr::Regex(lit) => crate::builtins::regexp::literal(self, lit)?,
             Expr::Destructure { pattern, value } => {
                 let v = self.expr(value)?;
@@ -1207,9 +1245,30 @@ impl Interp {
                 Value::Object(f.clone()),
             );
             props::define_prototype(&f, Value::Object(proto));
+            if code.this_mode == ThisMode::Sloppy && code.class_ctor.is_none() {
+                // Sloppy plain functions carry V8's legacy own `arguments`/`caller` (null),
+                // shadowing the poisoned accessors of Function.prototype.
+                for name in [crate::value::atoms::ARGUMENTS, crate::value::atoms::CALLER] {
+                    f.borrow_mut().properties.insert(
+                        PropertyKey::String(name),
+                        crate::value::property::Property::data(
+                            Value::Null,
+                            crate::value::property::Attributes::NONE,
+                        ),
+                    );
+                }
+            }
         }
         self.machine_prototype_prop(code, &f);
         Value::Object(f)
+    }
+
+    /// A closure over the global environment (the `Function` constructor's functions).
+    pub fn make_global_closure(&mut self, code: &Rc<Code>) -> Value {
+        let saved = self.env.take();
+        let f = self.make_closure(code);
+        self.env = saved;
+        f
     }
 
     /// Call with arguments already pushed on the stack from `base`.
@@ -1317,14 +1376,21 @@ impl Interp {
             .resize(base + regs.max(nparams), Value::Undefined);
         let saved_base = std::mem::replace(&mut self.base, base);
         let saved_env = std::mem::replace(&mut self.env, env);
+        // OrdinaryCallBindThis: sloppy functions see the global for undefined/null and a
+        // wrapper object for other primitives.
         let this = match code.this_mode {
             ThisMode::Sloppy if this.is_nullish() => Value::Object(self.global.clone()),
+            ThisMode::Sloppy if !matches!(this, Value::Object(_)) => {
+                Value::Object(crate::builtins::wrap_primitive(self, &this))
+            }
             _ => this,
         };
         let saved_this = std::mem::replace(&mut self.this, this);
+        let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;
         let result = self.run_body(code, all_args, new_target);
         self.depth -= 1;
+        self.strict = saved_strict;
         if let Some((home, func)) = saved_super {
             self.home = home;
             self.func = func;

@@ -93,6 +93,10 @@ pub fn to_property_key(interp: &mut Interp, v: &Value) -> JsResult<PropertyKey> 
         .map_err(|e| conversion(interp, e))
 }
 
+pub fn to_uint32(interp: &mut Interp, v: &Value) -> JsResult<u32> {
+    Ok(number::to_uint32(to_number(interp, v)?))
+}
+
 pub fn to_int32(interp: &mut Interp, v: &Value) -> JsResult<i32> {
     Ok(number::to_int32(to_number(interp, v)?))
 }
@@ -184,7 +188,7 @@ pub fn binary(interp: &mut Interp, op: BinaryOp, l: Value, r: Value) -> JsResult
         Gt => Value::Bool(less_than(interp, &r, &l, false)? == Some(true)),
         LtEq => Value::Bool(less_than(interp, &r, &l, false)? == Some(false)),
         GtEq => Value::Bool(less_than(interp, &l, &r, true)? == Some(false)),
-        InstanceOf => Value::Bool(instance_of(interp, &l, &r)?),
+        InstanceOf => Value::Bool(crate::builtins::function::instance_of(interp, &l, &r)?),
         In => {
             let Value::Object(_) = &r else {
                 return Err(interp.throw_type_error(
@@ -245,29 +249,5 @@ pub fn loose_equals(interp: &mut Interp, x: &Value, y: &Value) -> JsResult<bool>
             loose_equals(interp, x, &p)
         }
         _ => Ok(false),
-    }
-}
-
-/// InstanceofOperator without `Symbol.hasInstance` (OrdinaryHasInstance).
-fn instance_of(interp: &mut Interp, v: &Value, target: &Value) -> JsResult<bool> {
-    if !super::function::is_callable(target) {
-        return Err(interp.throw_type_error("Right-hand side of 'instanceof' is not callable"));
-    }
-    let Value::Object(mut o) = v.clone() else {
-        return Ok(false);
-    };
-    let proto = super::props::get(interp, target, &PropertyKey::String(atoms::PROTOTYPE))?;
-    let Value::Object(proto) = proto else {
-        return Err(
-            interp.throw_type_error("Function has non-object prototype in instanceof check")
-        );
-    };
-    loop {
-        let next = o.prototype();
-        match next {
-            None => return Ok(false),
-            Some(p) if JsObject::ptr_eq(&p, &proto) => return Ok(true),
-            Some(p) => o = p,
-        }
     }
 }

@@ -52,6 +52,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         labels: Vec::new(),
         next_label: 0,
         pending_labels: Vec::new(),
+        source: program.source.clone(),
         private_names: Vec::new(),
         fn_super: Vec::new(),
         derived_scopes: Vec::new(),
@@ -66,6 +67,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         name: Atom::intern_str(""),
         length: 0,
         this_mode: ThisMode::Sloppy,
+        strict: scopes.scopes[0].strict,
         is_constructor: false,
         registers: b.layout.registers[0],
         params: Box::new([]),
@@ -83,6 +85,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         expr_body: None,
         machine: None,
         span: program.span,
+        source: program.source.clone(),
     };
     Ok(Script {
         code: Rc::new(code),
@@ -238,6 +241,8 @@ struct Builder<'a> {
     next_label: u32,
     /// Labels seen directly before the next loop (so `continue L` targets that loop).
     pending_labels: Vec<Box<str>>,
+    /// The script's source text, shared by every `Code` (Function.prototype.toString).
+    source: Rc<str>,
     /// Private names of the enclosing class bodies, innermost last.
     private_names: Vec<Vec<(Box<str>, crate::value::Symbol)>>,
     /// Functions being lowered, innermost last: (is_arrow, uses_super).
@@ -916,6 +921,7 @@ impl<'a> Builder<'a> {
             } else {
                 ThisMode::Sloppy
             },
+            strict,
             is_constructor: !is_arrow
                 && f.kind == ast::FunctionKind::Normal
                 && !f.is_async
@@ -942,6 +948,7 @@ impl<'a> Builder<'a> {
             expr_body,
             machine: machine.map(|m| m.0),
             span: f.span,
+            source: self.source.clone(),
         })
     }
 
@@ -962,6 +969,30 @@ impl<'a> Builder<'a> {
     }
 
     // ───────────── expressions ─────────────
+
+    /// `delete arg`: a property reference deletes the property; an identifier (sloppy code
+    /// only: strict code rejects it early) deletes a global property or is `false` for a
+    /// declared binding; anything else is evaluated and gives `true`.
+    fn delete(&mut self, arg: &ast::Expr) -> R<Expr> {
+        match &strip_parens(arg).kind {
+            ExprKind::Member {
+                object,
+                prop,
+                optional: false,
+            } => Ok(Expr::DeleteMember {
+                object: self.boxed(object)?,
+                key: Box::new(self.key(prop, arg.span)?),
+            }),
+            ExprKind::Ident(id) => Ok(match self.resolve(id) {
+                Resolved::Global(name) => Expr::DeleteGlobal(Self::global(name)),
+                Resolved::Local { .. } => Expr::Const(Value::Bool(false)),
+            }),
+            _ => Ok(Expr::Unary {
+                op: ast::UnaryOp::Delete,
+                arg: self.boxed(arg)?,
+            }),
+        }
+    }
 
     fn key(&mut self, prop: &ast::MemberProp, span: Span) -> R<Key> {
         Ok(match prop {
@@ -1113,7 +1144,7 @@ impl<'a> Builder<'a> {
                     }
                 }
                 if *op == ast::UnaryOp::Delete {
-                    return unsupported("delete", e.span);
+                    return self.delete(arg);
                 }
                 Expr::Unary {
                     op: *op,

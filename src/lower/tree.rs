@@ -186,6 +186,13 @@ pub enum Expr {
     OptChain(Box<Expr>),
     /// Inside an optional chain: the base value; if nullish the chain short-circuits.
     OptionalCheck(Box<Expr>),
+    /// `delete o.x` / `delete o[k]`.
+    DeleteMember {
+        object: Box<Expr>,
+        key: Box<Key>,
+    },
+    /// `delete x` in sloppy code, `x` an undeclared or global name: deletes the global property.
+    DeleteGlobal(Box<GlobalRef>),
     /// A regular expression literal: a new RegExp object per evaluation.
     Regex(Box<RegexLiteral>),
 }
@@ -504,6 +511,8 @@ pub struct Code {
     /// The `length` property: parameters before the first default/rest.
     pub length: u32,
     pub this_mode: ThisMode,
+    /// Strict mode code: failed assignments and deletes throw, undeclared assignment throws.
+    pub strict: bool,
     pub is_constructor: bool,
     /// Registers in the frame (parameters first).
     pub registers: u32,
@@ -538,6 +547,8 @@ pub struct Code {
     /// Generators and async functions: the body lowered to a state machine (`body` is empty).
     pub machine: Option<Box<crate::lower::machine::Machine>>,
     pub span: Span,
+    /// The script's source text: `span` slices this function's text (Function.prototype.toString).
+    pub source: Rc<str>,
 }
 
 /// A whole script: its top level is a function-like code with the script's registers.
