@@ -498,6 +498,9 @@ pub struct Code {
     pub params_in_place: bool,
     /// The function's own environment record (captured params/vars/this), if any.
     pub env: Option<EnvShape>,
+    /// A named function expression whose own name is captured: the record (and slot) that
+    /// holds the function itself, made when the closure is created.
+    pub name_env: Option<(EnvShape, u32)>,
     /// Class constructors: `Some(derived)`; they throw when called without `new`.
     pub class_ctor: Option<bool>,
     /// A synthesized `constructor(...args) { super(...args) }` (derived, no body to run).
