@@ -109,10 +109,16 @@ impl Compiled {
             unicode: flags.has(b'u'),
             unicode_sets: flags.has(b'v'),
         };
-        // Code points for the parser; lone surrogates pass through as their own values.
-        let cps = char::decode_utf16(pattern.iter().copied())
-            .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from));
-        let re = regress::Regex::from_unicode(cps, rflags).map_err(|e| e.text)?;
+        // Under `u`/`v` the pattern is code points (lone surrogates pass through as their own
+        // values); otherwise it is code units, as the subject is: /𠮷/ is two units.
+        let re = if flags.unicode() {
+            let cps = char::decode_utf16(pattern.iter().copied())
+                .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from));
+            regress::Regex::from_unicode(cps, rflags)
+        } else {
+            regress::Regex::from_unicode(pattern.iter().map(|&u| u32::from(u)), rflags)
+        }
+        .map_err(|e| e.text)?;
         Ok(Compiled {
             re,
             flags,
