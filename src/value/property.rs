@@ -10,8 +10,8 @@
 //!   16 bytes); the fast path for arrays and `arguments`;
 //! - `sparse`: a `BTreeMap` for every other index key (far beyond the dense end, or with
 //!   non-default attributes, or accessors), kept sorted for OrdinaryOwnPropertyKeys;
-//! - `named`: an `IndexMap` (insertion order, Fx hash over atom ids / symbol addresses) for string
-//!   and symbol keys.
+//! - `named`: string and symbol keys in insertion order: a small vector, or past 8 entries an
+//!   `IndexMap` (Fx hash over atom ids / symbol addresses).
 //!
 //! Not here: the semantics of `[[DefineOwnProperty]]` validation, exotic objects (array `length`,
 //! string wrappers), or getters being called: the interpreter builds those on this API.
@@ -272,7 +272,8 @@ impl Sparse {
     }
 }
 
-/// Up to this many named properties, lookups scan instead of hashing.
+/// Up to this many named properties, they live in a vector scanned linearly; more move to a
+/// hash map.
 const LINEAR_SCAN_MAX: usize = 8;
 
 /// Per-object property storage. See the module docs for the layout.
@@ -280,7 +281,112 @@ const LINEAR_SCAN_MAX: usize = 8;
 pub struct PropertyMap {
     elements: Vec<Option<Value>>,
     sparse: Sparse,
-    named: IndexMap<PropertyKey, Property, FxBuildHasher>,
+    named: Named,
+}
+
+/// Named (string- and symbol-keyed) properties in insertion order. Most objects — every
+/// function with its `length` and `name`, object literals, promises' reaction records — have a
+/// handful: a plain vector scanned linearly (one small allocation, no hash table to build).
+/// Past `LINEAR_SCAN_MAX` entries it becomes an `IndexMap` (Fx hash over atom ids / symbol
+/// addresses) and stays one.
+enum Named {
+    Small(Vec<(PropertyKey, Property)>),
+    Large(Box<IndexMap<PropertyKey, Property, FxBuildHasher>>),
+}
+
+impl Default for Named {
+    fn default() -> Self {
+        Named::Small(Vec::new())
+    }
+}
+
+impl Named {
+    #[inline]
+    fn get(&self, key: &PropertyKey) -> Option<&Property> {
+        match self {
+            Named::Small(v) => v.iter().find(|(k, _)| k == key).map(|(_, p)| p),
+            Named::Large(m) => m.get(key),
+        }
+    }
+
+    #[inline]
+    fn get_mut(&mut self, key: &PropertyKey) -> Option<&mut Property> {
+        match self {
+            Named::Small(v) => v.iter_mut().find(|(k, _)| k == key).map(|(_, p)| p),
+            Named::Large(m) => m.get_mut(key),
+        }
+    }
+
+    fn get_index_of(&self, key: &PropertyKey) -> Option<usize> {
+        match self {
+            Named::Small(v) => v.iter().position(|(k, _)| k == key),
+            Named::Large(m) => m.get_index_of(key),
+        }
+    }
+
+    #[inline]
+    fn get_index(&self, pos: usize) -> Option<(&PropertyKey, &Property)> {
+        match self {
+            Named::Small(v) => v.get(pos).map(|(k, p)| (k, p)),
+            Named::Large(m) => m.get_index(pos),
+        }
+    }
+
+    /// Creates or replaces (keeping the position) a property.
+    fn insert(&mut self, key: PropertyKey, prop: Property) {
+        match self {
+            Named::Small(v) => {
+                if let Some(slot) = v.iter_mut().find(|(k, _)| *k == key) {
+                    slot.1 = prop;
+                    return;
+                }
+                if v.len() < LINEAR_SCAN_MAX {
+                    v.push((key, prop));
+                    return;
+                }
+                let mut m: IndexMap<PropertyKey, Property, FxBuildHasher> =
+                    IndexMap::with_capacity_and_hasher(v.len() * 2, FxBuildHasher::default());
+                m.extend(std::mem::take(v));
+                m.insert(key, prop);
+                *self = Named::Large(Box::new(m));
+            }
+            Named::Large(m) => {
+                m.insert(key, prop);
+            }
+        }
+    }
+
+    /// Removes a property keeping the others' order.
+    fn shift_remove(&mut self, key: &PropertyKey) -> Option<Property> {
+        match self {
+            Named::Small(v) => {
+                let pos = v.iter().position(|(k, _)| k == key)?;
+                Some(v.remove(pos).1)
+            }
+            Named::Large(m) => m.shift_remove(key),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Named::Small(v) => v.len(),
+            Named::Large(m) => m.len(),
+        }
+    }
+
+    fn keys(&self) -> Box<dyn Iterator<Item = &PropertyKey> + '_> {
+        match self {
+            Named::Small(v) => Box::new(v.iter().map(|(k, _)| k)),
+            Named::Large(m) => Box::new(m.keys()),
+        }
+    }
+
+    fn for_each_value(&self, mut f: impl FnMut(&Property)) {
+        match self {
+            Named::Small(v) => v.iter().for_each(|(_, p)| f(p)),
+            Named::Large(m) => m.values().for_each(f),
+        }
+    }
 }
 
 impl PropertyMap {
@@ -301,9 +407,6 @@ impl PropertyMap {
     /// hashing and probing. Larger ones use the hash index.
     #[inline]
     fn named_get(&self, key: &PropertyKey) -> Option<&Property> {
-        if self.named.len() <= LINEAR_SCAN_MAX {
-            return self.named.iter().find(|(k, _)| *k == key).map(|(_, p)| p);
-        }
         self.named.get(key)
     }
 
@@ -501,6 +604,9 @@ impl PropertyMap {
 
     /// String keys in insertion order, then symbol keys in insertion order.
     pub fn named_keys_into(&self, out: &mut Vec<PropertyKey>) {
+        if self.named.len() == 0 {
+            return;
+        }
         out.extend(self.named.keys().filter(|k| !k.is_symbol()).cloned());
         out.extend(self.named.keys().filter(|k| k.is_symbol()).cloned());
     }
@@ -566,9 +672,7 @@ unsafe impl Trace for PropertyMap {
         for p in this.sparse.values() {
             mark(p);
         }
-        for p in this.named.values() {
-            mark(p);
-        }
+        this.named.for_each_value(|p| mark(p));
     });
 }
 
