@@ -96,3 +96,8 @@ pub fn display(interp: &mut Interp, v: &Value) -> JsResult<String> {
         _ => Ok(String::new()),
     }
 }
+
+/// The current JS stack as `\n    at …` lines (empty until frames are recorded).
+pub fn current_stack_frames(_interp: &mut Interp) -> String {
+    String::new()
+}

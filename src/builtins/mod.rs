@@ -9,6 +9,7 @@
 pub mod array;
 pub mod console;
 pub mod error;
+pub mod inspect;
 pub mod math;
 pub mod object;
 pub mod string;
