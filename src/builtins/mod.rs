@@ -34,6 +34,14 @@ pub struct Intrinsics {
     pub range_error_proto: JsObject,
     pub reference_error_proto: JsObject,
     pub syntax_error_proto: JsObject,
+    /// %IteratorPrototype%: every builtin iterator prototype inherits from it.
+    pub iterator_proto: JsObject,
+    /// %ArrayIteratorPrototype%.
+    pub array_iterator_proto: JsObject,
+    /// The original %Array.prototype.values% and %ArrayIteratorPrototype%.next (set by
+    /// `array::install`): spread's fast path checks that neither was replaced.
+    pub array_proto_values: JsObject,
+    pub array_iterator_next: JsObject,
 }
 
 impl Intrinsics {
@@ -50,7 +58,13 @@ impl Intrinsics {
         let derived = || JsObject::ordinary(Some(object_proto.clone()));
         let error_proto = derived();
         let sub_error = || JsObject::ordinary(Some(error_proto.clone()));
+        let iterator_proto = derived();
         let intrinsics = Intrinsics {
+            array_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
+            iterator_proto,
+            // Placeholders until `array::install` creates the functions.
+            array_proto_values: derived(),
+            array_iterator_next: derived(),
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
                 ObjectKind::Array(Default::default()),

@@ -912,6 +912,12 @@ impl Interp {
                 Value::Number(len as f64),
             );
             obj.borrow_mut().prototype = Some(self.intrinsics.object_proto.clone());
+            // CreateUnmappedArgumentsObject step 7: @@iterator is %Array.prototype.values%.
+            props::define_hidden(
+                &obj,
+                PropertyKey::Symbol(Symbol::well_known(crate::value::WellKnown::Iterator)),
+                Value::Object(self.intrinsics.array_proto_values.clone()),
+            );
             self.write_place(place, Value::Object(obj));
         }
         if let Some(e) = &code.expr_body {

@@ -401,14 +401,19 @@ pub fn enumerable_string_keys(interp: &mut Interp, v: &Value) -> JsResult<Vec<Pr
 }
 
 /// Spread and `Array.from`-like iteration: the iterator protocol (`interp::iter`) when the
-/// value has a `Symbol.iterator` method; until the array/string iterators exist, arrays and
-/// strings without one are walked directly.
+/// value has a `Symbol.iterator` method, with a fast path for true arrays whose iteration is
+/// unmodified (`array::iterator::array_values_fast`: same observable reads, no iterator
+/// objects). Strings without a `Symbol.iterator` (until the String iterator exists) are walked
+/// by code points directly.
 pub fn iterate_to_vec(interp: &mut Interp, v: &Value) -> JsResult<Vec<Value>> {
     if !v.is_nullish() {
         let key = PropertyKey::Symbol(crate::value::Symbol::well_known(
             crate::value::WellKnown::Iterator,
         ));
         let method = get_value(interp, v, &key)?;
+        if let Some(r) = crate::builtins::array::iterator::array_values_fast(interp, v, &method) {
+            return r;
+        }
         if super::function::is_callable(&method) {
             let mut rec = super::iter::get_iterator_from_method(interp, v, &method)?;
             let mut out = Vec::new();
@@ -425,17 +430,6 @@ pub fn iterate_to_vec(interp: &mut Interp, v: &Value) -> JsResult<Vec<Value>> {
                 .chars()
                 .map(|c| Value::from(c.to_string().as_str()))
                 .collect())
-        }
-        Value::Object(o) if matches!(o.borrow().kind, ObjectKind::Array(_)) => {
-            let len = match o.borrow().kind {
-                ObjectKind::Array(a) => a.length,
-                _ => 0,
-            };
-            let mut out = Vec::with_capacity(len as usize);
-            for i in 0..len {
-                out.push(get(interp, v, &PropertyKey::Index(i))?);
-            }
-            Ok(out)
         }
         _ => {
             let s = crate::builtins::console::inspect_short(v);

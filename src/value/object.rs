@@ -211,6 +211,8 @@ pub enum ObjectKind {
     Symbol(Symbol),
     /// `[[DateValue]]` (time value in ms, NaN for an invalid date).
     Date(f64),
+    /// An Array Iterator (ECMA-262 §23.1.5): `%ArrayIteratorPrototype%.next` walks it.
+    ArrayIterator(Box<ArrayIteratorData>),
     RegExp(Box<RegExpData>),
     Map(Box<OrderedMap>),
     Set(Box<OrderedMap>),
@@ -253,6 +255,7 @@ impl ObjectKind {
             ObjectKind::String(_) => "String",
             ObjectKind::Symbol(_) => "Symbol",
             ObjectKind::Date(_) => "Date",
+            ObjectKind::ArrayIterator(_) => "Array Iterator",
             ObjectKind::RegExp(_) => "RegExp",
             ObjectKind::Map(_) => "Map",
             ObjectKind::Set(_) => "Set",
@@ -279,6 +282,11 @@ unsafe impl Trace for ObjectKind {
             ObjectKind::Map(m) | ObjectKind::Set(m) => mark(&**m),
             ObjectKind::WeakMap(w) | ObjectKind::WeakSet(w) => mark(&**w),
             ObjectKind::Promise(p) => mark(&**p),
+            ObjectKind::ArrayIterator(it) => {
+                if let Some(o) = &it.iterated {
+                    mark(o);
+                }
+            }
             ObjectKind::Function(p) | ObjectKind::Suspended(p) | ObjectKind::Host(p) => mark(&**p),
             ObjectKind::Ordinary
             | ObjectKind::Array(_)
@@ -308,6 +316,22 @@ impl Default for ArrayData {
             length_writable: true,
         }
     }
+}
+
+/// What an Array Iterator yields (`[[ArrayLikeIterationKind]]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IterationKind {
+    Keys,
+    Values,
+    Entries,
+}
+
+/// Array Iterator state: the iterated array-like (`None` once exhausted, so a finished
+/// iterator never reads `length` again) and the next index (array-likes reach 2^53 - 1).
+pub struct ArrayIteratorData {
+    pub iterated: Option<JsObject>,
+    pub next_index: u64,
+    pub kind: IterationKind,
 }
 
 /// RegExp internal slots. The compiled matcher (`regress`) is added by the RegExp builtin.

@@ -4,9 +4,46 @@
 //!
 //! Not yet: the rest of the ES2023 surface (splice, flat, toSorted, with, iterators …).
 
+pub mod iterator;
+
 use super::{arg, constructor, method};
 use crate::interp::{ops, props, Interp, JsResult};
-use crate::value::{JsObject, JsString, PropertyKey, Value};
+use crate::value::object::IterationKind;
+use crate::value::{Atom, JsObject, JsString, PropertyKey, Value, WellKnown};
+
+/// 2^53 - 1: the largest length of an array-like (ToLength's bound).
+pub const MAX_SAFE_LENGTH: u64 = (1 << 53) - 1;
+
+/// The property key of index `i` of an array-like: an array index below 2^32 - 1, else the
+/// canonical numeric string ("4294967295", "9007199254740990", …).
+pub fn index_key(i: u64) -> PropertyKey {
+    if i < u64::from(u32::MAX) {
+        PropertyKey::Index(i as u32)
+    } else {
+        PropertyKey::String(Atom::intern(&crate::value::number::to_string(i as f64)))
+    }
+}
+
+/// ToLength(v).
+pub fn to_length(interp: &mut Interp, v: &Value) -> JsResult<u64> {
+    let n = crate::value::number::to_integer_or_infinity(ops::to_number(interp, v)?);
+    Ok(if n <= 0.0 {
+        0
+    } else {
+        n.min(MAX_SAFE_LENGTH as f64) as u64
+    })
+}
+
+/// LengthOfArrayLike(obj): ToLength(Get(obj, "length")).
+pub fn length_of_array_like(interp: &mut Interp, o: &Value) -> JsResult<u64> {
+    if let Value::Object(obj) = o {
+        if let crate::value::ObjectKind::Array(a) = &obj.borrow().kind {
+            return Ok(u64::from(a.length));
+        }
+    }
+    let len = props::get(interp, o, &PropertyKey::String(crate::value::atoms::LENGTH))?;
+    to_length(interp, &len)
+}
 
 fn this_array(interp: &mut Interp, this: &Value) -> JsResult<(JsObject, u32)> {
     let o = ops::to_object(interp, this)?;
@@ -344,7 +381,25 @@ fn sort(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     Ok(this.clone())
 }
 
+fn iterator_of(interp: &mut Interp, this: &Value, kind: IterationKind) -> JsResult<Value> {
+    let o = ops::to_object(interp, this)?;
+    Ok(iterator::create_array_iterator(interp, o, kind))
+}
+
+fn keys(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
+    iterator_of(interp, this, IterationKind::Keys)
+}
+
+fn values(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
+    iterator_of(interp, this, IterationKind::Values)
+}
+
+fn entries(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
+    iterator_of(interp, this, IterationKind::Entries)
+}
+
 pub fn install(interp: &mut Interp) {
+    iterator::install(interp);
     let proto = interp.intrinsics.array_proto.clone();
     let ctor = constructor(interp, "Array", 1, array_ctor, &proto);
     method(interp, &ctor, "isArray", 1, is_array);
@@ -369,4 +424,13 @@ pub fn install(interp: &mut Interp) {
     ] {
         method(interp, &proto, name, len, f);
     }
+    method(interp, &proto, "keys", 0, keys);
+    method(interp, &proto, "entries", 0, entries);
+    // `values` and `[Symbol.iterator]` are the same function object.
+    let values_fn = super::native(interp, "values", 0, values, false);
+    let key = PropertyKey::String(Atom::intern_str("values"));
+    props::define_hidden(&proto, key, Value::Object(values_fn.clone()));
+    let sym = PropertyKey::Symbol(crate::value::Symbol::well_known(WellKnown::Iterator));
+    props::define_hidden(&proto, sym, Value::Object(values_fn.clone()));
+    interp.intrinsics.array_proto_values = values_fn;
 }
