@@ -7,8 +7,9 @@
 use super::{Interp, Throw};
 use crate::lower::tree::{Code, EnvShape};
 use crate::value::gc::{Finalize, Gc, GcRefCell, Trace};
+use crate::value::object::PrivateElement;
 use crate::value::object::{ObjectKind, ObjectPayload};
-use crate::value::{JsObject, Value};
+use crate::value::{JsObject, PropertyKey, Symbol, Value};
 use std::any::Any;
 use std::rc::Rc;
 
@@ -46,6 +47,40 @@ impl Env {
     }
 }
 
+/// What some closures carry besides code and environment.
+#[derive(Default)]
+pub struct ClosureExtra {
+    /// `[[HomeObject]]` (methods, for `super.x`); for arrows, the enclosing method's.
+    pub home: Option<JsObject>,
+    /// For arrows using `super(...)`: the enclosing (constructor) function object.
+    pub func: Option<JsObject>,
+    /// Class constructors: `[[Fields]]` in order (key, initializer closure).
+    pub fields: Vec<(PropertyKey, Option<JsObject>)>,
+    /// Class constructors: `[[PrivateMethods]]` installed on each instance.
+    pub private_methods: Vec<(Symbol, PrivateElement)>,
+}
+
+impl Finalize for ClosureExtra {}
+// SAFETY: marks the home object, the captured function, field initialisers and methods.
+unsafe impl Trace for ClosureExtra {
+    crate::value::gc::custom_trace!(this, mark, {
+        if let Some(h) = &this.home {
+            mark(h);
+        }
+        if let Some(f) = &this.func {
+            mark(f);
+        }
+        for (_, init) in &this.fields {
+            if let Some(i) = init {
+                mark(i);
+            }
+        }
+        for (_, m) in &this.private_methods {
+            mark(m);
+        }
+    });
+}
+
 /// A native function: `this`, the arguments, and the interpreter. When called through
 /// [[Construct]], `interp.new_target` holds the new.target at entry (read it first thing:
 /// any nested call resets it); it is `None` for a plain call.
@@ -62,9 +97,10 @@ pub enum FunctionData {
     Closure {
         code: Rc<Code>,
         env: Option<Gc<Env>>,
-        /// Arrow functions capture `this` in their environment; this is only for plain
-        /// functions' home object (methods) in the future.
         is_constructor: bool,
+        /// Methods' home object, class constructors' fields, arrows' captured active
+        /// function: only functions that need them pay for them.
+        extra: Option<Box<ClosureExtra>>,
     },
     Native {
         f: NativeFn,
@@ -89,9 +125,12 @@ impl Finalize for FunctionData {}
 unsafe impl Trace for FunctionData {
     crate::value::gc::custom_trace!(this, mark, {
         match this {
-            FunctionData::Closure { env, .. } => {
+            FunctionData::Closure { env, extra, .. } => {
                 if let Some(e) = env {
                     mark(e);
+                }
+                if let Some(x) = extra {
+                    mark(&**x);
                 }
             }
             FunctionData::Native { .. } => {}
@@ -122,7 +161,9 @@ impl ObjectPayload for FunctionData {
 
 /// What a call needs, copied out of the object so no borrow is held while JS runs.
 pub enum Callable {
-    Closure(Rc<Code>, Option<Gc<Env>>),
+    /// Code, environment, and the function object itself when the code needs it (class
+    /// constructors and functions using `super`).
+    Closure(Rc<Code>, Option<Gc<Env>>, Option<JsObject>),
     Native(NativeFn),
     /// The function object itself is passed so the native code can read its slots.
     NativeClosure(NativeClosureFn, JsObject),
@@ -141,10 +182,14 @@ pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
             code,
             env,
             is_constructor,
-        } => (
-            Callable::Closure(code.clone(), env.clone()),
-            *is_constructor,
-        ),
+            ..
+        } => {
+            let me = (code.uses_super || code.class_ctor.is_some()).then(|| obj.clone());
+            (
+                Callable::Closure(code.clone(), env.clone(), me),
+                *is_constructor,
+            )
+        }
         FunctionData::Native { f, is_constructor } => (Callable::Native(*f), *is_constructor),
         FunctionData::NativeClosure {
             f, is_constructor, ..
@@ -191,4 +236,30 @@ pub fn set_closure_slot(callee: &JsObject, i: usize, v: Value) {
             }
         }
     }
+}
+
+/// The extra data of a closure (home object, fields…), if it has any.
+pub fn with_extra<T>(obj: &JsObject, f: impl FnOnce(Option<&ClosureExtra>) -> T) -> T {
+    let data = obj.borrow();
+    if let ObjectKind::Function(payload) = &data.kind {
+        if let Some(FunctionData::Closure { extra, .. }) =
+            payload.as_any().downcast_ref::<FunctionData>()
+        {
+            return f(extra.as_deref());
+        }
+    }
+    f(None)
+}
+
+/// Mutable access to a closure's extra data (created on demand); `None` for non-closures.
+pub fn extra_mut<T>(obj: &JsObject, f: impl FnOnce(&mut ClosureExtra) -> T) -> Option<T> {
+    let mut data = obj.borrow_mut();
+    if let ObjectKind::Function(payload) = &mut data.kind {
+        if let Some(FunctionData::Closure { extra, .. }) =
+            payload.as_any_mut().downcast_mut::<FunctionData>()
+        {
+            return Some(f(extra.get_or_insert_with(Default::default)));
+        }
+    }
+    None
 }

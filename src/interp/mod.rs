@@ -11,9 +11,11 @@
 //! Rust stack overflow). Not yet: generators/async (their state machines), the event loop,
 //! classes and the rest listed in `lower::build`.
 
+mod class;
 pub mod function;
 pub mod iter;
 pub mod ops;
+mod pattern;
 pub mod props;
 
 use crate::builtins::Intrinsics;
@@ -66,6 +68,13 @@ pub struct Interp {
     /// new.target at the entry of a native function called through [[Construct]]; `None` on a
     /// plain call. Natives that care read it before making any other call.
     pub new_target: Option<JsObject>,
+    /// An optional chain is short-circuiting: the `Err(Throw)` travelling up is not an
+    /// exception, and the enclosing `OptChain` turns it into `undefined`.
+    short_circuit: bool,
+    /// The running method's home object and function object (set only for code that uses
+    /// `super`; arrows capture their creator's).
+    home: Option<JsObject>,
+    func: Option<JsObject>,
 }
 
 impl Interp {
@@ -84,6 +93,9 @@ impl Interp {
             uninit: Value::Symbol(Symbol::new(None)),
             depth: 0,
             new_target: None,
+            short_circuit: false,
+            home: None,
+            func: None,
         };
         interp.this = Value::Object(global);
         crate::builtins::install(&mut interp);
@@ -274,6 +286,11 @@ impl Interp {
             }
             Stmt::Try(t) => return self.try_stmt(t),
             Stmt::Switch(s) => return self.switch(s),
+            Stmt::ForOf(f) => return self.for_of(f),
+            Stmt::Bind { target, value } => {
+                let v = self.expr(value)?;
+                self.bind_target(target, v)?;
+            }
             Stmt::Empty => {}
         }
         Ok(Flow::Normal)
@@ -330,40 +347,91 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
+    /// Enter a for-in/of head scope: a fresh record (if captured) and TDZ registers.
+    fn enter_head(&mut self, shape: &Option<EnvShape>, tdz: &[u32]) {
+        if let Some(shape) = shape {
+            let parent = self.env.clone();
+            self.env = Some(Env::new(shape, parent, &self.uninit));
+        }
+        for &r in tdz {
+            self.stack[self.base + r as usize] = self.uninit.clone();
+        }
+    }
+
+    /// Leave a head scope entered by `enter_head` (pop its record).
+    fn leave_head(&mut self, shape: &Option<EnvShape>) {
+        if shape.is_some() {
+            let parent = self.env.as_ref().and_then(|e| e.parent.clone());
+            self.env = parent;
+        }
+    }
+
     fn for_in(&mut self, f: &ForIn) -> JsResult<Flow> {
-        let object = self.expr(&f.object)?;
+        self.enter_head(&f.head_env, &f.head_tdz);
+        let object = self.expr(&f.object);
+        self.leave_head(&f.head_env);
+        let object = object?;
         let keys = match &object {
             Value::Undefined | Value::Null => return Ok(Flow::Normal),
             v => props::enumerable_string_keys(self, v)?,
         };
-        let saved = self.enter_env(&f.head_env);
-        let result = (|| {
-            for key in keys {
-                // Keys deleted during the loop are skipped (EnumerateObjectProperties).
-                if !props::has_property(self, &object, &key)? {
-                    continue;
+        for key in keys {
+            // Keys deleted during the loop are skipped (EnumerateObjectProperties).
+            if !props::has_property(self, &object, &key)? {
+                continue;
+            }
+            let name = match &key {
+                PropertyKey::Index(i) => Value::String(JsString::from(i.to_string())),
+                other => other.to_value(),
+            };
+            self.enter_head(&f.head_env, &f.head_tdz);
+            let r = match self.bind_target(&f.target, name) {
+                Ok(()) => self.stmt(&f.body),
+                Err(t) => Err(t),
+            };
+            self.leave_head(&f.head_env);
+            match r? {
+                Flow::Normal => {}
+                Flow::Break(id) if id == f.label => break,
+                Flow::Continue(id) if id == f.label => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn for_of(&mut self, f: &ForOf) -> JsResult<Flow> {
+        self.enter_head(&f.head_env, &f.head_tdz);
+        let iterable = self.expr(&f.iterable);
+        self.leave_head(&f.head_env);
+        let iterable = iterable?;
+        let mut rec = iter::get_iterator(self, &iterable)?;
+        loop {
+            let Some(v) = iter::step_value(self, &mut rec)? else {
+                return Ok(Flow::Normal);
+            };
+            self.enter_head(&f.head_env, &f.head_tdz);
+            let r = match self.bind_target(&f.target, v) {
+                Ok(()) => self.stmt(&f.body),
+                Err(t) => Err(t),
+            };
+            self.leave_head(&f.head_env);
+            match r {
+                Ok(Flow::Normal) => {}
+                Ok(Flow::Continue(id)) if id == f.label => {}
+                Ok(Flow::Break(id)) if id == f.label => {
+                    iter::close(self, &rec, false)?;
+                    return Ok(Flow::Normal);
                 }
-                let name = match &key {
-                    PropertyKey::Index(i) => Value::String(JsString::from(i.to_string())),
-                    other => other.to_value(),
-                };
-                match &f.target {
-                    Ok(place) => self.write_place(*place, name),
-                    Err(global) => self.set_global(global, name)?,
+                Ok(other) => {
+                    iter::close(self, &rec, false)?;
+                    return Ok(other);
                 }
-                match self.stmt(&f.body)? {
-                    Flow::Normal => {}
-                    Flow::Break(id) if id == f.label => break,
-                    Flow::Continue(id) if id == f.label => {}
-                    other => return Ok(other),
+                Err(Throw) => {
+                    return iter::close(self, &rec, true).map(|_| Flow::Normal);
                 }
             }
-            Ok(Flow::Normal)
-        })();
-        if let Some(env) = saved {
-            self.env = env;
         }
-        result
     }
 
     fn try_stmt(&mut self, t: &Try) -> JsResult<Flow> {
@@ -378,10 +446,13 @@ impl Interp {
             self.env = env.clone();
             let exception = std::mem::take(&mut self.exception);
             let saved = self.enter_env(shape);
-            if let Some(p) = param {
-                self.write_place(*p, exception);
-            }
-            result = self.block(body);
+            result = match param {
+                Some(p) => match self.bind_target(p, exception) {
+                    Ok(()) => self.block(body),
+                    Err(t) => Err(t),
+                },
+                None => self.block(body),
+            };
             if let Some(e) = saved {
                 self.env = e;
             }
@@ -560,10 +631,10 @@ impl Interp {
             } => {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
-                let old = props::get(self, &obj, &key)?;
+                let old = self.get_member(&obj, &key)?;
                 let old = ops::to_number(self, &old)?;
                 let new = update(*op, old);
-                props::set(self, &obj, key, Value::Number(new))?;
+                self.put_member(&obj, key, Value::Number(new))?;
                 Value::Number(if *prefix { new } else { old })
             }
             Expr::CompoundPlace { op, place, value } => {
@@ -588,10 +659,10 @@ impl Interp {
             } => {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
-                let old = props::get(self, &obj, &key)?;
+                let old = self.get_member(&obj, &key)?;
                 let r = self.expr(value)?;
                 let v = ops::binary(self, *op, old, r)?;
-                props::set(self, &obj, key, v.clone())?;
+                self.put_member(&obj, key, v.clone())?;
                 v
             }
             Expr::Cond { test, cons, alt } => {
@@ -604,13 +675,13 @@ impl Interp {
             Expr::Member { object, key } => {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
-                props::get_value(self, &obj, &key)?
+                self.get_member(&obj, &key)?
             }
             Expr::SetMember { object, key, value } => {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
                 let v = self.expr(value)?;
-                props::put_value(self, &obj, key, v.clone())?;
+                self.put_member(&obj, key, v.clone())?;
                 v
             }
             Expr::Call { callee, args, span } => {
@@ -619,9 +690,26 @@ impl Interp {
                     Callee::Method { object, key } => {
                         let obj = self.expr(object)?;
                         let key = self.key(key)?;
-                        (props::get_value(self, &obj, &key)?, obj)
+                        (self.get_member(&obj, &key)?, obj)
+                    }
+                    Callee::CheckPlain(e) => (self.expr(e)?, Value::Undefined),
+                    Callee::Super { this, key } => {
+                        let this = self.expr(this)?;
+                        let key = self.key(key)?;
+                        (self.super_get(this.clone(), &key)?, this)
+                    }
+                    Callee::CheckMethod { object, key } => {
+                        let obj = self.expr(object)?;
+                        let key = self.key(key)?;
+                        (self.get_member(&obj, &key)?, obj)
                     }
                 };
+                if matches!(**callee, Callee::CheckPlain(_) | Callee::CheckMethod { .. })
+                    && f.is_nullish()
+                {
+                    self.short_circuit = true;
+                    return Err(Throw);
+                }
                 let base = self.stack.len();
                 if let Err(t) = self.push_args(args) {
                     self.stack.truncate(base);
@@ -664,16 +752,35 @@ impl Interp {
                         ObjProp::Value { key, value } => {
                             let key = self.key(key)?;
                             let v = self.expr(value)?;
+                            if let (Expr::Function(code), Value::Object(f)) = (value, &v) {
+                                if code.uses_super {
+                                    function::extra_mut(f, |x| x.home = Some(obj.clone()));
+                                }
+                            }
                             props::define_data(&obj, key, v);
+                        }
+                        ObjProp::Proto(value) => {
+                            let v = self.expr(value)?;
+                            match v {
+                                Value::Object(p) => obj.borrow_mut().prototype = Some(p),
+                                Value::Null => obj.borrow_mut().prototype = None,
+                                _ => {}
+                            }
                         }
                         ObjProp::Getter { key, func } => {
                             let key = self.key(key)?;
                             let f = self.make_closure(func);
+                            if let (true, Value::Object(fo)) = (func.uses_super, &f) {
+                                function::extra_mut(fo, |x| x.home = Some(obj.clone()));
+                            }
                             props::define_accessor(&obj, key, f.as_object().cloned(), None);
                         }
                         ObjProp::Setter { key, func } => {
                             let key = self.key(key)?;
                             let f = self.make_closure(func);
+                            if let (true, Value::Object(fo)) = (func.uses_super, &f) {
+                                function::extra_mut(fo, |x| x.home = Some(obj.clone()));
+                            }
                             props::define_accessor(&obj, key, None, f.as_object().cloned());
                         }
                         ObjProp::Spread(e) => {
@@ -708,12 +815,84 @@ impl Interp {
                 last
             }
             Expr::This => self.this.clone(),
+            Expr::Destructure { pattern, value } => {
+                let v = self.expr(value)?;
+                self.destructure(pattern, v.clone())?;
+                v
+            }
+            Expr::LogicalAssign { op, read, write } => {
+                let l = self.expr(read)?;
+                if logical_short(*op, &l) {
+                    l
+                } else {
+                    self.expr(write)?
+                }
+            }
+            Expr::LogicalMember {
+                op,
+                object,
+                key,
+                value,
+            } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                let l = self.get_member(&obj, &key)?;
+                if logical_short(*op, &l) {
+                    l
+                } else {
+                    let v = self.expr(value)?;
+                    self.put_member(&obj, key, v.clone())?;
+                    v
+                }
+            }
+            Expr::Class(c) => self.eval_class(c)?,
+            Expr::SuperMember { this, key } => {
+                let this = self.expr(this)?;
+                let key = self.key(key)?;
+                self.super_get(this, &key)?
+            }
+            Expr::SuperCall {
+                args,
+                this_place,
+                new_target,
+                ..
+            } => {
+                let base = self.stack.len();
+                if let Err(t) = self.push_args(args) {
+                    self.stack.truncate(base);
+                    return Err(t);
+                }
+                let argv: Vec<Value> = self.stack.drain(base..).collect();
+                let nt = self.expr(new_target)?;
+                self.super_call(argv, *this_place, nt)?
+            }
+            Expr::PrivateIn { name, object } => {
+                let o = self.expr(object)?;
+                self.private_in(name, &o)?
+            }
+            Expr::TaggedTemplate(t) => self.tagged_template(t)?,
+            Expr::OptChain(inner) => match self.expr(inner) {
+                Err(Throw) if self.short_circuit => {
+                    self.short_circuit = false;
+                    Value::Undefined
+                }
+                r => r?,
+            },
+            Expr::OptionalCheck(inner) => {
+                let v = self.expr(inner)?;
+                if v.is_nullish() {
+                    self.short_circuit = true;
+                    return Err(Throw);
+                }
+                v
+            }
         })
     }
 
     fn key(&mut self, key: &Key) -> JsResult<PropertyKey> {
         match key {
             Key::Named(a) => Ok(PropertyKey::String(*a)),
+            Key::Private(s) => Ok(PropertyKey::Symbol(s.clone())),
             Key::Computed(e) => {
                 let v = self.expr(e)?;
                 ops::to_property_key(self, &v)
@@ -766,12 +945,21 @@ impl Interp {
     // ───────────── calls ─────────────
 
     pub fn make_closure(&mut self, code: &Rc<Code>) -> Value {
+        let f = self.make_closure_plain(code);
+        if code.uses_super && code.this_mode == ThisMode::Lexical {
+            self.capture_super(&f);
+        }
+        f
+    }
+
+    fn make_closure_plain(&mut self, code: &Rc<Code>) -> Value {
         let f = JsObject::new(
             Some(self.intrinsics.function_proto.clone()),
             ObjectKind::Function(Box::new(FunctionData::Closure {
                 code: code.clone(),
                 env: self.env.clone(),
                 is_constructor: code.is_constructor,
+                extra: None,
             })),
         );
         props::define_builtin_prop(
@@ -814,7 +1002,7 @@ impl Interp {
             return Err(self.not_a_function(callee, span));
         };
         match callable {
-            Callable::Closure(code, env) => self.call_closure(&code, env, this, base),
+            Callable::Closure(code, env, me) => self.call_closure(&code, env, this, base, me, None),
             other => {
                 let args: Vec<Value> = self.stack.drain(base..).collect();
                 self.call_callable(other, this, &args)
@@ -840,24 +1028,58 @@ impl Interp {
         env: Option<Gc<Env>>,
         this: Value,
         base: usize,
+        me: Option<JsObject>,
+        new_target: Option<JsObject>,
     ) -> JsResult<Value> {
         if self.depth >= MAX_CALL_DEPTH {
             self.stack.truncate(base);
             return Err(self.throw_range_error("Maximum call stack size exceeded"));
         }
+        if code.class_ctor.is_some() && new_target.is_none() {
+            self.stack.truncate(base);
+            let msg = format!(
+                "Class constructor {} cannot be invoked without 'new'",
+                code.name.to_js_string()
+            );
+            return Err(self.throw_type_error(&msg));
+        }
+        // Functions using `super` run with their home object and active function.
+        let saved_super = if code.uses_super {
+            let (home, func) = match &me {
+                Some(f) => function::with_extra(f, |x| {
+                    let home = x.and_then(|x| x.home.clone());
+                    let func = if code.this_mode == ThisMode::Lexical {
+                        x.and_then(|x| x.func.clone())
+                    } else {
+                        Some(f.clone())
+                    };
+                    (home, func)
+                }),
+                None => (None, None),
+            };
+            Some((
+                std::mem::replace(&mut self.home, home),
+                std::mem::replace(&mut self.func, func),
+            ))
+        } else {
+            None
+        };
         let argc = self.stack.len() - base;
         let nparams = code.params.len();
         let regs = code.registers as usize;
-        // Arguments beyond the registers are kept for `arguments` only.
-        let extra: Vec<Value> = if argc > nparams && code.arguments_place.is_some() {
-            self.stack[base + nparams..].to_vec()
+        // Every argument is kept (beyond the parameter registers) only for `arguments` and
+        // for non-simple parameter lists (defaults, destructuring, rest).
+        let all_args: Option<Vec<Value>> =
+            if code.arguments_place.is_some() || code.param_init.is_some() {
+                Some(self.stack[base..].to_vec())
+            } else {
+                None
+            };
+        if code.param_init.is_some() {
+            self.stack.truncate(base);
         } else {
-            Vec::new()
-        };
-        let all_args: Option<Vec<Value>> = code
-            .arguments_place
-            .map(|_| self.stack[base..base + argc.min(nparams)].to_vec());
-        self.stack.truncate(base + argc.min(nparams));
+            self.stack.truncate(base + argc.min(nparams));
+        }
         self.stack
             .resize(base + regs.max(nparams), Value::Undefined);
         let saved_base = std::mem::replace(&mut self.base, base);
@@ -868,8 +1090,12 @@ impl Interp {
         };
         let saved_this = std::mem::replace(&mut self.this, this);
         self.depth += 1;
-        let result = self.run_body(code, extra, all_args);
+        let result = self.run_body(code, all_args, new_target);
         self.depth -= 1;
+        if let Some((home, func)) = saved_super {
+            self.home = home;
+            self.func = func;
+        }
         self.base = saved_base;
         self.env = saved_env;
         self.this = saved_this;
@@ -880,15 +1106,15 @@ impl Interp {
     fn run_body(
         &mut self,
         code: &Code,
-        extra: Vec<Value>,
         all_args: Option<Vec<Value>>,
+        new_target: Option<JsObject>,
     ) -> JsResult<Value> {
         if let Some(shape) = &code.env {
             let new = Env::new(shape, self.env.clone(), &self.uninit);
             self.env = Some(new);
         }
         // Arguments arrive in registers 0..n; most functions read them right there.
-        if !code.params_in_place {
+        if !code.params_in_place && code.param_init.is_none() {
             let n = code.params.len();
             let args: Vec<Value> = (0..n)
                 .map(|i| std::mem::take(&mut self.stack[self.base + i]))
@@ -898,18 +1124,24 @@ impl Interp {
             }
         }
         if let Some(place) = code.this_place {
-            let this = self.this.clone();
+            let this = if code.class_ctor == Some(true) {
+                self.uninit.clone()
+            } else {
+                self.this.clone()
+            };
             self.write_place(place, this);
         }
-        if let (Some(place), Some(mut args)) = (code.arguments_place, all_args) {
-            args.extend(extra);
-            let obj = self.new_array(args);
+        if let Some(place) = code.new_target_place {
+            let nt = new_target.map(Value::Object).unwrap_or_default();
+            self.write_place(place, nt);
+        }
+        if let (Some(place), Some(args)) = (code.arguments_place, &all_args) {
+            let obj = self.new_array(args.clone());
             obj.borrow_mut().kind = ObjectKind::Arguments;
-            let len = obj.borrow().properties.len();
             props::define_hidden(
                 &obj,
                 PropertyKey::String(crate::value::atoms::LENGTH),
-                Value::Number(len as f64),
+                Value::Number(args.len() as f64),
             );
             obj.borrow_mut().prototype = Some(self.intrinsics.object_proto.clone());
             // CreateUnmappedArgumentsObject step 7: @@iterator is %Array.prototype.values%.
@@ -920,21 +1152,28 @@ impl Interp {
             );
             self.write_place(place, Value::Object(obj));
         }
+        if let (Some(init), Some(args)) = (&code.param_init, all_args) {
+            self.bind_params(init, args)?;
+        }
         if let Some(e) = &code.expr_body {
             return self.expr(e);
         }
-        match self.block(&code.body)? {
-            Flow::Return => Ok(std::mem::take(&mut self.ret)),
-            _ => Ok(Value::Undefined),
+        let r = match self.block(&code.body)? {
+            Flow::Return => std::mem::take(&mut self.ret),
+            _ => Value::Undefined,
+        };
+        if code.class_ctor == Some(true) {
+            return self.derived_result(code, r);
         }
+        Ok(r)
     }
 
     fn call_callable(&mut self, c: Callable, this: Value, args: &[Value]) -> JsResult<Value> {
         match c {
-            Callable::Closure(code, env) => {
+            Callable::Closure(code, env, me) => {
                 let base = self.stack.len();
                 self.stack.extend_from_slice(args);
-                self.call_closure(&code, env, this, base)
+                self.call_closure(&code, env, this, base, me, None)
             }
             Callable::Native(f) => {
                 if self.depth >= MAX_CALL_DEPTH {
@@ -1042,14 +1281,8 @@ impl Interp {
                 };
                 self.construct_with(&Value::Object(target), &bound_args, &nt)
             }
-            other => {
-                let proto = self.get_prototype_from_constructor(new_target, |i| &i.object_proto)?;
-                let this = JsObject::ordinary(Some(proto));
-                let r = self.call_callable(other, Value::Object(this.clone()), args)?;
-                Ok(match r {
-                    Value::Object(_) => r,
-                    _ => Value::Object(this),
-                })
+            Callable::Closure(code, env, me) => {
+                self.construct_closure(&code, env, me, args, new_target)
             }
         }
     }
@@ -1086,6 +1319,15 @@ impl Interp {
             None => default(&self.intrinsics).clone(),
         };
         Ok(JsObject::new(Some(proto), kind))
+    }
+}
+
+/// Whether `&&`/`||`/`??` short-circuits on left value `l`.
+fn logical_short(op: LogicalOp, l: &Value) -> bool {
+    match op {
+        LogicalOp::And => !l.to_boolean(),
+        LogicalOp::Or => l.to_boolean(),
+        LogicalOp::Nullish => !l.is_nullish(),
     }
 }
 

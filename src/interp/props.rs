@@ -445,3 +445,24 @@ pub fn array_length(obj: &JsObject) -> u32 {
         _ => 0,
     }
 }
+
+/// [[Get]](key, receiver) starting the lookup at `start` (super property access).
+pub fn get_with_receiver(
+    interp: &mut Interp,
+    start: &JsObject,
+    key: &PropertyKey,
+    receiver: &Value,
+) -> JsResult<Value> {
+    let mut obj = start.clone();
+    loop {
+        match own(&obj, key) {
+            Found::Value(v) => return Ok(v),
+            Found::Getter(None) => return Ok(Value::Undefined),
+            Found::Getter(Some(g)) => return interp.call(&Value::Object(g), receiver.clone(), &[]),
+            Found::Missing => match obj.prototype() {
+                Some(p) => obj = p,
+                None => return Ok(Value::Undefined),
+            },
+        }
+    }
+}

@@ -10,6 +10,9 @@
 //! `super`, `new.target`, `with`, direct `eval`, getters/setters in classes, `for-of`, spread in
 //! `new`, regular-expression literals, labelled `continue` through `switch`.
 
+mod class;
+mod pattern;
+
 use super::scope::{self, BindingKind, Resolution, Role, ScopeId, ScopeKind, ScopeTree};
 use super::tree::*;
 use crate::parser::ast::{self, ExprKind, PropKind, StmtKind};
@@ -46,6 +49,10 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         labels: Vec::new(),
         next_label: 0,
         pending_labels: Vec::new(),
+        private_names: Vec::new(),
+        fn_super: Vec::new(),
+        derived_scopes: Vec::new(),
+        next_ctor: None,
     };
     let mut var_names = Vec::new();
     collect_script_vars(&program.body, &mut var_names);
@@ -57,8 +64,13 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         is_constructor: false,
         registers: b.layout.registers[0],
         params: Box::new([]),
+        param_init: None,
         params_in_place: true,
         env: None,
+        class_ctor: None,
+        default_derived: false,
+        uses_super: false,
+        new_target_place: None,
         this_place: None,
         arguments_place: None,
         body,
@@ -147,6 +159,14 @@ struct Builder<'a> {
     next_label: u32,
     /// Labels seen directly before the next loop (so `continue L` targets that loop).
     pending_labels: Vec<Box<str>>,
+    /// Private names of the enclosing class bodies, innermost last.
+    private_names: Vec<Vec<(Box<str>, crate::value::Symbol)>>,
+    /// Functions being lowered, innermost last: (is_arrow, uses_super).
+    fn_super: Vec<(bool, bool)>,
+    /// Function scopes of derived-class constructors (`this` starts in TDZ there).
+    derived_scopes: Vec<ScopeId>,
+    /// Set just before lowering a class constructor: `Some(derived)`.
+    next_ctor: Option<bool>,
 }
 
 struct LabelEntry {
@@ -373,7 +393,7 @@ impl<'a> Builder<'a> {
             StmtKind::Var(decl) => self.var_decl(decl)?,
             // Hoisted: created at block entry (`hoisted_functions`).
             StmtKind::Function(_) => Stmt::Empty,
-            StmtKind::Class(_) => return unsupported("class", stmt.span),
+            StmtKind::Class(c) => self.class_decl(c)?,
             StmtKind::Block(body) => Stmt::Block(self.enter_block(body, Role::Block, stmt.span)?),
             StmtKind::Empty | StmtKind::Debugger => Stmt::Empty,
             StmtKind::If { test, cons, alt } => Stmt::If {
@@ -385,8 +405,8 @@ impl<'a> Builder<'a> {
                 },
             },
             StmtKind::For(f) => self.for_stmt(f, stmt.span)?,
-            StmtKind::ForIn(f) => self.for_in(f, stmt.span)?,
-            StmtKind::ForOf(_) => return unsupported("for-of", stmt.span),
+            StmtKind::ForIn(f) => self.for_in(f, stmt.span, false)?,
+            StmtKind::ForOf(f) => self.for_in(f, stmt.span, true)?,
             StmtKind::While { test, body } => self.while_loop(test, body, false)?,
             StmtKind::DoWhile { body, test } => self.while_loop(test, body, true)?,
             StmtKind::Switch {
@@ -473,14 +493,11 @@ impl<'a> Builder<'a> {
                         let scope = self.scope_for(h.span, Role::CatchParam);
                         self.stack.push(scope);
                         let param = match &h.param {
-                            Some(p) => match &p.kind {
-                                ast::PatKind::Ident(id) => match self.resolve(id) {
-                                    Resolved::Local { place, .. } => Some(place),
-                                    Resolved::Global(_) => None,
-                                },
-                                _ => {
+                            Some(p) => match self.target(p, true) {
+                                Ok(t) => Some(t),
+                                Err(e) => {
                                     self.stack.pop();
-                                    return unsupported("destructuring", p.span);
+                                    return Err(e);
                                 }
                             },
                             None => None,
@@ -567,7 +584,15 @@ impl<'a> Builder<'a> {
         let mut out = Vec::new();
         for d in &decl.decls {
             let ast::PatKind::Ident(id) = &d.target.kind else {
-                return unsupported("destructuring", d.target.span);
+                let Some(init) = &d.init else {
+                    return unsupported("a pattern without initialiser", d.target.span);
+                };
+                let value = self.expr(init)?;
+                out.push(Stmt::Bind {
+                    target: self.target(&d.target, true)?,
+                    value,
+                });
+                continue;
             };
             let value = match &d.init {
                 Some(init) => self.named_expr(init, &id.name)?,
@@ -622,41 +647,52 @@ impl<'a> Builder<'a> {
         Ok(Stmt::Loop(Box::new(lp)))
     }
 
-    fn for_in(&mut self, f: &ast::ForInOf, span: Span) -> R<Stmt> {
+    /// `for (… in …)` (`is_of` false) and `for (… of …)`.
+    fn for_in(&mut self, f: &ast::ForInOf, span: Span, is_of: bool) -> R<Stmt> {
+        if f.is_await {
+            return unsupported("for await", span);
+        }
         let scope = self.scope_for(span, Role::LoopHead);
+        // The object/iterable is evaluated with the head's names in TDZ (own scope).
+        self.stack.push(scope);
+        let right = self.expr(&f.right);
+        self.stack.pop();
+        let right = right?;
         self.stack.push(scope);
         let id = self.new_label();
         let result = self.with_loop(id, |b| {
-            let object = b.expr(&f.right)?;
             let target = match &f.left {
                 ast::ForHead::Var(d) if d.decls.len() == 1 && d.decls[0].init.is_none() => {
-                    match &d.decls[0].target.kind {
-                        ast::PatKind::Ident(id) => b.resolve(id),
-                        _ => return unsupported("destructuring", d.span),
-                    }
+                    b.target(&d.decls[0].target, true)?
                 }
-                ast::ForHead::Pat(ast::Pat {
-                    kind: ast::PatKind::Ident(id),
-                    ..
-                }) => b.resolve(id),
-                _ => return unsupported("this for-in head", span),
+                ast::ForHead::Var(d) => return unsupported("an initialiser in this head", d.span),
+                ast::ForHead::Pat(p) => b.target(p, false)?,
             };
-            let target = match target {
-                Resolved::Local { place, .. } => Ok(place),
-                Resolved::Global(name) => Err(Self::global(name)),
-            };
-            Ok(ForIn {
-                label: id,
-                head_env: None,
-                target,
-                object,
-                body: b.substatement(&f.body)?,
-            })
+            Ok((target, b.substatement(&f.body)?))
         });
         self.stack.pop();
-        let mut fi = result?;
-        fi.head_env = self.env_shape(scope);
-        Ok(Stmt::ForIn(Box::new(fi)))
+        let (target, body) = result?;
+        let head_env = self.env_shape(scope);
+        let head_tdz = self.tdz_regs(scope);
+        Ok(if !is_of {
+            Stmt::ForIn(Box::new(ForIn {
+                label: id,
+                head_env,
+                head_tdz,
+                target,
+                object: right,
+                body,
+            }))
+        } else {
+            Stmt::ForOf(Box::new(ForOf {
+                label: id,
+                head_env,
+                head_tdz,
+                target,
+                iterable: right,
+                body,
+            }))
+        })
     }
 
     // ───────────── functions ─────────────
@@ -679,9 +715,35 @@ impl<'a> Builder<'a> {
             self.stack.push(s);
         }
         let scope = self.scope_for(f.span, Role::Function);
+        let class_ctor = self.next_ctor.take();
+        if class_ctor == Some(true) {
+            self.derived_scopes.push(scope);
+        }
         self.stack.push(scope);
+        self.fn_super
+            .push((f.kind == ast::FunctionKind::Arrow, false));
         let result = self.function_body(f, scope);
+        let (_, uses_super) = self.fn_super.pop().expect("pushed");
         self.stack.pop();
+        let result = result.map(|mut code| {
+            code.class_ctor = class_ctor;
+            code.uses_super = uses_super;
+            if class_ctor == Some(true) {
+                // super() writes `this` here even when the body never reads it.
+                code.this_place = self.scopes.scopes[scope as usize]
+                    .bindings
+                    .iter()
+                    .copied()
+                    .find(|&b| self.scopes.binding(b).kind == BindingKind::This)
+                    .and_then(|b| {
+                        self.stack.push(scope);
+                        let p = self.place_of(b);
+                        self.stack.pop();
+                        p
+                    });
+            }
+            code
+        });
         if name_scope.is_some() {
             self.stack.pop();
         }
@@ -694,21 +756,31 @@ impl<'a> Builder<'a> {
 
     fn function_body(&mut self, f: &ast::Function, scope: ScopeId) -> R<Code> {
         let is_arrow = f.kind == ast::FunctionKind::Arrow;
-        if f.rest.is_some() {
-            return unsupported("rest parameters", f.span);
-        }
         let mut params = Vec::new();
-        let mut length = 0;
-        for p in &f.params {
-            let ast::PatKind::Ident(id) = &p.kind else {
-                return unsupported("default or destructuring parameters", p.span);
-            };
-            length += 1;
-            match self.resolve(id) {
-                Resolved::Local { place, .. } => params.push(place),
-                Resolved::Global(_) => return unsupported("this parameter", p.span),
+        let simple = f.rest.is_none()
+            && f.params
+                .iter()
+                .all(|p| matches!(p.kind, ast::PatKind::Ident(_)));
+        // `length`: the parameters before the first default or rest.
+        let length = f
+            .params
+            .iter()
+            .take_while(|p| !matches!(p.kind, ast::PatKind::Default { .. }))
+            .count() as u32;
+        let param_init = if simple {
+            for p in &f.params {
+                let ast::PatKind::Ident(id) = &p.kind else {
+                    unreachable!("checked simple")
+                };
+                match self.resolve(id) {
+                    Resolved::Local { place, .. } => params.push(place),
+                    Resolved::Global(_) => return unsupported("this parameter", p.span),
+                }
             }
-        }
+            None
+        } else {
+            Some(Box::new(self.param_init(f)?))
+        };
         let implicit = |name: &str| {
             self.scopes.scopes[scope as usize]
                 .bindings
@@ -718,6 +790,7 @@ impl<'a> Builder<'a> {
                 .filter(|&b| self.scopes.binding(b).used)
         };
         let this_place = implicit("this").and_then(|b| self.place_of(b));
+        let new_target_place = implicit("new.target").and_then(|b| self.place_of(b));
         let arguments_place = implicit("arguments")
             .filter(|&b| self.scopes.binding(b).kind == BindingKind::Arguments)
             .and_then(|b| self.place_of(b));
@@ -747,12 +820,18 @@ impl<'a> Builder<'a> {
             },
             is_constructor: !is_arrow && f.kind == ast::FunctionKind::Normal,
             registers: self.layout.registers[scope as usize],
-            params_in_place: params
-                .iter()
-                .enumerate()
-                .all(|(i, p)| *p == Place::Reg(i as u32)),
+            params_in_place: param_init.is_none()
+                && params
+                    .iter()
+                    .enumerate()
+                    .all(|(i, p)| *p == Place::Reg(i as u32)),
             params: params.into_boxed_slice(),
+            param_init,
             env: self.env_shape(scope),
+            class_ctor: None,
+            default_derived: false,
+            uses_super: false,
+            new_target_place,
             this_place,
             arguments_place,
             body,
@@ -764,6 +843,9 @@ impl<'a> Builder<'a> {
     /// NamedEvaluation: an anonymous function assigned to a name takes that name.
     fn named_expr(&mut self, e: &ast::Expr, name: &str) -> R<Expr> {
         match &e.kind {
+            ExprKind::Class(c) if c.id.is_none() => {
+                Ok(Expr::Class(Box::new(self.class(c, Some(name))?)))
+            }
             ExprKind::Function(f) | ExprKind::Arrow(f) if f.id.is_none() => {
                 let code = self.function(f)?;
                 let mut code = Rc::try_unwrap(code).expect("fresh code is unshared");
@@ -780,7 +862,10 @@ impl<'a> Builder<'a> {
         Ok(match prop {
             ast::MemberProp::Ident(id) => Key::Named(Atom::intern_str(&id.name)),
             ast::MemberProp::Computed(e) => Key::Computed(self.expr(e)?),
-            ast::MemberProp::Private(_) => return unsupported("private names", span),
+            ast::MemberProp::Private(id) => {
+                let _ = span;
+                Key::Private(self.private_name(id)?)
+            }
         })
     }
 
@@ -791,7 +876,7 @@ impl<'a> Builder<'a> {
             ast::PropKey::Num(n, _) => Key::Computed(Expr::Const(Value::Number(*n))),
             ast::PropKey::Computed(e) => Key::Computed(self.expr(e)?),
             ast::PropKey::BigInt(_, s) => return unsupported("BigInt", *s),
-            ast::PropKey::Private(i) => return unsupported("private names", i.span),
+            ast::PropKey::Private(i) => Key::Private(self.private_name(i)?),
         })
     }
 
@@ -820,10 +905,7 @@ impl<'a> Builder<'a> {
                 }
                 self.read(id)
             }
-            ExprKind::This => match self.this_place() {
-                Some(place) => Expr::Get { place, tdz: None },
-                None => Expr::This,
-            },
+            ExprKind::This => self.this_expr(),
             ExprKind::Null => Expr::Const(Value::Null),
             ExprKind::Bool(b) => Expr::Const(Value::Bool(*b)),
             ExprKind::Num(n) => Expr::Const(Value::Number(*n)),
@@ -863,8 +945,14 @@ impl<'a> Builder<'a> {
                 for p in props {
                     out.push(match &p.kind {
                         PropKind::KeyValue { key, value } => {
-                            if matches!(key, ast::PropKey::Ident(id) if &*id.name == "__proto__") {
-                                return unsupported("__proto__ in object literals", p.span);
+                            let is_proto = match key {
+                                ast::PropKey::Ident(id) => &*id.name == "__proto__",
+                                ast::PropKey::Str(s, _) => JsString::from_utf16(s) == "__proto__",
+                                _ => false,
+                            };
+                            if is_proto {
+                                out.push(ObjProp::Proto(self.expr(value)?));
+                                continue;
                             }
                             let value = match key {
                                 ast::PropKey::Ident(id) => self.named_expr(value, &id.name)?,
@@ -983,20 +1071,33 @@ impl<'a> Builder<'a> {
             ExprKind::Call {
                 callee,
                 args,
-                optional: false,
+                optional,
             } => {
                 let callee = match &strip_parens(callee).kind {
                     ExprKind::Member {
                         object,
                         prop,
-                        optional: false,
-                    } => Callee::Method {
-                        object: self.expr(object)?,
-                        key: self.key(prop, e.span)?,
-                    },
+                        optional: opt_member,
+                    } => {
+                        let object = self.opt_base(object, *opt_member)?;
+                        let key = self.key(prop, e.span)?;
+                        if *optional {
+                            Callee::CheckMethod { object, key }
+                        } else {
+                            Callee::Method { object, key }
+                        }
+                    }
                     ExprKind::Ident(id) if &*id.name == "eval" => {
                         return unsupported("eval", e.span)
                     }
+                    ExprKind::SuperMember(prop) => {
+                        self.mark_super();
+                        Callee::Super {
+                            this: self.this_expr(),
+                            key: self.key(prop, e.span)?,
+                        }
+                    }
+                    _ if *optional => Callee::CheckPlain(self.expr(callee)?),
                     _ => Callee::Plain(self.expr(callee)?),
                 };
                 Expr::Call {
@@ -1022,27 +1123,27 @@ impl<'a> Builder<'a> {
             ExprKind::Member {
                 object,
                 prop,
-                optional: false,
+                optional,
             } => Expr::Member {
-                object: self.boxed(object)?,
+                object: Box::new(self.opt_base(object, *optional)?),
                 key: Box::new(self.key(prop, e.span)?),
             },
+            ExprKind::OptChain(inner) => Expr::OptChain(self.boxed(inner)?),
             ExprKind::Seq(xs) => Expr::Seq(xs.iter().map(|x| self.expr(x)).collect::<R<_>>()?),
             ExprKind::Paren(x) => self.expr(x)?,
             ExprKind::BigInt(_) => return unsupported("BigInt", e.span),
             ExprKind::Regex(_) => return unsupported("regular expressions", e.span),
-            ExprKind::TaggedTemplate { .. } => return unsupported("tagged templates", e.span),
-            ExprKind::Class(_) => return unsupported("class", e.span),
-            ExprKind::PrivateIn { .. } => return unsupported("private names", e.span),
-            ExprKind::Call { .. } | ExprKind::Member { .. } | ExprKind::OptChain(_) => {
-                return unsupported("optional chaining", e.span)
-            }
-            ExprKind::SuperMember(_) | ExprKind::SuperCall(_) => {
-                return unsupported("super", e.span)
-            }
+            ExprKind::TaggedTemplate { tag, quasi } => self.tagged_template(tag, quasi, e.span)?,
+            ExprKind::Class(c) => Expr::Class(Box::new(self.class(c, None)?)),
+            ExprKind::PrivateIn { name, right } => Expr::PrivateIn {
+                name: self.private_name(name)?,
+                object: self.boxed(right)?,
+            },
+            ExprKind::SuperMember(prop) => self.super_member(prop, e.span)?,
+            ExprKind::SuperCall(args) => self.super_call(args, e.span)?,
             ExprKind::Yield { .. } => return unsupported("yield", e.span),
             ExprKind::Await(_) => return unsupported("await", e.span),
-            ExprKind::NewTarget => return unsupported("new.target", e.span),
+            ExprKind::NewTarget => self.new_target_expr(),
             ExprKind::ImportMeta => return unsupported("import.meta", e.span),
             ExprKind::ImportCall(_) => return unsupported("dynamic import()", e.span),
         })
@@ -1086,9 +1187,16 @@ impl<'a> Builder<'a> {
             ast::AssignOp::BitOr => Some(ast::BinaryOp::BitOr),
             ast::AssignOp::BitXor => Some(ast::BinaryOp::BitXor),
             ast::AssignOp::And | ast::AssignOp::Or | ast::AssignOp::Nullish => {
-                return unsupported("logical assignment", span)
+                return self.logical_assignment(op, target, value, span);
             }
         };
+        if let ast::PatKind::Array { .. } | ast::PatKind::Object { .. } = &target.kind {
+            let value = self.boxed(value)?;
+            return Ok(Expr::Destructure {
+                pattern: Box::new(self.pattern(target, false)?),
+                value,
+            });
+        }
         match &target.kind {
             ast::PatKind::Ident(id) => {
                 let Some(op) = binary else {
@@ -1159,6 +1267,104 @@ impl<'a> Builder<'a> {
                 _ => unsupported("this assignment target", span),
             },
             _ => unsupported("destructuring assignment", span),
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// The object of `a?.b`: checked for nullish (short-circuiting the chain) when optional.
+    fn opt_base(&mut self, object: &ast::Expr, optional: bool) -> R<Expr> {
+        let o = self.expr(object)?;
+        Ok(if optional {
+            Expr::OptionalCheck(Box::new(o))
+        } else {
+            o
+        })
+    }
+
+    fn tagged_template(&mut self, tag: &ast::Expr, quasi: &ast::Template, span: Span) -> R<Expr> {
+        let tag = match &strip_parens(tag).kind {
+            ExprKind::Member {
+                object,
+                prop,
+                optional: false,
+            } => Callee::Method {
+                object: self.expr(object)?,
+                key: self.key(prop, span)?,
+            },
+            _ => Callee::Plain(self.expr(tag)?),
+        };
+        let cooked = quasi
+            .quasis
+            .iter()
+            .map(|q| match &q.cooked {
+                Some(c) => Value::String(JsString::from_utf16(c)),
+                None => Value::Undefined,
+            })
+            .collect();
+        let raw = quasi
+            .quasis
+            .iter()
+            .map(|q| Value::String(JsString::from(&*q.raw)))
+            .collect();
+        let exprs = quasi
+            .exprs
+            .iter()
+            .map(|x| self.expr(x))
+            .collect::<R<Box<[Expr]>>>()?;
+        Ok(Expr::TaggedTemplate(Box::new(TaggedTemplate {
+            tag,
+            cooked,
+            raw,
+            exprs,
+            cache: Default::default(),
+            span,
+        })))
+    }
+
+    fn is_strict(&self) -> bool {
+        self.scopes.scopes[self.current() as usize].strict
+    }
+
+    /// `t &&= v`, `t ||= v`, `t ??= v`: the target is read once; `v` is evaluated and
+    /// assigned only when the operator does not short-circuit (with NamedEvaluation).
+    fn logical_assignment(
+        &mut self,
+        op: ast::AssignOp,
+        target: &ast::Pat,
+        value: &ast::Expr,
+        span: Span,
+    ) -> R<Expr> {
+        let lop = match op {
+            ast::AssignOp::And => ast::LogicalOp::And,
+            ast::AssignOp::Or => ast::LogicalOp::Or,
+            _ => ast::LogicalOp::Nullish,
+        };
+        match &target.kind {
+            ast::PatKind::Ident(id) => {
+                let read = Box::new(self.read(id));
+                let v = self.named_expr(value, &id.name)?;
+                let write = Box::new(self.assign(id, v, false));
+                Ok(Expr::LogicalAssign {
+                    op: lop,
+                    read,
+                    write,
+                })
+            }
+            ast::PatKind::Expr(m) => match &strip_parens(m).kind {
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional: false,
+                } => Ok(Expr::LogicalMember {
+                    op: lop,
+                    object: self.boxed(object)?,
+                    key: Box::new(self.key(prop, span)?),
+                    value: self.boxed(value)?,
+                }),
+                _ => unsupported("this assignment target", span),
+            },
+            _ => unsupported("this assignment target", span),
         }
     }
 }

@@ -11,7 +11,7 @@
 
 use crate::parser::ast::{BinaryOp, LogicalOp, UnaryOp, UpdateOp};
 use crate::span::Span;
-use crate::value::{Atom, Value};
+use crate::value::{Atom, Symbol, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -140,6 +140,142 @@ pub enum Expr {
     },
     Seq(Box<[Expr]>),
     This,
+    /// Destructuring assignment `[a, b] = v` / `({a} = v)`: the value of the expression is `v`.
+    Destructure {
+        pattern: Box<Pattern>,
+        value: Box<Expr>,
+    },
+    /// Logical assignment `x &&= v`, `x ||= v`, `x ??= v`: `read` decides, `write` assigns
+    /// (its value subexpression is the right-hand side).
+    LogicalAssign {
+        op: LogicalOp,
+        read: Box<Expr>,
+        write: Box<Expr>,
+    },
+    /// `o.k &&= v` etc.: object and key evaluated once.
+    LogicalMember {
+        op: LogicalOp,
+        object: Box<Expr>,
+        key: Box<Key>,
+        value: Box<Expr>,
+    },
+    Class(Box<ClassDef>),
+    /// `super.x` / `super[k]`: looked up from the home object's prototype with `this` as
+    /// receiver (`this` is the expression reading the current `this`).
+    SuperMember {
+        this: Box<Expr>,
+        key: Box<Key>,
+    },
+    /// `super(...args)` in a derived constructor (or an arrow inside one).
+    SuperCall {
+        args: Box<[Arg]>,
+        this_place: Place,
+        new_target: Box<Expr>,
+        span: Span,
+    },
+    /// `new.target` where no binding holds it (never: kept for completeness) — see `Get`.
+    /// `#x in obj`.
+    PrivateIn {
+        name: Symbol,
+        object: Box<Expr>,
+    },
+    /// A tagged template call: the site's template object is created once and cached.
+    TaggedTemplate(Box<TaggedTemplate>),
+    /// `a?.b.c`: the whole chain; a short-circuit inside (`OptionalCheck`) yields undefined.
+    OptChain(Box<Expr>),
+    /// Inside an optional chain: the base value; if nullish the chain short-circuits.
+    OptionalCheck(Box<Expr>),
+}
+
+/// A class definition, evaluated to its constructor (ClassDefinitionEvaluation).
+#[derive(Debug)]
+pub struct ClassDef {
+    pub name: Atom,
+    /// The class scope's record (inner name binding captured by methods), and its TDZ regs.
+    pub env: Option<EnvShape>,
+    pub tdz_regs: Box<[u32]>,
+    /// The inner binding of the class name (initialised after the class is built).
+    pub binding: Option<Place>,
+    pub heritage: Option<Expr>,
+    pub constructor: Rc<Code>,
+    pub elements: Box<[ClassElement]>,
+}
+
+#[derive(Debug)]
+pub enum ClassElement {
+    Method {
+        key: Key,
+        func: Rc<Code>,
+        kind: MethodKind,
+        is_static: bool,
+    },
+    Field {
+        key: Key,
+        /// The initialiser as a method-like function (own `this`), if any.
+        init: Option<Rc<Code>>,
+        is_static: bool,
+    },
+    StaticBlock(Rc<Code>),
+}
+
+pub use crate::parser::ast::MethodKind;
+
+/// A tagged template site.
+#[derive(Debug)]
+pub struct TaggedTemplate {
+    pub tag: Callee,
+    pub cooked: Box<[Value]>,
+    pub raw: Box<[Value]>,
+    pub exprs: Box<[Expr]>,
+    /// The template object, created on first evaluation (GetTemplateObject caches per site).
+    pub cache: std::cell::RefCell<Option<crate::value::JsObject>>,
+    pub span: Span,
+}
+
+/// Where a destructured (or for-in/of) value goes.
+#[derive(Debug)]
+pub enum Target {
+    /// A binding: initialisation (`init`: declarations, parameters — no checks) or assignment
+    /// (const check, TDZ check with the name).
+    Place {
+        place: Place,
+        check: Option<ConstCheck>,
+        tdz: Option<Atom>,
+    },
+    /// A global by name (script-level `var`, undeclared assignment targets).
+    Global(Box<GlobalRef>),
+    /// A property reference, evaluated before the value is obtained.
+    Member {
+        object: Expr,
+        key: Key,
+    },
+    Pattern(Box<Pattern>),
+}
+
+/// One element / property of a pattern: its target and optional default.
+#[derive(Debug)]
+pub struct PatElem {
+    pub target: Target,
+    pub default: Option<Expr>,
+}
+
+#[derive(Debug)]
+pub enum Pattern {
+    Object {
+        props: Box<[(Key, PatElem)]>,
+        rest: Option<Target>,
+    },
+    Array {
+        elems: Box<[Option<PatElem>]>,
+        rest: Option<Target>,
+    },
+}
+
+/// Non-simple parameter lists: each parameter bound in order from the arguments.
+#[derive(Debug)]
+pub struct ParamInit {
+    pub params: Box<[PatElem]>,
+    pub rest: Option<Target>,
 }
 
 /// A `const` binding (or a sloppy function-expression name) being assigned.
@@ -158,6 +294,8 @@ pub enum Key {
     Named(Atom),
     /// `[expr]`.
     Computed(Expr),
+    /// `#name`: a class's private name (a private symbol made at lowering time).
+    Private(Symbol),
 }
 
 #[derive(Debug)]
@@ -166,6 +304,12 @@ pub enum Callee {
     Plain(Expr),
     /// `o.m(…)`/`o[k](…)`: `this` is `o`.
     Method { object: Expr, key: Key },
+    /// `f?.(…)`: short-circuits the chain when `f` is nullish.
+    CheckPlain(Expr),
+    /// `o.m?.(…)`.
+    CheckMethod { object: Expr, key: Key },
+    /// `super.m(…)`: `this` is the current `this`.
+    Super { this: Expr, key: Key },
 }
 
 #[derive(Debug)]
@@ -176,10 +320,22 @@ pub struct Arg {
 
 #[derive(Debug)]
 pub enum ObjProp {
-    Value { key: Key, value: Expr },
-    Getter { key: Key, func: Rc<Code> },
-    Setter { key: Key, func: Rc<Code> },
+    Value {
+        key: Key,
+        value: Expr,
+    },
+    Getter {
+        key: Key,
+        func: Rc<Code>,
+    },
+    Setter {
+        key: Key,
+        func: Rc<Code>,
+    },
     Spread(Expr),
+    /// `__proto__: v` (not computed, not shorthand): sets the prototype if `v` is an object
+    /// or null.
+    Proto(Expr),
 }
 
 #[derive(Debug)]
@@ -212,6 +368,12 @@ pub enum Stmt {
     },
     Try(Box<Try>),
     Switch(Box<Switch>),
+    ForOf(Box<ForOf>),
+    /// Declaration with a destructuring pattern (or any target) and an initialiser.
+    Bind {
+        target: Target,
+        value: Expr,
+    },
     /// Hoisted function declarations of a block: created at block entry.
     Empty,
 }
@@ -258,18 +420,32 @@ pub struct Loop {
 #[derive(Debug)]
 pub struct ForIn {
     pub label: u32,
+    /// A `let`/`const` head: a fresh record per iteration (closures see their iteration's).
     pub head_env: Option<EnvShape>,
-    /// The loop variable: a binding, or a global by name.
-    pub target: Result<Place, Box<GlobalRef>>,
+    /// Registers of the head's lexical bindings (reset to TDZ each iteration).
+    pub head_tdz: Box<[u32]>,
+    /// The loop variable(s).
+    pub target: Target,
     pub object: Expr,
+    pub body: Stmt,
+}
+
+/// `for (… of …)`.
+#[derive(Debug)]
+pub struct ForOf {
+    pub label: u32,
+    pub head_env: Option<EnvShape>,
+    pub head_tdz: Box<[u32]>,
+    pub target: Target,
+    pub iterable: Expr,
     pub body: Stmt,
 }
 
 #[derive(Debug)]
 pub struct Try {
     pub block: Block,
-    /// Catch parameter place (if bound) and the catch block.
-    pub handler: Option<(Option<EnvShape>, Option<Place>, Block)>,
+    /// Catch parameter target (if any) and the catch block.
+    pub handler: Option<(Option<EnvShape>, Option<Target>, Block)>,
     pub finalizer: Option<Block>,
 }
 
@@ -301,12 +477,24 @@ pub struct Code {
     /// Registers in the frame (parameters first).
     pub registers: u32,
     /// Where each parameter goes (its register, or a slot of the function's own record).
+    /// Empty when `param_init` is used.
     pub params: Box<[Place]>,
+    /// Defaults, destructuring or rest parameters: bound in order at entry from all arguments.
+    pub param_init: Option<Box<ParamInit>>,
     /// Every parameter is register `i` for position `i`: a call's arguments are already where
     /// the body reads them (the common case; decided here so calls do not re-check it).
     pub params_in_place: bool,
     /// The function's own environment record (captured params/vars/this), if any.
     pub env: Option<EnvShape>,
+    /// Class constructors: `Some(derived)`; they throw when called without `new`.
+    pub class_ctor: Option<bool>,
+    /// A synthesized `constructor(...args) { super(...args) }` (derived, no body to run).
+    pub default_derived: bool,
+    /// The body (or an arrow inside) uses `super`: calls set the frame's home object and
+    /// active function from the closure.
+    pub uses_super: bool,
+    /// Where `new.target` is stored at entry, if the body (or an arrow inside) reads it.
+    pub new_target_place: Option<Place>,
     /// Where `this` must be stored at entry, if the body (or an arrow inside) reads it.
     pub this_place: Option<Place>,
     pub arguments_place: Option<Place>,

@@ -36,6 +36,38 @@ pub struct ObjectData {
     pub extensible: bool,
     pub properties: PropertyMap,
     pub kind: ObjectKind,
+    /// Private elements (`#x` fields, methods, accessors), keyed by their class's private
+    /// name. Never visible to [[OwnPropertyKeys]] or [[Get]]; boxed so objects without any
+    /// pay one pointer.
+    pub private: Option<Box<Vec<(Symbol, PrivateElement)>>>,
+}
+
+/// A private element of an object (ECMA-262 PrivateElement).
+pub enum PrivateElement {
+    Field(Value),
+    Method(Value),
+    Accessor {
+        get: Option<JsObject>,
+        set: Option<JsObject>,
+    },
+}
+
+impl Finalize for PrivateElement {}
+// SAFETY: marks the field value, the method, or the accessor functions.
+unsafe impl Trace for PrivateElement {
+    custom_trace!(this, mark, {
+        match this {
+            PrivateElement::Field(v) | PrivateElement::Method(v) => mark(v),
+            PrivateElement::Accessor { get, set } => {
+                if let Some(g) = get {
+                    mark(g);
+                }
+                if let Some(s) = set {
+                    mark(s);
+                }
+            }
+        }
+    });
 }
 
 impl JsObject {
@@ -46,6 +78,7 @@ impl JsObject {
             extensible: true,
             properties: PropertyMap::new(),
             kind,
+            private: None,
         })))
     }
 
@@ -189,6 +222,11 @@ unsafe impl Trace for ObjectData {
         }
         mark(&this.properties);
         mark(&this.kind);
+        if let Some(p) = &this.private {
+            for (_, e) in p.iter() {
+                mark(e);
+            }
+        }
     });
 }
 

@@ -26,6 +26,8 @@ struct SymbolData {
     description: Option<JsString>,
     /// `Some` for symbols from `Symbol.for`: the registry key (`Symbol.keyFor`).
     registry_key: Option<JsString>,
+    /// A class's private name (`#x`): never a property key of the ordinary kind.
+    private: bool,
 }
 
 impl Symbol {
@@ -34,7 +36,23 @@ impl Symbol {
         Symbol(Rc::new(SymbolData {
             description,
             registry_key: None,
+            private: false,
         }))
+    }
+
+    /// A private name (`#x` of a class), with its `#x` description.
+    pub fn new_private(description: JsString) -> Self {
+        Symbol(Rc::new(SymbolData {
+            description: Some(description),
+            registry_key: None,
+            private: true,
+        }))
+    }
+
+    /// Whether this is a class's private name.
+    #[inline]
+    pub fn is_private(&self) -> bool {
+        self.0.private
     }
 
     /// `[[Description]]` (`undefined` when `None`).
@@ -62,6 +80,7 @@ impl Symbol {
                     Symbol(Rc::new(SymbolData {
                         description: Some(key.clone()),
                         registry_key: Some(key.clone()),
+                        private: false,
                     }))
                 })
                 .clone()

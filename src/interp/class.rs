@@ -1,0 +1,613 @@
+//! Classes at run time: ClassDefinitionEvaluation (prototype and constructor objects, methods,
+//! accessors, fields, static blocks, private names), [[Construct]] of class constructors
+//! (base: fields initialised before the body; derived: `this` bound by `super(...)`),
+//! `super.x`, private element access (`#x`), and tagged-template objects.
+//!
+//! Not here: lowering (`lower::build::class`), ordinary function calls (`interp::mod`).
+
+use super::function::{self, ClosureExtra, Env};
+use super::{props, Interp, JsResult};
+use crate::lower::tree::*;
+use crate::value::gc::Gc;
+use crate::value::object::{ObjectKind, PrivateElement};
+use crate::value::property::{Attributes, Property};
+use crate::value::{atoms, JsObject, PropertyKey, Symbol, Value};
+use std::rc::Rc;
+
+impl Interp {
+    /// `[[Get]]` of a member expression, with `#x` private names.
+    pub(crate) fn get_member(&mut self, obj: &Value, key: &PropertyKey) -> JsResult<Value> {
+        if let PropertyKey::Symbol(s) = key {
+            if s.is_private() {
+                return self.private_get(obj, s);
+            }
+        }
+        props::get_value(self, obj, key)
+    }
+
+    /// PutValue of a member expression, with `#x` private names.
+    pub(crate) fn put_member(&mut self, obj: &Value, key: PropertyKey, v: Value) -> JsResult<()> {
+        if let PropertyKey::Symbol(s) = &key {
+            if s.is_private() {
+                return self.private_set(obj, s, v);
+            }
+        }
+        props::put_value(self, obj, key, v)
+    }
+
+    fn private_element(&mut self, obj: &Value, name: &Symbol) -> Option<PrivateElementRef> {
+        let Value::Object(o) = obj else { return None };
+        let data = o.borrow();
+        let list = data.private.as_ref()?;
+        let (_, e) = list.iter().find(|(n, _)| Symbol::ptr_eq(n, name))?;
+        Some(match e {
+            PrivateElement::Field(v) => PrivateElementRef::Field(v.clone()),
+            PrivateElement::Method(v) => PrivateElementRef::Method(v.clone()),
+            PrivateElement::Accessor { get, set } => {
+                PrivateElementRef::Accessor(get.clone(), set.clone())
+            }
+        })
+    }
+
+    fn private_name_string(name: &Symbol) -> String {
+        name.description()
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    }
+
+    /// PrivateGet.
+    fn private_get(&mut self, obj: &Value, name: &Symbol) -> JsResult<Value> {
+        match self.private_element(obj, name) {
+            Some(PrivateElementRef::Field(v)) | Some(PrivateElementRef::Method(v)) => Ok(v),
+            Some(PrivateElementRef::Accessor(Some(g), _)) => {
+                self.call(&Value::Object(g), obj.clone(), &[])
+            }
+            Some(PrivateElementRef::Accessor(None, _)) => {
+                let n = Self::private_name_string(name);
+                Err(self.throw_type_error(&format!("'{n}' was defined without a getter")))
+            }
+            None => {
+                let n = Self::private_name_string(name);
+                Err(self.throw_type_error(&format!(
+                    "Cannot read private member {n} from an object whose class did not declare it"
+                )))
+            }
+        }
+    }
+
+    /// PrivateSet.
+    fn private_set(&mut self, obj: &Value, name: &Symbol, v: Value) -> JsResult<()> {
+        match self.private_element(obj, name) {
+            Some(PrivateElementRef::Field(_)) => {
+                if let Value::Object(o) = obj {
+                    let mut data = o.borrow_mut();
+                    if let Some(list) = data.private.as_mut() {
+                        if let Some((_, e)) = list.iter_mut().find(|(n, _)| Symbol::ptr_eq(n, name))
+                        {
+                            *e = PrivateElement::Field(v);
+                        }
+                    }
+                }
+                Ok(())
+            }
+            Some(PrivateElementRef::Accessor(_, Some(s))) => {
+                self.call(&Value::Object(s), obj.clone(), &[v])?;
+                Ok(())
+            }
+            Some(PrivateElementRef::Accessor(_, None)) => {
+                let n = Self::private_name_string(name);
+                Err(self.throw_type_error(&format!("'{n}' was defined without a setter")))
+            }
+            Some(PrivateElementRef::Method(_)) => {
+                let n = Self::private_name_string(name);
+                Err(self.throw_type_error(&format!("Private method '{n}' is not writable")))
+            }
+            None => {
+                let n = Self::private_name_string(name);
+                Err(self.throw_type_error(&format!(
+                    "Cannot write private member {n} to an object whose class did not declare it"
+                )))
+            }
+        }
+    }
+
+    /// `#x in obj`.
+    pub(crate) fn private_in(&mut self, name: &Symbol, obj: &Value) -> JsResult<Value> {
+        if !matches!(obj, Value::Object(_)) {
+            let s = crate::builtins::console::inspect_short(obj);
+            return Err(self.throw_type_error(&format!(
+                "Cannot use 'in' operator to search for '{}' in {s}",
+                Self::private_name_string(name)
+            )));
+        }
+        Ok(Value::Bool(self.private_element(obj, name).is_some()))
+    }
+
+    /// PrivateFieldAdd / PrivateMethodOrAccessorAdd.
+    fn private_add(&mut self, o: &JsObject, name: &Symbol, e: PrivateElement) -> JsResult<()> {
+        if self
+            .private_element(&Value::Object(o.clone()), name)
+            .is_some()
+        {
+            let n = Self::private_name_string(name);
+            return Err(
+                self.throw_type_error(&format!("Cannot initialize {n} twice on the same object"))
+            );
+        }
+        o.borrow_mut()
+            .private
+            .get_or_insert_with(Default::default)
+            .push((name.clone(), e));
+        Ok(())
+    }
+
+    /// A method closure with its home object.
+    fn make_method(&mut self, code: &Rc<Code>, home: &JsObject) -> JsObject {
+        let f = self.make_closure(code);
+        let Value::Object(f) = f else {
+            unreachable!("closures are objects")
+        };
+        function::extra_mut(&f, |x| x.home = Some(home.clone()));
+        f
+    }
+
+    /// SetFunctionName(F, key, prefix).
+    fn set_function_name(&mut self, f: &JsObject, key: &PropertyKey, prefix: Option<&str>) {
+        let base = match key {
+            PropertyKey::Symbol(s) if s.is_private() => Self::private_name_string(s),
+            PropertyKey::Symbol(s) => match s.description() {
+                Some(d) => format!("[{d}]"),
+                None => String::new(),
+            },
+            k => props::key_display(k),
+        };
+        let name = match prefix {
+            Some(p) => format!("{p} {base}"),
+            None => base,
+        };
+        props::define_builtin_prop(f, atoms::NAME, Value::from(name.as_str()));
+    }
+
+    /// ClassDefinitionEvaluation.
+    pub(crate) fn eval_class(&mut self, c: &ClassDef) -> JsResult<Value> {
+        let saved = c.env.as_ref().map(|shape| {
+            let new = Env::new(shape, self.env.clone(), &self.uninit);
+            self.env.replace(new)
+        });
+        for &r in c.tdz_regs.iter() {
+            self.stack[self.base + r as usize] = self.uninit.clone();
+        }
+        let r = self.class_body(c);
+        if let Some(env) = saved {
+            self.env = env;
+        }
+        r
+    }
+
+    fn class_body(&mut self, c: &ClassDef) -> JsResult<Value> {
+        let (proto_parent, ctor_parent) = match &c.heritage {
+            None => (
+                Some(self.intrinsics.object_proto.clone()),
+                self.intrinsics.function_proto.clone(),
+            ),
+            Some(h) => {
+                let sup = self.expr(h)?;
+                match &sup {
+                    Value::Null => (None, self.intrinsics.function_proto.clone()),
+                    Value::Object(o) if Interp::is_constructor(&sup) => {
+                        let pp = props::get(self, &sup, &PropertyKey::String(atoms::PROTOTYPE))?;
+                        match pp {
+                            Value::Object(p) => (Some(p), o.clone()),
+                            Value::Null => (None, o.clone()),
+                            other => {
+                                let s = crate::builtins::console::inspect_short(&other);
+                                return Err(self.throw_type_error(&format!(
+                                    "Class extends value does not have valid prototype property {s}"
+                                )));
+                            }
+                        }
+                    }
+                    other => {
+                        let s = crate::builtins::console::inspect_short(other);
+                        return Err(self.throw_type_error(&format!(
+                            "Class extends value {s} is not a constructor or null"
+                        )));
+                    }
+                }
+            }
+        };
+        let proto = JsObject::ordinary(proto_parent);
+        let f = self.make_method(&c.constructor, &proto);
+        f.borrow_mut().prototype = Some(ctor_parent);
+        f.borrow_mut().properties.insert(
+            PropertyKey::String(atoms::PROTOTYPE),
+            Property::data(Value::Object(proto.clone()), Attributes::NONE),
+        );
+        props::define_hidden(
+            &proto,
+            PropertyKey::String(atoms::CONSTRUCTOR),
+            Value::Object(f.clone()),
+        );
+        let mut instance_fields: Vec<(PropertyKey, Option<JsObject>)> = Vec::new();
+        let mut private_methods: Vec<(Symbol, PrivateElement)> = Vec::new();
+        // Static fields and blocks run after every element is defined.
+        enum Static {
+            Field(PropertyKey, Option<JsObject>),
+            Block(JsObject),
+        }
+        let mut statics: Vec<Static> = Vec::new();
+        for el in c.elements.iter() {
+            match el {
+                ClassElement::Method {
+                    key,
+                    func,
+                    kind,
+                    is_static,
+                } => {
+                    let target = if *is_static { f.clone() } else { proto.clone() };
+                    let k = self.key(key)?;
+                    let m = self.make_method(func, &target);
+                    let prefix = match kind {
+                        MethodKind::Method => None,
+                        MethodKind::Get => Some("get"),
+                        MethodKind::Set => Some("set"),
+                    };
+                    self.set_function_name(&m, &k, prefix);
+                    if let PropertyKey::Symbol(name) = &k {
+                        if name.is_private() {
+                            let element = match kind {
+                                MethodKind::Method => PrivateElement::Method(Value::Object(m)),
+                                MethodKind::Get => PrivateElement::Accessor {
+                                    get: Some(m),
+                                    set: None,
+                                },
+                                MethodKind::Set => PrivateElement::Accessor {
+                                    get: None,
+                                    set: Some(m),
+                                },
+                            };
+                            if *is_static {
+                                merge_private(
+                                    f.borrow_mut().private.get_or_insert_with(Default::default),
+                                    name,
+                                    element,
+                                );
+                            } else {
+                                merge_private(&mut private_methods, name, element);
+                            }
+                            continue;
+                        }
+                    }
+                    match kind {
+                        MethodKind::Method => {
+                            props::define_hidden(&target, k, Value::Object(m));
+                        }
+                        MethodKind::Get | MethodKind::Set => {
+                            let mut data = target.borrow_mut();
+                            let (mut g, mut s) = (None, None);
+                            if let Some(crate::value::property::PropertyRef::Accessor(a, _)) =
+                                data.properties.get(&k)
+                            {
+                                g = a.get.clone();
+                                s = a.set.clone();
+                            }
+                            if *kind == MethodKind::Get {
+                                g = Some(m);
+                            } else {
+                                s = Some(m);
+                            }
+                            data.properties
+                                .insert(k, Property::accessor(g, s, Attributes::CONFIGURABLE));
+                        }
+                    }
+                }
+                ClassElement::Field {
+                    key,
+                    init,
+                    is_static,
+                } => {
+                    let k = self.key(key)?;
+                    let home = if *is_static { &f } else { &proto };
+                    let init = init.as_ref().map(|code| self.make_method(code, home));
+                    if *is_static {
+                        statics.push(Static::Field(k, init));
+                    } else {
+                        instance_fields.push((k, init));
+                    }
+                }
+                ClassElement::StaticBlock(code) => {
+                    let b = self.make_method(code, &f);
+                    statics.push(Static::Block(b));
+                }
+            }
+        }
+        if let Some(place) = c.binding {
+            self.write_place(place, Value::Object(f.clone()));
+        }
+        function::extra_mut(&f, |x| {
+            x.fields = instance_fields;
+            x.private_methods = private_methods;
+        });
+        for s in statics {
+            match s {
+                Static::Field(k, init) => {
+                    let v = match init {
+                        Some(i) => self.call(&Value::Object(i), Value::Object(f.clone()), &[])?,
+                        None => Value::Undefined,
+                    };
+                    self.define_field(&f, k, v)?;
+                }
+                Static::Block(b) => {
+                    self.call(&Value::Object(b), Value::Object(f.clone()), &[])?;
+                }
+            }
+        }
+        Ok(Value::Object(f))
+    }
+
+    /// DefineField: a public field (CreateDataPropertyOrThrow) or a private one.
+    fn define_field(&mut self, o: &JsObject, k: PropertyKey, v: Value) -> JsResult<()> {
+        if let PropertyKey::Symbol(name) = &k {
+            if name.is_private() {
+                let name = name.clone();
+                return self.private_add(o, &name, PrivateElement::Field(v));
+            }
+        }
+        let existing = o.borrow().get_own_property(&k);
+        if let Some(p) = existing {
+            if !p.attrs.configurable() {
+                let s = props::key_display(&k);
+                return Err(self.throw_type_error(&format!("Cannot redefine property: {s}")));
+            }
+        }
+        if !o.borrow().extensible && o.borrow().get_own_property(&k).is_none() {
+            let s = props::key_display(&k);
+            return Err(self.throw_type_error(&format!(
+                "Cannot define property {s}, object is not extensible"
+            )));
+        }
+        props::define_data(o, k, v);
+        Ok(())
+    }
+
+    /// InitializeInstanceElements(O, constructor).
+    pub(crate) fn initialize_instance_elements(
+        &mut self,
+        o: &JsObject,
+        ctor: &JsObject,
+    ) -> JsResult<()> {
+        let (methods, fields) = function::with_extra(ctor, |x| match x {
+            Some(ClosureExtra {
+                fields,
+                private_methods,
+                ..
+            }) => (
+                private_methods
+                    .iter()
+                    .map(|(n, e)| (n.clone(), clone_private(e)))
+                    .collect::<Vec<_>>(),
+                fields.clone(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        });
+        for (name, e) in methods {
+            self.private_add(o, &name, e)?;
+        }
+        for (k, init) in fields {
+            let v = match init {
+                Some(i) => self.call(&Value::Object(i), Value::Object(o.clone()), &[])?,
+                None => Value::Undefined,
+            };
+            self.define_field(o, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// `super.x`: HomeObject.[[Prototype]].[[Get]](x, this).
+    pub(crate) fn super_get(&mut self, this: Value, key: &PropertyKey) -> JsResult<Value> {
+        let Some(home) = self.home.clone() else {
+            return Err(self.throw_type_error("'super' keyword unexpected here"));
+        };
+        let Some(proto) = home.prototype() else {
+            return Ok(Value::Undefined);
+        };
+        props::get_with_receiver(self, &proto, key, &this)
+    }
+
+    /// `super(...args)`.
+    pub(crate) fn super_call(
+        &mut self,
+        args: Vec<Value>,
+        this_place: Place,
+        new_target: Value,
+    ) -> JsResult<Value> {
+        let Some(func) = self.func.clone() else {
+            return Err(self.throw_type_error("'super' keyword unexpected here"));
+        };
+        let parent = func.prototype();
+        let parent_v = parent.clone().map(Value::Object).unwrap_or(Value::Null);
+        if !Interp::is_constructor(&parent_v) {
+            let s = crate::builtins::console::inspect_short(&parent_v);
+            return Err(self.throw_type_error(&format!(
+                "Super constructor {s} of anonymous class is not a constructor"
+            )));
+        }
+        let Value::Object(nt) = new_target else {
+            return Err(self.throw_type_error("'super' keyword unexpected here"));
+        };
+        let result = self.construct_with(&parent_v, &args, &nt)?;
+        let current = self.read_place(this_place, None)?;
+        if !self.is_uninit(&current) {
+            return Err(self.throw_reference_error("Super constructor may only be called once"));
+        }
+        self.write_place(this_place, result.clone());
+        if let Value::Object(o) = &result {
+            self.initialize_instance_elements(o, &func)?;
+        }
+        Ok(result)
+    }
+
+    /// [[Construct]] of a closure (ordinary function or class constructor).
+    pub(crate) fn construct_closure(
+        &mut self,
+        code: &Rc<Code>,
+        env: Option<Gc<Env>>,
+        me: Option<JsObject>,
+        args: &[Value],
+        new_target: &JsObject,
+    ) -> JsResult<Value> {
+        if code.default_derived {
+            let f = me.expect("class constructors carry their object");
+            let parent = f.prototype().map(Value::Object).unwrap_or(Value::Null);
+            if !Interp::is_constructor(&parent) {
+                let s = crate::builtins::console::inspect_short(&parent);
+                return Err(self.throw_type_error(&format!(
+                    "Super constructor {s} of anonymous class is not a constructor"
+                )));
+            }
+            let result = self.construct_with(&parent, args, new_target)?;
+            if let Value::Object(o) = &result {
+                self.initialize_instance_elements(o, &f)?;
+            }
+            return Ok(result);
+        }
+        let derived = code.class_ctor == Some(true);
+        let this = if derived {
+            None
+        } else {
+            let proto = self.get_prototype_from_constructor(new_target, |i| &i.object_proto)?;
+            let this = JsObject::ordinary(Some(proto));
+            if let (Some(false), Some(f)) = (code.class_ctor, &me) {
+                self.initialize_instance_elements(&this, f)?;
+            }
+            Some(this)
+        };
+        let base = self.stack.len();
+        self.stack.extend_from_slice(args);
+        let this_v = this.clone().map(Value::Object).unwrap_or_default();
+        let r = self.call_closure(code, env, this_v, base, me, Some(new_target.clone()))?;
+        Ok(match (r, this) {
+            (r @ Value::Object(_), _) => r,
+            (_, Some(this)) => Value::Object(this),
+            (r, None) => r,
+        })
+    }
+
+    /// The end of a derived constructor's body: its result per [[Construct]] step 10-12.
+    pub(crate) fn derived_result(&mut self, code: &Code, r: Value) -> JsResult<Value> {
+        match r {
+            Value::Object(_) => Ok(r),
+            Value::Undefined => {
+                let place = code
+                    .this_place
+                    .expect("derived constructors have a this binding");
+                let this = self.read_place(place, None)?;
+                if self.is_uninit(&this) {
+                    return Err(self.throw_reference_error(
+                        "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+                    ));
+                }
+                Ok(this)
+            }
+            _ => {
+                Err(self
+                    .throw_type_error("Derived constructors may only return object or undefined"))
+            }
+        }
+    }
+
+    /// GetTemplateObject (cached per site) and the call of the tag.
+    pub(crate) fn tagged_template(&mut self, t: &TaggedTemplate) -> JsResult<Value> {
+        let (f, this) = match &t.tag {
+            Callee::Method { object, key } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                (self.get_member(&obj, &key)?, obj)
+            }
+            Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
+            _ => (Value::Undefined, Value::Undefined),
+        };
+        let cached = t.cache.borrow().clone();
+        let site = match cached {
+            Some(s) => s,
+            None => {
+                let cooked = self.new_array(t.cooked.to_vec());
+                let raw = self.new_array(t.raw.to_vec());
+                freeze_array(&raw);
+                cooked.borrow_mut().properties.insert(
+                    PropertyKey::String(crate::value::Atom::intern_str("raw")),
+                    Property::data(Value::Object(raw), Attributes::NONE),
+                );
+                freeze_array(&cooked);
+                *t.cache.borrow_mut() = Some(cooked.clone());
+                cooked
+            }
+        };
+        let mut args = Vec::with_capacity(t.exprs.len() + 1);
+        args.push(Value::Object(site));
+        for e in t.exprs.iter() {
+            args.push(self.expr(e)?);
+        }
+        self.call(&f, this, &args)
+    }
+
+    /// A closure for an arrow using `super`: captures the current home object and function.
+    pub(crate) fn capture_super(&mut self, f: &Value) {
+        if let Value::Object(o) = f {
+            let home = self.home.clone();
+            let func = self.func.clone();
+            function::extra_mut(o, |x| {
+                x.home = home;
+                x.func = func;
+            });
+        }
+    }
+}
+
+enum PrivateElementRef {
+    Field(Value),
+    Method(Value),
+    Accessor(Option<JsObject>, Option<JsObject>),
+}
+
+fn clone_private(e: &PrivateElement) -> PrivateElement {
+    match e {
+        PrivateElement::Field(v) => PrivateElement::Field(v.clone()),
+        PrivateElement::Method(v) => PrivateElement::Method(v.clone()),
+        PrivateElement::Accessor { get, set } => PrivateElement::Accessor {
+            get: get.clone(),
+            set: set.clone(),
+        },
+    }
+}
+
+/// Add a private method/accessor half to a list, merging getter and setter of one name.
+fn merge_private(list: &mut Vec<(Symbol, PrivateElement)>, name: &Symbol, e: PrivateElement) {
+    if let PrivateElement::Accessor { get, set } = &e {
+        if let Some((_, PrivateElement::Accessor { get: g, set: s })) =
+            list.iter_mut().find(|(n, _)| Symbol::ptr_eq(n, name))
+        {
+            if get.is_some() {
+                *g = get.clone();
+            }
+            if set.is_some() {
+                *s = set.clone();
+            }
+            return;
+        }
+    }
+    list.push((name.clone(), e));
+}
+
+/// Freeze an array built here (template objects): every element and `length` read-only.
+fn freeze_array(a: &JsObject) {
+    let keys = a.borrow().own_keys();
+    let mut data = a.borrow_mut();
+    for k in keys {
+        data.properties.set_attributes(&k, Attributes::ENUMERABLE);
+    }
+    if let ObjectKind::Array(ad) = &mut data.kind {
+        ad.length_writable = false;
+    }
+    data.extensible = false;
+}
