@@ -42,6 +42,8 @@ pub struct Intrinsics {
     /// `array::install`): spread's fast path checks that neither was replaced.
     pub array_proto_values: JsObject,
     pub array_iterator_next: JsObject,
+    /// The intrinsic %Array% (set by `array::install`; ArraySpeciesCreate compares against it).
+    pub array_ctor: JsObject,
 }
 
 impl Intrinsics {
@@ -65,6 +67,7 @@ impl Intrinsics {
             // Placeholders until `array::install` creates the functions.
             array_proto_values: derived(),
             array_iterator_next: derived(),
+            array_ctor: derived(),
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
                 ObjectKind::Array(Default::default()),

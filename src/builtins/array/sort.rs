@@ -1,0 +1,217 @@
+//! `Array.prototype.sort` and `toSorted` (ECMA-262 §23.1.3.30, SortIndexedProperties,
+//! CompareArrayElements): a stable merge sort that calls the comparator through a fallible
+//! closure, so an exception from the comparator (or from ToNumber of its result) stops the sort
+//! at once and leaves `this` untouched (the elements are written back only after sorting).
+//!
+//! The sort permutes indices into the collected values: comparisons are JS calls, moves are
+//! integer copies. `undefined` values sort last without the comparator being called (the spec's
+//! CompareArrayElements), and `sort` deletes the holes' indices at the end.
+//!
+//! The algorithm: binary insertion sort on runs of `RUN` elements (one comparison per element
+//! on already sorted input), then bottom-up merging that skips a merge when the two halves are
+//! already in order. Comparator inconsistency cannot break it (no unchecked indexing, every
+//! step terminates).
+
+use super::{
+    delete_index, get_if_present, get_index, length_of_array_like, set_index, this_object,
+    MAX_ARRAY_LENGTH,
+};
+use crate::builtins::arg;
+use crate::interp::function::is_callable;
+use crate::interp::{ops, Interp, JsResult};
+use crate::value::Value;
+
+const RUN: usize = 12;
+
+/// A stable merge sort of `a` under `gt(x, y)` ("x sorts after y"), which may throw. Values
+/// are moved, never cloned (a clone of an object would touch its heap header: the merge walks
+/// the vectors sequentially and leaves the objects alone until the comparator reads them).
+fn merge_sort<T: Default>(
+    mut a: Vec<T>,
+    gt: &mut dyn FnMut(&T, &T) -> JsResult<bool>,
+) -> JsResult<Vec<T>> {
+    let n = a.len();
+    let mut start = 0;
+    while start < n {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            if !gt(&a[i - 1], &a[i])? {
+                continue;
+            }
+            // Upper bound of a[i] in a[start..i-1]: after every element equal to it (stable).
+            let (mut lo, mut hi) = (start, i - 1);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if gt(&a[mid], &a[i])? {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            a[lo..=i].rotate_right(1);
+        }
+        start = end;
+    }
+    // Every pass moves each value from `a` to `buf` exactly once (by swap or take), leaving
+    // defaults behind, so the vectors trade roles without duplicating anything.
+    let mut buf: Vec<T> = std::iter::repeat_with(T::default).take(n).collect();
+    let mut width = RUN;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            if mid >= end || !gt(&a[mid - 1], &a[mid])? {
+                buf[start..end].swap_with_slice(&mut a[start..end]);
+            } else {
+                let (mut l, mut r, mut out) = (start, mid, start);
+                while l < mid && r < end {
+                    if gt(&a[l], &a[r])? {
+                        buf[out] = std::mem::take(&mut a[r]);
+                        r += 1;
+                    } else {
+                        buf[out] = std::mem::take(&mut a[l]);
+                        l += 1;
+                    }
+                    out += 1;
+                }
+                buf[out..out + (mid - l)].swap_with_slice(&mut a[l..mid]);
+                out += mid - l;
+                buf[out..out + (end - r)].swap_with_slice(&mut a[r..end]);
+            }
+            start = end;
+        }
+        std::mem::swap(&mut a, &mut buf);
+        width *= 2;
+    }
+    Ok(a)
+}
+
+/// Sorts `items` with CompareArrayElements: undefined last, then `comparefn` or the default
+/// string order (each value's ToString computed once, in order).
+fn sort_values(interp: &mut Interp, items: Vec<Value>, cmp: &Value) -> JsResult<Vec<Value>> {
+    let total = items.len();
+    let values: Vec<Value> = items.into_iter().filter(|v| !v.is_undefined()).collect();
+    let undefined_count = total - values.len();
+    let mut out = if cmp.is_undefined() {
+        let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(values.len());
+        for v in values {
+            let key = match &v {
+                Value::String(_) => v.clone(),
+                other => Value::String(ops::to_string(interp, other)?),
+            };
+            keyed.push((key, v));
+        }
+        let sorted = merge_sort(keyed, &mut |x, y| {
+            Ok(match (&x.0, &y.0) {
+                (Value::String(a), Value::String(b)) => a.as_slice() > b.as_slice(),
+                _ => false,
+            })
+        })?;
+        sorted.into_iter().map(|(_, v)| v).collect()
+    } else {
+        merge_sort(values, &mut |x, y| {
+            let r = interp.call(cmp, Value::Undefined, &[x.clone(), y.clone()])?;
+            let v = match r {
+                Value::Number(n) => n,
+                other => ops::to_number(interp, &other)?,
+            };
+            // NaN compares as +0 (equal).
+            Ok(v > 0.0)
+        })?
+    };
+    out.extend(std::iter::repeat_n(Value::Undefined, undefined_count));
+    Ok(out)
+}
+
+fn comparator_arg(interp: &mut Interp, args: &[Value]) -> JsResult<Value> {
+    let cmp = arg(args, 0);
+    if !cmp.is_undefined() && !is_callable(&cmp) {
+        return Err(interp
+            .throw_type_error("The comparison function must be either a function or undefined"));
+    }
+    Ok(cmp)
+}
+
+/// `sort(comparefn)`.
+pub fn sort(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let cmp = comparator_arg(interp, args)?;
+    let obj = this_object(interp, this)?;
+    let len = length_of_array_like(interp, &obj)?;
+    // SortIndexedProperties(obj, len, SortCompare, skip-holes).
+    let mut items = Vec::new();
+    for k in 0..len {
+        if let Some(v) = get_if_present(interp, &obj, k)? {
+            items.push(v);
+        }
+    }
+    let sorted = sort_values(interp, items, &cmp)?;
+    let count = sorted.len() as u64;
+    for (j, v) in sorted.into_iter().enumerate() {
+        set_index(interp, &obj, j as u64, v)?;
+    }
+    for j in count..len {
+        delete_index(interp, &obj, j)?;
+    }
+    Ok(obj)
+}
+
+/// `toSorted(comparefn)`: holes read as undefined; the result is a new %Array%.
+pub fn to_sorted(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let cmp = comparator_arg(interp, args)?;
+    let o = this_object(interp, this)?;
+    let len = length_of_array_like(interp, &o)?;
+    if len > MAX_ARRAY_LENGTH {
+        return Err(interp.throw_range_error("Invalid array length"));
+    }
+    let mut items = Vec::with_capacity(len.min(1 << 16) as usize);
+    for k in 0..len {
+        items.push(get_index(interp, &o, k)?);
+    }
+    let sorted = sort_values(interp, items, &cmp)?;
+    Ok(Value::Object(interp.new_array(sorted)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_sort;
+
+    #[test]
+    fn merge_sort_is_stable_and_sorted() {
+        // Keys with many duplicates: equal keys must keep their original order.
+        let items: Vec<(u32, usize)> = (0..1000usize)
+            .map(|i| ((i as u32 * 7919) % 37, i))
+            .collect();
+        let order = merge_sort(items, &mut |x, y| Ok(x.0 > y.0)).unwrap();
+        for w in order.windows(2) {
+            assert!(w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1));
+        }
+        let mut seen: Vec<usize> = order.iter().map(|x| x.1).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..1000).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn merge_sort_survives_inconsistent_comparators() {
+        let mut flip = false;
+        let order = merge_sort((0..100usize).collect(), &mut |_, _| {
+            flip = !flip;
+            Ok(flip)
+        })
+        .unwrap();
+        let mut seen = order;
+        seen.sort_unstable();
+        assert_eq!(seen, (0..100).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn merge_sort_sorted_input_is_linear() {
+        let mut calls = 0;
+        merge_sort((0..10_000usize).collect(), &mut |i, j| {
+            calls += 1;
+            Ok(i > j)
+        })
+        .unwrap();
+        assert!(calls < 11_000, "{calls} comparisons");
+    }
+}
