@@ -32,16 +32,33 @@ pub trait Host {
     fn wait_until(&mut self, deadline_ms: f64);
 }
 
-/// Real console and real time.
+/// Real console; real time, or (`StdHost::virtual_time`) a virtual clock that jumps to the
+/// next deadline instead of sleeping (`tidejs --virtual-time`).
 pub struct StdHost {
     start: Instant,
+    /// `Some(ms)`: virtual monotonic clock.
+    virtual_ms: Option<f64>,
+    epoch_ms: f64,
 }
 
 impl Default for StdHost {
     fn default() -> Self {
         StdHost {
             start: Instant::now(),
+            virtual_ms: None,
+            epoch_ms: 0.0,
         }
+    }
+}
+
+impl StdHost {
+    /// Real console output, virtual time: `wait_until` advances the clock at once, and
+    /// `Date.now()` is the start time plus the virtual clock.
+    pub fn virtual_time() -> StdHost {
+        let mut h = StdHost::default();
+        h.epoch_ms = h.now_ms();
+        h.virtual_ms = Some(0.0);
+        h
     }
 }
 
@@ -56,16 +73,26 @@ impl Host for StdHost {
     }
 
     fn now_ms(&mut self) -> f64 {
+        if let Some(v) = self.virtual_ms {
+            return self.epoch_ms + v.floor();
+        }
         SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0.0, |d| d.as_millis() as f64)
     }
 
     fn monotonic_ms(&mut self) -> f64 {
+        if let Some(v) = self.virtual_ms {
+            return v;
+        }
         self.start.elapsed().as_secs_f64() * 1000.0
     }
 
     fn wait_until(&mut self, deadline_ms: f64) {
+        if let Some(v) = &mut self.virtual_ms {
+            *v = v.max(deadline_ms);
+            return;
+        }
         let now = self.monotonic_ms();
         if deadline_ms > now {
             std::thread::sleep(Duration::from_secs_f64((deadline_ms - now) / 1000.0));

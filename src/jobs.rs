@@ -9,23 +9,33 @@
 //! timer class); an interval re-arms after its callback with a fresh insertion number.
 //! Cancelled timers are removed lazily from the heap (O(log n) per operation, no scans).
 
-use crate::span::Span;
-use crate::value::object::PromiseCapability;
-use crate::value::object::ReactionJob;
+use crate::value::object::{PromiseCapability, ReactionCapability, ReactionJob};
 use crate::value::{JsObject, Value};
+use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::collections::{BinaryHeap, VecDeque};
 
-/// Where a job came from, for `--trace`: the source position of the code that created it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Origin {
-    pub span: Option<Span>,
+/// Where a job or timer came from, for `--trace`: the source offset of the code that created
+/// it (`Origin::NONE` when unknown, e.g. created by the engine itself).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin(pub u32);
+
+impl Origin {
+    pub const NONE: Origin = Origin(u32::MAX);
 }
 
-/// A microtask (ECMA-262 Job Abstract Closures, plus `queueMicrotask`).
+impl Default for Origin {
+    fn default() -> Self {
+        Origin::NONE
+    }
+}
+
+/// A microtask (ECMA-262 Job Abstract Closures, plus `queueMicrotask`). Stored unboxed in the
+/// queue: enqueuing a reaction moves its record, it allocates nothing.
 pub enum Job {
-    /// NewPromiseReactionJob(reaction, argument), as the promise core returned it.
-    Reaction { job: ReactionJob, origin: Origin },
+    /// NewPromiseReactionJob(reaction, argument), as the promise core returned it. Its origin is
+    /// the reaction's (where `then`/`await` registered it).
+    Reaction(ReactionJob),
     /// NewPromiseResolveThenableJob(promiseToResolve, thenable, then).
     ResolveThenable {
         promise: JsObject,
@@ -41,10 +51,19 @@ impl Job {
     /// The job's kind as `--trace` names it.
     pub fn kind_name(&self) -> &'static str {
         match self {
-            Job::Reaction { job, .. } if job.reaction.capability.is_none() => "await-resume",
-            Job::Reaction { .. } => "reaction",
+            Job::Reaction(job) if matches!(job.reaction.capability, ReactionCapability::None) => {
+                "await-resume"
+            }
+            Job::Reaction(_) => "reaction",
             Job::ResolveThenable { .. } => "thenable",
             Job::Callback { .. } => "microtask",
+        }
+    }
+
+    pub fn origin(&self) -> Origin {
+        match self {
+            Job::Reaction(job) => Origin(job.reaction.origin),
+            Job::ResolveThenable { origin, .. } | Job::Callback { origin, .. } => *origin,
         }
     }
 }
@@ -109,10 +128,11 @@ pub struct TimerQueue {
     running: Option<(TimerId, bool)>,
 }
 
-/// Node's rule: a delay outside `[1, 2^31 - 1]` (or NaN) becomes 1 ms; fractions are kept.
+/// Node's rule: a delay outside `[1, 2^31 - 1]` (or NaN) becomes 1 ms; libuv timers count whole
+/// milliseconds, so a fraction is dropped (as `tests/conformance/tools/virtual-time.cjs` does).
 pub fn clamp_delay(delay: f64) -> f64 {
     if (1.0..=2_147_483_647.0).contains(&delay) {
-        delay
+        delay.trunc()
     } else {
         1.0
     }
@@ -257,6 +277,73 @@ impl HostQueue {
     }
 }
 
+/// Everything the event loop keeps between turns, owned by the interpreter (`Interp::queues`)
+/// so builtins can enqueue: microtasks, timers, host completions, the rejection tracker's list,
+/// the loop clock and the trace switch.
+#[derive(Default)]
+pub struct EventQueues {
+    pub microtasks: MicrotaskQueue,
+    pub timers: TimerQueue,
+    pub host: HostQueue,
+    /// Promises reported by HostPromiseRejectionTracker(`"reject"`) since the last check, in
+    /// order. A later `"handle"` needs no removal: the check skips promises whose
+    /// `[[PromiseIsHandled]]` became true (O(1) per event, no search).
+    pub maybe_unhandled: Vec<JsObject>,
+    /// The loop's notion of "now" (monotonic ms), refreshed once per loop turn as libuv does:
+    /// timers created during a turn count their delay from the turn's start.
+    pub loop_now: f64,
+    /// `--trace`: `Some` when the event-loop trace is on.
+    pub trace: Option<Box<Trace>>,
+}
+
+/// State of the `--trace` output: how to turn source offsets into lines, and stable small ids
+/// for promises (assigned when a promise first appears in the trace).
+pub struct Trace {
+    /// Byte offset of the start of each line of the script.
+    pub line_starts: Vec<u32>,
+    pub promise_ids: HashMap<usize, u32>,
+    /// Keeps traced promises alive so an address is never reused for another promise.
+    pub traced: Vec<JsObject>,
+}
+
+impl Trace {
+    pub fn new(source: &str) -> Trace {
+        let mut line_starts = vec![0];
+        for (i, b) in source.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        Trace {
+            line_starts,
+            promise_ids: HashMap::default(),
+            traced: Vec::new(),
+        }
+    }
+
+    /// `line N` for an origin, or `engine` when unknown.
+    pub fn place(&self, origin: Origin) -> String {
+        if origin == Origin::NONE {
+            return "engine".into();
+        }
+        let line = self.line_starts.partition_point(|&s| s <= origin.0);
+        format!("line {line}")
+    }
+
+    /// `#N` for a promise object.
+    pub fn promise_id(&mut self, promise: &JsObject) -> String {
+        let next = self.promise_ids.len() as u32 + 1;
+        let id = *self
+            .promise_ids
+            .entry(promise.addr())
+            .or_insert_with(|| next);
+        if id == next {
+            self.traced.push(promise.clone());
+        }
+        format!("#{id}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,7 +366,7 @@ mod tests {
         assert_eq!(clamp_delay(-5.0), 1.0);
         assert_eq!(clamp_delay(f64::NAN), 1.0);
         assert_eq!(clamp_delay(2_147_483_648.0), 1.0);
-        assert_eq!(clamp_delay(1.5), 1.5);
+        assert_eq!(clamp_delay(1.5), 1.0);
         assert_eq!(clamp_delay(10.0), 10.0);
     }
 

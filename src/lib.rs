@@ -6,6 +6,7 @@
 pub mod api;
 pub mod builtins;
 pub mod error;
+pub mod event_loop;
 pub mod host;
 pub mod interp;
 pub mod jobs;

@@ -1,8 +1,11 @@
 //! The `tidejs` command line. Uses the public library API only.
 //!
-//! - `tidejs FILE.js` runs a script (the interpreter's vertical slice: no event loop yet):
-//!   exit 0 when it completes; a SyntaxError code frame, an `Uncaught …` line, or a
-//!   "not supported yet: …" line with its position, and exit 1, otherwise.
+//! - `tidejs [--virtual-time] [--trace] FILE.js` runs a script and its event loop to completion
+//!   (real time by default; `--virtual-time` jumps the clock to the next timer instead of
+//!   waiting, same order; `--trace` prints the event-loop trace on stderr): exit 0 when it
+//!   completes; a SyntaxError code frame, an `Uncaught …` line (also for a throw in a timer
+//!   callback), Node's unhandled-rejection report, or a "not supported yet: …" line with its
+//!   position, and exit 1, otherwise.
 //! - `tidejs test262 [DIR…] [--filter SUBSTR] [--threads N]` runs test262 (from `$TEST262_DIR`
 //!   or `../shared/test262`) in parse mode and prints the per-directory table, the exclusion
 //!   counts and every failure with its reason; exit 1 when anything failed.
@@ -14,7 +17,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: tidejs FILE.js\n       tidejs test262 [DIR…] [--filter SUBSTR] [--threads N]\n       tidejs --test262-host FILE.js";
+const USAGE: &str = "usage: tidejs [--virtual-time] [--trace] FILE.js\n       tidejs test262 [DIR…] [--filter SUBSTR] [--threads N]\n       tidejs --test262-host FILE.js";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,7 +34,33 @@ fn main() -> ExitCode {
                 ExitCode::from(9)
             }
         },
-        Some(path) => check_file(path),
+        Some(_) => {
+            let mut options = tidejs::api::RunOptions::default();
+            let mut virtual_time = false;
+            let mut path = None;
+            for a in &args {
+                match a.as_str() {
+                    "--virtual-time" => virtual_time = true,
+                    "--trace" => options.trace = true,
+                    flag if flag.starts_with("--") => {
+                        eprintln!("tidejs: unknown option {flag}\n{USAGE}");
+                        return ExitCode::from(9);
+                    }
+                    p if path.is_none() => path = Some(p.to_string()),
+                    _ => {
+                        eprintln!("{USAGE}");
+                        return ExitCode::from(9);
+                    }
+                }
+            }
+            match path {
+                Some(p) => check_file(&p, virtual_time, options),
+                None => {
+                    eprintln!("{USAGE}");
+                    ExitCode::from(9)
+                }
+            }
+        }
     }
 }
 
@@ -42,7 +71,7 @@ fn read(path: &str) -> Result<String, ExitCode> {
     })
 }
 
-fn check_file(path: &str) -> ExitCode {
+fn check_file(path: &str, virtual_time: bool, options: tidejs::api::RunOptions) -> ExitCode {
     let source = match read(path) {
         Ok(s) => s,
         Err(code) => return code,
@@ -53,8 +82,12 @@ fn check_file(path: &str) -> ExitCode {
     let runner = std::thread::Builder::new()
         .stack_size(tidejs::api::ENGINE_STACK_BYTES)
         .spawn(move || {
-            let result =
-                tidejs::api::run_source(&source, Box::new(tidejs::api::StdHost::default()));
+            let host = if virtual_time {
+                tidejs::api::StdHost::virtual_time()
+            } else {
+                tidejs::api::StdHost::default()
+            };
+            let result = tidejs::api::run_source_with(&source, Box::new(host), &options);
             match result {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(tidejs::api::RunError::Syntax(errors)) => {
@@ -69,6 +102,10 @@ fn check_file(path: &str) -> ExitCode {
                 }
                 Err(tidejs::api::RunError::Uncaught(shown)) => {
                     eprintln!("Uncaught {shown}");
+                    ExitCode::from(1)
+                }
+                Err(tidejs::api::RunError::UnhandledRejection(message)) => {
+                    eprintln!("{message}");
                     ExitCode::from(1)
                 }
             }

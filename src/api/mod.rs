@@ -1,5 +1,5 @@
-//! The embedding API. Today: one entry point, `run_source`, that the CLI uses — parse, lower,
-//! run a script to completion with a given `Host`, and report how it ended. `Runtime`, host
+//! The embedding API. Today: `run_source` / `run_source_with`, that the CLI uses — parse, lower,
+//! run a script and its event loop to completion with a given `Host`, and report how it ended. `Runtime`, host
 //! functions, the event loop driver and limits are issue 7's and come here.
 
 pub use crate::host::{Host, StdHost, Stream, VirtualHost};
@@ -16,20 +16,82 @@ pub enum RunError {
     Unsupported(LowerError),
     /// An exception nobody caught, formatted as console.log shows the thrown value.
     Uncaught(String),
+    /// A promise rejected with no handler once the microtask queue drained (Node 20 rule):
+    /// the message Node prints for it.
+    UnhandledRejection(String),
 }
 
-/// Parse, lower and run `source` on the current thread. Deep JS recursion is bounded by the
-/// interpreter's call-depth limit, which needs `ENGINE_STACK_BYTES` of stack: run this on a
-/// thread with that much (the CLI does).
+/// How to run a script: the options of `tidejs FILE.js`.
+#[derive(Default)]
+pub struct RunOptions {
+    /// `--trace`: the event-loop trace on stderr.
+    pub trace: bool,
+}
+
+/// Parse, lower and run `source` on the current thread, then run its event loop to completion
+/// (microtasks, timers, host completions; `crate::event_loop::run_node`). Deep JS recursion is
+/// bounded by the interpreter's call-depth limit, which needs `ENGINE_STACK_BYTES` of stack: run
+/// this on a thread with that much (the CLI does).
 pub fn run_source(source: &str, host: Box<dyn Host>) -> Result<(), RunError> {
+    run_source_with(source, host, &RunOptions::default())
+}
+
+/// [`run_source`] with options.
+pub fn run_source_with(
+    source: &str,
+    host: Box<dyn Host>,
+    options: &RunOptions,
+) -> Result<(), RunError> {
     let program = crate::parse(source, &Default::default()).map_err(RunError::Syntax)?;
     let script = crate::lower::lower_script(&program).map_err(RunError::Unsupported)?;
     let mut interp = crate::interp::Interp::new(host);
-    interp.run_script(&script).map_err(|thrown| {
-        let shown = crate::builtins::console::inspect(&mut interp, &thrown)
-            .unwrap_or_else(|_| "exception".into());
-        RunError::Uncaught(shown)
-    })
+    if options.trace {
+        interp.queues.trace = Some(Box::new(crate::jobs::Trace::new(source)));
+    }
+    let shown = |interp: &mut crate::interp::Interp, v: &crate::value::Value| {
+        crate::builtins::console::inspect(interp, v).unwrap_or_else(|_| "exception".into())
+    };
+    if let Err(thrown) = interp.run_script(&script) {
+        return Err(RunError::Uncaught(shown(&mut interp, &thrown)));
+    }
+    match crate::event_loop::run_node(&mut interp) {
+        Ok(()) => Ok(()),
+        Err(crate::event_loop::Uncaught::Exception(v)) => {
+            Err(RunError::Uncaught(shown(&mut interp, &v)))
+        }
+        Err(crate::event_loop::Uncaught::Rejection(v)) => Err(RunError::UnhandledRejection(
+            unhandled_rejection_message(&mut interp, &v),
+        )),
+    }
+}
+
+/// What Node 20 prints for an unhandled rejection: the error itself when the reason is an
+/// Error, else its `UnhandledPromiseRejection` error naming the reason.
+fn unhandled_rejection_message(
+    interp: &mut crate::interp::Interp,
+    reason: &crate::value::Value,
+) -> String {
+    use crate::value::object::ObjectKind;
+    use crate::value::Value;
+    if let Value::Object(o) = reason {
+        if matches!(o.borrow().kind, ObjectKind::Error) {
+            return crate::builtins::console::inspect(interp, reason)
+                .unwrap_or_else(|_| "Error".into());
+        }
+    }
+    // Node describes the reason without running user code (noSideEffectsToString).
+    let described = match reason {
+        Value::Object(o) if o.borrow().kind.is_callable() => "function".to_string(),
+        Value::Object(_) => "#<Object>".to_string(),
+        Value::String(s) => s.to_std_string_lossy(),
+        Value::Symbol(s) => s.descriptive_string().to_std_string_lossy(),
+        other => crate::builtins::console::inspect(interp, other).unwrap_or_default(),
+    };
+    format!(
+        "UnhandledPromiseRejection: This error originated either by throwing inside of an async \
+         function without a catch block, or by rejecting a promise which was not handled with \
+         .catch(). The promise rejected with the reason \"{described}\".\n  code: 'ERR_UNHANDLED_REJECTION'"
+    )
 }
 
 /// Stack size for the thread that runs `run_source`.

@@ -12,7 +12,9 @@ pub mod error;
 pub mod inspect;
 pub mod math;
 pub mod object;
+pub mod promise;
 pub mod string;
+pub mod timers;
 
 use crate::interp::function::{FunctionData, NativeClosureFn, NativeFn};
 use crate::interp::props;
@@ -34,6 +36,10 @@ pub struct Intrinsics {
     pub range_error_proto: JsObject,
     pub reference_error_proto: JsObject,
     pub syntax_error_proto: JsObject,
+    pub aggregate_error_proto: JsObject,
+    /// %Promise% and %Promise.prototype%.
+    pub promise_ctor: JsObject,
+    pub promise_proto: JsObject,
     /// %IteratorPrototype%: every builtin iterator prototype inherits from it.
     pub iterator_proto: JsObject,
     /// %ArrayIteratorPrototype%.
@@ -80,6 +86,9 @@ impl Intrinsics {
             range_error_proto: sub_error(),
             reference_error_proto: sub_error(),
             syntax_error_proto: sub_error(),
+            aggregate_error_proto: sub_error(),
+            promise_ctor: promise::make_constructor(&function_proto),
+            promise_proto: derived(),
             error_proto,
             function_proto,
             object_proto: object_proto.clone(),
@@ -203,4 +212,6 @@ pub fn install(interp: &mut Interp) {
     math::install(interp);
     error::install(interp);
     console::install(interp);
+    promise::install(interp);
+    timers::install(interp);
 }

@@ -68,6 +68,12 @@ pub struct Interp {
     /// new.target at the entry of a native function called through [[Construct]]; `None` on a
     /// plain call. Natives that care read it before making any other call.
     pub new_target: Option<JsObject>,
+    /// The event loop's queues (microtasks, timers, host completions, rejection tracking);
+    /// builtins enqueue here, only `event_loop` drains them.
+    pub queues: crate::jobs::EventQueues,
+    /// Source offset of the latest call of a native function (the origin `--trace` shows for
+    /// jobs and timers a builtin creates).
+    pub call_pos: u32,
     /// An optional chain is short-circuiting: the `Err(Throw)` travelling up is not an
     /// exception, and the enclosing `OptChain` turns it into `undefined`.
     short_circuit: bool,
@@ -93,6 +99,8 @@ impl Interp {
             uninit: Value::Symbol(Symbol::new(None)),
             depth: 0,
             new_target: None,
+            queues: Default::default(),
+            call_pos: u32::MAX,
             short_circuit: false,
             home: None,
             func: None,
@@ -122,6 +130,16 @@ impl Interp {
             Ok(_) => Ok(()),
             Err(Throw) => Err(std::mem::take(&mut self.exception)),
         }
+    }
+
+    /// HostEnqueuePromiseJob / `queueMicrotask`: append a job to the microtask queue. The
+    /// event loop (`crate::event_loop`) runs it after the current script, job or callback.
+    #[inline]
+    pub fn enqueue_job(&mut self, job: crate::jobs::Job) {
+        if self.queues.trace.is_some() {
+            crate::event_loop::trace_enqueue(self, &job);
+        }
+        self.queues.microtasks.push(job);
     }
 
     // ───────────── errors ─────────────
@@ -1004,6 +1022,7 @@ impl Interp {
         match callable {
             Callable::Closure(code, env, me) => self.call_closure(&code, env, this, base, me, None),
             other => {
+                self.call_pos = span.start;
                 let args: Vec<Value> = self.stack.drain(base..).collect();
                 self.call_callable(other, this, &args)
             }

@@ -558,21 +558,38 @@ pub struct PromiseData {
 }
 
 pub enum PromiseState {
+    /// `[[PromiseFulfillReactions]]` and `[[PromiseRejectReactions]]` as one list: the spec
+    /// always appends to both together (PerformPromiseThen), so one record per `then` keeps
+    /// both handlers and the same order.
     Pending {
-        fulfill_reactions: Vec<PromiseReaction>,
-        reject_reactions: Vec<PromiseReaction>,
+        reactions: Vec<PromiseReaction>,
     },
     Fulfilled(Value),
     Rejected(Value),
 }
 
-/// A PromiseReaction Record.
+/// The pair of PromiseReaction Records one PerformPromiseThen creates (fulfill and reject share
+/// `[[Capability]]`).
 pub struct PromiseReaction {
-    /// `None` for reactions created by `await` (no derived promise).
-    pub capability: Option<PromiseCapability>,
-    pub kind: ReactionKind,
-    /// `[[Handler]]`: a callable or empty (identity / thrower).
-    pub handler: Option<JsObject>,
+    pub capability: ReactionCapability,
+    /// The fulfill reaction's `[[Handler]]`: a callable, or empty (identity).
+    pub on_fulfilled: Option<JsObject>,
+    /// The reject reaction's `[[Handler]]`: a callable, or empty (thrower).
+    pub on_rejected: Option<JsObject>,
+    /// Source offset of the code that registered the reaction (`--trace`), `u32::MAX` if none.
+    pub origin: u32,
+}
+
+/// `[[Capability]]` of a reaction.
+pub enum ReactionCapability {
+    /// undefined: reactions created by `await` (no derived promise).
+    None,
+    /// A capability of the intrinsic %Promise%: its resolving functions are never observable
+    /// (only the reaction job would call them, exactly once), so the job resolves the promise
+    /// object directly instead of allocating two function objects per `then`.
+    Intrinsic(JsObject),
+    /// Any other capability (subclasses, species constructors).
+    Functions(Box<PromiseCapability>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -593,7 +610,18 @@ pub struct PromiseCapability {
 /// builtins) enqueues them; the event loop runs them (DESIGN §1: queues are data).
 pub struct ReactionJob {
     pub reaction: PromiseReaction,
+    pub kind: ReactionKind,
     pub argument: Value,
+}
+
+impl ReactionJob {
+    /// The handler this job calls (empty: identity for fulfil, thrower for reject).
+    pub fn handler(&self) -> Option<&JsObject> {
+        match self.kind {
+            ReactionKind::Fulfill => self.reaction.on_fulfilled.as_ref(),
+            ReactionKind::Reject => self.reaction.on_rejected.as_ref(),
+        }
+    }
 }
 
 /// HostPromiseRejectionTracker operations the caller must report (unhandled-rejection tracking).
@@ -611,8 +639,7 @@ impl PromiseData {
     pub fn pending() -> Self {
         PromiseData {
             state: PromiseState::Pending {
-                fulfill_reactions: Vec::new(),
-                reject_reactions: Vec::new(),
+                reactions: Vec::new(),
             },
             is_handled: false,
         }
@@ -661,46 +688,36 @@ impl PromiseData {
         if !self.is_pending() {
             return Vec::new(); // already settled: the state stays as it was
         }
-        let PromiseState::Pending {
-            fulfill_reactions,
-            reject_reactions,
-        } = std::mem::replace(&mut self.state, new_state)
+        let PromiseState::Pending { reactions } = std::mem::replace(&mut self.state, new_state)
         else {
-            unreachable!("checked pending above")
-        };
-        let reactions = match kind {
-            ReactionKind::Fulfill => fulfill_reactions,
-            ReactionKind::Reject => reject_reactions,
+            return Vec::new();
         };
         reactions
             .into_iter()
             .map(|reaction| ReactionJob {
                 reaction,
+                kind,
                 argument: argument.clone(),
             })
             .collect()
     }
 
     /// The state-dependent part of PerformPromiseThen (§27.2.5.4.1 steps 9-12): a pending promise
-    /// stores both reactions; a settled one returns the job to enqueue now. Marks the promise
+    /// stores the reactions; a settled one returns the job to enqueue now. Marks the promise
     /// handled, and reports `Handle` when a handler arrives for an unhandled rejection.
     pub fn add_reactions(
         &mut self,
-        on_fulfilled: PromiseReaction,
-        on_rejected: PromiseReaction,
+        reaction: PromiseReaction,
     ) -> (Option<ReactionJob>, RejectionTracking) {
         let mut tracking = RejectionTracking::None;
         let job = match &mut self.state {
-            PromiseState::Pending {
-                fulfill_reactions,
-                reject_reactions,
-            } => {
-                fulfill_reactions.push(on_fulfilled);
-                reject_reactions.push(on_rejected);
+            PromiseState::Pending { reactions } => {
+                reactions.push(reaction);
                 None
             }
             PromiseState::Fulfilled(v) => Some(ReactionJob {
-                reaction: on_fulfilled,
+                reaction,
+                kind: ReactionKind::Fulfill,
                 argument: v.clone(),
             }),
             PromiseState::Rejected(r) => {
@@ -708,7 +725,8 @@ impl PromiseData {
                     tracking = RejectionTracking::Handle;
                 }
                 Some(ReactionJob {
-                    reaction: on_rejected,
+                    reaction,
+                    kind: ReactionKind::Reject,
                     argument: r.clone(),
                 })
             }
@@ -724,11 +742,8 @@ unsafe impl Trace for PromiseData {
     custom_trace!(this, mark, {
         match &this.state {
             PromiseState::Fulfilled(v) | PromiseState::Rejected(v) => mark(v),
-            PromiseState::Pending {
-                fulfill_reactions,
-                reject_reactions,
-            } => {
-                for r in fulfill_reactions.iter().chain(reject_reactions) {
+            PromiseState::Pending { reactions } => {
+                for r in reactions {
                     mark(r);
                 }
             }
@@ -746,13 +761,18 @@ unsafe impl Trace for ReactionJob {
 }
 
 impl Finalize for PromiseReaction {}
-// SAFETY: marks the capability's three objects and the handler.
+// SAFETY: marks the capability's objects and both handlers.
 unsafe impl Trace for PromiseReaction {
     custom_trace!(this, mark, {
-        if let Some(c) = &this.capability {
-            mark(c);
+        match &this.capability {
+            ReactionCapability::None => {}
+            ReactionCapability::Intrinsic(p) => mark(p),
+            ReactionCapability::Functions(c) => mark(&**c),
         }
-        if let Some(h) = &this.handler {
+        if let Some(h) = &this.on_fulfilled {
+            mark(h);
+        }
+        if let Some(h) = &this.on_rejected {
             mark(h);
         }
     });
@@ -772,11 +792,12 @@ unsafe impl Trace for PromiseCapability {
 mod tests {
     use super::*;
 
-    fn reaction(kind: ReactionKind, tag: &JsObject) -> PromiseReaction {
+    fn reaction(tag: &JsObject) -> PromiseReaction {
         PromiseReaction {
-            capability: None,
-            kind,
-            handler: Some(tag.clone()),
+            capability: ReactionCapability::None,
+            on_fulfilled: Some(tag.clone()),
+            on_rejected: Some(tag.clone()),
+            origin: u32::MAX,
         }
     }
 
@@ -784,32 +805,21 @@ mod tests {
     fn promise_core_returns_jobs_in_order() {
         let (h1, h2) = (JsObject::ordinary(None), JsObject::ordinary(None));
         let mut p = PromiseData::pending();
-        let r = |h: &JsObject| {
-            (
-                reaction(ReactionKind::Fulfill, h),
-                reaction(ReactionKind::Reject, h),
-            )
-        };
-        let (f1, j1) = r(&h1);
         assert!(matches!(
-            p.add_reactions(f1, j1),
+            p.add_reactions(reaction(&h1)),
             (None, RejectionTracking::None)
         ));
-        let (f2, j2) = r(&h2);
-        assert!(p.add_reactions(f2, j2).0.is_none());
+        assert!(p.add_reactions(reaction(&h2)).0.is_none());
         let jobs = p.fulfill(Value::Number(7.0));
         assert_eq!(jobs.len(), 2);
-        assert_eq!(jobs[0].reaction.handler.as_ref(), Some(&h1));
-        assert_eq!(jobs[1].reaction.handler.as_ref(), Some(&h2));
-        assert!(jobs
-            .iter()
-            .all(|j| j.reaction.kind == ReactionKind::Fulfill));
+        assert_eq!(jobs[0].handler(), Some(&h1));
+        assert_eq!(jobs[1].handler(), Some(&h2));
+        assert!(jobs.iter().all(|j| j.kind == ReactionKind::Fulfill));
         assert!(matches!(jobs[0].argument, Value::Number(n) if n == 7.0));
         // Settled: later resolutions are ignored; a late `then` gets its job at once.
         assert!(p.fulfill(Value::Null).is_empty());
         assert!(p.reject(Value::Null).0.is_empty());
-        let (f3, j3) = r(&h1);
-        let (job, _) = p.add_reactions(f3, j3);
+        let (job, _) = p.add_reactions(reaction(&h1));
         assert!(matches!(job.unwrap().argument, Value::Number(n) if n == 7.0));
     }
 
@@ -876,18 +886,12 @@ mod tests {
         let (jobs, t) = p.reject(Value::from("boom"));
         assert!(jobs.is_empty());
         assert_eq!(t, RejectionTracking::Reject);
-        let (job, t) = p.add_reactions(
-            reaction(ReactionKind::Fulfill, &h),
-            reaction(ReactionKind::Reject, &h),
-        );
+        let (job, t) = p.add_reactions(reaction(&h));
         assert_eq!(t, RejectionTracking::Handle);
-        assert_eq!(job.unwrap().reaction.kind, ReactionKind::Reject);
+        assert_eq!(job.unwrap().kind, ReactionKind::Reject);
         // Handled before rejection: nothing to report.
         let mut q = PromiseData::pending();
-        q.add_reactions(
-            reaction(ReactionKind::Fulfill, &h),
-            reaction(ReactionKind::Reject, &h),
-        );
+        q.add_reactions(reaction(&h));
         let (jobs, t) = q.reject(Value::Null);
         assert_eq!((jobs.len(), t), (1, RejectionTracking::None));
     }

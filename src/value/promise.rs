@@ -10,8 +10,8 @@
 //! itself — belong to the interpreter.
 
 use super::object::{
-    ObjectKind, PromiseCapability, PromiseData, PromiseReaction, PromiseState, ReactionJob,
-    ReactionKind, RejectionTracking,
+    ObjectKind, PromiseData, PromiseReaction, PromiseState, ReactionCapability, ReactionJob,
+    RejectionTracking,
 };
 use super::{JsObject, Value};
 
@@ -94,30 +94,27 @@ pub fn reject_promise(promise: &JsObject, reason: Value) -> Effects {
 }
 
 /// PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability). `on_fulfilled` /
-/// `on_rejected` are already filtered by IsCallable (non-callables are `None`). A `None`
-/// capability is the spec's undefined (used by `await`, whose handlers resume the suspended
-/// function).
+/// `on_rejected` are already filtered by IsCallable (non-callables are `None`).
+/// `ReactionCapability::None` is the spec's undefined (used by `await`, whose handlers resume the
+/// suspended function). `origin` is a source offset for `--trace` (`u32::MAX`: none).
 pub fn perform_promise_then(
     promise: &JsObject,
     on_fulfilled: Option<JsObject>,
     on_rejected: Option<JsObject>,
-    capability: Option<PromiseCapability>,
+    capability: ReactionCapability,
+    origin: u32,
 ) -> Effects {
-    let fulfill = PromiseReaction {
-        capability: capability.clone(),
-        kind: ReactionKind::Fulfill,
-        handler: on_fulfilled,
-    };
-    let reject = PromiseReaction {
+    let reaction = PromiseReaction {
         capability,
-        kind: ReactionKind::Reject,
-        handler: on_rejected,
+        on_fulfilled,
+        on_rejected,
+        origin,
     };
     let mut data = promise.borrow_mut();
     let ObjectKind::Promise(p) = &mut data.kind else {
         return Effects::default();
     };
-    let (job, tracking) = p.add_reactions(fulfill, reject);
+    let (job, tracking) = p.add_reactions(reaction);
     drop(data);
     Effects {
         jobs: job.into_iter().collect(),
@@ -128,6 +125,7 @@ pub fn perform_promise_then(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::value::object::ReactionKind;
 
     fn handler() -> JsObject {
         JsObject::ordinary(None)
@@ -137,17 +135,29 @@ mod tests {
     fn reactions_run_in_registration_order_with_the_value() {
         let p = new_promise(None);
         let (h1, h2) = (handler(), handler());
-        assert!(perform_promise_then(&p, Some(h1.clone()), None, None)
-            .jobs
-            .is_empty());
-        assert!(perform_promise_then(&p, Some(h2.clone()), None, None)
-            .jobs
-            .is_empty());
+        assert!(perform_promise_then(
+            &p,
+            Some(h1.clone()),
+            None,
+            ReactionCapability::None,
+            u32::MAX
+        )
+        .jobs
+        .is_empty());
+        assert!(perform_promise_then(
+            &p,
+            Some(h2.clone()),
+            None,
+            ReactionCapability::None,
+            u32::MAX
+        )
+        .jobs
+        .is_empty());
         let effects = fulfill_promise(&p, Value::Number(7.0));
         assert!(effects.rejection.is_none());
         assert_eq!(effects.jobs.len(), 2);
-        assert_eq!(effects.jobs[0].reaction.handler.as_ref(), Some(&h1));
-        assert_eq!(effects.jobs[1].reaction.handler.as_ref(), Some(&h2));
+        assert_eq!(effects.jobs[0].handler(), Some(&h1));
+        assert_eq!(effects.jobs[1].handler(), Some(&h2));
         assert!(matches!(effects.jobs[1].argument, Value::Number(n) if n == 7.0));
         assert!(matches!(settled_state(&p), Some(Ok(Value::Number(n))) if n == 7.0));
     }
@@ -155,7 +165,13 @@ mod tests {
     #[test]
     fn settling_twice_has_no_effect() {
         let p = new_promise(None);
-        perform_promise_then(&p, Some(handler()), Some(handler()), None);
+        perform_promise_then(
+            &p,
+            Some(handler()),
+            Some(handler()),
+            ReactionCapability::None,
+            u32::MAX,
+        );
         assert_eq!(reject_promise(&p, Value::Null).jobs.len(), 1);
         let again = fulfill_promise(&p, Value::Bool(true));
         assert!(again.jobs.is_empty());
@@ -166,9 +182,15 @@ mod tests {
     fn then_on_settled_promise_queues_at_once() {
         let p = new_promise(None);
         fulfill_promise(&p, Value::Number(1.0));
-        let effects = perform_promise_then(&p, Some(handler()), None, None);
+        let effects = perform_promise_then(
+            &p,
+            Some(handler()),
+            None,
+            ReactionCapability::None,
+            u32::MAX,
+        );
         assert_eq!(effects.jobs.len(), 1);
-        assert_eq!(effects.jobs[0].reaction.kind, ReactionKind::Fulfill);
+        assert_eq!(effects.jobs[0].kind, ReactionKind::Fulfill);
     }
 
     #[test]
@@ -176,17 +198,29 @@ mod tests {
         let p = new_promise(None);
         let effects = reject_promise(&p, Value::Undefined);
         assert_eq!(effects.rejection, Some(RejectionEvent::Rejected(p.clone())));
-        let effects = perform_promise_then(&p, None, Some(handler()), None);
+        let effects = perform_promise_then(
+            &p,
+            None,
+            Some(handler()),
+            ReactionCapability::None,
+            u32::MAX,
+        );
         assert_eq!(effects.rejection, Some(RejectionEvent::Handled(p.clone())));
         // A second handler raises nothing: the promise is handled now.
-        let effects = perform_promise_then(&p, None, Some(handler()), None);
+        let effects = perform_promise_then(
+            &p,
+            None,
+            Some(handler()),
+            ReactionCapability::None,
+            u32::MAX,
+        );
         assert_eq!(effects.rejection, None);
     }
 
     #[test]
     fn handled_before_rejection_raises_nothing() {
         let p = new_promise(None);
-        perform_promise_then(&p, None, None, None);
+        perform_promise_then(&p, None, None, ReactionCapability::None, u32::MAX);
         let effects = reject_promise(&p, Value::Undefined);
         assert_eq!(effects.rejection, None);
         assert_eq!(
