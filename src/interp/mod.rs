@@ -207,6 +207,27 @@ impl Interp {
 
     fn get_global(&mut self, g: &GlobalRef) -> JsResult<Value> {
         let key = PropertyKey::String(g.name);
+        let slot = g.slot.get();
+        if slot != u32::MAX {
+            let data = self.global.borrow();
+            if let Some((k, p)) = data.properties.named_at(slot as usize) {
+                if *k == key {
+                    if let crate::value::property::Slot::Data(v) = &p.slot {
+                        return Ok(v.clone());
+                    }
+                }
+            }
+        }
+        let pos = self.global.borrow().properties.named_position(&key);
+        if let Some(pos) = pos {
+            let data = self.global.borrow();
+            if let Some((_, p)) = data.properties.named_at(pos) {
+                if let crate::value::property::Slot::Data(v) = &p.slot {
+                    g.slot.set(pos as u32);
+                    return Ok(v.clone());
+                }
+            }
+        }
         let global = Value::Object(self.global.clone());
         match props::lookup(self, &global, &key)? {
             Some(v) => Ok(v),
@@ -534,13 +555,6 @@ impl Interp {
             Expr::Const(v) => v.clone(),
             Expr::Get { place, tdz } => self.read_place(*place, *tdz)?,
             Expr::Global(g) => self.get_global(g)?,
-            Expr::TypeofGlobal(g) => {
-                let global = Value::Object(self.global.clone());
-                match props::lookup(self, &global, &PropertyKey::String(g.name))? {
-                    Some(v) => Value::String(v.type_of().to_js_string()),
-                    None => Value::String(JsString::from("undefined")),
-                }
-            }
             Expr::Set {
                 place,
                 value,
@@ -564,11 +578,6 @@ impl Interp {
                     }
                 }
                 self.write_place(*place, v.clone());
-                v
-            }
-            Expr::SetGlobal { global, value } => {
-                let v = self.expr(value)?;
-                self.set_global(global, v.clone())?;
                 v
             }
             Expr::BinRegConst { op, reg, rhs } => {
@@ -604,21 +613,6 @@ impl Interp {
                     self.expr(right)?
                 }
             }
-            Expr::Unary { op, arg } => {
-                let v = self.expr(arg)?;
-                match op {
-                    UnaryOp::Not => Value::Bool(!v.to_boolean()),
-                    UnaryOp::Minus => match v {
-                        Value::Number(n) => Value::Number(-n),
-                        v => Value::Number(-ops::to_number(self, &v)?),
-                    },
-                    UnaryOp::Plus => Value::Number(ops::to_number(self, &v)?),
-                    UnaryOp::BitNot => Value::Number(!ops::to_int32(self, &v)? as f64),
-                    UnaryOp::TypeOf => Value::String(v.type_of().to_js_string()),
-                    UnaryOp::Void => Value::Undefined,
-                    UnaryOp::Delete => Value::Bool(true),
-                }
-            }
             Expr::UpdatePlace {
                 op,
                 prefix,
@@ -633,6 +627,70 @@ impl Interp {
                 let new = update(*op, old);
                 self.write_place(*place, Value::Number(new));
                 Value::Number(if *prefix { new } else { old })
+            }
+            Expr::CompoundPlace { op, place, value } => {
+                let old = self.read_place(*place, None)?;
+                let r = self.expr(value)?;
+                let v = ops::binary(self, *op, old, r)?;
+                self.write_place(*place, v.clone());
+                v
+            }
+            Expr::Cond { test, cons, alt } => {
+                if self.expr(test)?.to_boolean() {
+                    self.expr(cons)?
+                } else {
+                    self.expr(alt)?
+                }
+            }
+            Expr::Member { object, key } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                self.get_member(&obj, &key)?
+            }
+            Expr::SetMember { object, key, value } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                let v = self.expr(value)?;
+                self.put_member(&obj, key, v.clone())?;
+                v
+            }
+            Expr::Call { callee, args, span } => self.eval_call(callee, args, *span)?,
+            Expr::This => self.this.clone(),
+            _ => self.expr_cold(e)?,
+        })
+    }
+
+    /// The rarely hot expressions, out of line so `expr` keeps a small stack frame (each
+    /// nested expression costs one `expr` frame).
+    #[inline(never)]
+    fn expr_cold(&mut self, e: &Expr) -> JsResult<Value> {
+        Ok(match e {
+            Expr::TypeofGlobal(g) => {
+                let global = Value::Object(self.global.clone());
+                match props::lookup(self, &global, &PropertyKey::String(g.name))? {
+                    Some(v) => Value::String(v.type_of().to_js_string()),
+                    None => Value::String(JsString::from("undefined")),
+                }
+            }
+            Expr::SetGlobal { global, value } => {
+                let v = self.expr(value)?;
+                self.set_global(global, v.clone())?;
+                v
+            }
+            Expr::Unary { op, arg } => {
+                let v = self.expr(arg)?;
+                match op {
+                    UnaryOp::Not => Value::Bool(!v.to_boolean()),
+                    UnaryOp::Minus => match v {
+                        Value::Number(n) => Value::Number(-n),
+                        v => Value::Number(-ops::to_number(self, &v)?),
+                    },
+                    UnaryOp::Plus => Value::Number(ops::to_number(self, &v)?),
+                    UnaryOp::BitNot => Value::Number(!ops::to_int32(self, &v)? as f64),
+                    UnaryOp::TypeOf => Value::String(v.type_of().to_js_string()),
+                    UnaryOp::Void => Value::Undefined,
+                    UnaryOp::Delete => Value::Bool(true),
+                }
             }
             Expr::UpdateGlobal { op, prefix, global } => {
                 let old = self.get_global(global)?;
@@ -655,13 +713,6 @@ impl Interp {
                 self.put_member(&obj, key, Value::Number(new))?;
                 Value::Number(if *prefix { new } else { old })
             }
-            Expr::CompoundPlace { op, place, value } => {
-                let old = self.read_place(*place, None)?;
-                let r = self.expr(value)?;
-                let v = ops::binary(self, *op, old, r)?;
-                self.write_place(*place, v.clone());
-                v
-            }
             Expr::CompoundGlobal { op, global, value } => {
                 let old = self.get_global(global)?;
                 let r = self.expr(value)?;
@@ -683,64 +734,14 @@ impl Interp {
                 self.put_member(&obj, key, v.clone())?;
                 v
             }
-            Expr::Cond { test, cons, alt } => {
-                if self.expr(test)?.to_boolean() {
-                    self.expr(cons)?
-                } else {
-                    self.expr(alt)?
-                }
-            }
-            Expr::Member { object, key } => {
-                let obj = self.expr(object)?;
-                let key = self.key(key)?;
-                self.get_member(&obj, &key)?
-            }
-            Expr::SetMember { object, key, value } => {
-                let obj = self.expr(object)?;
-                let key = self.key(key)?;
-                let v = self.expr(value)?;
-                self.put_member(&obj, key, v.clone())?;
-                v
-            }
-            Expr::Call { callee, args, span } => {
-                let (f, this) = match &**callee {
-                    Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
-                    Callee::Method { object, key } => {
-                        let obj = self.expr(object)?;
-                        let key = self.key(key)?;
-                        (self.get_member(&obj, &key)?, obj)
-                    }
-                    Callee::CheckPlain(e) => (self.expr(e)?, Value::Undefined),
-                    Callee::Super { this, key } => {
-                        let this = self.expr(this)?;
-                        let key = self.key(key)?;
-                        (self.super_get(this.clone(), &key)?, this)
-                    }
-                    Callee::CheckMethod { object, key } => {
-                        let obj = self.expr(object)?;
-                        let key = self.key(key)?;
-                        (self.get_member(&obj, &key)?, obj)
-                    }
-                };
-                if matches!(**callee, Callee::CheckPlain(_) | Callee::CheckMethod { .. })
-                    && f.is_nullish()
-                {
-                    self.short_circuit = true;
-                    return Err(Throw);
-                }
+            Expr::New { callee, args, .. } => {
+                let f = self.expr(callee)?;
                 let base = self.stack.len();
                 if let Err(t) = self.push_args(args) {
                     self.stack.truncate(base);
                     return Err(t);
                 }
-                self.call_from_stack(&f, this, base, *span, callee)?
-            }
-            Expr::New { callee, args, .. } => {
-                let f = self.expr(callee)?;
-                let mut argv = Vec::with_capacity(args.len());
-                for a in args.iter() {
-                    argv.push(self.expr(&a.expr)?);
-                }
+                let argv: Vec<Value> = self.stack.drain(base..).collect();
                 self.construct(&f, &argv)?
             }
             Expr::Function(code) => self.make_closure(code),
@@ -832,7 +833,6 @@ impl Interp {
                 }
                 last
             }
-            Expr::This => self.this.clone(),
             Expr::Destructure { pattern, value } => {
                 let v = self.expr(value)?;
                 self.destructure(pattern, v.clone())?;
@@ -904,6 +904,44 @@ impl Interp {
                 }
                 v
             }
+            _ => unreachable!("hot expressions are handled by expr"),
+        })
+    }
+
+    #[inline(never)]
+    fn eval_call(&mut self, callee: &Callee, args: &[Arg], span: Span) -> JsResult<Value> {
+        Ok({
+            let (f, this) = match callee {
+                Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
+                Callee::Method { object, key } => {
+                    let obj = self.expr(object)?;
+                    let key = self.key(key)?;
+                    (self.get_member(&obj, &key)?, obj)
+                }
+                Callee::CheckPlain(e) => (self.expr(e)?, Value::Undefined),
+                Callee::Super { this, key } => {
+                    let this = self.expr(this)?;
+                    let key = self.key(key)?;
+                    (self.super_get(this.clone(), &key)?, this)
+                }
+                Callee::CheckMethod { object, key } => {
+                    let obj = self.expr(object)?;
+                    let key = self.key(key)?;
+                    (self.get_member(&obj, &key)?, obj)
+                }
+            };
+            if matches!(callee, Callee::CheckPlain(_) | Callee::CheckMethod { .. })
+                && f.is_nullish()
+            {
+                self.short_circuit = true;
+                return Err(Throw);
+            }
+            let base = self.stack.len();
+            if let Err(t) = self.push_args(args) {
+                self.stack.truncate(base);
+                return Err(t);
+            }
+            self.call_from_stack(&f, this, base, span, callee)?
         })
     }
 

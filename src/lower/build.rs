@@ -17,7 +17,7 @@ use super::scope::{self, BindingKind, Resolution, Role, ScopeId, ScopeKind, Scop
 use super::tree::*;
 use crate::parser::ast::{self, ExprKind, PropKind, StmtKind};
 use crate::span::Span;
-use crate::value::{Atom, JsString, Value};
+use crate::value::{Atom, JsString, PropertyKey, Value};
 use std::rc::Rc;
 
 /// A construct the lowering pass does not handle yet.
@@ -261,7 +261,7 @@ impl<'a> Builder<'a> {
     fn global(name: Atom) -> Box<GlobalRef> {
         Box::new(GlobalRef {
             name,
-            hits: Default::default(),
+            slot: std::cell::Cell::new(u32::MAX),
         })
     }
 
@@ -872,7 +872,14 @@ impl<'a> Builder<'a> {
     fn prop_key(&mut self, key: &ast::PropKey) -> R<Key> {
         Ok(match key {
             ast::PropKey::Ident(id) => Key::Named(Atom::intern_str(&id.name)),
-            ast::PropKey::Str(s, _) => Key::Named(Atom::intern(&JsString::from_utf16(s))),
+            ast::PropKey::Str(s, _) => {
+                // `{'0': x}` names index 0: array-index strings take the canonical index key.
+                let text = JsString::from_utf16(s);
+                match PropertyKey::from_js_string(&text) {
+                    PropertyKey::Index(_) => Key::Computed(Expr::Const(Value::String(text))),
+                    _ => Key::Named(Atom::intern(&text)),
+                }
+            }
             ast::PropKey::Num(n, _) => Key::Computed(Expr::Const(Value::Number(*n))),
             ast::PropKey::Computed(e) => Key::Computed(self.expr(e)?),
             ast::PropKey::BigInt(_, s) => return unsupported("BigInt", *s),
@@ -1111,9 +1118,6 @@ impl<'a> Builder<'a> {
                     Some(a) => self.args(a)?,
                     None => Box::new([]),
                 };
-                if args.iter().any(|a| a.spread) {
-                    return unsupported("spread in new", e.span);
-                }
                 Expr::New {
                     callee: self.boxed(callee)?,
                     args,

@@ -24,12 +24,13 @@ pub enum Place {
     Env { hops: u32, slot: u32 },
 }
 
-/// A global name reference with a per-site cache of nothing yet (the cache cell is where an
-/// inline cache will live; today it counts hits for the benchmark notes).
+/// A global name reference with a per-site inline cache: the position of the name in the
+/// global object's property map when last found there as a data property (`u32::MAX`: none).
+/// A hit re-checks the key at that position, so deletions and reordering are safe.
 #[derive(Debug)]
 pub struct GlobalRef {
     pub name: Atom,
-    pub hits: Cell<u32>,
+    pub slot: Cell<u32>,
 }
 
 #[derive(Debug)]

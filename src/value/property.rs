@@ -307,6 +307,19 @@ impl PropertyMap {
         self.named.get(key)
     }
 
+    /// Position of a named own property in insertion order (for inline caches: a later
+    /// `named_at` with that position is O(1); callers re-check the key, since deletions
+    /// shift positions).
+    pub fn named_position(&self, key: &PropertyKey) -> Option<usize> {
+        self.named.get_index_of(key)
+    }
+
+    /// The named property at an insertion-order position, if any.
+    #[inline]
+    pub fn named_at(&self, pos: usize) -> Option<(&PropertyKey, &Property)> {
+        self.named.get_index(pos)
+    }
+
     /// Own indexed property lookup.
     #[inline]
     pub fn get_index(&self, i: u32) -> Option<PropertyRef<'_>> {
