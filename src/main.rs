@@ -6,18 +6,19 @@
 //!   completes; a SyntaxError code frame, an `Uncaught …` line (also for a throw in a timer
 //!   callback), Node's unhandled-rejection report, or a "not supported yet: …" line with its
 //!   position, and exit 1, otherwise.
-//! - `tidejs test262 [DIR…] [--filter SUBSTR] [--threads N]` runs test262 (from `$TEST262_DIR`
-//!   or `../shared/test262`) in parse mode and prints the per-directory table, the exclusion
-//!   counts and every failure with its reason; exit 1 when anything failed.
-//! - `tidejs --test262-host FILE.js` is the entry point an external test262 harness will call to
-//!   run one prepared test file. Execution does not exist yet, so today it only parses the file
-//!   and says so on stderr. It never exits 0: a file that parses exits 3 ("not executed"), one
-//!   that does not exits 1 with the SyntaxError, so no harness can mistake a parse for a pass.
+//! - `tidejs test262 [DIR…] [--filter SUBSTR] [--threads N] [--timeout S] [--parse-only]` runs
+//!   test262 (from `$TEST262_DIR` or `../shared/test262`) in execution mode (or parse mode) and
+//!   prints the per-directory table, the exclusion counts and every failure with its reason;
+//!   exit 1 when anything failed. Execution runs in worker processes (`--worker`, see
+//!   `test262::isolate`) unless `--in-process`.
+//! - `tidejs --test262-host FILE.js` runs one prepared test file (harness already prepended, as
+//!   eshost-style runners do) with the test262 host bindings `print` and `$262`, then its event
+//!   loop: exit 0 when it completes, 1 with the error on stderr otherwise.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: tidejs [--virtual-time] [--trace] FILE.js\n       tidejs test262 [DIR…] [--filter SUBSTR] [--threads N]\n       tidejs --test262-host FILE.js";
+const USAGE: &str = "usage: tidejs [--virtual-time] [--trace] FILE.js\n       tidejs test262 [DIR…] [--filter SUBSTR] [--threads N] [--timeout SECONDS] [--parse-only] [--in-process]\n       tidejs --test262-host FILE.js";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -119,34 +120,68 @@ fn check_file(path: &str, virtual_time: bool, options: tidejs::api::RunOptions) 
     }
 }
 
-/// Stub of the test262 host: parses only. Exit 1 with the SyntaxError when the file does not
-/// parse (a parse-negative test can use that), exit 3 when it parses: not executed, not passed.
+/// The test262 host: runs `path` with `print` and `$262`; exit 0 when it completes, 1 on a
+/// syntax error, an unsupported construct or an uncaught exception (eshost-style runners read
+/// the exit code and the printed lines).
 fn test262_host(path: &str) -> ExitCode {
     let source = match read(path) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match tidejs::parse(&source, &tidejs::ParseOptions::default()) {
-        Ok(_) => {
-            eprintln!(
-                "tidejs --test262-host: {path} parsed; execution is not implemented yet, \
-                 so nothing was run (exit 3 = not executed)"
-            );
-            ExitCode::from(3)
-        }
-        Err(errors) => {
-            eprintln!("{}", errors[0].render(path, &source));
-            ExitCode::from(1)
+    let name = path.to_string();
+    let runner = std::thread::Builder::new()
+        .stack_size(tidejs::api::ENGINE_STACK_BYTES)
+        .spawn(move || {
+            let host = Box::new(tidejs::api::StdHost::default());
+            match tidejs::test262::host::run_source(&source, host) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(tidejs::api::RunError::Syntax(errors)) => {
+                    eprintln!("{}", errors[0].render(&name, &source));
+                    ExitCode::from(1)
+                }
+                Err(tidejs::api::RunError::Unsupported(e)) => {
+                    let index = tidejs::span::LineIndex::new(&source);
+                    let (line, col) = index.line_col(&source, e.span.start);
+                    eprintln!("tidejs: {name}:{line}:{col}: {}", e.message);
+                    ExitCode::from(1)
+                }
+                Err(tidejs::api::RunError::Uncaught(shown)) => {
+                    eprintln!("Uncaught {shown}");
+                    ExitCode::from(1)
+                }
+                Err(tidejs::api::RunError::UnhandledRejection(message)) => {
+                    eprintln!("{message}");
+                    ExitCode::from(1)
+                }
+            }
+        });
+    match runner.map(|t| t.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("tidejs: internal error while running {path}");
+            ExitCode::from(70)
         }
     }
 }
 
 fn test262(args: &[String]) -> ExitCode {
-    use tidejs::test262::{run, Exclusions, Harness, ParseOnly, RunConfig, Suite};
+    use tidejs::test262::{
+        run, Exclusions, Execute, Executor, Harness, ParseOnly, RunConfig, Suite,
+    };
     let mut config = RunConfig::default();
+    let mut parse_only = false;
+    let mut worker = false;
+    let mut in_process = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
+            "--parse-only" => parse_only = true,
+            "--worker" => worker = true,
+            "--in-process" => in_process = true,
+            "--timeout" => match it.next().and_then(|n| n.parse::<f64>().ok()) {
+                Some(s) if s > 0.0 => config.timeout = std::time::Duration::from_secs_f64(s),
+                _ => return usage_error("--timeout needs a number of seconds"),
+            },
             "--filter" => match it.next() {
                 Some(f) => config.filter = Some(f.clone()),
                 None => return usage_error("--filter needs a value"),
@@ -161,6 +196,19 @@ fn test262(args: &[String]) -> ExitCode {
             dir => config.paths.push(PathBuf::from(dir)),
         }
     }
+    if worker {
+        // One worker process of an isolated run: test paths on stdin, results on stdout.
+        return match tidejs::test262::isolate::worker_main(config.timeout) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("tidejs test262 --worker: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    if !parse_only && !in_process {
+        config.isolate = std::env::current_exe().ok();
+    }
     let prepared = Suite::locate().and_then(|s| Harness::load(&s).map(|h| (s, h)));
     let (suite, harness) = match prepared {
         Ok(p) => p,
@@ -169,11 +217,12 @@ fn test262(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let executor: &dyn Executor = if parse_only { &ParseOnly } else { &Execute };
     let report = match run(
         &suite,
         &harness,
         &Exclusions::committed(),
-        &ParseOnly,
+        executor,
         &config,
     ) {
         Ok(r) => r,

@@ -1,7 +1,6 @@
-//! The CLI's test262 entry points, end to end through the built binary: `tidejs test262` on a
-//! small suite made on the fly (selected through `$TEST262_DIR`), its failure when no suite is
-//! found, and the `--test262-host` stub, which must never report success since it executes
-//! nothing.
+//! The CLI's test262 entry points, end to end through the built binary: `tidejs test262` on
+//! small suites made on the fly (selected through `$TEST262_DIR`) in parse and execution mode,
+//! its failure when no suite is found, and `--test262-host`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -38,7 +37,7 @@ fn test262_subcommand_runs_a_suite_from_test262_dir() {
     )
     .unwrap();
     let out = tidejs()
-        .args(["test262", "--filter", "language/demo"])
+        .args(["test262", "--parse-only", "--filter", "language/demo"])
         .env("TEST262_DIR", &root)
         .output()
         .unwrap();
@@ -70,17 +69,94 @@ fn test262_subcommand_fails_without_a_suite() {
 }
 
 #[test]
-fn test262_host_stub_never_claims_a_pass() {
+fn test262_subcommand_executes_tests() {
+    let root = scratch("cli-exec-suite");
+    std::fs::create_dir_all(root.join("harness")).unwrap();
+    std::fs::write(
+        root.join("harness/assert.js"),
+        "function assert(c, m) { if (!c) throw new Error(m); }\n",
+    )
+    .unwrap();
+    for h in ["sta.js", "doneprintHandle.js"] {
+        std::fs::write(root.join("harness").join(h), "").unwrap();
+    }
+    let dir = root.join("test/language/exec");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("pass.js"),
+        "/*---\n---*/\nassert(1 + 1 === 2, 'math');\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("fail.js"),
+        "/*---\n---*/\nassert(1 + 1 === 3, 'oops');\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("neg.js"),
+        "/*---\nnegative:\n  phase: runtime\n  type: TypeError\n---*/\nnull.x;\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("loop.js"),
+        "/*---\nflags: [noStrict]\n---*/\nwhile (true) {}\n",
+    )
+    .unwrap();
+    let out = tidejs()
+        .args(["test262", "--filter", "language/exec", "--timeout", "0.5"])
+        .env("TEST262_DIR", &root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("| language/exec | 4 | 2 | 2 | 0 |"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("- `language/exec/fail.js` (sloppy): Error: oops"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("- `language/exec/loop.js` (sloppy): timeout"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn test262_host_runs_a_file_with_print_and_262() {
     let dir = scratch("cli-host");
     let good = dir.join("good.js");
     let bad = dir.join("bad.js");
-    std::fs::write(&good, "var x = 1;\n").unwrap();
+    let throws = dir.join("throws.js");
+    std::fs::write(
+        &good,
+        "$262.evalScript('var fromEval = 42;');\nprint(fromEval);\nprint($262.global === this);\n",
+    )
+    .unwrap();
     std::fs::write(&bad, "var = ;\n").unwrap();
+    std::fs::write(&throws, "print('before');\nthrow new TypeError('nope');\n").unwrap();
+    let out = tidejs().arg("--test262-host").arg(&good).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "42\ntrue\n");
     let out = tidejs().arg("--test262-host").arg(&bad).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("SyntaxError"));
-    // A file that parses is "not executed" (3), and the stub says so.
-    let out = tidejs().arg("--test262-host").arg(&good).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not implemented"));
+    let out = tidejs()
+        .arg("--test262-host")
+        .arg(&throws)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "before\n");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("Uncaught TypeError: nope"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -28,6 +28,8 @@ use crate::value::object::{ArrayData, ObjectKind};
 use crate::value::{Atom, JsObject, JsString, PropertyKey, Symbol, Value};
 use function::{Callable, Env, FunctionData};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// Marker for "an exception is propagating": the value is in `Interp::exception`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +70,11 @@ pub struct Interp {
     /// new.target at the entry of a native function called through [[Construct]]; `None` on a
     /// plain call. Natives that care read it before making any other call.
     pub new_target: Option<JsObject>,
+    /// Set from another thread (a watchdog, an embedder's timeout) to stop the running script:
+    /// checked with one relaxed load at loop back-edges and closure calls, it throws a
+    /// termination that `catch` and `finally` do not intercept. It stays set: every later
+    /// check throws again, so the script unwinds to its caller.
+    pub interrupt: Option<Arc<AtomicBool>>,
     /// The event loop's queues (microtasks, timers, host completions, rejection tracking);
     /// builtins enqueue here, only `event_loop` drains them.
     pub queues: crate::jobs::EventQueues,
@@ -99,6 +106,7 @@ impl Interp {
             uninit: Value::Symbol(Symbol::new(None)),
             depth: 0,
             new_target: None,
+            interrupt: None,
             queues: Default::default(),
             call_pos: u32::MAX,
             short_circuit: false,
@@ -110,7 +118,28 @@ impl Interp {
         interp
     }
 
-    /// Run a lowered script at top level. Returns the thrown value on an uncaught exception.
+    /// Whether [`Interp::interrupt`] has been raised.
+    #[inline]
+    pub fn interrupted(&self) -> bool {
+        self.interrupt
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::Relaxed))
+    }
+
+    /// The interrupt check of loop back-edges and calls. Natives that may loop for long without
+    /// calling JS (over a huge array-like `length`) should call it now and then too.
+    #[inline]
+    pub fn check_interrupt(&mut self) -> JsResult<()> {
+        if self.interrupted() {
+            self.exception = Value::from("execution interrupted");
+            return Err(Throw);
+        }
+        Ok(())
+    }
+
+    /// Run a lowered script at top level (also from inside a running script, as `$262.evalScript`
+    /// does: the caller's environment and `this` are restored afterwards). Returns the thrown
+    /// value on an uncaught exception.
     pub fn run_script(&mut self, script: &Script) -> Result<(), Value> {
         for name in script.var_names.iter() {
             let key = PropertyKey::String(*name);
@@ -123,8 +152,12 @@ impl Interp {
         self.stack
             .resize(base + code.registers as usize, Value::Undefined);
         let saved = std::mem::replace(&mut self.base, base);
+        let saved_env = self.env.take();
+        let saved_this = std::mem::replace(&mut self.this, Value::Object(self.global.clone()));
         let r = self.block(&code.body);
         self.base = saved;
+        self.env = saved_env;
+        self.this = saved_this;
         self.stack.truncate(base);
         match r {
             Ok(_) => Ok(()),
@@ -364,6 +397,7 @@ impl Interp {
         self.copy_head_env(l);
         let mut first = true;
         loop {
+            self.check_interrupt()?;
             if !(l.test_after && first) {
                 if let Some(t) = &l.test {
                     if !self.expr(t)?.to_boolean() {
@@ -446,6 +480,7 @@ impl Interp {
         let iterable = iterable?;
         let mut rec = iter::get_iterator(self, &iterable)?;
         loop {
+            self.check_interrupt()?;
             let Some(v) = iter::step_value(self, &mut rec)? else {
                 return Ok(Flow::Normal);
             };
@@ -478,6 +513,9 @@ impl Interp {
         let stack_len = self.stack.len();
         let env = self.env.clone();
         let mut result = self.block(&t.block);
+        if result.is_err() && self.interrupted() {
+            return result; // a termination skips catch and finally
+        }
         if let (Err(Throw), Some((shape, param, body))) = (&result, &t.handler) {
             // Unwind what the throw skipped.
             self.depth = depth;
@@ -495,6 +533,9 @@ impl Interp {
             if let Some(e) = saved {
                 self.env = e;
             }
+        }
+        if result.is_err() && self.interrupted() {
+            return result;
         }
         if let Some(fin) = &t.finalizer {
             self.depth = depth;
@@ -1091,6 +1132,10 @@ impl Interp {
         if self.depth >= MAX_CALL_DEPTH {
             self.stack.truncate(base);
             return Err(self.throw_range_error("Maximum call stack size exceeded"));
+        }
+        if let Err(t) = self.check_interrupt() {
+            self.stack.truncate(base);
+            return Err(t);
         }
         if code.class_ctor.is_some() && new_target.is_none() {
             self.stack.truncate(base);

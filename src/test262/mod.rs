@@ -11,15 +11,25 @@
 //! - [`runner`] holds the scenario logic, the [`Executor`] trait and the parse-only executor.
 //! - [`report`] renders the per-directory table, the failing list and the exclusion counts.
 //!
-//! Today only [`ParseOnly`] exists: it checks that each scenario parses (or, for a parse-negative
-//! test, fails to parse with the right error type). It executes nothing, and says so in the report
-//! header. When the interpreter lands, it implements [`Executor`] (see `runner` for the contract,
-//! the prelude and the timeout plan) and the same runner, report and snapshot machinery applies.
+//! - [`exec`] is execution mode ([`Execute`]): each scenario in a fresh interpreter with the
+//!   harness prelude, `print` and `$262` ([`host`]), a per-scenario timeout.
+//! - [`isolate`] runs execution mode in worker processes, so a runaway builtin fails one test
+//!   instead of taking the run down.
+//! - [`known`] is the committed known-failures list (`tests/test262/known-failures.txt`) that CI
+//!   compares execution-mode failures with, and the generated README table.
+//!
+//! [`ParseOnly`] checks only that each scenario parses (or, for a parse-negative test, fails to
+//! parse with the right error type); it executes nothing, and says so in the report header.
 
+pub mod exec;
+pub mod host;
+pub mod isolate;
+pub mod known;
 pub mod metadata;
 pub mod report;
 pub mod runner;
 
+pub use exec::Execute;
 pub use metadata::{parse_metadata, Flag, Metadata, Negative, Phase};
 pub use report::Report;
 pub use runner::{run, Executor, Outcome, ParseOnly, PreludeCache, RunConfig, Scenario, TestCase};

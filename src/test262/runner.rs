@@ -11,25 +11,15 @@
 //! `negative: {phase: resolution}` tests are module tests, excluded with them; `runtime`
 //! negatives must parse.
 //!
-//! Execution mode (not implemented; the interpreter will provide an [`Executor`]):
-//! - Prelude: [`crate::test262::Harness::prelude`] gives the harness sources in order; the
-//!   executor parses each harness file once ([`PreludeCache`], keyed by file name) and
-//!   evaluates them as separate sloppy scripts in a fresh realm before the test, with `print`
-//!   and `$262` defined. The strict scenario makes only the test strict, so one parsed prelude
-//!   serves both scenarios.
-//! - Async tests pass iff `print('Test262:AsyncTestComplete')` is called and no
-//!   `Test262:AsyncTestFailure:` was printed by the time the event loop is empty.
-//! - Timeout: each [`TestCase`] carries a `deadline`. Threads cannot be killed, so the
-//!   interpreter checks it cooperatively (the runtime's interrupt/fuel check at loop back-edges,
-//!   calls and event-loop turns, in virtual time for timers) and the executor reports
-//!   `Fail("timeout")`. A watchdog that prints the tests still running after 2× the deadline
-//!   is the fallback for a check that never fires.
+//! Execution mode is [`crate::test262::exec`]: each [`TestCase`] carries a `deadline` the executor
+//! enforces through the interpreter's interrupt flag.
 //!
 //! Panics inside an executor are caught per scenario and reported as failures with the panic
 //! message; the run goes on. A Rust stack overflow cannot be caught and aborts the process (the
-//! front end's invariant is that user input never causes one); workers get an 8 MiB stack, the
-//! size of the CLI's main thread, so the runner sees what the CLI would.
+//! front end's invariant is that user input never causes one); workers get `ENGINE_STACK_BYTES` of stack, the
+//! size of the CLI's engine thread, so the runner sees what the CLI would.
 
+use super::isolate::Worker;
 use super::metadata::{parse_metadata, Flag, Metadata, Phase};
 use super::report::{Report, TestResult, TestStatus};
 use super::{Exclusions, Harness, Suite};
@@ -223,6 +213,11 @@ pub struct RunConfig {
     pub threads: usize,
     /// Per-scenario time limit for executing modes (parse mode needs none).
     pub timeout: Duration,
+    /// Run each test in execution mode in worker processes of this `tidejs` binary
+    /// (`isolate` module) instead of on the runner's threads; the executor argument is then
+    /// unused. What a runaway builtin does (unbounded allocation, a loop with no interrupt
+    /// check, a stack overflow) then fails one test instead of the whole run.
+    pub isolate: Option<PathBuf>,
 }
 
 impl Default for RunConfig {
@@ -232,6 +227,7 @@ impl Default for RunConfig {
             filter: None,
             threads: 0,
             timeout: Duration::from_secs(10),
+            isolate: None,
         }
     }
 }
@@ -296,21 +292,27 @@ pub fn run(
         for _ in 0..threads.min(paths.len()) {
             std::thread::Builder::new()
                 .name("test262-worker".into())
-                .stack_size(8 << 20)
+                .stack_size(crate::interp::ENGINE_STACK_BYTES)
                 .spawn_scoped(scope, || {
                     IN_WORKER.with(|w| w.set(true));
                     let mut local = Vec::new();
+                    let mut worker = None;
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = paths.get(i) else { break };
-                        let status = run_one(
-                            &test_dir.join(path),
-                            path,
-                            harness,
-                            exclusions,
-                            executor,
-                            config,
-                        );
+                        let file = test_dir.join(path);
+                        let status = match &config.isolate {
+                            Some(exe) => run_isolated(
+                                exe,
+                                &mut worker,
+                                suite,
+                                path,
+                                harness,
+                                exclusions,
+                                config,
+                            ),
+                            None => run_one(&file, path, harness, exclusions, executor, config),
+                        };
                         local.push(TestResult {
                             path: path.clone(),
                             status,
@@ -333,7 +335,30 @@ pub fn run(
     ))
 }
 
-fn run_one(
+/// Read a test and decide whether it runs: its source and metadata, or the status to report
+/// without running it (excluded, unreadable, bad frontmatter, missing include).
+fn prepare(
+    file: &std::path::Path,
+    harness: &Harness,
+    exclusions: &Exclusions,
+) -> Result<(String, Metadata), TestStatus> {
+    let source = match std::fs::read(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(_) => return Err(TestStatus::Broken("test file is not UTF-8".to_string())),
+        },
+        Err(e) => return Err(TestStatus::Broken(format!("cannot read: {e}"))),
+    };
+    let meta = parse_metadata(&source).map_err(TestStatus::Broken)?;
+    let reasons = exclusion_reasons(&meta, harness, exclusions);
+    if !reasons.is_empty() {
+        return Err(TestStatus::Excluded(reasons));
+    }
+    harness.prelude(&meta).map_err(TestStatus::Broken)?;
+    Ok((source, meta))
+}
+
+pub(crate) fn run_one(
     file: &std::path::Path,
     path: &str,
     harness: &Harness,
@@ -341,24 +366,10 @@ fn run_one(
     executor: &dyn Executor,
     config: &RunConfig,
 ) -> TestStatus {
-    let source = match std::fs::read(file) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(s) => s,
-            Err(_) => return TestStatus::Broken("test file is not UTF-8".to_string()),
-        },
-        Err(e) => return TestStatus::Broken(format!("cannot read: {e}")),
+    let (source, meta) = match prepare(file, harness, exclusions) {
+        Ok(p) => p,
+        Err(status) => return status,
     };
-    let meta = match parse_metadata(&source) {
-        Ok(m) => m,
-        Err(e) => return TestStatus::Broken(e),
-    };
-    let reasons = exclusion_reasons(&meta, harness, exclusions);
-    if !reasons.is_empty() {
-        return TestStatus::Excluded(reasons);
-    }
-    if let Err(e) = harness.prelude(&meta) {
-        return TestStatus::Broken(e);
-    }
     let outcomes = scenarios(&meta)
         .into_iter()
         .map(|scenario| {
@@ -381,6 +392,56 @@ fn run_one(
         })
         .collect();
     TestStatus::Ran(outcomes)
+}
+
+/// Run one test in a worker process (starting one if needed); a crashed or killed worker fails
+/// every scenario of the test in flight with the reason, and is replaced on the next test.
+fn run_isolated(
+    exe: &std::path::Path,
+    worker: &mut Option<Worker>,
+    suite: &Suite,
+    path: &str,
+    harness: &Harness,
+    exclusions: &Exclusions,
+    config: &RunConfig,
+) -> TestStatus {
+    let meta = match prepare(&suite.test_dir().join(path), harness, exclusions) {
+        Ok((_, meta)) => meta,
+        Err(status) => return status,
+    };
+    let scenarios = scenarios(&meta);
+    if worker.is_none() {
+        match Worker::start(exe, &suite.root, config.timeout) {
+            Ok(w) => *worker = Some(w),
+            Err(e) => return TestStatus::Broken(e),
+        }
+    }
+    let Some(w) = worker.as_mut() else {
+        return TestStatus::Broken("no worker".to_string());
+    };
+    // A scenario past its cooperative timeout (plus slack) is stuck where the interrupt check
+    // never runs. One limit for the whole test: a test whose scenarios together take longer than
+    // that is reported as a hard timeout too (each hung test costs the run this much time).
+    let hard_limit = config.timeout + Duration::from_secs(5);
+    match w.run(path, hard_limit) {
+        Ok(status) => status,
+        Err(reason) => {
+            *worker = None;
+            TestStatus::Ran(
+                scenarios
+                    .into_iter()
+                    .map(|s| (s, Outcome::Fail(reason.clone())))
+                    .collect(),
+            )
+        }
+    }
+}
+
+/// Mark the current thread as a runner worker: panics there are recorded for the report
+/// instead of printed.
+pub(crate) fn enter_worker_thread() {
+    install_panic_hook();
+    IN_WORKER.with(|w| w.set(true));
 }
 
 thread_local! {
