@@ -14,7 +14,9 @@ pub enum RunError {
     Syntax(Vec<SyntaxError>),
     /// The script uses a construct the interpreter does not run yet.
     Unsupported(LowerError),
-    /// An exception nobody caught, formatted as console.log shows the thrown value.
+    /// An exception nobody caught, as it is to be printed: from `run_source*`, node's report
+    /// (the throw point's file and line, its source line with a caret, then the value as
+    /// `util.inspect` shows it: an error's stack); from the test262 host, `Name: message`.
     Uncaught(String),
     /// A promise rejected with no handler once the microtask queue drained (Node 20 rule):
     /// the message Node prints for it.
@@ -26,6 +28,9 @@ pub enum RunError {
 pub struct RunOptions {
     /// `--trace`: the event-loop trace on stderr.
     pub trace: bool,
+    /// The script's name in stack frames and error reports (node shows the absolute path);
+    /// `<anonymous>` when not given.
+    pub file_name: Option<String>,
 }
 
 /// Parse, lower and run `source` on the current thread, then run its event loop to completion
@@ -45,11 +50,17 @@ pub fn run_source_with(
     let program = crate::parse(source, &Default::default()).map_err(RunError::Syntax)?;
     let script = crate::lower::lower_script(&program).map_err(RunError::Unsupported)?;
     let mut interp = crate::interp::Interp::new(host);
+    let name = options.file_name.as_deref().unwrap_or("<anonymous>");
+    interp.source = Some(crate::interp::stack::SourceInfo::new(name, source));
     if options.trace {
         interp.queues.trace = Some(Box::new(crate::jobs::Trace::new(source)));
     }
     let shown = |interp: &mut crate::interp::Interp, v: &crate::value::Value| {
-        crate::builtins::console::inspect(interp, v).unwrap_or_else(|_| "exception".into())
+        let text =
+            crate::builtins::console::inspect(interp, v).unwrap_or_else(|_| "exception".into());
+        let is_error = matches!(v, crate::value::Value::Object(o)
+            if crate::builtins::inspect::is_error(interp, o));
+        interp.uncaught_report(&text, is_error)
     };
     if let Err(thrown) = interp.run_script(&script) {
         return Err(RunError::Uncaught(shown(&mut interp, &thrown)));

@@ -227,6 +227,10 @@ pub fn function_flavor(o: &JsObject) -> Flavor {
             is_native: true,
             ..Flavor::default()
         },
+        Some(FunctionData::Closure { code, .. }) => Flavor {
+            is_class: code.class_ctor.is_some(),
+            ..Flavor::default()
+        },
         _ => Flavor::default(),
     }
 }
@@ -373,7 +377,8 @@ fn get_keys(o: &JsObject, show_hidden: bool, skip_indices: bool) -> Vec<Property
     keys
 }
 
-fn is_error(interp: &Interp, o: &JsObject) -> bool {
+/// node's isError: an object with [[ErrorData]] or one inheriting from `Error.prototype`.
+pub fn is_error(interp: &Interp, o: &JsObject) -> bool {
     if matches!(o.borrow().kind, ObjectKind::Error) {
         return true;
     }

@@ -184,7 +184,11 @@ pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
             is_constructor,
             ..
         } => {
-            let me = (code.uses_super || code.class_ctor.is_some()).then(|| obj.clone());
+            // Also for code without a name: stack frames then name it by the function's `name`.
+            let me = (code.uses_super
+                || code.class_ctor.is_some()
+                || code.name == crate::value::atoms::EMPTY)
+                .then(|| obj.clone());
             (
                 Callable::Closure(code.clone(), env.clone(), me),
                 *is_constructor,

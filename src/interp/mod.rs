@@ -17,6 +17,7 @@ pub mod iter;
 pub mod ops;
 mod pattern;
 pub mod props;
+pub mod stack;
 
 use crate::builtins::Intrinsics;
 use crate::host::Host;
@@ -88,6 +89,12 @@ pub struct Interp {
     /// `super`; arrows capture their creator's).
     home: Option<JsObject>,
     func: Option<JsObject>,
+    /// Frame records for error stacks (`stack.rs`), innermost last.
+    pub frames: Vec<stack::Frame>,
+    /// The script source offsets refer to (set by the embedder), for stack locations.
+    pub source: Option<Rc<stack::SourceInfo>>,
+    /// Where the latest exception was thrown (a source offset).
+    pub throw_pos: Option<u32>,
 }
 
 impl Interp {
@@ -112,6 +119,9 @@ impl Interp {
             short_circuit: false,
             home: None,
             func: None,
+            frames: Vec::new(),
+            source: None,
+            throw_pos: None,
         };
         interp.this = Value::Object(global);
         crate::builtins::install(&mut interp);
@@ -154,7 +164,9 @@ impl Interp {
         let saved = std::mem::replace(&mut self.base, base);
         let saved_env = self.env.take();
         let saved_this = std::mem::replace(&mut self.this, Value::Object(self.global.clone()));
+        self.push_frame(&code, stack::FrameKind::Script, None);
         let r = self.block(&code.body);
+        self.pop_frame();
         self.base = saved;
         self.env = saved_env;
         self.this = saved_this;
@@ -181,6 +193,7 @@ impl Interp {
     pub fn throw_error(&mut self, proto: JsObject, message: &str) -> Throw {
         let err = crate::builtins::error::make_error(self, proto, message);
         self.exception = Value::Object(err);
+        self.note_throw(None);
         Throw
     }
 
@@ -352,8 +365,9 @@ impl Interp {
                 };
                 return Ok(Flow::Return);
             }
-            Stmt::Throw { value, .. } => {
+            Stmt::Throw { value, span } => {
                 self.exception = self.expr(value)?;
+                self.note_throw(Some(span.start));
                 return Err(Throw);
             }
             Stmt::Try(t) => return self.try_stmt(t),
@@ -775,7 +789,8 @@ impl Interp {
                 self.put_member(&obj, key, v.clone())?;
                 v
             }
-            Expr::New { callee, args, .. } => {
+            Expr::New { callee, args, span } => {
+                self.set_pos(span.start);
                 let f = self.expr(callee)?;
                 let base = self.stack.len();
                 if let Err(t) = self.push_args(args) {
@@ -783,6 +798,7 @@ impl Interp {
                     return Err(t);
                 }
                 let argv: Vec<Value> = self.stack.drain(base..).collect();
+                self.set_pos(span.start);
                 self.construct(&f, &argv)?
             }
             Expr::Function(code) => self.make_closure(code),
@@ -951,6 +967,9 @@ impl Interp {
 
     #[inline(never)]
     fn eval_call(&mut self, callee: &Callee, args: &[Arg], span: Span) -> JsResult<Value> {
+        // The call's position also covers errors while evaluating the callee (an undefined
+        // global function); it is set again below, after the arguments' own calls.
+        self.set_pos(span.start);
         Ok({
             let (f, this) = match callee {
                 Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
@@ -982,6 +1001,7 @@ impl Interp {
                 self.stack.truncate(base);
                 return Err(t);
             }
+            self.set_pos(span.start);
             self.call_from_stack(&f, this, base, span, callee)?
         })
     }
@@ -1192,7 +1212,13 @@ impl Interp {
         };
         let saved_this = std::mem::replace(&mut self.this, this);
         self.depth += 1;
+        let kind = match new_target {
+            Some(_) => stack::FrameKind::Construct,
+            None => stack::FrameKind::Call,
+        };
+        self.push_frame(code, kind, me.as_ref());
         let result = self.run_body(code, all_args, new_target);
+        self.pop_frame();
         self.depth -= 1;
         if let Some((home, func)) = saved_super {
             self.home = home;

@@ -1080,6 +1080,7 @@ impl<'a> Builder<'a> {
                 args,
                 optional,
             } => {
+                let callee_ast: &ast::Expr = callee;
                 let callee = match &strip_parens(callee).kind {
                     ExprKind::Member {
                         object,
@@ -1110,7 +1111,7 @@ impl<'a> Builder<'a> {
                 Expr::Call {
                     callee: Box::new(callee),
                     args: self.args(args)?,
-                    span: e.span,
+                    span: call_position(callee_ast, e.span),
                 }
             }
             ExprKind::New { callee, args } => {
@@ -1388,4 +1389,21 @@ fn strip_parens(e: &ast::Expr) -> &ast::Expr {
         e = inner;
     }
     e
+}
+
+/// Where V8 reports a call (stack frames, throw points): the property name of a method call,
+/// the start of an identifier callee, the `(` after any other callee (`o[k](…)`, `(f)(…)`).
+/// Only the start matters.
+fn call_position(callee: &ast::Expr, call: Span) -> Span {
+    match &callee.kind {
+        ExprKind::Member {
+            prop: ast::MemberProp::Ident(id) | ast::MemberProp::Private(id),
+            ..
+        } => id.span,
+        ExprKind::Ident(_) => callee.span,
+        _ => Span {
+            start: callee.span.end,
+            end: call.end,
+        },
+    }
 }
