@@ -13,6 +13,7 @@ pub mod inspect;
 pub mod math;
 pub mod object;
 pub mod promise;
+pub mod regexp;
 pub mod string;
 pub mod timers;
 
@@ -40,8 +41,20 @@ pub struct Intrinsics {
     /// %Promise% and %Promise.prototype%.
     pub promise_ctor: JsObject,
     pub promise_proto: JsObject,
+    /// The original `get Promise[Symbol.species]` (species fast path of `then`).
+    pub promise_species_getter: Option<JsObject>,
     /// %IteratorPrototype%: every builtin iterator prototype inherits from it.
     pub iterator_proto: JsObject,
+    /// %StringIteratorPrototype%.
+    pub string_iterator_proto: JsObject,
+    /// %RegExp.prototype% and %RegExpStringIteratorPrototype%.
+    pub regexp_proto: JsObject,
+    pub regexp_string_iterator_proto: JsObject,
+    /// %RegExp% and the original %RegExp.prototype.exec% (placeholders until
+    /// `regexp::install`): RegExpCreate uses the constructor; the exec identity lets the
+    /// builtin algorithms skip lookups that cannot be observed.
+    pub regexp_ctor: JsObject,
+    pub regexp_exec: JsObject,
     /// %ArrayIteratorPrototype%.
     pub array_iterator_proto: JsObject,
     /// The original %Array.prototype.values% and %ArrayIteratorPrototype%.next (set by
@@ -68,8 +81,13 @@ impl Intrinsics {
         let sub_error = || JsObject::ordinary(Some(error_proto.clone()));
         let iterator_proto = derived();
         let intrinsics = Intrinsics {
+            string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
+            regexp_string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
             array_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
             iterator_proto,
+            regexp_proto: derived(),
+            regexp_ctor: derived(),
+            regexp_exec: derived(),
             // Placeholders until `array::install` creates the functions.
             array_proto_values: derived(),
             array_iterator_next: derived(),
@@ -89,6 +107,7 @@ impl Intrinsics {
             aggregate_error_proto: sub_error(),
             promise_ctor: promise::make_constructor(&function_proto),
             promise_proto: derived(),
+            promise_species_getter: None,
             error_proto,
             function_proto,
             object_proto: object_proto.clone(),
@@ -209,6 +228,7 @@ pub fn install(interp: &mut Interp) {
     object::install(interp);
     array::install(interp);
     string::install(interp);
+    regexp::install(interp);
     math::install(interp);
     error::install(interp);
     console::install(interp);

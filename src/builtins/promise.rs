@@ -26,8 +26,8 @@ use crate::interp::{iter, ops, props, Interp, JsResult, Throw};
 use crate::jobs::{Job, Origin};
 use crate::value::gc::{custom_trace, Finalize, Trace};
 use crate::value::object::{
-    ObjectKind, ObjectPayload, PromiseCapability, PromiseData, ReactionCapability, ReactionJob,
-    ReactionKind,
+    ObjectKind, ObjectPayload, PromiseCapability, PromiseData, PromiseState, ReactionCapability,
+    ReactionJob, ReactionKind,
 };
 use crate::value::promise::{self as core, Effects, RejectionEvent};
 use crate::value::property::{Attributes, Property};
@@ -58,10 +58,23 @@ fn apply(interp: &mut Interp, effects: Effects) {
     }
 }
 
-/// FulfillPromise(promise, value).
+/// FulfillPromise(promise, value) + TriggerPromiseReactions: each pending reaction becomes a
+/// job, enqueued straight from the reaction list.
 pub fn fulfill_promise(interp: &mut Interp, promise: &JsObject, value: Value) {
-    let effects = core::fulfill_promise(promise, value);
-    apply(interp, effects);
+    let reactions = {
+        let mut data = promise.borrow_mut();
+        let ObjectKind::Promise(p) = &mut data.kind else {
+            return;
+        };
+        p.settle_reactions(PromiseState::Fulfilled(value.clone()))
+    };
+    for reaction in reactions {
+        interp.enqueue_job(Job::Reaction(ReactionJob {
+            reaction,
+            kind: ReactionKind::Fulfill,
+            argument: value.clone(),
+        }));
+    }
 }
 
 /// RejectPromise(promise, reason).
@@ -386,8 +399,43 @@ pub fn run_thenable_job(
     Ok(())
 }
 
+/// Would SpeciesConstructor(promise, %Promise%) give %Promise% without running any code? True
+/// when the promise has no own `constructor`, inherits straight from %Promise.prototype%, whose
+/// `constructor` is still %Promise% as a data property, and `Promise[Symbol.species]` is still
+/// the original getter (which returns `this`). Then skipping the lookups is unobservable.
+fn species_is_intrinsic(interp: &Interp, promise: &JsObject) -> bool {
+    let ctor_key = PropertyKey::String(atoms::CONSTRUCTOR);
+    {
+        let data = promise.borrow();
+        if data.properties.get(&ctor_key).is_some() {
+            return false;
+        }
+        match &data.prototype {
+            Some(p) if JsObject::ptr_eq(p, &interp.intrinsics.promise_proto) => {}
+            _ => return false,
+        }
+    }
+    match interp.intrinsics.promise_proto.get_own_data(&ctor_key) {
+        Some(Value::Object(c)) if JsObject::ptr_eq(&c, &interp.intrinsics.promise_ctor) => {}
+        _ => return false,
+    }
+    let species = PropertyKey::Symbol(Symbol::well_known(WellKnown::Species));
+    let data = interp.intrinsics.promise_ctor.borrow();
+    match data.properties.get(&species) {
+        Some(crate::value::property::PropertyRef::Accessor(a, _)) => {
+            matches!((&a.get, &interp.intrinsics.promise_species_getter), (Some(g), Some(o)) if JsObject::ptr_eq(g, o))
+        }
+        _ => false,
+    }
+}
+
 /// SpeciesConstructor(O, %Promise%).
 fn species_constructor(interp: &mut Interp, o: &Value) -> JsResult<Value> {
+    if let Value::Object(p) = o {
+        if species_is_intrinsic(interp, p) {
+            return Ok(Value::Object(interp.intrinsics.promise_ctor.clone()));
+        }
+    }
     let c = props::get(interp, o, &PropertyKey::String(atoms::CONSTRUCTOR))?;
     let default = Value::Object(interp.intrinsics.promise_ctor.clone());
     if c.is_undefined() {
@@ -972,6 +1020,7 @@ pub fn install(interp: &mut Interp) {
         define_method(interp, &ctor, name, len, f);
     }
     let getter = native(interp, "get [Symbol.species]", 0, species_getter, false);
+    interp.intrinsics.promise_species_getter = Some(getter.clone());
     ctor.borrow_mut().properties.insert(
         PropertyKey::Symbol(Symbol::well_known(WellKnown::Species)),
         Property::accessor(Some(getter), None, Attributes::CONFIGURABLE),

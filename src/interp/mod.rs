@@ -890,6 +890,7 @@ impl Interp {
                 }
                 last
             }
+            Expr::Regex(lit) => crate::builtins::regexp::literal(self, lit)?,
             Expr::Destructure { pattern, value } => {
                 let v = self.expr(value)?;
                 self.destructure(pattern, v.clone())?;
@@ -1070,15 +1071,23 @@ impl Interp {
     }
 
     fn make_closure_plain(&mut self, code: &Rc<Code>) -> Value {
+        // A named function expression whose name is captured gets a record holding itself.
+        let env = match &code.name_env {
+            Some((shape, _)) => Some(Env::new(shape, self.env.clone(), &self.uninit)),
+            None => self.env.clone(),
+        };
         let f = JsObject::new(
             Some(self.intrinsics.function_proto.clone()),
             ObjectKind::Function(Box::new(FunctionData::Closure {
                 code: code.clone(),
-                env: self.env.clone(),
+                env: env.clone(),
                 is_constructor: code.is_constructor,
                 extra: None,
             })),
         );
+        if let (Some((_, slot)), Some(env)) = (&code.name_env, &env) {
+            env.slots.borrow_mut()[*slot as usize] = Value::Object(f.clone());
+        }
         props::define_builtin_prop(
             &f,
             crate::value::atoms::LENGTH,

@@ -67,6 +67,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         param_init: None,
         params_in_place: true,
         env: None,
+        name_env: None,
         class_ctor: None,
         default_derived: false,
         uses_super: false,
@@ -725,7 +726,17 @@ impl<'a> Builder<'a> {
         let result = self.function_body(f, scope);
         let (_, uses_super) = self.fn_super.pop().expect("pushed");
         self.stack.pop();
+        // The function-name record (if the name is captured): its shape and the name's slot.
+        let name_env = name_scope.and_then(|s| {
+            let shape = self.env_shape(s)?;
+            let b = *self.scopes.scopes[s as usize].bindings.first()?;
+            match self.layout.binding_home[b as usize] {
+                Home::Slot(slot) => Some((shape, slot)),
+                _ => None,
+            }
+        });
         let result = result.map(|mut code| {
+            code.name_env = name_env;
             code.class_ctor = class_ctor;
             code.uses_super = uses_super;
             if class_ctor == Some(true) {
@@ -828,6 +839,7 @@ impl<'a> Builder<'a> {
             params: params.into_boxed_slice(),
             param_init,
             env: self.env_shape(scope),
+            name_env: None,
             class_ctor: None,
             default_derived: false,
             uses_super: false,
@@ -1137,7 +1149,11 @@ impl<'a> Builder<'a> {
             ExprKind::Seq(xs) => Expr::Seq(xs.iter().map(|x| self.expr(x)).collect::<R<_>>()?),
             ExprKind::Paren(x) => self.expr(x)?,
             ExprKind::BigInt(_) => return unsupported("BigInt", e.span),
-            ExprKind::Regex(_) => return unsupported("regular expressions", e.span),
+            ExprKind::Regex(r) => Expr::Regex(Box::new(RegexLiteral {
+                pattern: JsString::from(&*r.pattern),
+                flags: JsString::from(&*r.flags),
+                compiled: Default::default(),
+            })),
             ExprKind::TaggedTemplate { tag, quasi } => self.tagged_template(tag, quasi, e.span)?,
             ExprKind::Class(c) => Expr::Class(Box::new(self.class(c, None)?)),
             ExprKind::PrivateIn { name, right } => Expr::PrivateIn {

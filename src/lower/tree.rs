@@ -11,7 +11,7 @@
 
 use crate::parser::ast::{BinaryOp, LogicalOp, UnaryOp, UpdateOp};
 use crate::span::Span;
-use crate::value::{Atom, Symbol, Value};
+use crate::value::{Atom, JsString, Symbol, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -186,6 +186,17 @@ pub enum Expr {
     OptChain(Box<Expr>),
     /// Inside an optional chain: the base value; if nullish the chain short-circuits.
     OptionalCheck(Box<Expr>),
+    /// A regular expression literal: a new RegExp object per evaluation.
+    Regex(Box<RegexLiteral>),
+}
+
+/// A regex literal's source text and flags, and the compiled matcher, made on first
+/// evaluation and shared by every object the literal creates (the builtin owns its type).
+#[derive(Debug)]
+pub struct RegexLiteral {
+    pub pattern: JsString,
+    pub flags: JsString,
+    pub compiled: std::cell::OnceCell<Rc<dyn std::any::Any>>,
 }
 
 /// A class definition, evaluated to its constructor (ClassDefinitionEvaluation).
@@ -487,6 +498,9 @@ pub struct Code {
     pub params_in_place: bool,
     /// The function's own environment record (captured params/vars/this), if any.
     pub env: Option<EnvShape>,
+    /// A named function expression whose own name is captured: the record (and slot) that
+    /// holds the function itself, made when the closure is created.
+    pub name_env: Option<(EnvShape, u32)>,
     /// Class constructors: `Some(derived)`; they throw when called without `new`.
     pub class_ctor: Option<bool>,
     /// A synthesized `constructor(...args) { super(...args) }` (derived, no body to run).

@@ -267,3 +267,133 @@ fn watch(deadline: Instant, flag: &Arc<AtomicBool>) {
         .unwrap_or_else(|p| p.into_inner())
         .push((deadline, Arc::downgrade(flag)));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test262::report::TestStatus;
+    use crate::test262::{run, Exclusions, Harness, RunConfig, Suite};
+
+    /// A suite on disk with a small harness (the real `doneprintHandle.js` logic) and `tests`.
+    fn suite(name: &str, tests: &[(&str, &str)]) -> Suite {
+        let root = std::env::temp_dir().join(format!("tidejs-exec-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("harness")).unwrap();
+        let harness = [
+            (
+                "assert.js",
+                "function assert(c, m) { if (c !== true) throw new Test262Error(m); }\n\
+                 assert.sameValue = function (a, b, m) { if (a !== b) throw new Test262Error(m); };",
+            ),
+            (
+                "sta.js",
+                "function Test262Error(m) { this.message = m || ''; }\n\
+                 Test262Error.prototype.toString = function () { return 'Test262Error: ' + this.message; };",
+            ),
+            (
+                "doneprintHandle.js",
+                "function $DONE(e) { if (e) print('Test262:AsyncTestFailure:' + e); \
+                 else print('Test262:AsyncTestComplete'); }",
+            ),
+        ];
+        for (h, src) in harness {
+            std::fs::write(root.join("harness").join(h), src).unwrap();
+        }
+        for (path, src) in tests {
+            let p = root.join("test").join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, src).unwrap();
+        }
+        Suite::at(root).unwrap()
+    }
+
+    fn outcomes(tests: &[(&str, &str)], name: &str) -> Vec<(String, String)> {
+        let suite = suite(name, tests);
+        let harness = Harness::load(&suite).unwrap();
+        let config = RunConfig {
+            timeout: Duration::from_millis(300),
+            ..RunConfig::default()
+        };
+        let report = run(&suite, &harness, &Exclusions::default(), &Execute, &config).unwrap();
+        std::fs::remove_dir_all(&suite.root).unwrap();
+        let mut out = Vec::new();
+        for r in &report.results {
+            match &r.status {
+                TestStatus::Ran(o) => {
+                    for (s, o) in o {
+                        let o = match o {
+                            Outcome::Pass => "pass".to_string(),
+                            Outcome::Fail(m) => m.clone(),
+                        };
+                        out.push((format!("{} {}", r.path, s.name()), o));
+                    }
+                }
+                other => out.push((r.path.clone(), format!("{other:?}"))),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn scenarios_negatives_async_and_timeouts() {
+        let got = outcomes(
+            &[
+                // `this` in a plain call: undefined only in the strict scenario.
+                (
+                    "t/strictness.js",
+                    "/*---\n---*/\nvar t = (function () { return this; })();\nassert(t === undefined, 'sloppy this');",
+                ),
+                ("t/raw.js", "/*---\nflags: [raw]\n---*/\nif (typeof assert !== 'undefined') throw 1;"),
+                (
+                    "t/neg-ok.js",
+                    "/*---\nnegative:\n  phase: runtime\n  type: TypeError\nflags: [noStrict]\n---*/\nnull.x;",
+                ),
+                (
+                    "t/neg-wrong.js",
+                    "/*---\nnegative:\n  phase: runtime\n  type: TypeError\nflags: [noStrict]\n---*/\nundefinedName;",
+                ),
+                (
+                    "t/neg-parse.js",
+                    "/*---\nnegative:\n  phase: parse\n  type: SyntaxError\nflags: [noStrict]\n---*/\nvar = 1;",
+                ),
+                (
+                    "t/async.js",
+                    "/*---\nflags: [async, noStrict]\n---*/\nPromise.resolve(1).then(function (v) { assert.sameValue(v, 1); }).then($DONE, $DONE);",
+                ),
+                (
+                    "t/async-fail.js",
+                    "/*---\nflags: [async, noStrict]\n---*/\nPromise.reject(new Test262Error('no')).then($DONE, $DONE);",
+                ),
+                (
+                    "t/eval-script.js",
+                    "/*---\nflags: [noStrict]\n---*/\n$262.evalScript('var fromEval = 7;');\nassert.sameValue(fromEval, 7);",
+                ),
+                (
+                    "t/loop.js",
+                    "/*---\nflags: [noStrict]\n---*/\ntry { for (;;) {} } catch (e) {} finally { while (true) {} }",
+                ),
+            ],
+            "mixed",
+        );
+        let expected = [
+            (
+                "t/async-fail.js sloppy",
+                "Test262:AsyncTestFailure:Test262Error: no",
+            ),
+            ("t/async.js sloppy", "pass"),
+            ("t/eval-script.js sloppy", "pass"),
+            ("t/loop.js sloppy", "timeout"),
+            ("t/neg-ok.js sloppy", "pass"),
+            ("t/neg-parse.js sloppy", "pass"),
+            (
+                "t/neg-wrong.js sloppy",
+                "expected a TypeError at runtime, got ReferenceError: undefinedName is not defined",
+            ),
+            ("t/raw.js raw", "pass"),
+            ("t/strictness.js sloppy", "Test262Error: sloppy this"),
+            ("t/strictness.js strict", "pass"),
+        ];
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(got, expected);
+    }
+}

@@ -252,6 +252,10 @@ pub enum ObjectKind {
     /// An Array Iterator (ECMA-262 §23.1.5): `%ArrayIteratorPrototype%.next` walks it.
     ArrayIterator(Box<ArrayIteratorData>),
     RegExp(Box<RegExpData>),
+    /// %StringIteratorPrototype% instances: the string (None once done) and the next index.
+    StringIterator(Box<StringIteratorData>),
+    /// %RegExpStringIteratorPrototype% instances (`matchAll`).
+    RegExpStringIterator(Box<RegExpStringIteratorData>),
     Map(Box<OrderedMap>),
     Set(Box<OrderedMap>),
     WeakMap(Box<WeakMap<GcRefCell<ObjectData>, Value>>),
@@ -295,6 +299,8 @@ impl ObjectKind {
             ObjectKind::Date(_) => "Date",
             ObjectKind::ArrayIterator(_) => "Array Iterator",
             ObjectKind::RegExp(_) => "RegExp",
+            ObjectKind::StringIterator(_) => "String Iterator",
+            ObjectKind::RegExpStringIterator(_) => "RegExp String Iterator",
             ObjectKind::Map(_) => "Map",
             ObjectKind::Set(_) => "Set",
             ObjectKind::WeakMap(_) => "WeakMap",
@@ -317,6 +323,7 @@ unsafe impl Trace for ObjectKind {
     custom_trace!(this, mark, {
         match this {
             ObjectKind::RegExp(r) => mark(&**r),
+            ObjectKind::RegExpStringIterator(r) => mark(&r.matcher),
             ObjectKind::Map(m) | ObjectKind::Set(m) => mark(&**m),
             ObjectKind::WeakMap(w) | ObjectKind::WeakSet(w) => mark(&**w),
             ObjectKind::Promise(p) => mark(&**p),
@@ -334,7 +341,8 @@ unsafe impl Trace for ObjectKind {
             | ObjectKind::Number(_)
             | ObjectKind::String(_)
             | ObjectKind::Symbol(_)
-            | ObjectKind::Date(_) => {}
+            | ObjectKind::Date(_)
+            | ObjectKind::StringIterator(_) => {}
         }
     });
 }
@@ -354,6 +362,22 @@ impl Default for ArrayData {
             length_writable: true,
         }
     }
+}
+
+/// String iterator state (`string` is `None` once the iterator is done).
+pub struct StringIteratorData {
+    pub string: Option<JsString>,
+    pub position: usize,
+}
+
+/// RegExp String Iterator slots: [[IteratingRegExp]], [[IteratedString]], [[Global]],
+/// [[Unicode]], [[Done]].
+pub struct RegExpStringIteratorData {
+    pub matcher: JsObject,
+    pub string: JsString,
+    pub global: bool,
+    pub unicode: bool,
+    pub done: bool,
 }
 
 /// What an Array Iterator yields (`[[ArrayLikeIterationKind]]`).
@@ -685,14 +709,7 @@ impl PromiseData {
         kind: ReactionKind,
         argument: Value,
     ) -> Vec<ReactionJob> {
-        if !self.is_pending() {
-            return Vec::new(); // already settled: the state stays as it was
-        }
-        let PromiseState::Pending { reactions } = std::mem::replace(&mut self.state, new_state)
-        else {
-            return Vec::new();
-        };
-        reactions
+        self.settle_reactions(new_state)
             .into_iter()
             .map(|reaction| ReactionJob {
                 reaction,
@@ -700,6 +717,19 @@ impl PromiseData {
                 argument: argument.clone(),
             })
             .collect()
+    }
+
+    /// The state change of FulfillPromise/RejectPromise without building jobs: sets the new
+    /// state and returns the pending reactions (empty if already settled). The caller turns
+    /// each into a job (the hot path enqueues them without an intermediate list).
+    pub fn settle_reactions(&mut self, new_state: PromiseState) -> Vec<PromiseReaction> {
+        if !self.is_pending() {
+            return Vec::new(); // already settled: the state stays as it was
+        }
+        match std::mem::replace(&mut self.state, new_state) {
+            PromiseState::Pending { reactions } => reactions,
+            _ => Vec::new(),
+        }
     }
 
     /// The state-dependent part of PerformPromiseThen (§27.2.5.4.1 steps 9-12): a pending promise
@@ -712,6 +742,8 @@ impl PromiseData {
         let mut tracking = RejectionTracking::None;
         let job = match &mut self.state {
             PromiseState::Pending { reactions } => {
+                // Most promises get one `then`: no spare capacity (1M pending chains, DESIGN §8).
+                reactions.reserve_exact(1);
                 reactions.push(reaction);
                 None
             }
