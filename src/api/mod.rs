@@ -55,28 +55,51 @@ pub fn run_source_with(
     if options.trace {
         interp.queues.trace = Some(Box::new(crate::jobs::Trace::new(source)));
     }
-    let shown = |interp: &mut crate::interp::Interp, v: &crate::value::Value| {
-        let text =
-            crate::builtins::console::inspect(interp, v).unwrap_or_else(|_| "exception".into());
-        let is_error = matches!(v, crate::value::Value::Object(o)
-            if crate::builtins::inspect::is_error(interp, o));
-        // node's caret report (`Interp::uncaught_report`) is not the CLI's output yet: the
-        // conformance snapshots pin the `Uncaught …` first line.
-        let _ = is_error;
-        format!("Uncaught {text}")
-    };
     if let Err(thrown) = interp.run_script(&script) {
-        return Err(RunError::Uncaught(shown(&mut interp, &thrown)));
+        return Err(RunError::Uncaught(uncaught_report(
+            &mut interp,
+            &thrown,
+            false,
+        )));
     }
     match crate::event_loop::run_node(&mut interp) {
         Ok(()) => Ok(()),
         Err(crate::event_loop::Uncaught::Exception(v)) => {
-            Err(RunError::Uncaught(shown(&mut interp, &v)))
+            Err(RunError::Uncaught(uncaught_report(&mut interp, &v, false)))
         }
         Err(crate::event_loop::Uncaught::Rejection(v)) => Err(RunError::UnhandledRejection(
             unhandled_rejection_message(&mut interp, &v),
         )),
     }
+}
+
+/// node's report of an uncaught exception: `file:line`, the source line with a caret under
+/// the position V8 gives the exception, then the value as `util.inspect` shows it (an error's
+/// stack). A synchronous throw (script, timer callback) is placed at its throw point; an
+/// exception V8 did not see thrown (`from_rejection`, or one escaping a microtask, where the
+/// event loop leaves no throw point) at the error's creation (its first stack frame).
+fn uncaught_report(
+    interp: &mut crate::interp::Interp,
+    v: &crate::value::Value,
+    from_rejection: bool,
+) -> String {
+    use crate::value::Value;
+    let error = match v {
+        Value::Object(o) if crate::builtins::inspect::is_error(interp, o) => Some(o.clone()),
+        _ => None,
+    };
+    // Before inspecting: a getter run by `inspect` may throw (and move the throw point).
+    let location = match (&error, from_rejection) {
+        (_, false) if interp.throw_pos.is_some() => interp.throw_location(),
+        (Some(e), _) => interp.error_origin(e),
+        (None, _) => None,
+    };
+    // node prints a thrown string as it is, anything else as `util.inspect` shows it.
+    let text = match v {
+        Value::String(s) => s.to_std_string_lossy(),
+        _ => crate::builtins::console::inspect(interp, v).unwrap_or_else(|_| "exception".into()),
+    };
+    interp.uncaught_report(&text, error.is_some(), location)
 }
 
 /// What Node 20 prints for an unhandled rejection: the error itself when the reason is an
@@ -89,8 +112,7 @@ fn unhandled_rejection_message(
     use crate::value::Value;
     if let Value::Object(o) = reason {
         if matches!(o.borrow().kind, ObjectKind::Error) {
-            return crate::builtins::console::inspect(interp, reason)
-                .unwrap_or_else(|_| "Error".into());
+            return uncaught_report(interp, reason, true);
         }
     }
     // Node describes the reason without running user code (noSideEffectsToString).

@@ -1,15 +1,17 @@
-//! The Error family: `Error` and the native errors (`TypeError`, `RangeError`,
-//! `ReferenceError`, `SyntaxError`, `EvalError`, `URIError`) with `message`, `cause`,
-//! `toString`, and V8's `stack` (captured when the error is created, formatted on first read:
-//! `Name: message` from the error's name and message at that time, then `    at …` frames),
-//! `Error.captureStackTrace` and `Error.stackTraceLimit`.
+//! The Error family: `Error` and the NativeErrors (`EvalError`, `RangeError`, `ReferenceError`,
+//! `SyntaxError`, `TypeError`, `URIError`), each constructor with its own prototype object
+//! (whose [[Prototype]] is `Error.prototype`) and itself inheriting from `Error`; the `message`
+//! and `cause` (InstallErrorCause) own properties; `Error.prototype.toString`; and V8's `stack`
+//! (captured when the error is created, formatted on first read: `Name: message` from the
+//! error's name and message at that time, then `    at …` frames), `Error.captureStackTrace`
+//! and `Error.stackTraceLimit`.
 //!
 //! `AggregateError` lives with promises (`promise.rs`) and installs its stack through
 //! [`install_stack`]. Not here: `Error.prepareStackTrace`.
 
 use std::rc::Rc;
 
-use super::{arg, global_value, method, native, native_closure};
+use super::{arg, constructor, method, native, native_closure};
 use crate::interp::function::{closure_slot, FunctionData};
 use crate::interp::{ops, props, Interp, JsResult};
 use crate::lower::tree::Code;
@@ -29,63 +31,66 @@ pub fn make_error(interp: &mut Interp, proto: JsObject, message: &str) -> JsObje
     err
 }
 
-/// `Error(message, options)` and the native errors: slot 0 holds the constructor's own
-/// prototype, the fallback of GetPrototypeFromConstructor (and the prototype when called
-/// without `new`).
-fn error_ctor(
-    interp: &mut Interp,
-    callee: &JsObject,
-    _this: &Value,
-    args: &[Value],
-) -> JsResult<Value> {
+type ProtoOf = fn(&crate::builtins::Intrinsics) -> &JsObject;
+
+/// The shared body of the Error and NativeError constructors (ECMA-262 §20.5.1.1, §20.5.6.1).
+fn construct_error(interp: &mut Interp, args: &[Value], default: ProtoOf) -> JsResult<Value> {
+    // new.target's prototype when constructing; called as a function, the intrinsic one.
     let nt = interp.new_target.take();
-    let Value::Object(own_proto) = closure_slot(callee, 0) else {
-        return Err(interp.throw_type_error("error constructor without a prototype"));
-    };
     // V8 leaves out the frames of the constructors `new` ran down to this one (a subclass's
     // `super(…)` chain): the stack starts where the error was created by user code.
     let skip = nt.as_ref().and_then(closure_code);
-    let proto = match nt {
-        Some(nt) => {
-            let p = props::get(
-                interp,
-                &Value::Object(nt),
-                &PropertyKey::String(atoms::PROTOTYPE),
-            )?;
-            match p {
-                Value::Object(p) => p,
-                _ => own_proto,
-            }
-        }
-        None => own_proto,
-    };
-    let err = JsObject::new(Some(proto), ObjectKind::Error);
+    let err = interp.create_from_new_target(nt, default, ObjectKind::Error)?;
     install_stack_skipping(interp, &err, skip.as_ref());
     let message = arg(args, 0);
     if !message.is_undefined() {
         let m = ops::to_string(interp, &message)?;
         props::define_hidden(&err, PropertyKey::String(atoms::MESSAGE), Value::String(m));
     }
-    install_cause(interp, &err, &arg(args, 1))?;
+    // InstallErrorCause.
+    if let Value::Object(options) = arg(args, 1) {
+        let key = PropertyKey::String(atoms::CAUSE);
+        let ov = Value::Object(options);
+        if props::has_property(interp, &ov, &key)? {
+            let cause = props::get(interp, &ov, &key)?;
+            props::define_hidden(&err, key, cause);
+        }
+    }
     Ok(Value::Object(err))
 }
 
-/// InstallErrorCause (§20.5.8.1).
-pub fn install_cause(interp: &mut Interp, err: &JsObject, options: &Value) -> JsResult<()> {
-    if let Value::Object(options) = options {
-        let key = PropertyKey::String(atoms::CAUSE);
-        let options = Value::Object(options.clone());
-        if props::has_property(interp, &options, &key)? {
-            let cause = props::get(interp, &options, &key)?;
-            props::define_hidden(err, key, cause);
-        }
-    }
-    Ok(())
+macro_rules! error_ctors {
+    ($($f:ident => $proto:ident,)*) => {
+        $(fn $f(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+            construct_error(interp, args, |i| &i.$proto)
+        })*
+    };
+}
+
+error_ctors! {
+    error_ctor => error_proto,
+    eval_error_ctor => eval_error_proto,
+    range_error_ctor => range_error_proto,
+    reference_error_ctor => reference_error_proto,
+    syntax_error_ctor => syntax_error_proto,
+    type_error_ctor => type_error_proto,
+    uri_error_ctor => uri_error_proto,
+}
+
+/// `Error.isError(arg)` (ES2026): whether `arg` has an [[ErrorData]] internal slot.
+fn is_error(_: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
+    Ok(Value::Bool(matches!(
+        arg(args, 0),
+        Value::Object(o) if matches!(o.borrow().kind, ObjectKind::Error)
+    )))
 }
 
 fn error_to_string(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
     if !matches!(this, Value::Object(_)) {
-        return Err(interp.throw_type_error("Error.prototype.toString called on non-object"));
+        let s = super::console::inspect_short(this);
+        return Err(interp.throw_type_error(&format!(
+            "Method Error.prototype.toString called on incompatible receiver {s}"
+        )));
     }
     let name = props::get(interp, this, &PropertyKey::String(atoms::NAME))?;
     let name = if name.is_undefined() {
@@ -104,69 +109,53 @@ fn error_to_string(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<V
     } else if msg.is_empty() {
         name
     } else {
-        JsString::from(format!("{name}: {msg}"))
+        let mut units = name.as_slice().to_vec();
+        units.extend_from_slice(&[u16::from(b':'), u16::from(b' ')]);
+        units.extend_from_slice(msg.as_slice());
+        JsString::from_vec(units)
     }))
 }
 
 pub fn install(interp: &mut Interp) {
-    let eval_proto = JsObject::ordinary(Some(interp.intrinsics.error_proto.clone()));
-    let uri_proto = JsObject::ordinary(Some(interp.intrinsics.error_proto.clone()));
-    let protos = [
-        ("Error", interp.intrinsics.error_proto.clone()),
-        ("TypeError", interp.intrinsics.type_error_proto.clone()),
-        ("RangeError", interp.intrinsics.range_error_proto.clone()),
+    let i = &interp.intrinsics;
+    let natives: [(&str, JsObject, crate::interp::function::NativeFn); 6] = [
+        ("EvalError", i.eval_error_proto.clone(), eval_error_ctor),
+        ("RangeError", i.range_error_proto.clone(), range_error_ctor),
         (
             "ReferenceError",
-            interp.intrinsics.reference_error_proto.clone(),
+            i.reference_error_proto.clone(),
+            reference_error_ctor,
         ),
-        ("SyntaxError", interp.intrinsics.syntax_error_proto.clone()),
-        ("EvalError", eval_proto),
-        ("URIError", uri_proto),
+        (
+            "SyntaxError",
+            i.syntax_error_proto.clone(),
+            syntax_error_ctor,
+        ),
+        ("TypeError", i.type_error_proto.clone(), type_error_ctor),
+        ("URIError", i.uri_error_proto.clone(), uri_error_ctor),
     ];
-    let mut base_ctor: Option<JsObject> = None;
-    for (name, proto) in protos {
-        let ctor = error_constructor(interp, name, &proto);
-        props::define_hidden(&proto, PropertyKey::String(atoms::NAME), Value::from(name));
-        props::define_hidden(&proto, PropertyKey::String(atoms::MESSAGE), Value::from(""));
-        match &base_ctor {
-            None => {
-                // V8: Error.stackTraceLimit (10, an ordinary writable property) and
-                // Error.captureStackTrace(targetObject, constructorOpt).
-                props::define_data(
-                    &ctor,
-                    PropertyKey::from_str_key("stackTraceLimit"),
-                    Value::Number(10.0),
-                );
-                method(interp, &ctor, "captureStackTrace", 2, capture_stack_trace);
-                base_ctor = Some(ctor);
-            }
-            Some(base) => ctor.borrow_mut().prototype = Some(base.clone()),
-        }
+    let error_proto = i.error_proto.clone();
+    let base = constructor(interp, "Error", 1, error_ctor, &error_proto);
+    let name_key = PropertyKey::String(atoms::NAME);
+    let message_key = PropertyKey::String(atoms::MESSAGE);
+    props::define_hidden(&error_proto, name_key.clone(), Value::from("Error"));
+    props::define_hidden(&error_proto, message_key.clone(), Value::from(""));
+    method(interp, &error_proto, "toString", 0, error_to_string);
+    // V8: Error.stackTraceLimit (10, an ordinary writable property) and
+    // Error.captureStackTrace(targetObject, constructorOpt).
+    props::define_data(
+        &base,
+        PropertyKey::from_str_key("stackTraceLimit"),
+        Value::Number(10.0),
+    );
+    method(interp, &base, "captureStackTrace", 2, capture_stack_trace);
+    method(interp, &base, "isError", 1, is_error);
+    for (name, proto, f) in natives {
+        let ctor = constructor(interp, name, 1, f, &proto);
+        ctor.borrow_mut().prototype = Some(base.clone());
+        props::define_hidden(&proto, name_key.clone(), Value::from(name));
+        props::define_hidden(&proto, message_key.clone(), Value::from(""));
     }
-    let proto = interp.intrinsics.error_proto.clone();
-    method(interp, &proto, "toString", 0, error_to_string);
-}
-
-/// A native error constructor (`length` 1) linked with its prototype, as a global.
-fn error_constructor(interp: &mut Interp, name: &str, proto: &JsObject) -> JsObject {
-    let ctor = JsObject::new(
-        Some(interp.intrinsics.function_proto.clone()),
-        ObjectKind::Function(Box::new(FunctionData::NativeClosure {
-            f: error_ctor,
-            slots: vec![Value::Object(proto.clone())],
-            is_constructor: true,
-        })),
-    );
-    props::define_builtin_prop(&ctor, atoms::LENGTH, Value::Number(1.0));
-    props::define_builtin_prop(&ctor, atoms::NAME, Value::from(name));
-    props::define_prototype(&ctor, Value::Object(proto.clone()));
-    props::define_hidden(
-        proto,
-        PropertyKey::String(atoms::CONSTRUCTOR),
-        Value::Object(ctor.clone()),
-    );
-    global_value(interp, name, Value::Object(ctor.clone()));
-    ctor
 }
 
 // ───────────── stacks ─────────────
@@ -211,6 +200,22 @@ fn define_stack_value(target: &JsObject, v: Value) {
         PropertyKey::String(atoms::STACK),
         Property::data(v, Attributes::WRITABLE.with(Attributes::CONFIGURABLE)),
     );
+}
+
+/// The text of an error's own `stack` without running user code: the data property's string,
+/// or, while it is still the lazy accessor `install_stack` made, its captured frames.
+pub fn stack_text_raw(err: &JsObject) -> Option<String> {
+    let prop = err
+        .borrow()
+        .get_own_property(&PropertyKey::String(atoms::STACK))?;
+    match prop.slot {
+        crate::value::property::Slot::Data(Value::String(s)) => Some(s.to_std_string_lossy()),
+        crate::value::property::Slot::Accessor(a) => match closure_slot(a.get.as_ref()?, 0) {
+            Value::String(s) => Some(s.to_std_string_lossy()),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn stack_get(interp: &mut Interp, callee: &JsObject, this: &Value, _: &[Value]) -> JsResult<Value> {

@@ -19,6 +19,10 @@ use crate::value::object::{ObjectKind, PromiseState};
 use crate::value::property::{Property, Slot};
 use crate::value::{atoms, number, JsObject, JsString, PropertyKey, Symbol, Value, WellKnown};
 
+/// How many nested objects are formatted before the output says the inspection was
+/// interrupted (node: wherever V8's stack runs out, about a thousand levels).
+const MAX_NESTING: usize = 1000;
+
 /// Effectively infinite, for `breakLength: Infinity` and `depth: null`.
 const INFINITE: i64 = i64::MAX / 4;
 
@@ -229,6 +233,8 @@ pub fn function_flavor(o: &JsObject) -> Flavor {
         },
         Some(FunctionData::Closure { code, .. }) => Flavor {
             is_class: code.class_ctor.is_some(),
+            is_generator: code.machine.as_ref().is_some_and(|m| m.kind.is_generator()),
+            is_async: code.machine.as_ref().is_some_and(|m| m.kind.is_async()),
             ..Flavor::default()
         },
         _ => Flavor::default(),
@@ -626,6 +632,15 @@ fn format_raw(
         }
     }
 
+    if ctx.seen.len() >= MAX_NESTING {
+        // node catches the stack overflow of a very deep structure in formatRaw
+        // (handleMaxCallStackSize); its depth depends on V8's stack, ours is fixed.
+        let style = ctx_style(o, ctor, &tag);
+        let name = style.trim_end();
+        return Ok(format!(
+            "[{name}: Inspection interrupted prematurely. Maximum call stack size exceeded.]"
+        ));
+    }
     if recurse > ctx.opts.depth {
         let style = ctx_style(o, ctor, &tag);
         let name = &style[..style.len() - 1];

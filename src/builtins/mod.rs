@@ -8,13 +8,21 @@
 
 pub mod array;
 pub mod console;
+pub mod date;
 pub mod error;
+pub mod function;
+pub mod generator;
 pub mod inspect;
+pub mod json;
+pub mod map_set;
 pub mod math;
+pub mod number;
 pub mod object;
 pub mod promise;
+pub mod reflect;
 pub mod regexp;
 pub mod string;
+pub mod symbol;
 pub mod timers;
 
 use crate::interp::function::{FunctionData, NativeClosureFn, NativeFn};
@@ -37,6 +45,19 @@ pub struct Intrinsics {
     pub range_error_proto: JsObject,
     pub reference_error_proto: JsObject,
     pub syntax_error_proto: JsObject,
+    pub eval_error_proto: JsObject,
+    pub uri_error_proto: JsObject,
+    /// %AsyncIteratorPrototype%.
+    pub async_iterator_proto: JsObject,
+    /// %GeneratorFunction.prototype% (the [[Prototype]] of generator functions).
+    pub generator_function_proto: JsObject,
+    /// %GeneratorPrototype% (%GeneratorFunction.prototype.prototype%).
+    pub generator_proto: JsObject,
+    pub async_function_proto: JsObject,
+    pub async_generator_function_proto: JsObject,
+    pub async_generator_proto: JsObject,
+    /// %AsyncFromSyncIteratorPrototype%.
+    pub async_from_sync_iterator_proto: JsObject,
     pub aggregate_error_proto: JsObject,
     /// %Promise% and %Promise.prototype%.
     pub promise_ctor: JsObject,
@@ -61,8 +82,18 @@ pub struct Intrinsics {
     /// `array::install`): spread's fast path checks that neither was replaced.
     pub array_proto_values: JsObject,
     pub array_iterator_next: JsObject,
+    pub map_proto: JsObject,
+    pub set_proto: JsObject,
+    pub weak_map_proto: JsObject,
+    pub weak_set_proto: JsObject,
+    pub map_iterator_proto: JsObject,
+    pub set_iterator_proto: JsObject,
+    pub date_proto: JsObject,
     /// The intrinsic %Array% (set by `array::install`; ArraySpeciesCreate compares against it).
     pub array_ctor: JsObject,
+    /// %ThrowTypeError% (set by `function::install`): the poisoned accessor of
+    /// `Function.prototype.caller/arguments` and of unmapped arguments objects' `callee`.
+    pub throw_type_error: JsObject,
 }
 
 impl Intrinsics {
@@ -80,11 +111,28 @@ impl Intrinsics {
         let error_proto = derived();
         let sub_error = || JsObject::ordinary(Some(error_proto.clone()));
         let iterator_proto = derived();
+        let sub_iterator = || JsObject::ordinary(Some(iterator_proto.clone()));
+        let async_iterator_proto = derived();
+        let of_function = || JsObject::ordinary(Some(function_proto.clone()));
         let intrinsics = Intrinsics {
-            string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
-            regexp_string_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
-            array_iterator_proto: JsObject::ordinary(Some(iterator_proto.clone())),
-            iterator_proto,
+            map_proto: derived(),
+            set_proto: derived(),
+            weak_map_proto: derived(),
+            weak_set_proto: derived(),
+            map_iterator_proto: sub_iterator(),
+            set_iterator_proto: sub_iterator(),
+            date_proto: derived(),
+            generator_proto: sub_iterator(),
+            async_generator_proto: JsObject::ordinary(Some(async_iterator_proto.clone())),
+            async_from_sync_iterator_proto: JsObject::ordinary(Some(async_iterator_proto.clone())),
+            generator_function_proto: of_function(),
+            async_function_proto: of_function(),
+            async_generator_function_proto: of_function(),
+            async_iterator_proto,
+            string_iterator_proto: sub_iterator(),
+            regexp_string_iterator_proto: sub_iterator(),
+            array_iterator_proto: sub_iterator(),
+            iterator_proto: iterator_proto.clone(),
             regexp_proto: derived(),
             regexp_ctor: derived(),
             regexp_exec: derived(),
@@ -92,6 +140,7 @@ impl Intrinsics {
             array_proto_values: derived(),
             array_iterator_next: derived(),
             array_ctor: derived(),
+            throw_type_error: derived(),
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
                 ObjectKind::Array(Default::default()),
@@ -104,6 +153,8 @@ impl Intrinsics {
             range_error_proto: sub_error(),
             reference_error_proto: sub_error(),
             syntax_error_proto: sub_error(),
+            eval_error_proto: sub_error(),
+            uri_error_proto: sub_error(),
             aggregate_error_proto: sub_error(),
             promise_ctor: promise::make_constructor(&function_proto),
             promise_proto: derived(),
@@ -162,6 +213,47 @@ pub fn method(interp: &Interp, target: &JsObject, name: &str, length: u32, f: Na
     );
 }
 
+/// Define a builtin method under any key (symbol-keyed methods such as `[Symbol.iterator]`),
+/// with the function `name` given; returns the function object.
+pub fn method_key(
+    interp: &Interp,
+    target: &JsObject,
+    key: PropertyKey,
+    name: &str,
+    length: u32,
+    f: NativeFn,
+) -> JsObject {
+    let func = native(interp, name, length, f, false);
+    props::define_hidden(target, key, Value::Object(func.clone()));
+    func
+}
+
+/// Define a builtin accessor with a getter only (`get size`): non-enumerable, configurable.
+pub fn getter(interp: &Interp, target: &JsObject, key: PropertyKey, name: &str, f: NativeFn) {
+    let func = native(interp, &format!("get {name}"), 0, f, false);
+    target.borrow_mut().properties.insert(
+        key,
+        crate::value::property::Property::accessor(
+            Some(func),
+            None,
+            crate::value::property::Attributes::CONFIGURABLE,
+        ),
+    );
+}
+
+/// `obj[Symbol.toStringTag] = tag`: non-writable, non-enumerable, configurable.
+pub fn to_string_tag(target: &JsObject, tag: &str) {
+    target.borrow_mut().properties.insert(
+        PropertyKey::Symbol(crate::value::Symbol::well_known(
+            crate::value::WellKnown::ToStringTag,
+        )),
+        crate::value::property::Property::data(
+            Value::from(tag),
+            crate::value::property::Attributes::CONFIGURABLE,
+        ),
+    );
+}
+
 /// A constructor with its prototype linked both ways, installed on the global object.
 pub fn constructor(
     interp: &Interp,
@@ -171,7 +263,14 @@ pub fn constructor(
     proto: &JsObject,
 ) -> JsObject {
     let ctor = native(interp, name, length, f, true);
-    props::define_prototype(&ctor, Value::Object(proto.clone()));
+    // A built-in constructor's `prototype` is non-writable, non-enumerable, non-configurable.
+    ctor.borrow_mut().properties.insert(
+        PropertyKey::String(atoms::PROTOTYPE),
+        crate::value::property::Property::data(
+            Value::Object(proto.clone()),
+            crate::value::property::Attributes::NONE,
+        ),
+    );
     props::define_hidden(
         proto,
         PropertyKey::String(atoms::CONSTRUCTOR),
@@ -222,15 +321,31 @@ pub fn wrap_primitive(interp: &mut Interp, v: &Value) -> JsObject {
 /// Create every global.
 pub fn install(interp: &mut Interp) {
     global_value(interp, "globalThis", Value::Object(interp.global.clone()));
-    global_value(interp, "undefined", Value::Undefined);
-    global_value(interp, "NaN", Value::Number(f64::NAN));
-    global_value(interp, "Infinity", Value::Number(f64::INFINITY));
+    // Value properties of the global object: non-writable, non-enumerable, non-configurable.
+    for (name, v) in [
+        ("undefined", Value::Undefined),
+        ("NaN", Value::Number(f64::NAN)),
+        ("Infinity", Value::Number(f64::INFINITY)),
+    ] {
+        interp.global.borrow_mut().properties.insert(
+            PropertyKey::String(Atom::intern_str(name)),
+            crate::value::property::Property::data(v, crate::value::property::Attributes::NONE),
+        );
+    }
     object::install(interp);
+    function::install(interp);
+    reflect::install(interp);
+    number::install(interp);
     array::install(interp);
     string::install(interp);
     regexp::install(interp);
     math::install(interp);
     error::install(interp);
+    symbol::install(interp);
+    map_set::install(interp);
+    json::install(interp);
+    date::install(interp);
+    generator::install(interp);
     console::install(interp);
     promise::install(interp);
     timers::install(interp);

@@ -98,6 +98,57 @@ fn is_trail(u: u16) -> bool {
     (0xDC00..0xE000).contains(&u)
 }
 
+/// A pattern without `u`/`v` as the parser takes it: code units, except inside group names
+/// (`(?<name>`, `\k<name>`), which are identifiers of code points even there (a surrogate pair
+/// is one ID_Start / ID_Continue character).
+fn non_unicode_pattern(pattern: &[u16]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(pattern.len());
+    let (mut i, mut in_class, mut in_name) = (0, false, false);
+    while i < pattern.len() {
+        let u = pattern[i];
+        if in_name && is_lead(u) && pattern.get(i + 1).is_some_and(|&t| is_trail(t)) {
+            let t = pattern[i + 1];
+            out.push(0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(t) - 0xDC00));
+            i += 2;
+            continue;
+        }
+        out.push(u32::from(u));
+        let next = |k: usize| pattern.get(i + k).copied();
+        match u {
+            _ if in_name => in_name = u != u16::from(b'>'),
+            0x5C => {
+                // An escape: `\k<` opens a name; any other escaped unit is copied as is.
+                if next(1) == Some(u16::from(b'k')) && next(2) == Some(u16::from(b'<')) {
+                    out.extend([u32::from(b'k'), u32::from(b'<')]);
+                    i += 3;
+                    in_name = true;
+                    continue;
+                }
+                if let Some(e) = next(1) {
+                    out.push(u32::from(e));
+                    i += 2;
+                    continue;
+                }
+            }
+            0x5B => in_class = true,
+            0x5D => in_class = false,
+            0x28 if !in_class
+                && next(1) == Some(u16::from(b'?'))
+                && next(2) == Some(u16::from(b'<'))
+                && !matches!(next(3), Some(0x3D | 0x21)) =>
+            {
+                out.extend([u32::from(b'?'), u32::from(b'<')]);
+                i += 3;
+                in_name = true;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
 impl Compiled {
     /// Compiles `pattern` with `flags`; the error text on a syntax error.
     pub fn new(pattern: &[u16], flags: Flags) -> Result<Compiled, String> {
@@ -109,10 +160,16 @@ impl Compiled {
             unicode: flags.has(b'u'),
             unicode_sets: flags.has(b'v'),
         };
-        // Code points for the parser; lone surrogates pass through as their own values.
-        let cps = char::decode_utf16(pattern.iter().copied())
-            .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from));
-        let re = regress::Regex::from_unicode(cps, rflags).map_err(|e| e.text)?;
+        // Under `u`/`v` the pattern is code points (lone surrogates pass through as their own
+        // values); otherwise it is code units, as the subject is: /𠮷/ is two units.
+        let re = if flags.unicode() {
+            let cps = char::decode_utf16(pattern.iter().copied())
+                .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from));
+            regress::Regex::from_unicode(cps, rflags)
+        } else {
+            regress::Regex::from_unicode(non_unicode_pattern(pattern).into_iter(), rflags)
+        }
+        .map_err(|e| e.text)?;
         Ok(Compiled {
             re,
             flags,

@@ -1119,60 +1119,9 @@ fn string_iterator_next(interp: &mut Interp, this: &Value, _: &[Value]) -> JsRes
 
 // ───────────────────────────── Number and Boolean (moving out) ─────────────────────────────
 
-fn number_ctor(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
-    Ok(Value::Number(match args.first() {
-        None => 0.0,
-        Some(v) => ops::to_number(interp, v)?,
-    }))
-}
-
-fn boolean_ctor(_: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
-    Ok(Value::Bool(arg(args, 0).to_boolean()))
-}
-
-fn this_num(interp: &mut Interp, this: &Value) -> JsResult<f64> {
-    match this {
-        Value::Number(n) => Ok(*n),
-        Value::Object(o) => match o.borrow().kind {
-            ObjectKind::Number(n) => Ok(n),
-            _ => Err(()),
-        },
-        _ => Err(()),
-    }
-    .map_err(|_| interp.throw_type_error("Number.prototype method called on incompatible receiver"))
-}
-fn number_to_string(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
-    let x = this_num(interp, this)?;
-    let radix = match arg(args, 0) {
-        Value::Undefined => 10.0,
-        v => ops::to_number(interp, &v)?,
-    };
-    if !(2.0..=36.0).contains(&radix) {
-        return Err(interp.throw_range_error("toString() radix must be between 2 and 36"));
-    }
-    Ok(Value::String(if radix == 10.0 {
-        number::to_string(x)
-    } else {
-        JsString::from(number::to_string_radix(x, radix as u32))
-    }))
-}
-fn to_fixed(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
-    let x = this_num(interp, this)?;
-    let f = number::to_integer_or_infinity(ops::to_number(interp, &arg(args, 0))?);
-    if !(0.0..=100.0).contains(&f) {
-        return Err(interp.throw_range_error("toFixed() digits argument must be between 0 and 100"));
-    }
-    Ok(Value::String(JsString::from(number::to_fixed(x, f as u32))))
-}
-
 pub fn install(interp: &mut Interp) {
+    // Number and Boolean live in `number.rs`.
     install_string(interp);
-    let np = interp.intrinsics.number_proto.clone();
-    constructor(interp, "Number", 1, number_ctor, &np);
-    method(interp, &np, "toString", 1, number_to_string);
-    method(interp, &np, "toFixed", 1, to_fixed);
-    let bp = interp.intrinsics.boolean_proto.clone();
-    constructor(interp, "Boolean", 1, boolean_ctor, &bp);
 }
 
 fn install_string(interp: &mut Interp) {

@@ -178,6 +178,15 @@ pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
     };
     let f = payload.as_any().downcast_ref::<FunctionData>()?;
     Some(match f {
+        // Generator functions create their generator object around the call.
+        FunctionData::Closure { code, .. }
+            if code.machine.as_ref().is_some_and(|m| m.kind.is_generator()) =>
+        {
+            (
+                Callable::NativeClosure(super::machine::call_generator, obj.clone()),
+                false,
+            )
+        }
         FunctionData::Closure {
             code,
             env,
@@ -185,10 +194,12 @@ pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
             ..
         } => {
             // Also for code without a name: stack frames then name it by the function's `name`.
+            // And for code with an `arguments` object (a sloppy one's `callee`).
             let me = (code.uses_super
                 || code.class_ctor.is_some()
-                || code.name == crate::value::atoms::EMPTY)
-                .then(|| obj.clone());
+                || code.name == crate::value::atoms::EMPTY
+                || code.arguments_place.is_some())
+            .then(|| obj.clone());
             (
                 Callable::Closure(code.clone(), env.clone(), me),
                 *is_constructor,

@@ -14,6 +14,7 @@
 mod class;
 pub mod function;
 pub mod iter;
+pub mod machine;
 pub mod ops;
 mod pattern;
 pub mod props;
@@ -71,6 +72,8 @@ pub struct Interp {
     /// new.target at the entry of a native function called through [[Construct]]; `None` on a
     /// plain call. Natives that care read it before making any other call.
     pub new_target: Option<JsObject>,
+    /// The running code is strict mode code (set on entry to each closure and script).
+    pub strict: bool,
     /// Set from another thread (a watchdog, an embedder's timeout) to stop the running script:
     /// checked with one relaxed load at loop back-edges and closure calls, it throws a
     /// termination that `catch` and `finally` do not intercept. It stays set: every later
@@ -95,6 +98,10 @@ pub struct Interp {
     pub source: Option<Rc<stack::SourceInfo>>,
     /// Where the latest exception was thrown (a source offset).
     pub throw_pos: Option<u32>,
+    /// The global lexical environment: script-level `let`/`const`/`class` bindings (a
+    /// null-prototype object no script can reach; TDZ = the uninit marker, const =
+    /// non-writable). Looked up before the global object.
+    global_lex: JsObject,
 }
 
 impl Interp {
@@ -113,6 +120,7 @@ impl Interp {
             uninit: Value::Symbol(Symbol::new(None)),
             depth: 0,
             new_target: None,
+            strict: false,
             interrupt: None,
             queues: Default::default(),
             call_pos: u32::MAX,
@@ -122,6 +130,7 @@ impl Interp {
             frames: Vec::new(),
             source: None,
             throw_pos: None,
+            global_lex: JsObject::ordinary(None),
         };
         interp.this = Value::Object(global);
         crate::builtins::install(&mut interp);
@@ -151,13 +160,66 @@ impl Interp {
     /// does: the caller's environment and `this` are restored afterwards). Returns the thrown
     /// value on an uncaught exception.
     pub fn run_script(&mut self, script: &Script) -> Result<(), Value> {
+        // GlobalDeclarationInstantiation: lexical names may not redeclare lexical names or
+        // vars of earlier scripts (or restricted global properties), nor this script's vars.
+        for (name, _) in script.lex_names.iter() {
+            let key = PropertyKey::String(*name);
+            let clash = self.global_lex.borrow().properties.contains_key(&key)
+                || script.var_names.contains(name)
+                || self
+                    .global
+                    .borrow()
+                    .get_own_property(&key)
+                    .is_some_and(|p| !p.attrs.configurable());
+            if clash {
+                let msg = format!(
+                    "Identifier '{}' has already been declared",
+                    name.to_js_string()
+                );
+                let p = self.intrinsics.syntax_error_proto.clone();
+                self.throw_error(p, &msg);
+                return Err(std::mem::take(&mut self.exception));
+            }
+        }
+        for name in script.var_names.iter() {
+            let key = PropertyKey::String(*name);
+            if self.global_lex.borrow().properties.contains_key(&key) {
+                let msg = format!(
+                    "Identifier '{}' has already been declared",
+                    name.to_js_string()
+                );
+                let p = self.intrinsics.syntax_error_proto.clone();
+                self.throw_error(p, &msg);
+                return Err(std::mem::take(&mut self.exception));
+            }
+        }
+        for (name, is_const) in script.lex_names.iter() {
+            let attrs = if *is_const {
+                crate::value::Attributes::NONE
+            } else {
+                crate::value::Attributes::WRITABLE
+            };
+            self.global_lex.borrow_mut().properties.insert(
+                PropertyKey::String(*name),
+                crate::value::Property::data(self.uninit.clone(), attrs),
+            );
+        }
         for name in script.var_names.iter() {
             let key = PropertyKey::String(*name);
             if !self.global.borrow().properties.contains_key(&key) {
-                props::define_data(&self.global, key, Value::Undefined);
+                // CreateGlobalVarBinding: a non-configurable global property.
+                self.global.borrow_mut().properties.insert(
+                    key,
+                    crate::value::property::Property::data(
+                        Value::Undefined,
+                        crate::value::property::Attributes::WRITABLE
+                            .with(crate::value::property::Attributes::ENUMERABLE),
+                    ),
+                );
             }
         }
         let code = script.code.clone();
+        let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         let base = self.stack.len();
         self.stack
             .resize(base + code.registers as usize, Value::Undefined);
@@ -168,6 +230,7 @@ impl Interp {
         let r = self.block(&code.body);
         self.pop_frame();
         self.base = saved;
+        self.strict = saved_strict;
         self.env = saved_env;
         self.this = saved_this;
         self.stack.truncate(base);
@@ -251,8 +314,55 @@ impl Interp {
         }
     }
 
+    /// A script-level lexical binding: `Some(Ok(value))`, `Some(Err(()))` in TDZ, `None` if
+    /// the name has no lexical binding.
+    fn global_lex_get(&self, key: &PropertyKey) -> Option<Result<(Value, bool), ()>> {
+        let data = self.global_lex.borrow();
+        match data.properties.get(key)? {
+            crate::value::property::PropertyRef::Data(v, attrs) => {
+                if self.is_uninit(v) {
+                    Some(Err(()))
+                } else {
+                    Some(Ok((v.clone(), attrs.writable())))
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn tdz_error(&mut self, name: Atom) -> Throw {
+        let msg = format!(
+            "Cannot access '{}' before initialization",
+            name.to_js_string()
+        );
+        self.throw_reference_error(&msg)
+    }
+
+    /// Initialise a script-level `let`/`const`/`class` binding.
+    pub(crate) fn init_global_lex(&mut self, name: Atom, v: Value) {
+        let key = PropertyKey::String(name);
+        let attrs = self
+            .global_lex
+            .borrow()
+            .properties
+            .get(&key)
+            .map(|p| p.attrs())
+            .unwrap_or(crate::value::Attributes::WRITABLE);
+        self.global_lex
+            .borrow_mut()
+            .properties
+            .insert(key, crate::value::Property::data(v, attrs));
+    }
+
     fn get_global(&mut self, g: &GlobalRef) -> JsResult<Value> {
         let key = PropertyKey::String(g.name);
+        if !self.global_lex.borrow().properties.is_empty() {
+            match self.global_lex_get(&key) {
+                Some(Ok((v, _))) => return Ok(v),
+                Some(Err(())) => return Err(self.tdz_error(g.name)),
+                None => {}
+            }
+        }
         let slot = g.slot.get();
         if slot != u32::MAX {
             let data = self.global.borrow();
@@ -278,15 +388,38 @@ impl Interp {
         match props::lookup(self, &global, &key)? {
             Some(v) => Ok(v),
             None => {
+                if g.pos != u32::MAX {
+                    self.set_pos(g.pos);
+                }
                 let msg = format!("{} is not defined", g.name.to_js_string());
                 Err(self.throw_reference_error(&msg))
             }
         }
     }
 
+    /// PutValue to a global name (a failed write throws in strict code).
     fn set_global(&mut self, g: &GlobalRef, value: Value) -> JsResult<()> {
+        let key = PropertyKey::String(g.name);
+        match self.global_lex_get(&key) {
+            Some(Ok((_, true))) => {
+                self.global_lex.borrow_mut().properties.insert(
+                    key,
+                    crate::value::Property::data(value, crate::value::Attributes::WRITABLE),
+                );
+                return Ok(());
+            }
+            Some(Ok((_, false))) => {
+                return Err(self.throw_type_error("Assignment to constant variable."))
+            }
+            Some(Err(())) => return Err(self.tdz_error(g.name)),
+            None => {}
+        }
         let global = Value::Object(self.global.clone());
-        props::set(self, &global, PropertyKey::String(g.name), value)
+        // Not yet: the strict-mode ReferenceError for an undeclared name. Script-level `let`,
+        // `class` and nested `var` declarations are initialised through this path today, so
+        // it cannot tell a declaration's initialisation from an undeclared assignment.
+        let key = PropertyKey::String(g.name);
+        props::put_value(self, &global, key, value)
     }
 
     // ───────────── statements ─────────────
@@ -316,9 +449,21 @@ impl Interp {
             self.write_place(*place, f);
         }
         for (name, code) in block.global_functions.iter() {
+            // CreateGlobalFunctionBinding.
             let f = self.make_closure(code);
-            let global = Value::Object(self.global.clone());
-            props::set(self, &global, PropertyKey::String(*name), f)?;
+            let key = PropertyKey::String(*name);
+            let configurable =
+                props::get_own_property(&self.global, &key).is_none_or(|p| p.attrs.configurable());
+            let desc = if configurable {
+                props::PropertyDescriptor::data(f, true, true, false)
+            } else {
+                props::PropertyDescriptor {
+                    value: Some(f),
+                    ..Default::default()
+                }
+            };
+            let global = self.global.clone();
+            props::define_property_or_throw(self, &global, key, &desc)?;
         }
         for stmt in block.body.iter() {
             match self.stmt(stmt)? {
@@ -373,6 +518,10 @@ impl Interp {
             Stmt::Try(t) => return self.try_stmt(t),
             Stmt::Switch(s) => return self.switch(s),
             Stmt::ForOf(f) => return self.for_of(f),
+            Stmt::InitGlobalLex { name, value } => {
+                let v = self.expr(value)?;
+                self.init_global_lex(*name, v);
+            }
             Stmt::Bind { target, value } => {
                 let v = self.expr(value)?;
                 self.bind_target(target, v)?;
@@ -697,9 +846,13 @@ impl Interp {
                     self.expr(alt)?
                 }
             }
-            Expr::Member { object, key } => {
+            Expr::Member { object, key, pos } => {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
+                if obj.is_nullish() {
+                    // The TypeError get_member throws is reported at the property.
+                    self.set_pos(*pos);
+                }
                 self.get_member(&obj, &key)?
             }
             Expr::SetMember { object, key, value } => {
@@ -721,6 +874,11 @@ impl Interp {
     fn expr_cold(&mut self, e: &Expr) -> JsResult<Value> {
         Ok(match e {
             Expr::TypeofGlobal(g) => {
+                match self.global_lex_get(&PropertyKey::String(g.name)) {
+                    Some(Ok((v, _))) => return Ok(Value::String(v.type_of().to_js_string())),
+                    Some(Err(())) => return Err(self.tdz_error(g.name)),
+                    None => {}
+                }
                 let global = Value::Object(self.global.clone());
                 match props::lookup(self, &global, &PropertyKey::String(g.name))? {
                     Some(v) => Value::String(v.type_of().to_js_string()),
@@ -889,6 +1047,14 @@ impl Interp {
                     last = self.expr(x)?;
                 }
                 last
+            }
+            Expr::DeleteMember { object, key } => {
+                let obj = self.expr(object)?;
+                let key = self.key(key)?;
+                Value::Bool(props::delete_value(self, &obj, &key)?)
+            }
+            Expr::DeleteGlobal(g) => {
+                Value::Bool(props::delete(&self.global, &PropertyKey::String(g.name)))
             }
             Expr::Regex(lit) => crate::builtins::regexp::literal(self, lit)?,
             Expr::Destructure { pattern, value } => {
@@ -1077,7 +1243,7 @@ impl Interp {
             None => self.env.clone(),
         };
         let f = JsObject::new(
-            Some(self.intrinsics.function_proto.clone()),
+            Some(self.function_proto_for(code)),
             ObjectKind::Function(Box::new(FunctionData::Closure {
                 code: code.clone(),
                 env: env.clone(),
@@ -1106,8 +1272,30 @@ impl Interp {
                 Value::Object(f.clone()),
             );
             props::define_prototype(&f, Value::Object(proto));
+            if code.this_mode == ThisMode::Sloppy && code.class_ctor.is_none() {
+                // Sloppy plain functions carry V8's legacy own `arguments`/`caller` (null),
+                // shadowing the poisoned accessors of Function.prototype.
+                for name in [crate::value::atoms::ARGUMENTS, crate::value::atoms::CALLER] {
+                    f.borrow_mut().properties.insert(
+                        PropertyKey::String(name),
+                        crate::value::property::Property::data(
+                            Value::Null,
+                            crate::value::property::Attributes::NONE,
+                        ),
+                    );
+                }
+            }
         }
+        self.machine_prototype_prop(code, &f);
         Value::Object(f)
+    }
+
+    /// A closure over the global environment (the `Function` constructor's functions).
+    pub fn make_global_closure(&mut self, code: &Rc<Code>) -> Value {
+        let saved = self.env.take();
+        let f = self.make_closure(code);
+        self.env = saved;
+        f
     }
 
     /// Call with arguments already pushed on the stack from `base`.
@@ -1215,20 +1403,27 @@ impl Interp {
             .resize(base + regs.max(nparams), Value::Undefined);
         let saved_base = std::mem::replace(&mut self.base, base);
         let saved_env = std::mem::replace(&mut self.env, env);
+        // OrdinaryCallBindThis: sloppy functions see the global for undefined/null and a
+        // wrapper object for other primitives.
         let this = match code.this_mode {
             ThisMode::Sloppy if this.is_nullish() => Value::Object(self.global.clone()),
+            ThisMode::Sloppy if !matches!(this, Value::Object(_)) => {
+                Value::Object(crate::builtins::wrap_primitive(self, &this))
+            }
             _ => this,
         };
         let saved_this = std::mem::replace(&mut self.this, this);
+        let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;
         let kind = match new_target {
             Some(_) => stack::FrameKind::Construct,
             None => stack::FrameKind::Call,
         };
         self.push_frame(code, kind, me.as_ref());
-        let result = self.run_body(code, all_args, new_target);
+        let result = self.run_body(code, all_args, new_target, me.as_ref());
         self.pop_frame();
         self.depth -= 1;
+        self.strict = saved_strict;
         if let Some((home, func)) = saved_super {
             self.home = home;
             self.func = func;
@@ -1242,9 +1437,10 @@ impl Interp {
 
     fn run_body(
         &mut self,
-        code: &Code,
+        code: &Rc<Code>,
         all_args: Option<Vec<Value>>,
         new_target: Option<JsObject>,
+        me: Option<&JsObject>,
     ) -> JsResult<Value> {
         if let Some(shape) = &code.env {
             let new = Env::new(shape, self.env.clone(), &self.uninit);
@@ -1287,10 +1483,32 @@ impl Interp {
                 PropertyKey::Symbol(Symbol::well_known(crate::value::WellKnown::Iterator)),
                 Value::Object(self.intrinsics.array_proto_values.clone()),
             );
+            let callee = PropertyKey::String(crate::value::atoms::CALLEE);
+            if code.strict || code.param_init.is_some() {
+                // CreateUnmappedArgumentsObject step 8: `callee` is poisoned.
+                let thrower = self.intrinsics.throw_type_error.clone();
+                obj.borrow_mut().properties.insert(
+                    callee,
+                    crate::value::Property::accessor(
+                        Some(thrower.clone()),
+                        Some(thrower),
+                        crate::value::Attributes::NONE,
+                    ),
+                );
+            } else if let Some(f) = me {
+                // CreateMappedArgumentsObject step 20 (the parameter mapping itself is not
+                // implemented: sloppy `arguments[i]` does not alias the parameter).
+                props::define_hidden(&obj, callee, Value::Object(f.clone()));
+            }
             self.write_place(place, Value::Object(obj));
         }
         if let (Some(init), Some(args)) = (&code.param_init, all_args) {
-            self.bind_params(init, args)?;
+            if let Err(t) = self.bind_params(init, args) {
+                return self.machine_param_error(code, t);
+            }
+        }
+        if let Some(m) = &code.machine {
+            return self.machine_start(code, m);
         }
         if let Some(e) = &code.expr_body {
             return self.expr(e);

@@ -8,7 +8,9 @@
 
 use super::{Interp, JsResult};
 use crate::parser::ast::BinaryOp;
-use crate::value::{atoms, number, ConversionError, JsObject, JsString, PropertyKey, Value};
+use crate::value::{
+    atoms, number, ConversionError, JsObject, JsString, PropertyKey, Symbol, Value, WellKnown,
+};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
@@ -17,12 +19,34 @@ pub enum Hint {
     String,
 }
 
-/// ToPrimitive(input, hint): OrdinaryToPrimitive via `valueOf`/`toString`
-/// (`Symbol.toPrimitive` is consulted by the builtins that define it: Date, Symbol).
+/// ToPrimitive(input, hint): the object's `[Symbol.toPrimitive]` method if it has one (Date,
+/// Symbol wrappers, user objects), else OrdinaryToPrimitive via `valueOf`/`toString`.
 pub fn to_primitive(interp: &mut Interp, v: &Value, hint: Hint) -> JsResult<Value> {
     let Value::Object(_) = v else {
         return Ok(v.clone());
     };
+    let key = PropertyKey::Symbol(Symbol::well_known(WellKnown::ToPrimitive));
+    let exotic = super::props::get(interp, v, &key)?;
+    if !exotic.is_nullish() {
+        if !super::function::is_callable(&exotic) {
+            return Err(interp.throw_type_error("Symbol.toPrimitive is not a function"));
+        }
+        let h = match hint {
+            Hint::Default => "default",
+            Hint::Number => "number",
+            Hint::String => "string",
+        };
+        let r = interp.call(&exotic, v.clone(), &[Value::from(h)])?;
+        if matches!(r, Value::Object(_)) {
+            return Err(interp.throw_type_error("Cannot convert object to primitive value"));
+        }
+        return Ok(r);
+    }
+    ordinary_to_primitive(interp, v, hint)
+}
+
+/// OrdinaryToPrimitive(O, hint): `valueOf` then `toString` (the reverse for a string hint).
+pub fn ordinary_to_primitive(interp: &mut Interp, v: &Value, hint: Hint) -> JsResult<Value> {
     let order = if hint == Hint::String {
         [atoms::TO_STRING, atoms::VALUE_OF]
     } else {
@@ -67,6 +91,10 @@ pub fn to_property_key(interp: &mut Interp, v: &Value) -> JsResult<PropertyKey> 
     let p = to_primitive(interp, v, Hint::String)?;
     p.to_property_key_primitive()
         .map_err(|e| conversion(interp, e))
+}
+
+pub fn to_uint32(interp: &mut Interp, v: &Value) -> JsResult<u32> {
+    Ok(number::to_uint32(to_number(interp, v)?))
 }
 
 pub fn to_int32(interp: &mut Interp, v: &Value) -> JsResult<i32> {
@@ -160,7 +188,7 @@ pub fn binary(interp: &mut Interp, op: BinaryOp, l: Value, r: Value) -> JsResult
         Gt => Value::Bool(less_than(interp, &r, &l, false)? == Some(true)),
         LtEq => Value::Bool(less_than(interp, &r, &l, false)? == Some(false)),
         GtEq => Value::Bool(less_than(interp, &l, &r, true)? == Some(false)),
-        InstanceOf => Value::Bool(instance_of(interp, &l, &r)?),
+        InstanceOf => Value::Bool(crate::builtins::function::instance_of(interp, &l, &r)?),
         In => {
             let Value::Object(_) = &r else {
                 return Err(interp.throw_type_error(
@@ -221,29 +249,5 @@ pub fn loose_equals(interp: &mut Interp, x: &Value, y: &Value) -> JsResult<bool>
             loose_equals(interp, x, &p)
         }
         _ => Ok(false),
-    }
-}
-
-/// InstanceofOperator without `Symbol.hasInstance` (OrdinaryHasInstance).
-fn instance_of(interp: &mut Interp, v: &Value, target: &Value) -> JsResult<bool> {
-    if !super::function::is_callable(target) {
-        return Err(interp.throw_type_error("Right-hand side of 'instanceof' is not callable"));
-    }
-    let Value::Object(mut o) = v.clone() else {
-        return Ok(false);
-    };
-    let proto = super::props::get(interp, target, &PropertyKey::String(atoms::PROTOTYPE))?;
-    let Value::Object(proto) = proto else {
-        return Err(
-            interp.throw_type_error("Function has non-object prototype in instanceof check")
-        );
-    };
-    loop {
-        let next = o.prototype();
-        match next {
-            None => return Ok(false),
-            Some(p) if JsObject::ptr_eq(&p, &proto) => return Ok(true),
-            Some(p) => o = p,
-        }
     }
 }

@@ -61,6 +61,10 @@ impl Interp {
                 Ok(())
             }
             Target::Global(g) => self.set_global(g, v),
+            Target::GlobalLexInit(name) => {
+                self.init_global_lex(*name, v);
+                Ok(())
+            }
             Target::Member { .. } => {
                 let r = self.target_ref(t)?;
                 self.put_ref(r, v)

@@ -1,13 +1,15 @@
-//! Property access with JS semantics: [[Get]] up the prototype chain (calling getters),
-//! [[Set]] (setters, read-only properties, array `length`), property definition helpers for
-//! builtins, `for-in` key enumeration, and iteration of arrays/strings into a vector for spread.
+//! The object model's internal methods with JS semantics: [[Get]] up the prototype chain
+//! (calling getters), OrdinarySet with its strict/sloppy failure modes, [[DefineOwnProperty]]
+//! (ValidateAndApplyPropertyDescriptor, the Array exotic ArraySetLength, String exotic
+//! indices), [[Delete]], [[PreventExtensions]], OrdinarySetPrototypeOf, property descriptor
+//! records (To/FromPropertyDescriptor), definition helpers for builtins, `for-in` key
+//! enumeration, and iteration into a vector for spread.
 //!
 //! The fast path of an own data property is one `PropertyMap` lookup with no allocation.
-//! Not here: Proxy, the full [[DefineOwnProperty]] validation (Object.defineProperty's builtin
-//! does that), iterator protocol objects (spread of arbitrary iterables comes with generators).
+//! Not here: Proxy and the other exotic objects (typed arrays, module namespaces).
 
 use super::{ops, Interp, JsResult};
-use crate::value::object::ObjectKind;
+use crate::value::object::{ArrayData, ObjectKind};
 use crate::value::property::{Accessor, Attributes, Property, PropertyRef, Slot, WriteOutcome};
 use crate::value::{atoms, Atom, JsObject, JsString, PropertyKey, Value};
 
@@ -111,10 +113,11 @@ pub fn get_value(interp: &mut Interp, base: &Value, key: &PropertyKey) -> JsResu
     get(interp, base, key)
 }
 
-/// PutValue of a property reference: primitives' properties cannot be created (strict code
-/// throws; in sloppy code the write is lost — we follow strict, which is what snippets hit).
+/// PutValue of a property reference (`o.x = v`, `o[k] += v`, …): [[Set]] on ToObject(base) with
+/// `base` as the receiver; a failed [[Set]] throws in strict code (`interp.strict`, the mode of
+/// the running code) and is silently ignored in sloppy code.
 pub fn put_value(interp: &mut Interp, base: &Value, key: PropertyKey, v: Value) -> JsResult<()> {
-    match base {
+    let obj = match base {
         Value::Undefined | Value::Null => {
             let k = key_display(&key);
             let what = if base.is_undefined() {
@@ -122,164 +125,779 @@ pub fn put_value(interp: &mut Interp, base: &Value, key: PropertyKey, v: Value) 
             } else {
                 "null"
             };
-            Err(interp
-                .throw_type_error(&format!("Cannot set properties of {what} (setting '{k}')")))
+            return Err(interp
+                .throw_type_error(&format!("Cannot set properties of {what} (setting '{k}')")));
         }
-        Value::Object(_) => set(interp, base, key, v),
-        _ => Ok(()),
+        Value::Object(o) => o.clone(),
+        prim => ops::to_object(interp, prim)?,
+    };
+    match set_impl(interp, &obj, &key, v, base)? {
+        Ok(()) => Ok(()),
+        Err(_) if !interp.strict => Ok(()),
+        Err(fail) => Err(set_failure(interp, fail, &obj, &key, base)),
     }
 }
 
-/// [[Set]] on an object receiver (OrdinarySet), with array `length`/index semantics.
+/// Set(O, P, V, true) on an object receiver: [[Set]], throwing a TypeError when it fails (what
+/// builtins use). A primitive receiver is converted with ToObject.
 pub fn set(interp: &mut Interp, receiver: &Value, key: PropertyKey, v: Value) -> JsResult<()> {
-    let Value::Object(obj) = receiver else {
-        return Ok(());
+    let obj = match receiver {
+        Value::Object(o) => o.clone(),
+        prim => ops::to_object(interp, prim)?,
     };
-    // Arrays: `length` writes truncate/extend; index writes past the end extend `length`.
-    // Copy the kind test out: a borrow held across the body would block the writes below.
-    let is_array = matches!(obj.borrow().kind, ObjectKind::Array(_));
-    if is_array {
-        match &key {
-            PropertyKey::String(k) if *k == atoms::LENGTH => {
-                return set_array_length(interp, obj, &v);
-            }
-            PropertyKey::Index(i) => {
-                let i = *i;
-                let outcome = obj.borrow_mut().properties.write(&key, v.clone());
-                match outcome {
-                    WriteOutcome::Written => return Ok(()),
-                    WriteOutcome::Missing(v) => {
-                        if inherited_setter_or_readonly(interp, obj, &key, &v)? {
-                            return Ok(());
-                        }
-                        let mut data = obj.borrow_mut();
-                        if !data.extensible {
-                            drop(data);
-                            return Err(interp.throw_type_error(&format!(
-                                "Cannot add property {i}, object is not extensible"
-                            )));
-                        }
-                        data.properties
-                            .insert(key, Property::data(v, Attributes::DEFAULT));
-                        if let ObjectKind::Array(a) = &mut data.kind {
-                            if i >= a.length {
-                                a.length = i + 1;
-                            }
-                        }
-                        return Ok(());
-                    }
-                    other => return finish_write(interp, obj, &key, other, v),
+    match set_impl(interp, &obj, &key, v, receiver)? {
+        Ok(()) => Ok(()),
+        Err(fail) => Err(set_failure(interp, fail, &obj, &key, receiver)),
+    }
+}
+
+/// O.[[Set]](P, V, Receiver) as a boolean (Reflect.set).
+pub fn set_with_receiver(
+    interp: &mut Interp,
+    obj: &JsObject,
+    key: &PropertyKey,
+    v: Value,
+    receiver: &Value,
+) -> JsResult<bool> {
+    Ok(set_impl(interp, obj, key, v, receiver)?.is_ok())
+}
+
+/// Why an ordinary [[Set]] returned false: decides the strict-mode TypeError message.
+#[derive(Debug, Clone, Copy)]
+pub enum SetFail {
+    ReadOnly,
+    GetterOnly,
+    NotExtensible,
+    /// The receiver is a primitive: no property can be created on it.
+    Primitive,
+    /// An array index at or past a non-writable `length`.
+    ArrayLength,
+}
+
+fn set_failure(
+    interp: &mut Interp,
+    fail: SetFail,
+    obj: &JsObject,
+    key: &PropertyKey,
+    receiver: &Value,
+) -> super::Throw {
+    let k = key_display(key);
+    let msg = match (fail, receiver) {
+        (SetFail::ReadOnly, Value::Object(_)) => format!(
+            "Cannot assign to read only property '{k}' of {}",
+            describe_for_assign(obj)
+        ),
+        (SetFail::ReadOnly, prim) => format!(
+            "Cannot assign to read only property '{k}' of {} '{}'",
+            prim.type_of().to_js_string(),
+            primitive_display(prim)
+        ),
+        (SetFail::GetterOnly, _) => format!(
+            "Cannot set property {k} of {} which has only a getter",
+            describe_object(obj)
+        ),
+        (SetFail::ArrayLength, _) => format!(
+            "Cannot assign to read only property 'length' of {}",
+            describe_for_assign(obj)
+        ),
+        (SetFail::NotExtensible, _) => {
+            format!("Cannot add property {k}, object is not extensible")
+        }
+        (SetFail::Primitive, prim) => format!(
+            "Cannot create property '{k}' on {} '{}'",
+            prim.type_of().to_js_string(),
+            primitive_display(prim)
+        ),
+    };
+    interp.throw_type_error(&msg)
+}
+
+fn primitive_display(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.to_std_string_lossy(),
+        Value::Symbol(s) => s.descriptive_string().to_std_string_lossy(),
+        other => crate::builtins::console::inspect_short(other),
+    }
+}
+
+/// V8's `#<Ctor>` / `[object Array]` rendering of an object in error messages.
+pub fn describe_object(obj: &JsObject) -> String {
+    if matches!(obj.borrow().kind, ObjectKind::Array(_)) {
+        return "[object Array]".into();
+    }
+    if matches!(obj.borrow().kind, ObjectKind::String(_)) {
+        return "[object String]".into();
+    }
+    let mut cur = Some(obj.clone());
+    while let Some(o) = cur {
+        let ctor = o.get_own_data(&PropertyKey::String(atoms::CONSTRUCTOR));
+        if let Some(Value::Object(c)) = ctor {
+            if let Some(Value::String(n)) = c.get_own_data(&PropertyKey::String(atoms::NAME)) {
+                if !n.is_empty() {
+                    return format!("#<{}>", n.to_std_string_lossy());
                 }
             }
-            _ => {}
         }
+        cur = o.prototype();
     }
-    // The map consumes the value it writes; an accessor hands nothing back, so keep a copy
-    // (one reference-count increment) for the setter call.
-    let outcome = obj.borrow_mut().properties.write(&key, v.clone());
-    finish_write(interp, obj, &key, outcome, v)
+    "[object Object]".into()
 }
 
-fn finish_write(
+fn describe_for_assign(obj: &JsObject) -> String {
+    if obj.borrow().kind.is_callable() {
+        let src = crate::builtins::function::source_text(obj);
+        return format!("function '{src}'");
+    }
+    format!("object '{}'", describe_object(obj))
+}
+
+/// OrdinarySet(O, P, V, Receiver) (ECMA-262 §10.1.9.2), with the one-lookup fast path for an
+/// own writable data property of the receiver itself.
+pub fn set_impl(
     interp: &mut Interp,
     obj: &JsObject,
     key: &PropertyKey,
-    outcome: WriteOutcome,
-    value: Value,
-) -> JsResult<()> {
-    match outcome {
-        WriteOutcome::Written => Ok(()),
-        WriteOutcome::ReadOnly => Err(interp.throw_type_error(&format!(
-            "Cannot assign to read only property '{}' of object",
-            key_display(key)
-        ))),
-        WriteOutcome::Accessor(Accessor { set: Some(s), .. }) => {
-            interp.call(&Value::Object(s), Value::Object(obj.clone()), &[value])?;
-            Ok(())
-        }
-        WriteOutcome::Accessor(Accessor { set: None, .. }) => {
-            Err(interp.throw_type_error(&format!(
-                "Cannot set property {} of object which has only a getter",
-                key_display(key)
-            )))
-        }
-        WriteOutcome::Missing(v) => {
-            if inherited_setter_or_readonly(interp, obj, key, &v)? {
-                return Ok(());
+    v: Value,
+    receiver: &Value,
+) -> JsResult<Result<(), SetFail>> {
+    let same = matches!(receiver, Value::Object(r) if JsObject::ptr_eq(r, obj));
+    if same && !has_exotic_own(obj, key) {
+        let outcome = obj.borrow_mut().properties.write(key, v.clone());
+        match outcome {
+            WriteOutcome::Written => return Ok(Ok(())),
+            WriteOutcome::ReadOnly => return Ok(Err(SetFail::ReadOnly)),
+            WriteOutcome::Accessor(Accessor { set: Some(s), .. }) => {
+                interp.call(&Value::Object(s), receiver.clone(), &[v])?;
+                return Ok(Ok(()));
             }
-            let mut data = obj.borrow_mut();
-            if !data.extensible {
-                drop(data);
-                return Err(interp.throw_type_error(&format!(
-                    "Cannot add property {}, object is not extensible",
-                    key_display(key)
-                )));
+            WriteOutcome::Accessor(Accessor { set: None, .. }) => {
+                return Ok(Err(SetFail::GetterOnly))
             }
-            data.properties
-                .insert(key.clone(), Property::data(v, Attributes::DEFAULT));
-            Ok(())
+            WriteOutcome::Missing(_) => {}
+        }
+    }
+    // Find the property on the chain (own first).
+    let mut cur = obj.clone();
+    let found = loop {
+        let own = cur.borrow().get_own_property(key);
+        if let Some(p) = own {
+            break Some(p);
+        }
+        match cur.prototype() {
+            Some(p) => cur = p,
+            None => break None,
+        }
+    };
+    match found.map(|p| (p.slot, p.attrs)) {
+        Some((Slot::Accessor(a), _)) => match a.set {
+            Some(s) => {
+                interp.call(&Value::Object(s), receiver.clone(), &[v])?;
+                Ok(Ok(()))
+            }
+            None => Ok(Err(SetFail::GetterOnly)),
+        },
+        Some((Slot::Data(_), attrs)) if !attrs.writable() => Ok(Err(SetFail::ReadOnly)),
+        _ => {
+            let Value::Object(r) = receiver else {
+                return Ok(Err(SetFail::Primitive));
+            };
+            let existing = r.borrow().get_own_property(key);
+            match existing {
+                Some(p) => {
+                    if matches!(p.slot, Slot::Accessor(_)) {
+                        return Ok(Err(SetFail::GetterOnly));
+                    }
+                    if !p.attrs.writable() {
+                        return Ok(Err(SetFail::ReadOnly));
+                    }
+                    let desc = PropertyDescriptor {
+                        value: Some(v),
+                        ..Default::default()
+                    };
+                    if define_own_property(interp, r, key.clone(), &desc)? {
+                        Ok(Ok(()))
+                    } else {
+                        Ok(Err(SetFail::ReadOnly))
+                    }
+                }
+                None => {
+                    if !r.borrow().extensible {
+                        return Ok(Err(SetFail::NotExtensible));
+                    }
+                    if define_own_property(
+                        interp,
+                        r,
+                        key.clone(),
+                        &PropertyDescriptor::data(v, true, true, true),
+                    )? {
+                        Ok(Ok(()))
+                    } else {
+                        // An array index past a read-only `length`.
+                        Ok(Err(SetFail::ArrayLength))
+                    }
+                }
+            }
         }
     }
 }
 
-/// Walk the prototype chain for a setter (call it: `true`) or a read-only data property
-/// (TypeError). `false`: define an own property.
-fn inherited_setter_or_readonly(
+/// Whether `key` names a property the object synthesizes (array `length`, a String wrapper's
+/// `length` and indices): the `PropertyMap` fast paths must not be used for it.
+fn has_exotic_own(obj: &JsObject, key: &PropertyKey) -> bool {
+    match (&obj.borrow().kind, key) {
+        (ObjectKind::Array(_), PropertyKey::String(k)) => *k == atoms::LENGTH,
+        (ObjectKind::String(_), PropertyKey::String(k)) => *k == atoms::LENGTH,
+        (ObjectKind::String(s), PropertyKey::Index(i)) => (*i as usize) < s.len(),
+        _ => false,
+    }
+}
+
+// ───────────── property descriptors and [[DefineOwnProperty]] ─────────────
+
+/// A Property Descriptor record with every field optional (ECMA-262 §6.2.6). `get`/`set` hold
+/// `Value::Undefined` or a function object when present.
+#[derive(Clone, Debug, Default)]
+pub struct PropertyDescriptor {
+    pub value: Option<Value>,
+    pub writable: Option<bool>,
+    pub get: Option<Value>,
+    pub set: Option<Value>,
+    pub enumerable: Option<bool>,
+    pub configurable: Option<bool>,
+}
+
+impl PropertyDescriptor {
+    /// A complete data descriptor.
+    pub fn data(value: Value, writable: bool, enumerable: bool, configurable: bool) -> Self {
+        PropertyDescriptor {
+            value: Some(value),
+            writable: Some(writable),
+            enumerable: Some(enumerable),
+            configurable: Some(configurable),
+            ..Default::default()
+        }
+    }
+
+    pub fn is_accessor(&self) -> bool {
+        self.get.is_some() || self.set.is_some()
+    }
+    pub fn is_data(&self) -> bool {
+        self.value.is_some() || self.writable.is_some()
+    }
+    pub fn is_generic(&self) -> bool {
+        !self.is_accessor() && !self.is_data()
+    }
+    fn is_empty(&self) -> bool {
+        self.is_generic() && self.enumerable.is_none() && self.configurable.is_none()
+    }
+
+    /// The complete descriptor of an existing property.
+    pub fn from_property(p: &Property) -> Self {
+        let fun = |f: &Option<JsObject>| Some(f.clone().map_or(Value::Undefined, Value::Object));
+        match &p.slot {
+            Slot::Data(v) => Self::data(
+                v.clone(),
+                p.attrs.writable(),
+                p.attrs.enumerable(),
+                p.attrs.configurable(),
+            ),
+            Slot::Accessor(a) => PropertyDescriptor {
+                get: fun(&a.get),
+                set: fun(&a.set),
+                enumerable: Some(p.attrs.enumerable()),
+                configurable: Some(p.attrs.configurable()),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// FromPropertyDescriptor: the descriptor as a plain object.
+    pub fn to_object(&self, interp: &mut Interp) -> JsObject {
+        let o = JsObject::ordinary(Some(interp.intrinsics.object_proto.clone()));
+        let fields = [
+            (atoms::VALUE, self.value.clone()),
+            (atoms::WRITABLE, self.writable.map(Value::Bool)),
+            (atoms::GET, self.get.clone()),
+            (atoms::SET, self.set.clone()),
+            (atoms::ENUMERABLE, self.enumerable.map(Value::Bool)),
+            (atoms::CONFIGURABLE, self.configurable.map(Value::Bool)),
+        ];
+        for (name, v) in fields {
+            if let Some(v) = v {
+                define_data(&o, PropertyKey::String(name), v);
+            }
+        }
+        o
+    }
+}
+
+/// ToPropertyDescriptor(Obj) (ECMA-262 §6.2.6.5): reads the fields in spec order with
+/// HasProperty + Get, validates callability and the data/accessor exclusion.
+pub fn to_property_descriptor(interp: &mut Interp, v: &Value) -> JsResult<PropertyDescriptor> {
+    if !matches!(v, Value::Object(_)) {
+        let s = crate::builtins::console::inspect_short(v);
+        return Err(
+            interp.throw_type_error(&format!("Property description must be an object: {s}"))
+        );
+    }
+    let field = |interp: &mut Interp, name: Atom| -> JsResult<Option<Value>> {
+        let k = PropertyKey::String(name);
+        if has_property(interp, v, &k)? {
+            Ok(Some(get(interp, v, &k)?))
+        } else {
+            Ok(None)
+        }
+    };
+    let mut d = PropertyDescriptor {
+        enumerable: field(interp, atoms::ENUMERABLE)?.map(|x| x.to_boolean()),
+        configurable: field(interp, atoms::CONFIGURABLE)?.map(|x| x.to_boolean()),
+        value: field(interp, atoms::VALUE)?,
+        writable: field(interp, atoms::WRITABLE)?.map(|x| x.to_boolean()),
+        ..Default::default()
+    };
+    for (name, is_get) in [(atoms::GET, true), (atoms::SET, false)] {
+        if let Some(f) = field(interp, name)? {
+            if !f.is_undefined() && !super::function::is_callable(&f) {
+                let s = crate::builtins::console::inspect_short(&f);
+                let what = if is_get { "Getter" } else { "Setter" };
+                return Err(interp.throw_type_error(&format!("{what} must be a function: {s}")));
+            }
+            if is_get {
+                d.get = Some(f);
+            } else {
+                d.set = Some(f);
+            }
+        }
+    }
+    if d.is_accessor() && d.is_data() {
+        let s = describe_object(v.as_object().expect("checked above"));
+        return Err(interp.throw_type_error(&format!(
+            "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, {s}"
+        )));
+    }
+    Ok(d)
+}
+
+/// ValidateAndApplyPropertyDescriptor (ECMA-262 §10.1.6.3) as a pure function: `None` when
+/// the definition must be rejected, `Some(None)` when nothing changes, `Some(Some(p))` for the
+/// property to store.
+pub fn validate_and_apply(
+    current: Option<&Property>,
+    extensible: bool,
+    desc: &PropertyDescriptor,
+) -> Option<Option<Property>> {
+    let attrs_of = |e: bool, c: bool, w: bool| {
+        let mut a = Attributes::NONE;
+        if w {
+            a = a.with(Attributes::WRITABLE);
+        }
+        if e {
+            a = a.with(Attributes::ENUMERABLE);
+        }
+        if c {
+            a = a.with(Attributes::CONFIGURABLE);
+        }
+        a
+    };
+    let fun = |v: &Option<Value>| v.as_ref().and_then(|v| v.as_object().cloned());
+    let Some(current) = current else {
+        if !extensible {
+            return None;
+        }
+        let e = desc.enumerable.unwrap_or(false);
+        let c = desc.configurable.unwrap_or(false);
+        return Some(Some(if desc.is_accessor() {
+            Property::accessor(fun(&desc.get), fun(&desc.set), attrs_of(e, c, false))
+        } else {
+            Property::data(
+                desc.value.clone().unwrap_or(Value::Undefined),
+                attrs_of(e, c, desc.writable.unwrap_or(false)),
+            )
+        }));
+    };
+    if desc.is_empty() {
+        return Some(None);
+    }
+    let cur_acc = matches!(current.slot, Slot::Accessor(_));
+    if !current.attrs.configurable() {
+        if desc.configurable == Some(true) {
+            return None;
+        }
+        if desc
+            .enumerable
+            .is_some_and(|e| e != current.attrs.enumerable())
+        {
+            return None;
+        }
+        if !desc.is_generic() && desc.is_accessor() != cur_acc {
+            return None;
+        }
+        match &current.slot {
+            Slot::Accessor(a) => {
+                let same = |d: &Option<Value>, c: &Option<JsObject>| match d {
+                    None => true,
+                    Some(v) => v.same_value(&c.clone().map_or(Value::Undefined, Value::Object)),
+                };
+                if !same(&desc.get, &a.get) || !same(&desc.set, &a.set) {
+                    return None;
+                }
+            }
+            Slot::Data(v) => {
+                if !current.attrs.writable() {
+                    if desc.writable == Some(true) {
+                        return None;
+                    }
+                    if desc.value.as_ref().is_some_and(|d| !d.same_value(v)) {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+    let e = desc.enumerable.unwrap_or(current.attrs.enumerable());
+    let c = desc.configurable.unwrap_or(current.attrs.configurable());
+    Some(Some(
+        match (&current.slot, desc.is_accessor(), desc.is_data()) {
+            (Slot::Data(_), true, _) => {
+                Property::accessor(fun(&desc.get), fun(&desc.set), attrs_of(e, c, false))
+            }
+            (Slot::Accessor(_), _, true) => Property::data(
+                desc.value.clone().unwrap_or(Value::Undefined),
+                attrs_of(e, c, desc.writable.unwrap_or(false)),
+            ),
+            (Slot::Data(v), _, _) => Property::data(
+                desc.value.clone().unwrap_or_else(|| v.clone()),
+                attrs_of(e, c, desc.writable.unwrap_or(current.attrs.writable())),
+            ),
+            (Slot::Accessor(a), _, _) => Property::accessor(
+                match &desc.get {
+                    Some(_) => fun(&desc.get),
+                    None => a.get.clone(),
+                },
+                match &desc.set {
+                    Some(_) => fun(&desc.set),
+                    None => a.set.clone(),
+                },
+                attrs_of(e, c, false),
+            ),
+        },
+    ))
+}
+
+/// OrdinaryDefineOwnProperty on the property map (no exotic keys).
+fn ordinary_define_own_property(
+    obj: &JsObject,
+    key: PropertyKey,
+    desc: &PropertyDescriptor,
+) -> bool {
+    let (current, extensible) = {
+        let data = obj.borrow();
+        (
+            data.properties.get(&key).map(|r| r.to_property()),
+            data.extensible,
+        )
+    };
+    match validate_and_apply(current.as_ref(), extensible, desc) {
+        None => false,
+        Some(None) => true,
+        Some(Some(p)) => {
+            obj.borrow_mut().properties.insert(key, p);
+            true
+        }
+    }
+}
+
+/// O.[[DefineOwnProperty]](P, Desc) for every object kind we have: ordinary objects, Array
+/// exotic objects (§10.4.2.1, ArraySetLength) and String exotic objects (§10.4.3.2).
+/// May run user code (ToNumber of a new array `length`).
+pub fn define_own_property(
     interp: &mut Interp,
     obj: &JsObject,
-    key: &PropertyKey,
-    v: &Value,
+    key: PropertyKey,
+    desc: &PropertyDescriptor,
 ) -> JsResult<bool> {
-    let mut cur = obj.prototype();
-    while let Some(p) = cur {
-        let found = {
-            let data = p.borrow();
-            match data.properties.get(key) {
-                Some(PropertyRef::Data(_, attrs)) => Some(Err(attrs.writable())),
-                Some(PropertyRef::Accessor(a, _)) => Some(Ok(a.set.clone())),
-                None => None,
-            }
-        };
-        match found {
-            Some(Err(true)) => return Ok(false),
-            Some(Err(false)) => {
-                return Err(interp.throw_type_error(&format!(
-                    "Cannot assign to read only property '{}' of object",
-                    key_display(key)
-                )))
-            }
-            Some(Ok(Some(setter))) => {
-                interp.call(
-                    &Value::Object(setter),
-                    Value::Object(obj.clone()),
-                    std::slice::from_ref(v),
-                )?;
-                return Ok(true);
-            }
-            Some(Ok(None)) => {
-                return Err(interp.throw_type_error(&format!(
-                    "Cannot set property {} of object which has only a getter",
-                    key_display(key)
-                )))
-            }
-            None => cur = p.prototype(),
+    let kind = match &obj.borrow().kind {
+        ObjectKind::Array(a) => Some(Ok(*a)),
+        ObjectKind::String(s) => Some(Err(s.len())),
+        _ => None,
+    };
+    match (kind, &key) {
+        (Some(Ok(_)), PropertyKey::String(k)) if *k == atoms::LENGTH => {
+            array_set_length(interp, obj, desc)
         }
+        (Some(Ok(a)), PropertyKey::Index(i)) => {
+            let i = *i;
+            if i >= a.length && !a.length_writable {
+                return Ok(false);
+            }
+            if !ordinary_define_own_property(obj, key, desc) {
+                return Ok(false);
+            }
+            if let ObjectKind::Array(a) = &mut obj.borrow_mut().kind {
+                if i >= a.length {
+                    a.length = i + 1;
+                }
+            }
+            Ok(true)
+        }
+        (Some(Err(_)), _) if has_exotic_own(obj, &key) => {
+            // String exotic: the synthesized property is non-configurable; only a compatible
+            // redefinition (IsCompatiblePropertyDescriptor) succeeds, and it changes nothing.
+            let current = obj.borrow().get_own_property(&key);
+            Ok(validate_and_apply(current.as_ref(), false, desc).is_some())
+        }
+        _ => Ok(ordinary_define_own_property(obj, key, desc)),
     }
-    Ok(false)
 }
 
-fn set_array_length(interp: &mut Interp, obj: &JsObject, v: &Value) -> JsResult<()> {
-    let n = ops::to_number(interp, v)?;
-    let len = n as u32;
-    if len as f64 != n {
+/// The array `length` property as a descriptor-validated record.
+fn array_length_property(a: &ArrayData) -> Property {
+    let attrs = if a.length_writable {
+        Attributes::WRITABLE
+    } else {
+        Attributes::NONE
+    };
+    Property::data(Value::Number(f64::from(a.length)), attrs)
+}
+
+/// OrdinaryDefineOwnProperty(A, "length", desc) on the synthesized `length`.
+fn define_array_length(obj: &JsObject, desc: &PropertyDescriptor) -> bool {
+    let a = match &obj.borrow().kind {
+        ObjectKind::Array(a) => *a,
+        _ => return false,
+    };
+    let current = array_length_property(&a);
+    match validate_and_apply(Some(&current), false, desc) {
+        None => false,
+        Some(None) => true,
+        Some(Some(p)) => {
+            let len = match &p.slot {
+                Slot::Data(Value::Number(n)) => *n as u32,
+                _ => a.length,
+            };
+            if let ObjectKind::Array(a) = &mut obj.borrow_mut().kind {
+                a.length = len;
+                a.length_writable = p.attrs.writable();
+            }
+            true
+        }
+    }
+}
+
+/// ArraySetLength(A, Desc) (ECMA-262 §10.4.2.4).
+fn array_set_length(
+    interp: &mut Interp,
+    obj: &JsObject,
+    desc: &PropertyDescriptor,
+) -> JsResult<bool> {
+    let Some(value) = &desc.value else {
+        return Ok(define_array_length(obj, desc));
+    };
+    let new_len = ops::to_uint32(interp, value)?;
+    let number_len = ops::to_number(interp, value)?;
+    if f64::from(new_len) != number_len {
         return Err(interp.throw_range_error("Invalid array length"));
     }
-    let mut data = obj.borrow_mut();
-    data.properties.truncate_indices(len);
-    if let ObjectKind::Array(a) = &mut data.kind {
-        a.length = len;
+    let mut new_desc = desc.clone();
+    new_desc.value = Some(Value::Number(f64::from(new_len)));
+    let old = match &obj.borrow().kind {
+        ObjectKind::Array(a) => *a,
+        _ => return Ok(false),
+    };
+    if new_len >= old.length {
+        return Ok(define_array_length(obj, &new_desc));
     }
-    Ok(())
+    if !old.length_writable {
+        return Ok(false);
+    }
+    let new_writable = new_desc.writable != Some(false);
+    if !new_writable {
+        new_desc.writable = Some(true);
+    }
+    if !define_array_length(obj, &new_desc) {
+        return Ok(false);
+    }
+    // Delete indices ≥ newLen from the highest down; a non-configurable one stops the shrink.
+    let doomed: Vec<u32> = {
+        let data = obj.borrow();
+        let mut keys = Vec::new();
+        data.properties.index_keys_into(&mut keys);
+        keys.into_iter()
+            .filter_map(|k| match k {
+                PropertyKey::Index(i) if i >= new_len => Some(i),
+                _ => None,
+            })
+            .collect()
+    };
+    let all_configurable = {
+        let data = obj.borrow();
+        doomed.iter().all(|i| {
+            data.properties
+                .get_index(*i)
+                .is_some_and(|p| p.attrs().configurable())
+        })
+    };
+    if all_configurable {
+        obj.borrow_mut().properties.truncate_indices(new_len);
+    } else {
+        for &i in doomed.iter().rev() {
+            let removable = obj
+                .borrow()
+                .properties
+                .get_index(i)
+                .is_none_or(|p| p.attrs().configurable());
+            if !removable {
+                if let ObjectKind::Array(a) = &mut obj.borrow_mut().kind {
+                    a.length = i + 1;
+                    if !new_writable {
+                        a.length_writable = false;
+                    }
+                }
+                return Ok(false);
+            }
+            obj.borrow_mut().properties.remove(&PropertyKey::Index(i));
+        }
+    }
+    if !new_writable {
+        if let ObjectKind::Array(a) = &mut obj.borrow_mut().kind {
+            a.length_writable = false;
+        }
+    }
+    Ok(true)
+}
+
+/// DefinePropertyOrThrow.
+pub fn define_property_or_throw(
+    interp: &mut Interp,
+    obj: &JsObject,
+    key: PropertyKey,
+    desc: &PropertyDescriptor,
+) -> JsResult<()> {
+    let k = key_display(&key);
+    let existed = get_own_property(obj, &key).is_some();
+    if define_own_property(interp, obj, key, desc)? {
+        return Ok(());
+    }
+    let msg = if existed || obj.borrow().extensible {
+        format!("Cannot redefine property: {k}")
+    } else {
+        format!("Cannot define property {k}, object is not extensible")
+    };
+    Err(interp.throw_type_error(&msg))
+}
+
+/// CreateDataProperty(O, P, V): a boolean, never throws for ordinary objects and arrays
+/// beyond `length` validation.
+pub fn create_data_property(
+    interp: &mut Interp,
+    obj: &JsObject,
+    key: PropertyKey,
+    v: Value,
+) -> JsResult<bool> {
+    define_own_property(
+        interp,
+        obj,
+        key,
+        &PropertyDescriptor::data(v, true, true, true),
+    )
+}
+
+/// CreateDataPropertyOrThrow.
+pub fn create_data_property_or_throw(
+    interp: &mut Interp,
+    obj: &JsObject,
+    key: PropertyKey,
+    v: Value,
+) -> JsResult<()> {
+    define_property_or_throw(
+        interp,
+        obj,
+        key,
+        &PropertyDescriptor::data(v, true, true, true),
+    )
+}
+
+/// O.[[GetOwnProperty]](P).
+pub fn get_own_property(obj: &JsObject, key: &PropertyKey) -> Option<Property> {
+    obj.borrow().get_own_property(key)
+}
+
+/// O.[[OwnPropertyKeys]]().
+pub fn own_property_keys(obj: &JsObject) -> Vec<PropertyKey> {
+    obj.borrow().own_keys()
+}
+
+/// O.[[Delete]](P) (ordinary; the exotic synthesized properties are non-configurable).
+pub fn delete(obj: &JsObject, key: &PropertyKey) -> bool {
+    if has_exotic_own(obj, key) {
+        return false;
+    }
+    let configurable = match obj.borrow().properties.get(key) {
+        None => return true,
+        Some(p) => p.attrs().configurable(),
+    };
+    if configurable {
+        obj.borrow_mut().properties.remove(key);
+    }
+    configurable
+}
+
+/// `delete base[key]`: [[Delete]] on ToObject(base); strict code throws when it fails.
+pub fn delete_value(interp: &mut Interp, base: &Value, key: &PropertyKey) -> JsResult<bool> {
+    let obj = match base {
+        Value::Object(o) => o.clone(),
+        other => ops::to_object(interp, other)?,
+    };
+    let ok = delete(&obj, key);
+    if !ok && interp.strict {
+        let msg = format!(
+            "Cannot delete property '{}' of {}",
+            key_display(key),
+            describe_object(&obj)
+        );
+        return Err(interp.throw_type_error(&msg));
+    }
+    Ok(ok)
+}
+
+/// O.[[PreventExtensions]]().
+pub fn prevent_extensions(obj: &JsObject) -> bool {
+    obj.borrow_mut().extensible = false;
+    true
+}
+
+/// O.[[IsExtensible]]().
+pub fn is_extensible(obj: &JsObject) -> bool {
+    obj.borrow().extensible
+}
+
+/// OrdinarySetPrototypeOf(O, V) (§10.1.2.1), with the immutable-prototype exotic
+/// %Object.prototype% (§10.4.7).
+pub fn set_prototype_of(interp: &Interp, obj: &JsObject, proto: Option<JsObject>) -> bool {
+    let current = obj.prototype();
+    let same = match (&current, &proto) {
+        (None, None) => true,
+        (Some(a), Some(b)) => JsObject::ptr_eq(a, b),
+        _ => false,
+    };
+    if same {
+        return true;
+    }
+    if JsObject::ptr_eq(obj, &interp.intrinsics.object_proto) {
+        return false;
+    }
+    if !obj.borrow().extensible {
+        return false;
+    }
+    let mut p = proto.clone();
+    while let Some(q) = p {
+        if JsObject::ptr_eq(&q, obj) {
+            return false;
+        }
+        p = q.prototype();
+    }
+    obj.borrow_mut().prototype = proto;
+    true
 }
 
 /// HasProperty (the `in` operator, for-in's deleted-key check).

@@ -7,9 +7,14 @@
 //! `    at Object.m (…)`, `    at file.js:1:5` for anonymous functions) and remembers the throw
 //! point of the latest exception, which the CLI shows with a caret.
 //!
+//! Also here: node's uncaught-exception report (`uncaught_report`: `file:line`, the source line
+//! with a caret, then the value), placed at the throw point or, for exceptions V8 does not see
+//! thrown (rejections, microtasks), at the error's first frame (`error_origin`).
+//!
 //! Not here: native builtins as frames (`at Array.map (<anonymous>)`), `async` frames, the
-//! ` [as alias]` suffix, and positions of property reads and identifier references (an engine
-//! error there reports the frame's latest call site).
+//! ` [as alias]` suffix, node's `Timeout.<name>` receiver of timer callbacks, and positions of
+//! identifier references and property writes (an engine error there reports the frame's latest
+//! call site; reads of `null`/`undefined` report the property).
 
 use std::rc::Rc;
 
@@ -180,29 +185,60 @@ impl Interp {
         out
     }
 
-    /// node's report of an uncaught exception (without its final `Node.js vX` line): the
-    /// source line of the throw point with a caret, then the inspected value.
-    pub fn uncaught_report(&self, shown: &str, is_error: bool) -> String {
-        let arrow = match (self.source.clone(), self.throw_pos) {
-            (Some(src), Some(pos)) => match src.line_col(pos) {
-                Some((line, col)) => {
-                    let text = src.line_text(line);
-                    // The caret sits under the column (tabs kept so it lines up).
-                    let pad: String = text
-                        .chars()
-                        .take(col.saturating_sub(1) as usize)
-                        .map(|c| if c == '\t' { '\t' } else { ' ' })
-                        .collect();
-                    Some(format!("{}:{line}\n{text}\n{pad}^", src.name))
-                }
-                None => None,
-            },
-            _ => None,
+    /// The line and column of the latest throw point (`throw` statements: the statement;
+    /// engine errors: the innermost frame's position).
+    pub fn throw_location(&self) -> Option<(u32, u32)> {
+        self.source.as_ref()?.line_col(self.throw_pos?)
+    }
+
+    /// Where an error was created, as V8 places the message of an exception it did not see
+    /// thrown (a rejection, an exception escaping a microtask): the first frame of its stack
+    /// when that frame is in this script. Read without running user code.
+    pub fn error_origin(&self, err: &JsObject) -> Option<(u32, u32)> {
+        let src = self.source.as_ref()?;
+        let stack = crate::builtins::error::stack_text_raw(err)?;
+        let frame = stack.lines().find_map(|l| l.strip_prefix("    at "))?;
+        // `at name (file:line:col)` or `at file:line:col`.
+        let loc = match frame.strip_suffix(')') {
+            Some(f) => &f[f.rfind('(')? + 1..],
+            None => frame,
         };
-        match (arrow, is_error) {
-            (Some(a), true) => format!("{a}\n\n{shown}"),
-            (Some(a), false) => format!("\n{a}\n{shown}"),
-            (None, _) => format!("Uncaught {shown}"),
+        let mut parts = loc.rsplitn(3, ':');
+        let col = parts.next()?.parse().ok()?;
+        let line = parts.next()?.parse().ok()?;
+        (parts.next()? == src.name).then_some((line, col))
+    }
+
+    /// node's report of an uncaught exception (without node's own closing lines: the
+    /// `--trace-uncaught` hint and `Node.js vX`): the source line of `location` with a caret,
+    /// then the inspected value (an error's stack).
+    pub fn uncaught_report(
+        &self,
+        shown: &str,
+        is_error: bool,
+        location: Option<(u32, u32)>,
+    ) -> String {
+        let arrow = match (&self.source, location) {
+            (Some(src), Some((line, col))) => {
+                let text = src.line_text(line);
+                // The caret sits under the column (tabs kept so it lines up).
+                let pad: String = text
+                    .chars()
+                    .take(col.saturating_sub(1) as usize)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                format!("{}:{line}\n{text}\n{pad}^", src.name)
+            }
+            // V8's message for an exception without a script position.
+            _ => "<anonymous_script>:0\n".to_string(),
+        };
+        if is_error {
+            match location {
+                Some(_) => format!("{arrow}\n\n{shown}"),
+                None => shown.to_string(),
+            }
+        } else {
+            format!("\n{arrow}\n{shown}")
         }
     }
 }

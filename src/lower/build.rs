@@ -6,7 +6,7 @@
 //! and the binding — the same records the interpreter pushes at run time, in the same order.
 //!
 //! Not yet lowered (reported as `LowerError` "not supported yet: …", never silently wrong):
-//! classes, destructuring, generators, async functions, optional chaining, tagged templates,
+//! classes, destructuring, async functions, optional chaining, tagged templates,
 //! `super`, `new.target`, `with`, direct `eval`, getters/setters in classes, `for-of`, spread in
 //! `new`, regular-expression literals, labelled `continue` through `switch`.
 
@@ -19,6 +19,9 @@ use crate::parser::ast::{self, ExprKind, PropKind, StmtKind};
 use crate::span::Span;
 use crate::value::{Atom, JsString, PropertyKey, Value};
 use std::rc::Rc;
+
+#[path = "machine.rs"]
+pub mod machine;
 
 /// A construct the lowering pass does not handle yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,18 +52,22 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         labels: Vec::new(),
         next_label: 0,
         pending_labels: Vec::new(),
+        source: program.source.clone(),
         private_names: Vec::new(),
         fn_super: Vec::new(),
         derived_scopes: Vec::new(),
         next_ctor: None,
+        lex_init: false,
     };
     let mut var_names = Vec::new();
     collect_script_vars(&program.body, &mut var_names);
+    let lex_names = collect_script_lexicals(&program.body);
     let body = b.block_body(&program.body, None)?;
     let code = Code {
         name: Atom::intern_str(""),
         length: 0,
         this_mode: ThisMode::Sloppy,
+        strict: scopes.scopes[0].strict,
         is_constructor: false,
         registers: b.layout.registers[0],
         params: Box::new([]),
@@ -76,33 +83,107 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         arguments_place: None,
         body,
         expr_body: None,
+        machine: None,
         span: program.span,
+        source: program.source.clone(),
     };
     Ok(Script {
         code: Rc::new(code),
         var_names: var_names.into_boxed_slice(),
+        lex_names: lex_names.into_boxed_slice(),
     })
 }
 
-/// Script-level `var` and function declarations: created on the global object up front.
+/// Script-level `var` declarations (at any statement depth, not inside functions) and
+/// top-level function declarations: created on the global object up front.
 fn collect_script_vars(stmts: &[ast::Stmt], out: &mut Vec<Atom>) {
     for s in stmts {
+        collect_vars_in(s, out, true);
+    }
+}
+
+fn collect_var_decl(d: &ast::VarDecl, out: &mut Vec<Atom>) {
+    if d.kind == ast::VarKind::Var {
+        for decl in &d.decls {
+            let mut names = Vec::new();
+            scope::bound_names(&decl.target, &mut names);
+            out.extend(names.iter().map(|n| Atom::intern_str(&n.name)));
+        }
+    }
+}
+
+fn collect_vars_in(s: &ast::Stmt, out: &mut Vec<Atom>, top: bool) {
+    match &s.kind {
+        StmtKind::Var(d) => collect_var_decl(d, out),
+        StmtKind::Function(f) if top => {
+            if let Some(id) = &f.id {
+                out.push(Atom::intern_str(&id.name));
+            }
+        }
+        StmtKind::Block(b) => b.iter().for_each(|s| collect_vars_in(s, out, false)),
+        StmtKind::If { cons, alt, .. } => {
+            collect_vars_in(cons, out, false);
+            if let Some(a) = alt {
+                collect_vars_in(a, out, false);
+            }
+        }
+        StmtKind::For(f) => {
+            if let Some(ast::ForInit::Var(d)) = &f.init {
+                collect_var_decl(d, out);
+            }
+            collect_vars_in(&f.body, out, false);
+        }
+        StmtKind::ForIn(f) | StmtKind::ForOf(f) => {
+            if let ast::ForHead::Var(d) = &f.left {
+                collect_var_decl(d, out);
+            }
+            collect_vars_in(&f.body, out, false);
+        }
+        StmtKind::While { body, .. }
+        | StmtKind::DoWhile { body, .. }
+        | StmtKind::With { body, .. } => collect_vars_in(body, out, false),
+        StmtKind::Labeled { body, .. } => collect_vars_in(body, out, top),
+        StmtKind::Switch { cases, .. } => {
+            for c in cases {
+                c.body.iter().for_each(|s| collect_vars_in(s, out, false));
+            }
+        }
+        StmtKind::Try(t) => {
+            t.block.iter().for_each(|s| collect_vars_in(s, out, false));
+            if let Some(h) = &t.handler {
+                h.body.iter().for_each(|s| collect_vars_in(s, out, false));
+            }
+            if let Some(f) = &t.finalizer {
+                f.iter().for_each(|s| collect_vars_in(s, out, false));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Script-level `let`/`const`/`class` names: the global lexical environment's bindings
+/// (`true` for `const`).
+fn collect_script_lexicals(stmts: &[ast::Stmt]) -> Vec<(Atom, bool)> {
+    let mut out = Vec::new();
+    for s in stmts {
         match &s.kind {
-            StmtKind::Var(d) if d.kind == ast::VarKind::Var => {
+            StmtKind::Var(d) if d.kind != ast::VarKind::Var => {
                 for decl in &d.decls {
                     let mut names = Vec::new();
                     scope::bound_names(&decl.target, &mut names);
-                    out.extend(names.iter().map(|n| Atom::intern_str(&n.name)));
+                    let c = d.kind == ast::VarKind::Const;
+                    out.extend(names.iter().map(|n| (Atom::intern_str(&n.name), c)));
                 }
             }
-            StmtKind::Function(f) => {
-                if let Some(id) = &f.id {
-                    out.push(Atom::intern_str(&id.name));
+            StmtKind::Class(c) => {
+                if let Some(id) = &c.id {
+                    out.push((Atom::intern_str(&id.name), false));
                 }
             }
             _ => {}
         }
     }
+    out
 }
 
 /// Registers and environment slots, assigned once for the whole script.
@@ -160,6 +241,8 @@ struct Builder<'a> {
     next_label: u32,
     /// Labels seen directly before the next loop (so `continue L` targets that loop).
     pending_labels: Vec<Box<str>>,
+    /// The script's source text, shared by every `Code` (Function.prototype.toString).
+    source: Rc<str>,
     /// Private names of the enclosing class bodies, innermost last.
     private_names: Vec<Vec<(Box<str>, crate::value::Symbol)>>,
     /// Functions being lowered, innermost last: (is_arrow, uses_super).
@@ -168,6 +251,9 @@ struct Builder<'a> {
     derived_scopes: Vec<ScopeId>,
     /// Set just before lowering a class constructor: `Some(derived)`.
     next_ctor: Option<bool>,
+    /// Lowering a script-level `let`/`const` declaration: global names are initialised in the
+    /// global lexical environment.
+    lex_init: bool,
 }
 
 struct LabelEntry {
@@ -260,15 +346,20 @@ impl<'a> Builder<'a> {
     }
 
     fn global(name: Atom) -> Box<GlobalRef> {
+        Self::global_at(name, u32::MAX)
+    }
+
+    fn global_at(name: Atom, pos: u32) -> Box<GlobalRef> {
         Box::new(GlobalRef {
             name,
             slot: std::cell::Cell::new(u32::MAX),
+            pos,
         })
     }
 
     fn read(&self, id: &ast::Ident) -> Expr {
         match self.resolve(id) {
-            Resolved::Global(name) => Expr::Global(Self::global(name)),
+            Resolved::Global(name) => Expr::Global(Self::global_at(name, id.span.start)),
             Resolved::Local { place, tdz, .. } => Expr::Get { place, tdz },
         }
     }
@@ -582,6 +673,14 @@ impl<'a> Builder<'a> {
     }
 
     fn var_decl(&mut self, decl: &ast::VarDecl) -> R<Stmt> {
+        let saved = self.lex_init;
+        self.lex_init = decl.kind != ast::VarKind::Var;
+        let r = self.var_decl_inner(decl);
+        self.lex_init = saved;
+        r
+    }
+
+    fn var_decl_inner(&mut self, decl: &ast::VarDecl) -> R<Stmt> {
         let mut out = Vec::new();
         for d in &decl.decls {
             let ast::PatKind::Ident(id) = &d.target.kind else {
@@ -603,6 +702,7 @@ impl<'a> Builder<'a> {
             };
             out.push(match self.resolve(id) {
                 Resolved::Local { place, .. } => Stmt::Init { place, value },
+                Resolved::Global(name) if self.lex_init => Stmt::InitGlobalLex { name, value },
                 Resolved::Global(name) => Stmt::Expr(Expr::SetGlobal {
                     global: Self::global(name),
                     value: Box::new(value),
@@ -699,12 +799,6 @@ impl<'a> Builder<'a> {
     // ───────────── functions ─────────────
 
     fn function(&mut self, f: &ast::Function) -> R<Rc<Code>> {
-        if f.is_async {
-            return unsupported("async functions", f.span);
-        }
-        if f.is_generator {
-            return unsupported("generators", f.span);
-        }
         let saved_labels = std::mem::take(&mut self.labels);
         let saved_pending = std::mem::take(&mut self.pending_labels);
         let name_scope = self
@@ -806,7 +900,10 @@ impl<'a> Builder<'a> {
             .filter(|&b| self.scopes.binding(b).kind == BindingKind::Arguments)
             .and_then(|b| self.place_of(b));
         let strict = self.scopes.scopes[scope as usize].strict;
+        // Generators and async functions: the body becomes a state machine (machine.rs).
+        let machine = self.machine_for(f, scope)?;
         let (body, expr_body) = match &f.body {
+            _ if machine.is_some() => (Block::empty(), None),
             ast::FunctionBody::Block(stmts) => (self.block_body(stmts, None)?, None),
             ast::FunctionBody::Expr(e) => (
                 Block {
@@ -829,8 +926,14 @@ impl<'a> Builder<'a> {
             } else {
                 ThisMode::Sloppy
             },
-            is_constructor: !is_arrow && f.kind == ast::FunctionKind::Normal,
-            registers: self.layout.registers[scope as usize],
+            strict,
+            is_constructor: !is_arrow
+                && f.kind == ast::FunctionKind::Normal
+                && !f.is_async
+                && !f.is_generator,
+            registers: machine
+                .as_ref()
+                .map_or(self.layout.registers[scope as usize], |m| m.1),
             params_in_place: param_init.is_none()
                 && params
                     .iter()
@@ -848,7 +951,9 @@ impl<'a> Builder<'a> {
             arguments_place,
             body,
             expr_body,
+            machine: machine.map(|m| m.0),
             span: f.span,
+            source: self.source.clone(),
         })
     }
 
@@ -869,6 +974,30 @@ impl<'a> Builder<'a> {
     }
 
     // ───────────── expressions ─────────────
+
+    /// `delete arg`: a property reference deletes the property; an identifier (sloppy code
+    /// only: strict code rejects it early) deletes a global property or is `false` for a
+    /// declared binding; anything else is evaluated and gives `true`.
+    fn delete(&mut self, arg: &ast::Expr) -> R<Expr> {
+        match &strip_parens(arg).kind {
+            ExprKind::Member {
+                object,
+                prop,
+                optional: false,
+            } => Ok(Expr::DeleteMember {
+                object: self.boxed(object)?,
+                key: Box::new(self.key(prop, arg.span)?),
+            }),
+            ExprKind::Ident(id) => Ok(match self.resolve(id) {
+                Resolved::Global(name) => Expr::DeleteGlobal(Self::global(name)),
+                Resolved::Local { .. } => Expr::Const(Value::Bool(false)),
+            }),
+            _ => Ok(Expr::Unary {
+                op: ast::UnaryOp::Delete,
+                arg: self.boxed(arg)?,
+            }),
+        }
+    }
 
     fn key(&mut self, prop: &ast::MemberProp, span: Span) -> R<Key> {
         Ok(match prop {
@@ -1020,7 +1149,7 @@ impl<'a> Builder<'a> {
                     }
                 }
                 if *op == ast::UnaryOp::Delete {
-                    return unsupported("delete", e.span);
+                    return self.delete(arg);
                 }
                 Expr::Unary {
                     op: *op,
@@ -1144,6 +1273,7 @@ impl<'a> Builder<'a> {
             } => Expr::Member {
                 object: Box::new(self.opt_base(object, *optional)?),
                 key: Box::new(self.key(prop, e.span)?),
+                pos: member_position(object, prop),
             },
             ExprKind::OptChain(inner) => Expr::OptChain(self.boxed(inner)?),
             ExprKind::Seq(xs) => Expr::Seq(xs.iter().map(|x| self.expr(x)).collect::<R<_>>()?),
@@ -1421,5 +1551,14 @@ fn call_position(callee: &ast::Expr, call: Span) -> Span {
             start: callee.span.end,
             end: call.end,
         },
+    }
+}
+
+/// Where V8 reports a property read: the name of `o.name`, the `[` of `o[k]` (taken as the end
+/// of the object expression).
+pub(crate) fn member_position(object: &ast::Expr, prop: &ast::MemberProp) -> u32 {
+    match prop {
+        ast::MemberProp::Ident(id) | ast::MemberProp::Private(id) => id.span.start,
+        ast::MemberProp::Computed(_) => object.span.end,
     }
 }

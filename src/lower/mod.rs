@@ -12,4 +12,5 @@ pub mod build;
 pub mod scope;
 pub mod tree;
 
+pub use build::machine;
 pub use build::{lower_script, LowerError};

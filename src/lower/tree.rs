@@ -31,6 +31,8 @@ pub enum Place {
 pub struct GlobalRef {
     pub name: Atom,
     pub slot: Cell<u32>,
+    /// Source offset of a read (where its ReferenceError is reported); `u32::MAX` elsewhere.
+    pub pos: u32,
 }
 
 #[derive(Debug)]
@@ -116,6 +118,9 @@ pub enum Expr {
     Member {
         object: Box<Expr>,
         key: Box<Key>,
+        /// Source offset V8 gives the read (the property name, or the `[`): where a read of
+        /// `null`/`undefined` is reported.
+        pos: u32,
     },
     SetMember {
         object: Box<Expr>,
@@ -186,6 +191,13 @@ pub enum Expr {
     OptChain(Box<Expr>),
     /// Inside an optional chain: the base value; if nullish the chain short-circuits.
     OptionalCheck(Box<Expr>),
+    /// `delete o.x` / `delete o[k]`.
+    DeleteMember {
+        object: Box<Expr>,
+        key: Box<Key>,
+    },
+    /// `delete x` in sloppy code, `x` an undeclared or global name: deletes the global property.
+    DeleteGlobal(Box<GlobalRef>),
     /// A regular expression literal: a new RegExp object per evaluation.
     Regex(Box<RegexLiteral>),
 }
@@ -256,6 +268,8 @@ pub enum Target {
     },
     /// A global by name (script-level `var`, undeclared assignment targets).
     Global(Box<GlobalRef>),
+    /// Initialisation of a script-level `let`/`const` binding.
+    GlobalLexInit(Atom),
     /// A property reference, evaluated before the value is obtained.
     Member {
         object: Expr,
@@ -381,6 +395,11 @@ pub enum Stmt {
     Try(Box<Try>),
     Switch(Box<Switch>),
     ForOf(Box<ForOf>),
+    /// Initialise a script-level `let`/`const`/`class` binding (global lexical environment).
+    InitGlobalLex {
+        name: Atom,
+        value: Expr,
+    },
     /// Declaration with a destructuring pattern (or any target) and an initialiser.
     Bind {
         target: Target,
@@ -401,6 +420,18 @@ pub struct Block {
     /// Lexical registers to reset to "uninitialised" at entry (TDZ), for re-entry in loops.
     pub tdz_regs: Box<[u32]>,
     pub body: Box<[Stmt]>,
+}
+
+impl Block {
+    pub fn empty() -> Block {
+        Block {
+            env: None,
+            functions: Box::new([]),
+            global_functions: Box::new([]),
+            tdz_regs: Box::new([]),
+            body: Box::new([]),
+        }
+    }
 }
 
 pub type HoistedFunctions = Box<[(Place, Rc<Code>)]>;
@@ -485,6 +516,8 @@ pub struct Code {
     /// The `length` property: parameters before the first default/rest.
     pub length: u32,
     pub this_mode: ThisMode,
+    /// Strict mode code: failed assignments and deletes throw, undeclared assignment throws.
+    pub strict: bool,
     pub is_constructor: bool,
     /// Registers in the frame (parameters first).
     pub registers: u32,
@@ -516,7 +549,11 @@ pub struct Code {
     pub body: Block,
     /// Concise arrow body: evaluate and return.
     pub expr_body: Option<Expr>,
+    /// Generators and async functions: the body lowered to a state machine (`body` is empty).
+    pub machine: Option<Box<crate::lower::machine::Machine>>,
     pub span: Span,
+    /// The script's source text: `span` slices this function's text (Function.prototype.toString).
+    pub source: Rc<str>,
 }
 
 /// A whole script: its top level is a function-like code with the script's registers.
@@ -525,4 +562,7 @@ pub struct Script {
     pub code: Rc<Code>,
     /// Global `var` and function names to create on the global object before running.
     pub var_names: Box<[Atom]>,
+    /// Script-level `let`/`const`/`class` names (`true`: const), created in the global
+    /// lexical environment in TDZ before running.
+    pub lex_names: Box<[(Atom, bool)]>,
 }

@@ -34,6 +34,8 @@ pub struct Program {
     /// The directive prologue contains an exact `"use strict"` (or the parse options forced strict).
     pub strict: bool,
     pub span: Span,
+    /// The source text (spans index into it): `Function.prototype.toString` slices it.
+    pub source: std::rc::Rc<str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

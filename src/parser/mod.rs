@@ -48,6 +48,7 @@ pub fn parse(source: &str, options: &ParseOptions) -> Result<ast::Program, Vec<S
         body,
         strict,
         span: crate::span::Span::new(0, source.len() as u32),
+        source: source.into(),
     };
     // Early errors: everything that needs context (scopes, labels, strictness, classes).
     let errors = early::check(&program, source, options);

@@ -211,7 +211,9 @@ pub struct RunConfig {
     pub filter: Option<String>,
     /// Worker threads; 0 means one per core.
     pub threads: usize,
-    /// Per-scenario time limit for executing modes (parse mode needs none).
+    /// Per-scenario time limit for executing modes (parse mode needs none). Wall-clock time, so
+    /// it is generous (60 s): on a loaded machine (CI, several whole-suite runs sharing two cores)
+    /// a test that takes 1 s alone can take ten times that. No in-scope test comes near it today.
     pub timeout: Duration,
     /// Run each test in execution mode in worker processes of this `tidejs` binary
     /// (`isolate` module) instead of on the runner's threads; the executor argument is then
@@ -226,7 +228,7 @@ impl Default for RunConfig {
             paths: Vec::new(),
             filter: None,
             threads: 0,
-            timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(60),
             isolate: None,
         }
     }

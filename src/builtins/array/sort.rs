@@ -21,7 +21,7 @@ use crate::interp::function::is_callable;
 use crate::interp::{ops, Interp, JsResult};
 use crate::value::Value;
 
-const RUN: usize = 12;
+const RUN: usize = 32;
 
 /// A stable merge sort of `a` under `gt(x, y)` ("x sorts after y"), which may throw. Values
 /// are moved, never cloned (a clone of an object would touch its heap header: the merge walks
@@ -34,21 +34,19 @@ fn merge_sort<T: Default>(
     let mut start = 0;
     while start < n {
         let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            if !gt(&a[i - 1], &a[i])? {
-                continue;
+        // The chunk's ordered prefix costs one comparison per element (linear on sorted
+        // input); past the first descent, plain binary insertion (fewest comparisons on
+        // random input).
+        let mut i = start + 1;
+        while i < end && !gt(&a[i - 1], &a[i])? {
+            i += 1;
+        }
+        if i < end {
+            // a[i] sorts before a[i - 1]: its place is in a[start..i-1].
+            insert(&mut a, start, i - 1, i, gt)?;
+            for j in i + 1..end {
+                insert(&mut a, start, j, j, gt)?;
             }
-            // Upper bound of a[i] in a[start..i-1]: after every element equal to it (stable).
-            let (mut lo, mut hi) = (start, i - 1);
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2;
-                if gt(&a[mid], &a[i])? {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            a[lo..=i].rotate_right(1);
         }
         start = end;
     }
@@ -85,6 +83,28 @@ fn merge_sort<T: Default>(
         width *= 2;
     }
     Ok(a)
+}
+
+/// Binary insertion: moves a[i] to its upper bound in a[start..hi] (after every element equal
+/// to it: stable); a[hi..i] all sort after a[i].
+fn insert<T>(
+    a: &mut [T],
+    start: usize,
+    hi: usize,
+    i: usize,
+    gt: &mut dyn FnMut(&T, &T) -> JsResult<bool>,
+) -> JsResult<()> {
+    let (mut lo, mut hi) = (start, hi);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if gt(&a[mid], &a[i])? {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    a[lo..=i].rotate_right(1);
+    Ok(())
 }
 
 /// Sorts `items` with CompareArrayElements: undefined last, then `comparefn` or the default
@@ -202,6 +222,25 @@ mod tests {
         let mut seen = order;
         seen.sort_unstable();
         assert_eq!(seen, (0..100).collect::<Vec<_>>());
+    }
+
+    /// Random input: within 4% of the information-theoretic minimum, log2(100000!) ≈ 1.517M.
+    #[test]
+    fn merge_sort_comparisons_near_optimal() {
+        let mut seed: u64 = 12345;
+        let v: Vec<u64> = (0..100_000)
+            .map(|_| {
+                seed = (seed * 48271) % 2147483647;
+                seed % 1000000
+            })
+            .collect();
+        let mut calls = 0u64;
+        merge_sort(v, &mut |x, y| {
+            calls += 1;
+            Ok(x > y)
+        })
+        .unwrap();
+        assert!(calls < 1_578_000, "{calls} comparisons");
     }
 
     #[test]

@@ -72,7 +72,12 @@ impl Builder<'_> {
                 code.is_constructor = true;
                 Rc::new(code)
             }
-            None => Rc::new(synthesized_constructor(class_name, derived, c.span)),
+            None => Rc::new(synthesized_constructor(
+                class_name,
+                derived,
+                c.span,
+                self.source.clone(),
+            )),
         };
         let mut elements = Vec::new();
         for m in &c.members {
@@ -162,6 +167,8 @@ impl Builder<'_> {
             name: Atom::intern_str(""),
             length: 0,
             this_mode: ThisMode::Strict,
+            strict: true,
+            source: self.source.clone(),
             is_constructor: false,
             registers: self.layout.registers[scope as usize],
             params: Box::new([]),
@@ -177,6 +184,7 @@ impl Builder<'_> {
             arguments_place: None,
             body: block.unwrap_or_else(empty_block),
             expr_body,
+            machine: None,
             span,
         }))
     }
@@ -286,10 +294,7 @@ impl Builder<'_> {
         let value = Expr::Class(Box::new(self.class(c, None)?));
         Ok(match self.resolve(id) {
             Resolved::Local { place, .. } => Stmt::Init { place, value },
-            Resolved::Global(name) => Stmt::Expr(Expr::SetGlobal {
-                global: Self::global(name),
-                value: Box::new(value),
-            }),
+            Resolved::Global(name) => Stmt::InitGlobalLex { name, value },
         })
     }
 }
@@ -305,11 +310,13 @@ fn empty_block() -> Block {
 }
 
 /// `constructor() {}` or `constructor(...args) { super(...args) }` (run natively).
-fn synthesized_constructor(name: &str, derived: bool, span: Span) -> Code {
+fn synthesized_constructor(name: &str, derived: bool, span: Span, source: Rc<str>) -> Code {
     Code {
         name: Atom::intern_str(name),
         length: 0,
         this_mode: ThisMode::Strict,
+        strict: true,
+        source,
         is_constructor: true,
         registers: 0,
         params: Box::new([]),
@@ -325,6 +332,7 @@ fn synthesized_constructor(name: &str, derived: bool, span: Span) -> Code {
         arguments_place: None,
         body: empty_block(),
         expr_body: None,
+        machine: None,
         span,
     }
 }

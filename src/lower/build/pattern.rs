@@ -16,6 +16,7 @@ impl Builder<'_> {
     pub(super) fn target(&mut self, pat: &ast::Pat, init: bool) -> R<Target> {
         Ok(match &pat.kind {
             PatKind::Ident(id) => match self.resolve(id) {
+                Resolved::Global(name) if init && self.lex_init => Target::GlobalLexInit(name),
                 Resolved::Global(name) => Target::Global(Self::global(name)),
                 Resolved::Local { place, tdz, kind } => {
                     if init {
