@@ -98,52 +98,63 @@ fn is_trail(u: u16) -> bool {
     (0xDC00..0xE000).contains(&u)
 }
 
-/// A pattern without `u`/`v` as the parser takes it: code units, except inside group names
-/// (`(?<name>`, `\k<name>`), which are identifiers of code points even there (a surrogate pair
-/// is one ID_Start / ID_Continue character).
+/// The pattern of a RegExp without `u`/`v` as the parser's input: code units, except inside
+/// group names (`(?<name>`, `\k<name>`), where a surrogate pair is one code point — group names
+/// are identifiers of code points in every mode (test262 named-groups/non-unicode-property-names).
 fn non_unicode_pattern(pattern: &[u16]) -> Vec<u32> {
     let mut out = Vec::with_capacity(pattern.len());
     let (mut i, mut in_class, mut in_name) = (0, false, false);
     while i < pattern.len() {
         let u = pattern[i];
-        if in_name && is_lead(u) && pattern.get(i + 1).is_some_and(|&t| is_trail(t)) {
-            let t = pattern[i + 1];
-            out.push(0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(t) - 0xDC00));
-            i += 2;
+        if in_name {
+            if u == u16::from(b'>') {
+                in_name = false;
+            } else if (0xD800..0xDC00).contains(&u)
+                && pattern
+                    .get(i + 1)
+                    .is_some_and(|n| (0xDC00..0xE000).contains(n))
+            {
+                let hi = u32::from(u) - 0xD800;
+                let lo = u32::from(pattern[i + 1]) - 0xDC00;
+                out.push(0x10000 + (hi << 10) + lo);
+                i += 2;
+                continue;
+            }
+            out.push(u32::from(u));
+            i += 1;
             continue;
         }
-        out.push(u32::from(u));
-        let next = |k: usize| pattern.get(i + k).copied();
         match u {
-            _ if in_name => in_name = u != u16::from(b'>'),
-            0x5C => {
-                // An escape: `\k<` opens a name; any other escaped unit is copied as is.
-                if next(1) == Some(u16::from(b'k')) && next(2) == Some(u16::from(b'<')) {
-                    out.extend([u32::from(b'k'), u32::from(b'<')]);
-                    i += 3;
-                    in_name = true;
-                    continue;
+            0x5C /* \ */ => {
+                // An escape: `\k<` opens a group name reference; anything else is copied.
+                out.push(u32::from(u));
+                if let Some(&n) = pattern.get(i + 1) {
+                    out.push(u32::from(n));
+                    if n == u16::from(b'k') && !in_class && pattern.get(i + 2) == Some(&u16::from(b'<')) {
+                        out.push(u32::from(b'<'));
+                        in_name = true;
+                        i += 3;
+                        continue;
+                    }
                 }
-                if let Some(e) = next(1) {
-                    out.push(u32::from(e));
-                    i += 2;
-                    continue;
-                }
+                i += 2;
+                continue;
             }
-            0x5B => in_class = true,
-            0x5D => in_class = false,
-            0x28 if !in_class
-                && next(1) == Some(u16::from(b'?'))
-                && next(2) == Some(u16::from(b'<'))
-                && !matches!(next(3), Some(0x3D | 0x21)) =>
+            0x5B /* [ */ => in_class = true,
+            0x5D /* ] */ => in_class = false,
+            0x28 /* ( */ if !in_class
+                && pattern.get(i + 1) == Some(&u16::from(b'?'))
+                && pattern.get(i + 2) == Some(&u16::from(b'<'))
+                && !matches!(pattern.get(i + 3), Some(&c) if c == u16::from(b'=') || c == u16::from(b'!')) =>
             {
-                out.extend([u32::from(b'?'), u32::from(b'<')]);
-                i += 3;
+                out.extend([u32::from(b'('), u32::from(b'?'), u32::from(b'<')]);
                 in_name = true;
+                i += 3;
                 continue;
             }
             _ => {}
         }
+        out.push(u32::from(u));
         i += 1;
     }
     out
