@@ -345,7 +345,7 @@ impl Named {
                     return;
                 }
                 let mut m: IndexMap<PropertyKey, Property, FxBuildHasher> =
-                    IndexMap::with_capacity_and_hasher(v.len() * 2, FxBuildHasher::default());
+                    IndexMap::with_capacity_and_hasher(v.len() * 2, FxBuildHasher);
                 m.extend(std::mem::take(v));
                 m.insert(key, prop);
                 *self = Named::Large(Box::new(m));
@@ -381,10 +381,10 @@ impl Named {
         }
     }
 
-    fn for_each_value(&self, mut f: impl FnMut(&Property)) {
+    fn values(&self) -> Box<dyn Iterator<Item = &Property> + '_> {
         match self {
-            Named::Small(v) => v.iter().for_each(|(_, p)| f(p)),
-            Named::Large(m) => m.values().for_each(f),
+            Named::Small(v) => Box::new(v.iter().map(|(_, p)| p)),
+            Named::Large(m) => Box::new(m.values()),
         }
     }
 }
@@ -672,7 +672,9 @@ unsafe impl Trace for PropertyMap {
         for p in this.sparse.values() {
             mark(p);
         }
-        this.named.for_each_value(|p| mark(p));
+        for p in this.named.values() {
+            mark(p);
+        }
     });
 }
 
