@@ -274,3 +274,36 @@ a1:0, a2:0, p1, a1:1, a2:1, then called, p2, a1:2, a2:2, retAwait ra, thenable T
 "#
     );
 }
+
+#[test]
+fn yield_and_await_inside_destructuring() {
+    // Expected output printed by node v20 for the same program.
+    let src = r#"
+function* g() {
+  var x, y, z, o = {};
+  [x = yield 'a', [y] = [yield 'b'], ...o.r] = [undefined, undefined, 5, 6];
+  console.log(x, y, o.r);
+  ({ a: x = yield 'c', [yield 'd']: y, ...z } = { a: undefined, k: 2, m: 3 });
+  console.log(x, y, z);
+  var [p = yield 'e'] = [];
+  console.log(p);
+  for ([x = yield 'f'] of [[], [1]]) console.log('loop', x);
+  try { throw [undefined]; } catch ([q = yield 'g']) { console.log('q', q); }
+  [(yield 'h').prop] = [42];
+}
+const it = g();
+let r = it.next(); let n = 0; const tgt = {};
+while (!r.done) { console.log('yielded', r.value); r = it.next(r.value === 'd' ? 'k' : r.value === 'h' ? tgt : n++); }
+console.log(tgt);
+function* h() { var a; [a = yield] = { [Symbol.iterator]() { return { next() { return {value: undefined, done: false}; }, return() { console.log('closed'); return {}; } }; } }; }
+const i2 = h(); i2.next(); console.log(i2.return(9));
+async function af() { let a, b; [a, b = await Promise.resolve('B')] = ['A']; console.log(a, b); ({x: a = await 1} = {}); console.log(a); }
+af();
+"#;
+    assert_eq!(
+        run_loop(src),
+        "yielded a\nyielded b\n0 1 [ 5, 6 ]\nyielded c\nyielded d\n2 2 { m: 3 }\nyielded e\n3\n\
+         yielded f\nloop 4\nloop 1\nyielded g\nq 5\nyielded h\n{ prop: 42 }\nclosed\n\
+         { value: 9, done: true }\nA B\n1\n"
+    );
+}

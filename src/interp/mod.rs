@@ -1146,7 +1146,7 @@ impl Interp {
         })
     }
 
-    fn key(&mut self, key: &Key) -> JsResult<PropertyKey> {
+    pub(crate) fn key(&mut self, key: &Key) -> JsResult<PropertyKey> {
         match key {
             Key::Named(a) => Ok(PropertyKey::String(*a)),
             Key::Private(s) => Ok(PropertyKey::Symbol(s.clone())),

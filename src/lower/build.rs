@@ -12,6 +12,7 @@
 
 mod class;
 mod pattern;
+use class::ClassPre;
 
 use super::scope::{self, BindingKind, Resolution, Role, ScopeId, ScopeKind, ScopeTree};
 use super::tree::*;
@@ -57,6 +58,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         fn_super: Vec::new(),
         derived_scopes: Vec::new(),
         next_ctor: None,
+        class_pre: None,
         lex_init: false,
     };
     let mut var_names = Vec::new();
@@ -251,6 +253,9 @@ struct Builder<'a> {
     derived_scopes: Vec<ScopeId>,
     /// Set just before lowering a class constructor: `Some(derived)`.
     next_ctor: Option<bool>,
+    /// Set just before lowering a class whose heritage/computed keys a state machine has
+    /// already evaluated into temps (`machine::m_class`).
+    class_pre: Option<ClassPre>,
     /// Lowering a script-level `let`/`const` declaration: global names are initialised in the
     /// global lexical environment.
     lex_init: bool,
