@@ -1130,6 +1130,7 @@ impl Interp {
                     let key = self.key(key)?;
                     (self.get_member(&obj, &key)?, obj)
                 }
+                Callee::Bound { func, this } => (self.expr(func)?, self.expr(this)?),
             };
             if matches!(callee, Callee::CheckPlain(_) | Callee::CheckMethod { .. })
                 && f.is_nullish()

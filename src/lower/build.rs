@@ -1443,6 +1443,22 @@ impl Builder<'_> {
             },
             _ => Callee::Plain(self.expr(tag)?),
         };
+        let exprs = quasi
+            .exprs
+            .iter()
+            .map(|x| self.expr(x))
+            .collect::<R<Box<[Expr]>>>()?;
+        Ok(Self::tagged_template_over(tag, quasi, exprs, span))
+    }
+
+    /// The tagged-template node over a lowered tag and substitutions (the state machine
+    /// lowers them itself when a substitution suspends).
+    fn tagged_template_over(
+        tag: Callee,
+        quasi: &ast::Template,
+        exprs: Box<[Expr]>,
+        span: Span,
+    ) -> Expr {
         let cooked = quasi
             .quasis
             .iter()
@@ -1456,19 +1472,14 @@ impl Builder<'_> {
             .iter()
             .map(|q| Value::String(JsString::from(&*q.raw)))
             .collect();
-        let exprs = quasi
-            .exprs
-            .iter()
-            .map(|x| self.expr(x))
-            .collect::<R<Box<[Expr]>>>()?;
-        Ok(Expr::TaggedTemplate(Box::new(TaggedTemplate {
+        Expr::TaggedTemplate(Box::new(TaggedTemplate {
             tag,
             cooked,
             raw,
             exprs,
             cache: Default::default(),
             span,
-        })))
+        }))
     }
 
     fn is_strict(&self) -> bool {

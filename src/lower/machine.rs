@@ -23,8 +23,8 @@
 //! `lower::machine`. Not here: running the machine (`interp::machine`), the generator objects and
 //! their prototypes (`builtins::generator`). A destructuring pattern with a suspension point
 //! inside is spelled out as ops (iterator steps, defaults, a closing region: `m_pattern`).
-//! Not supported yet (reported as such): `yield`/`await` inside classes, tagged templates,
-//! optional chains and update expressions with a computed key.
+//! Not supported yet (reported as such): `yield`/`await` in the arguments of `super(…)`, in
+//! `import(…)`, and as the operand of `++`/`--` on something other than a property.
 
 use super::scope::Role;
 use super::{strip_parens, unsupported, Builder, ClassPre, LabelEntry, Resolved, R};
@@ -1455,15 +1455,93 @@ impl<'a> Builder<'a> {
                 tget(dst)
             }
             ExprKind::Yield { .. } => return not_here(),
-            ExprKind::Unary { op, arg } => {
-                if *op == ast::UnaryOp::Delete {
-                    return unsupported("delete", e.span);
+            ExprKind::Unary {
+                op: ast::UnaryOp::Delete,
+                arg,
+            } => match &strip_parens(arg).kind {
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional: false,
+                } => {
+                    let o = self.m_expr(mb, object)?;
+                    let o = if member_prop_suspends(prop) {
+                        self.force(mb, o)
+                    } else {
+                        o
+                    };
+                    Expr::DeleteMember {
+                        object: Box::new(o),
+                        key: Box::new(self.m_member_key(mb, prop, e.span)?),
+                    }
                 }
-                Expr::Unary {
-                    op: *op,
+                // `delete (yield)`: evaluated, then true.
+                _ => Expr::Unary {
+                    op: ast::UnaryOp::Delete,
                     arg: Box::new(self.m_expr(mb, arg)?),
+                },
+            },
+            ExprKind::Update { op, prefix, arg } => match &strip_parens(arg).kind {
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional: false,
+                } => {
+                    let o = self.m_expr(mb, object)?;
+                    let o = if member_prop_suspends(prop) {
+                        self.force(mb, o)
+                    } else {
+                        o
+                    };
+                    Expr::UpdateMember {
+                        op: *op,
+                        prefix: *prefix,
+                        object: Box::new(o),
+                        key: Box::new(self.m_member_key(mb, prop, e.span)?),
+                    }
+                }
+                _ => return not_here(),
+            },
+            ExprKind::SuperMember(prop) => {
+                self.mark_super();
+                Expr::SuperMember {
+                    this: Box::new(self.this_expr()),
+                    key: Box::new(self.m_member_key(mb, prop, e.span)?),
                 }
             }
+            ExprKind::TaggedTemplate { tag, quasi } => {
+                // The tag (function and receiver) is taken before the substitutions.
+                let callee = match &strip_parens(tag).kind {
+                    ExprKind::Member {
+                        object,
+                        prop,
+                        optional: false,
+                    } => {
+                        let o = self.m_expr(mb, object)?;
+                        let o = self.force(mb, o);
+                        let key = self.m_member_key(mb, prop, e.span)?;
+                        let f = self.force(
+                            mb,
+                            Expr::Member {
+                                object: Box::new(o_clone(&o)),
+                                key: Box::new(key),
+                            },
+                        );
+                        Callee::Bound { func: f, this: o }
+                    }
+                    _ => {
+                        let f = self.m_expr(mb, tag)?;
+                        Callee::Plain(self.force(mb, f))
+                    }
+                };
+                let xs: Vec<&ast::Expr> = quasi.exprs.iter().collect();
+                let exprs = self.m_operands(mb, &xs)?.into_boxed_slice();
+                Self::tagged_template_over(callee, quasi, exprs, e.span)
+            }
+            ExprKind::Unary { op, arg } => Expr::Unary {
+                op: *op,
+                arg: Box::new(self.m_expr(mb, arg)?),
+            },
             ExprKind::Binary { op, left, right } => {
                 let mut v = self.m_operands(mb, &[left, right])?;
                 let r = v.pop().expect("two");
@@ -1560,7 +1638,35 @@ impl<'a> Builder<'a> {
                         });
                         tget(dst)
                     }
-                    ExprKind::SuperMember(_) | ExprKind::SuperCall(_) => return not_here(),
+                    ExprKind::SuperMember(prop) => {
+                        // `super.m(…)`: the function is looked up (with the current `this`)
+                        // before the arguments are evaluated.
+                        self.mark_super();
+                        let this = self.this_expr();
+                        let this = self.force(mb, this);
+                        let key = self.m_member_key(mb, prop, e.span)?;
+                        let key = match key {
+                            Key::Computed(k) => Key::Computed(self.force(mb, k)),
+                            k => k,
+                        };
+                        let f = self.force(
+                            mb,
+                            Expr::SuperMember {
+                                this: Box::new(o_clone(&this)),
+                                key: Box::new(key),
+                            },
+                        );
+                        let args = self.m_args(mb, args)?;
+                        let dst = mb.temp();
+                        mb.op(Op::CallThis {
+                            dst,
+                            func: f,
+                            this,
+                            args,
+                        });
+                        tget(dst)
+                    }
+                    ExprKind::SuperCall(_) => return not_here(),
                     _ => {
                         let f = self.m_expr(mb, callee)?;
                         let f = if args.iter().any(|a| expr_suspends(&a.expr)) {
@@ -1586,9 +1692,6 @@ impl<'a> Builder<'a> {
                             f
                         };
                         let args = self.m_args(mb, a)?;
-                        if args.iter().any(|a| a.spread) {
-                            return unsupported("spread in new", e.span);
-                        }
                         return Ok(Expr::New {
                             callee: Box::new(f_forced),
                             args,
@@ -1835,6 +1938,90 @@ impl<'a> Builder<'a> {
         r
     }
 
+    /// `t &&= v`, `t ||= v`, `t ??= v` with a suspension point: the reference (object and
+    /// key, converted once) and the current value are taken first; `v` is evaluated and
+    /// assigned only when the operator does not short-circuit.
+    fn m_logical_assign(
+        &mut self,
+        mb: &mut MB,
+        op: ast::AssignOp,
+        target: &ast::Pat,
+        value: &ast::Expr,
+        span: Span,
+    ) -> R<Expr> {
+        let lop = match op {
+            ast::AssignOp::And => ast::LogicalOp::And,
+            ast::AssignOp::Or => ast::LogicalOp::Or,
+            _ => ast::LogicalOp::Nullish,
+        };
+        enum Lhs<'x> {
+            Ident(&'x ast::Ident),
+            Member(Expr, Key),
+        }
+        let (lhs, cur) = match &target.kind {
+            ast::PatKind::Ident(id) => {
+                let current = self.read(id);
+                (Lhs::Ident(id), self.force_temp(mb, current))
+            }
+            ast::PatKind::Expr(m) => match &strip_parens(m).kind {
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional: false,
+                } => {
+                    let o = self.m_expr(mb, object)?;
+                    let o = self.force(mb, o);
+                    let key = match prop {
+                        ast::MemberProp::Computed(x) => {
+                            let k = self.m_expr(mb, x)?;
+                            let t = self.force_temp(mb, k);
+                            mb.op(Op::ToKey(t));
+                            Key::Computed(tget(t))
+                        }
+                        _ => self.key(prop, span)?,
+                    };
+                    let current = Expr::Member {
+                        object: Box::new(o_clone(&o)),
+                        key: Box::new(key_clone(&key)),
+                    };
+                    (Lhs::Member(o, key), self.force_temp(mb, current))
+                }
+                _ => return unsupported("this assignment target", span),
+            },
+            _ => return unsupported("this assignment target", span),
+        };
+        let (rhs, end) = (mb.block(), mb.block());
+        let (test, then, alt) = match lop {
+            ast::LogicalOp::And => (tget(cur), rhs, end),
+            ast::LogicalOp::Or => (tget(cur), end, rhs),
+            ast::LogicalOp::Nullish => (
+                Expr::Binary {
+                    op: ast::BinaryOp::Eq,
+                    left: Box::new(tget(cur)),
+                    right: Box::new(Expr::Const(Value::Null)),
+                },
+                rhs,
+                end,
+            ),
+        };
+        mb.end(Term::Branch { test, then, alt }, rhs);
+        let v = match &lhs {
+            Lhs::Ident(id) if !expr_suspends(value) => self.named_expr(value, &id.name)?,
+            _ => self.m_expr(mb, value)?,
+        };
+        let write = match lhs {
+            Lhs::Ident(id) => self.assign(id, v, false),
+            Lhs::Member(object, key) => Expr::SetMember {
+                object: Box::new(object),
+                key: Box::new(key),
+                value: Box::new(v),
+            },
+        };
+        mb.op(Op::Store(cur, write));
+        mb.end(Term::Jump(end), end);
+        Ok(tget(cur))
+    }
+
     fn m_member_key(&mut self, mb: &mut MB, prop: &ast::MemberProp, span: Span) -> R<Key> {
         Ok(match prop {
             ast::MemberProp::Computed(x) if expr_suspends(x) => Key::Computed(self.m_expr(mb, x)?),
@@ -1939,7 +2126,7 @@ impl<'a> Builder<'a> {
             ast::AssignOp::BitAnd => Some(ast::BinaryOp::BitAnd),
             ast::AssignOp::BitOr => Some(ast::BinaryOp::BitOr),
             ast::AssignOp::BitXor => Some(ast::BinaryOp::BitXor),
-            _ => return unsupported("logical assignment", span),
+            _ => return self.m_logical_assign(mb, op, target, value, span),
         };
         match &target.kind {
             ast::PatKind::Ident(id) => {
