@@ -98,20 +98,25 @@ fn is_trail(u: u16) -> bool {
     (0xDC00..0xE000).contains(&u)
 }
 
-/// A non-unicode pattern as code units, except inside group names (`(?<name>`, `\k<name>`),
-/// where a surrogate pair is one code point: names are identifiers of code points even
-/// without `u` (test262 `named-groups/non-unicode-property-names-valid.js`).
-fn code_units_with_named_groups(pattern: &[u16]) -> Vec<u32> {
+/// The pattern of a RegExp without `u`/`v` as the parser's input: code units, except inside
+/// group names (`(?<name>`, `\k<name>`), where a surrogate pair is one code point — group names
+/// are identifiers of code points in every mode (test262 named-groups/non-unicode-property-names).
+fn non_unicode_pattern(pattern: &[u16]) -> Vec<u32> {
     let mut out = Vec::with_capacity(pattern.len());
     let (mut i, mut in_class, mut in_name) = (0, false, false);
     while i < pattern.len() {
         let u = pattern[i];
-        let next = pattern.get(i + 1).copied();
         if in_name {
             if u == u16::from(b'>') {
                 in_name = false;
-            } else if let (0xD800..=0xDBFF, Some(lo @ 0xDC00..=0xDFFF)) = (u, next) {
-                out.push(0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(lo) - 0xDC00));
+            } else if (0xD800..0xDC00).contains(&u)
+                && pattern
+                    .get(i + 1)
+                    .is_some_and(|n| (0xDC00..0xE000).contains(n))
+            {
+                let hi = u32::from(u) - 0xD800;
+                let lo = u32::from(pattern[i + 1]) - 0xDC00;
+                out.push(0x10000 + (hi << 10) + lo);
                 i += 2;
                 continue;
             }
@@ -120,28 +125,29 @@ fn code_units_with_named_groups(pattern: &[u16]) -> Vec<u32> {
             continue;
         }
         match u {
-            0x5C => {
-                // An escape: copied as is; `\k<` opens a group name.
+            0x5C /* \ */ => {
+                // An escape: `\k<` opens a group name reference; anything else is copied.
                 out.push(u32::from(u));
-                if let Some(n) = next {
+                if let Some(&n) = pattern.get(i + 1) {
                     out.push(u32::from(n));
-                    if !in_class && n == u16::from(b'k') && pattern.get(i + 2) == Some(&0x3C) {
-                        out.push(0x3C);
+                    if n == u16::from(b'k') && !in_class && pattern.get(i + 2) == Some(&u16::from(b'<')) {
+                        out.push(u32::from(b'<'));
                         in_name = true;
-                        i += 1;
+                        i += 3;
+                        continue;
                     }
                 }
                 i += 2;
                 continue;
             }
-            0x5B => in_class = true,
-            0x5D => in_class = false,
-            0x28 if !in_class
-                && next == Some(u16::from(b'?'))
-                && pattern.get(i + 2) == Some(&0x3C)
-                && !matches!(pattern.get(i + 3), Some(&0x3D) | Some(&0x21)) =>
+            0x5B /* [ */ => in_class = true,
+            0x5D /* ] */ => in_class = false,
+            0x28 /* ( */ if !in_class
+                && pattern.get(i + 1) == Some(&u16::from(b'?'))
+                && pattern.get(i + 2) == Some(&u16::from(b'<'))
+                && !matches!(pattern.get(i + 3), Some(&c) if c == u16::from(b'=') || c == u16::from(b'!')) =>
             {
-                out.extend([0x28, 0x3F, 0x3C]);
+                out.extend([u32::from(b'('), u32::from(b'?'), u32::from(b'<')]);
                 in_name = true;
                 i += 3;
                 continue;
@@ -172,7 +178,7 @@ impl Compiled {
                 .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from));
             regress::Regex::from_unicode(cps, rflags)
         } else {
-            regress::Regex::from_unicode(code_units_with_named_groups(pattern).into_iter(), rflags)
+            regress::Regex::from_unicode(non_unicode_pattern(pattern).into_iter(), rflags)
         }
         .map_err(|e| e.text)?;
         Ok(Compiled {

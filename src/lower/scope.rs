@@ -49,6 +49,9 @@ pub enum BindingKind {
     /// A function declaration (hoisted with its value).
     Function,
     Param,
+    /// A parameter of a list with expressions (defaults, patterns, rest): it is in its
+    /// temporal dead zone until its initialiser ran (`function f(a = b, b) {}` throws).
+    TdzParam,
     CatchParam,
     /// A named function expression's own name: immutable, silently ignores writes in sloppy mode.
     FunctionName,
@@ -63,7 +66,7 @@ impl BindingKind {
     pub fn is_lexical(self) -> bool {
         matches!(
             self,
-            BindingKind::Let | BindingKind::Const | BindingKind::Class
+            BindingKind::Let | BindingKind::Const | BindingKind::Class | BindingKind::TdzParam
         )
     }
 }
@@ -105,6 +108,9 @@ pub enum Role {
     CatchBody,
     Finally,
     Function,
+    /// The separate var scope of a function body whose parameters contain expressions
+    /// (FunctionDeclarationInstantiation step 28), keyed by the function's span.
+    FunctionBody,
     FunctionName,
     Class,
     /// A class field initialiser or static block, keyed by the member's span.
@@ -147,6 +153,12 @@ impl ScopeTree {
     pub fn scope(&self, id: ScopeId) -> &Scope {
         &self.scopes[id as usize]
     }
+}
+
+/// A parameter list of plain identifiers only (IsSimpleParameterList): its parameters need no
+/// temporal dead zone and share one scope with the body's declarations.
+pub fn has_simple_params(f: &Function) -> bool {
+    f.rest.is_none() && f.params.iter().all(|p| matches!(p.kind, PatKind::Ident(_)))
 }
 
 /// Analyse a whole script.
@@ -629,8 +641,14 @@ impl Resolver {
         );
         // Parameters first: uncaptured simple parameters then get registers 0..n, exactly where
         // a call leaves the arguments.
+        let simple = has_simple_params(f);
+        let param_kind = if simple {
+            BindingKind::Param
+        } else {
+            BindingKind::TdzParam
+        };
         for p in f.params.iter().chain(f.rest.iter()) {
-            self.declare_pattern(scope, p, BindingKind::Param);
+            self.declare_pattern(scope, p, param_kind);
         }
         if !is_arrow {
             self.declare(scope, "this", BindingKind::This);
@@ -649,8 +667,19 @@ impl Resolver {
         }
         match &f.body {
             FunctionBody::Block(body) => {
-                self.hoist_vars(scope, body, true);
-                self.declare_lexical(scope, body, true);
+                // With parameter expressions the body's declarations live in a scope of their
+                // own, so closures in the parameters never see them (a body `var x` shadowing
+                // parameter `x` starts with the parameter's value; see lower::build).
+                let var_scope = if simple {
+                    scope
+                } else {
+                    for p in f.params.iter().chain(f.rest.iter()) {
+                        self.binding_pattern(p);
+                    }
+                    self.push_scope(ScopeKind::Block, Role::FunctionBody, false, span)
+                };
+                self.hoist_vars(var_scope, body, true);
+                self.declare_lexical(var_scope, body, true);
                 if let Some(&b) = self.tree.scopes[scope as usize]
                     .bindings
                     .iter()
@@ -673,10 +702,15 @@ impl Resolver {
                         .bindings
                         .retain(|x| !implicit.contains(x));
                 }
-                for p in f.params.iter().chain(f.rest.iter()) {
-                    self.binding_pattern(p);
+                if simple {
+                    for p in f.params.iter().chain(f.rest.iter()) {
+                        self.binding_pattern(p);
+                    }
                 }
                 self.statements(body);
+                if var_scope != scope {
+                    self.pop_scope(var_scope);
+                }
             }
             FunctionBody::Expr(e) => {
                 for p in f.params.iter().chain(f.rest.iter()) {
