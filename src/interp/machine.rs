@@ -330,8 +330,11 @@ impl Interp {
         let saved_func = std::mem::replace(&mut self.func, frame.func.take());
         self.depth += 1;
         let code = frame.code.clone();
+        // A resumption from a job (await, next()) runs in the function's own strictness.
+        let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         let m = code.machine.as_ref().expect("a frame runs a machine");
         let r = self.exec(m, frame, how);
+        self.strict = saved_strict;
         self.depth -= 1;
         self.stack.truncate(base + code.registers as usize);
         frame.regs.extend(self.stack.drain(base..));

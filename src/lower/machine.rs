@@ -1525,6 +1525,7 @@ impl<'a> Builder<'a> {
                             Expr::Member {
                                 object: Box::new(o_clone(&o)),
                                 key: Box::new(key),
+                                pos: super::member_position(object, prop),
                             },
                         );
                         Callee::Bound { func: f, this: o }
@@ -1825,6 +1826,7 @@ impl<'a> Builder<'a> {
                 Expr::Member {
                     object: Box::new(o),
                     key: Box::new(self.m_member_key(mb, prop, x.span)?),
+                    pos: super::member_position(object, prop),
                 }
             }
             ExprKind::Call {
@@ -1850,6 +1852,7 @@ impl<'a> Builder<'a> {
                         Expr::Member {
                             object: Box::new(tget(ot)),
                             key: Box::new(key),
+                            pos: super::member_position(object, prop),
                         },
                     );
                     if *optional {
@@ -1985,6 +1988,7 @@ impl<'a> Builder<'a> {
                     let current = Expr::Member {
                         object: Box::new(o_clone(&o)),
                         key: Box::new(key_clone(&key)),
+                        pos: super::member_position(object, prop),
                     };
                     (Lhs::Member(o, key), self.force_temp(mb, current))
                 }
@@ -2401,6 +2405,7 @@ impl<'a> Builder<'a> {
                             Expr::Member {
                                 object: Box::new(tget(v)),
                                 key: Box::new(key),
+                                pos: pat.span.start,
                             },
                         ))
                     })?;
