@@ -98,6 +98,68 @@ fn is_trail(u: u16) -> bool {
     (0xDC00..0xE000).contains(&u)
 }
 
+/// The pattern of a RegExp without `u`/`v` as the parser's input: code units, except inside
+/// group names (`(?<name>`, `\k<name>`), where a surrogate pair is one code point — group names
+/// are identifiers of code points in every mode (test262 named-groups/non-unicode-property-names).
+fn non_unicode_pattern(pattern: &[u16]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(pattern.len());
+    let (mut i, mut in_class, mut in_name) = (0, false, false);
+    while i < pattern.len() {
+        let u = pattern[i];
+        if in_name {
+            if u == u16::from(b'>') {
+                in_name = false;
+            } else if (0xD800..0xDC00).contains(&u)
+                && pattern
+                    .get(i + 1)
+                    .is_some_and(|n| (0xDC00..0xE000).contains(n))
+            {
+                let hi = u32::from(u) - 0xD800;
+                let lo = u32::from(pattern[i + 1]) - 0xDC00;
+                out.push(0x10000 + (hi << 10) + lo);
+                i += 2;
+                continue;
+            }
+            out.push(u32::from(u));
+            i += 1;
+            continue;
+        }
+        match u {
+            0x5C /* \ */ => {
+                // An escape: `\k<` opens a group name reference; anything else is copied.
+                out.push(u32::from(u));
+                if let Some(&n) = pattern.get(i + 1) {
+                    out.push(u32::from(n));
+                    if n == u16::from(b'k') && !in_class && pattern.get(i + 2) == Some(&u16::from(b'<')) {
+                        out.push(u32::from(b'<'));
+                        in_name = true;
+                        i += 3;
+                        continue;
+                    }
+                }
+                i += 2;
+                continue;
+            }
+            0x5B /* [ */ => in_class = true,
+            0x5D /* ] */ => in_class = false,
+            0x28 /* ( */ if !in_class
+                && pattern.get(i + 1) == Some(&u16::from(b'?'))
+                && pattern.get(i + 2) == Some(&u16::from(b'<'))
+                && !matches!(pattern.get(i + 3), Some(&c) if c == u16::from(b'=') || c == u16::from(b'!')) =>
+            {
+                out.extend([u32::from(b'('), u32::from(b'?'), u32::from(b'<')]);
+                in_name = true;
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(u32::from(u));
+        i += 1;
+    }
+    out
+}
+
 impl Compiled {
     /// Compiles `pattern` with `flags`; the error text on a syntax error.
     pub fn new(pattern: &[u16], flags: Flags) -> Result<Compiled, String> {
@@ -116,7 +178,7 @@ impl Compiled {
                 .map(|r| r.map_or_else(|e| u32::from(e.unpaired_surrogate()), u32::from));
             regress::Regex::from_unicode(cps, rflags)
         } else {
-            regress::Regex::from_unicode(pattern.iter().map(|&u| u32::from(u)), rflags)
+            regress::Regex::from_unicode(non_unicode_pattern(pattern).into_iter(), rflags)
         }
         .map_err(|e| e.text)?;
         Ok(Compiled {

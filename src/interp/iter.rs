@@ -52,6 +52,15 @@ pub fn step_value(interp: &mut Interp, rec: &mut IteratorRecord) -> JsResult<Opt
     if rec.done {
         return Ok(None);
     }
+    if let Value::Object(next) = &rec.next {
+        if JsObject::ptr_eq(next, &interp.intrinsics.array_iterator_next) {
+            let step = crate::builtins::array::iterator::next_step(interp, &rec.iterator);
+            if !matches!(step, Ok(Some(_))) {
+                rec.done = true;
+            }
+            return step;
+        }
+    }
     let result = match interp.call(&rec.next.clone(), rec.iterator.clone(), &[]) {
         Ok(r) => r,
         Err(t) => {

@@ -415,12 +415,43 @@ impl Interp {
             Some(Err(())) => return Err(self.tdz_error(g.name)),
             None => {}
         }
+        // Strict code may not create a global by assigning to an undeclared name (declarations
+        // never come here: script-level `var`s exist before the script runs, lexical ones are
+        // initialised by `InitGlobalLex`). The check is at PutValue time, so a binding deleted
+        // between the read and the write of `x ^= 1` throws too (SetMutableBinding, S = true).
+        if self.strict && !props::has_property(self, &Value::Object(self.global.clone()), &key)? {
+            let msg = format!("{} is not defined", g.name.to_js_string());
+            return Err(self.throw_reference_error(&msg));
+        }
         let global = Value::Object(self.global.clone());
-        // Not yet: the strict-mode ReferenceError for an undeclared name. Script-level `let`,
-        // `class` and nested `var` declarations are initialised through this path today, so
-        // it cannot tell a declaration's initialisation from an undeclared assignment.
-        let key = PropertyKey::String(g.name);
         props::put_value(self, &global, key, value)
+    }
+
+    /// A read-modify-write of `base[key]` on a null/undefined base: the key expression is
+    /// evaluated but not converted (ToPropertyKey comes after RequireObjectCoercible in
+    /// GetValue), then the TypeError.
+    #[cold]
+    fn nullish_base_error(&mut self, base: &Value, key: &Key) -> Throw {
+        let shown = match key {
+            Key::Computed(e) => match self.expr(e) {
+                Ok(Value::String(s)) => Some(s.to_string()),
+                Ok(Value::Number(n)) => Some(crate::value::number::to_rust_string(n)),
+                Ok(_) => None,
+                Err(t) => return t,
+            },
+            Key::Named(a) => Some(a.to_js_string().to_string()),
+            Key::Private(_) => None,
+        };
+        let what = if matches!(base, Value::Null) {
+            "null"
+        } else {
+            "undefined"
+        };
+        let msg = match shown {
+            Some(k) => format!("Cannot read properties of {what} (reading '{k}')"),
+            None => format!("Cannot read properties of {what}"),
+        };
+        self.throw_type_error(&msg)
     }
 
     // ───────────── statements ─────────────
@@ -930,6 +961,9 @@ impl Interp {
                 key,
             } => {
                 let obj = self.expr(object)?;
+                if obj.is_nullish() {
+                    return Err(self.nullish_base_error(&obj, key));
+                }
                 let key = self.key(key)?;
                 let old = self.get_member(&obj, &key)?;
                 let old = ops::to_number(self, &old)?;
@@ -951,6 +985,9 @@ impl Interp {
                 value,
             } => {
                 let obj = self.expr(object)?;
+                if obj.is_nullish() {
+                    return Err(self.nullish_base_error(&obj, key));
+                }
                 let key = self.key(key)?;
                 let old = self.get_member(&obj, &key)?;
                 let r = self.expr(value)?;
@@ -1483,6 +1520,9 @@ impl Interp {
                 Value::Object(self.intrinsics.array_proto_values.clone()),
             );
             self.write_place(place, Value::Object(obj));
+        }
+        for &r in code.tdz_regs.iter() {
+            self.stack[self.base + r as usize] = self.uninit.clone();
         }
         if let (Some(init), Some(args)) = (&code.param_init, all_args) {
             if let Err(t) = self.bind_params(init, args) {

@@ -46,7 +46,20 @@ fn own(obj: &JsObject, key: &PropertyKey) -> Found {
 /// [[Get]] that distinguishes "absent" from `undefined` (for global lookups).
 pub fn lookup(interp: &mut Interp, receiver: &Value, key: &PropertyKey) -> JsResult<Option<Value>> {
     let mut obj = match receiver {
-        Value::Object(o) => o.clone(),
+        // The receiver's own properties first, without taking a handle (the common hit).
+        Value::Object(o) => match own(o, key) {
+            Found::Value(v) => return Ok(Some(v)),
+            Found::Getter(None) => return Ok(Some(Value::Undefined)),
+            Found::Getter(Some(g)) => {
+                return interp
+                    .call(&Value::Object(g), receiver.clone(), &[])
+                    .map(Some)
+            }
+            Found::Missing => match o.prototype() {
+                Some(p) => p,
+                None => return Ok(None),
+            },
+        },
         Value::String(s) => {
             if let Some(v) = string_own(s, key) {
                 return Ok(Some(v));

@@ -75,6 +75,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         registers: b.layout.registers[0],
         params: Box::new([]),
         param_init: None,
+        tdz_regs: Box::new([]),
         params_in_place: true,
         env: None,
         name_env: None,
@@ -883,10 +884,7 @@ impl<'a> Builder<'a> {
     fn function_body(&mut self, f: &ast::Function, scope: ScopeId) -> R<Code> {
         let is_arrow = f.kind == ast::FunctionKind::Arrow;
         let mut params = Vec::new();
-        let simple = f.rest.is_none()
-            && f.params
-                .iter()
-                .all(|p| matches!(p.kind, ast::PatKind::Ident(_)));
+        let simple = scope::has_simple_params(f);
         // `length`: the parameters before the first default or rest.
         let length = f
             .params
@@ -921,11 +919,32 @@ impl<'a> Builder<'a> {
             .filter(|&b| self.scopes.binding(b).kind == BindingKind::Arguments)
             .and_then(|b| self.place_of(b));
         let strict = self.scopes.scopes[scope as usize].strict;
+        // Registers of the function scope in their TDZ at entry: top-level `let`/`const`, and
+        // the parameters of a list with expressions (before their initialisers run).
+        let tdz_regs = self.tdz_regs(scope);
+        let body_scope = self
+            .scopes
+            .scope_of_node
+            .get(&(f.span.start, Role::FunctionBody))
+            .copied();
         // Generators and async functions: the body becomes a state machine (machine.rs).
-        let machine = self.machine_for(f, scope)?;
+        let machine = self.machine_for(f, scope, body_scope)?;
         let (body, expr_body) = match &f.body {
             _ if machine.is_some() => (Block::empty(), None),
-            ast::FunctionBody::Block(stmts) => (self.block_body(stmts, None)?, None),
+            ast::FunctionBody::Block(stmts) => match body_scope {
+                None => (self.block_body(stmts, None)?, None),
+                Some(bs) => {
+                    self.stack.push(bs);
+                    let block = self.block_body(stmts, Some(bs)).map(|mut block| {
+                        let mut body = self.param_shadow_copies(scope, bs);
+                        body.extend(std::mem::take(&mut block.body).into_vec());
+                        block.body = body.into_boxed_slice();
+                        block
+                    });
+                    self.stack.pop();
+                    (block?, None)
+                }
+            },
             ast::FunctionBody::Expr(e) => (
                 Block {
                     env: None,
@@ -962,6 +981,7 @@ impl<'a> Builder<'a> {
                     .all(|(i, p)| *p == Place::Reg(i as u32)),
             params: params.into_boxed_slice(),
             param_init,
+            tdz_regs,
             env: self.env_shape(scope),
             name_env: None,
             class_ctor: None,
@@ -978,9 +998,45 @@ impl<'a> Builder<'a> {
         })
     }
 
+    /// FunctionDeclarationInstantiation step 28.f: in a body with its own var scope, a `var`
+    /// named like a parameter (or `arguments`) starts with that binding's value. Statements
+    /// to run first in the body, with `body_scope` on the scope stack.
+    pub(super) fn param_shadow_copies(&self, fn_scope: ScopeId, body_scope: ScopeId) -> Vec<Stmt> {
+        let mut out = Vec::new();
+        for &b in &self.scopes.scopes[body_scope as usize].bindings {
+            let var = self.scopes.binding(b);
+            if var.kind != BindingKind::Var {
+                continue;
+            }
+            let param = self.scopes.scopes[fn_scope as usize]
+                .bindings
+                .iter()
+                .copied()
+                .find(|&p| {
+                    let p = self.scopes.binding(p);
+                    p.name == var.name
+                        && matches!(p.kind, BindingKind::TdzParam | BindingKind::Arguments)
+                });
+            if let (Some(p), Some(to)) = (param, self.place_of(b)) {
+                if let Some(from) = self.place_of(p) {
+                    out.push(Stmt::Init {
+                        place: to,
+                        value: Expr::Get {
+                            place: from,
+                            tdz: None,
+                        },
+                    });
+                }
+            }
+        }
+        out
+    }
+
     /// NamedEvaluation: an anonymous function assigned to a name takes that name.
     fn named_expr(&mut self, e: &ast::Expr, name: &str) -> R<Expr> {
-        match &e.kind {
+        // A parenthesised anonymous function is still an anonymous function definition:
+        // NamedEvaluation passes through ParenthesizedExpression (`x = (function(){})`).
+        match &strip_parens(e).kind {
             ExprKind::Class(c) if c.id.is_none() => {
                 Ok(Expr::Class(Box::new(self.class(c, Some(name))?)))
             }

@@ -1842,6 +1842,7 @@ impl<'a> Builder<'a> {
         &mut self,
         f: &ast::Function,
         scope: super::ScopeId,
+        body_scope: Option<super::ScopeId>,
     ) -> R<Option<(Box<Machine>, u32)>> {
         let kind = match (f.is_async, f.is_generator) {
             (false, false) => return Ok(None),
@@ -1850,7 +1851,30 @@ impl<'a> Builder<'a> {
             (true, true) => FnKind::AsyncGenerator,
         };
         let mut mb = MB::new(kind, self.layout.registers[scope as usize]);
-        self.machine_body(&mut mb, &f.body)?;
+        match (body_scope, &f.body) {
+            (Some(bs), ast::FunctionBody::Block(_)) => {
+                // The body's own var scope (parameters with expressions): entered like a block,
+                // parameter-shadowing vars copied in before the hoisted functions.
+                self.stack.push(bs);
+                let r = (|| {
+                    let entered = mb.enter_env(self.env_shape(bs));
+                    let tdz = self.tdz_regs(bs);
+                    if !tdz.is_empty() {
+                        mb.op(Op::Tdz(tdz));
+                    }
+                    for st in self.param_shadow_copies(scope, bs) {
+                        mb.op(Op::Stmt(st));
+                    }
+                    self.machine_body(&mut mb, &f.body)?;
+                    // Unreachable (every path returned) but keeps the depth bookkeeping even.
+                    mb.exit_env(entered);
+                    Ok(())
+                })();
+                self.stack.pop();
+                r?;
+            }
+            _ => self.machine_body(&mut mb, &f.body)?,
+        }
         let registers = mb.registers();
         Ok(Some((Box::new(mb.finish()), registers)))
     }

@@ -74,6 +74,9 @@ pub enum BindingKind {
     /// A function declaration (hoisted with its value).
     Function,
     Param,
+    /// A parameter of a list with expressions (defaults, patterns, rest): it is in its
+    /// temporal dead zone until its initialiser ran (`function f(a = b, b) {}` throws).
+    TdzParam,
     CatchParam,
     /// A named function expression's own name: immutable, silently ignores writes in sloppy mode.
     FunctionName,
@@ -88,7 +91,7 @@ impl BindingKind {
     pub fn is_lexical(self) -> bool {
         matches!(
             self,
-            BindingKind::Let | BindingKind::Const | BindingKind::Class
+            BindingKind::Let | BindingKind::Const | BindingKind::Class | BindingKind::TdzParam
         )
     }
 }
@@ -118,7 +121,27 @@ pub struct Scope {
     /// names passing through it are looked up there first.
     pub eval_vars: bool,
     pub role: FnRole,
+    /// The body scope of a function with parameter expressions (its own var scope).
+    pub body: bool,
     pub span: Span,
+}
+
+impl ScopeTree {
+    /// The variable scope of `scope`: the nearest function or script scope, or the separate
+    /// body scope of a function with parameter expressions (where a sloppy direct eval's
+    /// `var`s go).
+    pub fn var_scope(&self, mut scope: ScopeId) -> ScopeId {
+        loop {
+            let s = &self.scopes[scope as usize];
+            if s.body || matches!(s.kind, ScopeKind::Function { .. } | ScopeKind::Script) {
+                return scope;
+            }
+            match s.parent {
+                Some(p) => scope = p,
+                None => return scope,
+            }
+        }
+    }
 }
 
 /// Which scope of a node: the tree builder finds a node's scope by (span start, role).
@@ -134,6 +157,9 @@ pub enum Role {
     CatchBody,
     Finally,
     Function,
+    /// The separate var scope of a function body whose parameters contain expressions
+    /// (FunctionDeclarationInstantiation step 28), keyed by the function's span.
+    FunctionBody,
     FunctionName,
     Class,
     /// A class field initialiser or static block, keyed by the member's span.
@@ -185,6 +211,12 @@ impl ScopeTree {
     }
 }
 
+/// A parameter list of plain identifiers only (IsSimpleParameterList): its parameters need no
+/// temporal dead zone and share one scope with the body's declarations.
+pub fn has_simple_params(f: &Function) -> bool {
+    f.rest.is_none() && f.params.iter().all(|p| matches!(p.kind, PatKind::Ident(_)))
+}
+
 /// Analyse a whole script.
 pub fn analyse(program: &Program) -> ScopeTree {
     let mut r = Resolver {
@@ -216,6 +248,7 @@ pub struct OuterScope {
     pub strict: bool,
     pub eval_vars: bool,
     pub role: FnRole,
+    pub body: bool,
     pub bindings: Box<[(Box<str>, BindingKind)]>,
 }
 
@@ -236,6 +269,7 @@ pub fn analyse_eval(program: &Program, outer: &[OuterScope]) -> ScopeTree {
         let sc = &mut r.tree.scopes[id as usize];
         sc.eval_vars = o.eval_vars;
         sc.role = o.role;
+        sc.body = o.body;
         sc.dynamic = true;
         for (name, kind) in o.bindings.iter() {
             let b = r.tree.bindings.len() as BindingId;
@@ -296,6 +330,7 @@ impl Resolver {
             strict,
             dynamic: false,
             eval_vars: false,
+            body: role == Role::FunctionBody,
             role: match kind {
                 ScopeKind::Function { is_arrow: false } => std::mem::take(&mut self.next_role),
                 _ => FnRole::Plain,
@@ -664,7 +699,7 @@ impl Resolver {
     fn direct_eval(&mut self) {
         let here = self.current();
         if !self.tree.scopes[here as usize].strict {
-            let var_scope = self.tree.scopes[here as usize].function;
+            let var_scope = self.tree.var_scope(here);
             if !self.is_script_scope(var_scope) {
                 self.declare(var_scope, EVAL_VARS, BindingKind::Var);
                 self.tree.scopes[var_scope as usize].eval_vars = true;
@@ -758,8 +793,14 @@ impl Resolver {
         );
         // Parameters first: uncaptured simple parameters then get registers 0..n, exactly where
         // a call leaves the arguments.
+        let simple = has_simple_params(f);
+        let param_kind = if simple {
+            BindingKind::Param
+        } else {
+            BindingKind::TdzParam
+        };
         for p in f.params.iter().chain(f.rest.iter()) {
-            self.declare_pattern(scope, p, BindingKind::Param);
+            self.declare_pattern(scope, p, param_kind);
         }
         if !is_arrow {
             self.declare(scope, "this", BindingKind::This);
@@ -778,8 +819,21 @@ impl Resolver {
         }
         match &f.body {
             FunctionBody::Block(body) => {
-                self.hoist_vars(scope, body, true);
-                self.declare_lexical(scope, body, true);
+                // With parameter expressions the body's declarations live in a scope of their
+                // own, so closures in the parameters never see them (a body `var x` shadowing
+                // parameter `x` starts with the parameter's value; see lower::build).
+                let var_scope = if simple {
+                    scope
+                } else {
+                    self.in_params = true;
+                    for p in f.params.iter().chain(f.rest.iter()) {
+                        self.binding_pattern(p);
+                    }
+                    self.in_params = false;
+                    self.push_scope(ScopeKind::Block, Role::FunctionBody, false, span)
+                };
+                self.hoist_vars(var_scope, body, true);
+                self.declare_lexical(var_scope, body, true);
                 if let Some(&b) = self.tree.scopes[scope as usize]
                     .bindings
                     .iter()
@@ -802,12 +856,17 @@ impl Resolver {
                         .bindings
                         .retain(|x| !implicit.contains(x));
                 }
-                self.in_params = true;
-                for p in f.params.iter().chain(f.rest.iter()) {
-                    self.binding_pattern(p);
+                if simple {
+                    self.in_params = true;
+                    for p in f.params.iter().chain(f.rest.iter()) {
+                        self.binding_pattern(p);
+                    }
+                    self.in_params = false;
                 }
-                self.in_params = false;
                 self.statements(body);
+                if var_scope != scope {
+                    self.pop_scope(var_scope);
+                }
             }
             FunctionBody::Expr(e) => {
                 self.in_params = true;

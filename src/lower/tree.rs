@@ -566,6 +566,8 @@ pub struct Code {
     pub params: Box<[Place]>,
     /// Defaults, destructuring or rest parameters: bound in order at entry from all arguments.
     pub param_init: Option<Box<ParamInit>>,
+    /// Registers set to "uninitialised" at entry (before the parameters are bound).
+    pub tdz_regs: Box<[u32]>,
     /// Every parameter is register `i` for position `i`: a call's arguments are already where
     /// the body reads them (the common case; decided here so calls do not re-check it).
     pub params_in_place: bool,

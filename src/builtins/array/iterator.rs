@@ -63,6 +63,17 @@ fn return_this(_: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
 
 /// %ArrayIteratorPrototype%.next (the closure of CreateArrayIterator, §23.1.5.1).
 fn next(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
+    Ok(match next_step(interp, this)? {
+        Some(v) => iter::iter_result(interp, v, false),
+        None => iter::iter_result(interp, Value::Undefined, true),
+    })
+}
+
+/// %ArrayIteratorPrototype%.next without the result object: `None` when done. The iteration
+/// protocol calls this directly when an iterator's cached `next` is the original function
+/// (`iter::step_value`): the `{ value, done }` object it skips is unobservable (own data
+/// properties of a fresh object nobody else sees).
+pub fn next_step(interp: &mut Interp, this: &Value) -> JsResult<Option<Value>> {
     let state = match this {
         Value::Object(o) => match &o.borrow().kind {
             ObjectKind::ArrayIterator(it) => Some((it.iterated.clone(), it.next_index, it.kind)),
@@ -79,7 +90,7 @@ fn next(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
         unreachable!("checked above")
     };
     let Some(array) = iterated else {
-        return Ok(iter::iter_result(interp, Value::Undefined, true));
+        return Ok(None);
     };
     let av = Value::Object(array);
     let len = length_of_array_like(interp, &av)?;
@@ -91,7 +102,7 @@ fn next(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
     };
     if index >= len {
         set_state(None, index);
-        return Ok(iter::iter_result(interp, Value::Undefined, true));
+        return Ok(None);
     }
     set_state(av.as_object().cloned(), index + 1);
     let key_value = Value::Number(index as f64);
@@ -103,7 +114,7 @@ fn next(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
             Value::Object(interp.new_array(vec![key_value, v]))
         }
     };
-    Ok(iter::iter_result(interp, result, false))
+    Ok(Some(result))
 }
 
 pub fn install(interp: &mut Interp) {

@@ -46,6 +46,7 @@ impl EvalContext {
                 strict: false,
                 eval_vars: false,
                 role: FnRole::Plain,
+                body: false,
                 bindings: Box::new([]),
             }]),
             privates: Box::new([]),
@@ -163,7 +164,7 @@ pub fn lower_eval(program: &ast::Program, ctx: &EvalContext) -> R<EvalScript> {
     let vars = if strict {
         EvalVars::Local
     } else {
-        let var_scope = scopes.scopes[(n - 1) as usize].function;
+        let var_scope = scopes.var_scope(n - 1);
         let mut names = Vec::new();
         collect_script_vars(&program.body, &mut names);
         // Names bound by `let`/`const`/`class`/block functions between the eval and its
@@ -248,6 +249,8 @@ pub fn lower_eval(program: &ast::Program, ctx: &EvalContext) -> R<EvalScript> {
         registers: completion + 1,
         params: Box::new([]),
         param_init: None,
+        // The eval scope's TDZ registers are reset by its body block.
+        tdz_regs: Box::new([]),
         params_in_place: true,
         env: None,
         name_env: None,
@@ -394,7 +397,7 @@ impl Builder<'_> {
             let sc = &self.scopes.scopes[s as usize];
             let (hidden, with) = match sc.kind {
                 ScopeKind::With => (WITH_OBJECT, true),
-                ScopeKind::Function { .. } if sc.eval_vars => (EVAL_VARS, false),
+                _ if sc.eval_vars => (EVAL_VARS, false),
                 _ => continue,
             };
             let place = sc
@@ -473,6 +476,7 @@ impl Builder<'_> {
                 strict: sc.strict,
                 eval_vars: sc.eval_vars,
                 role,
+                body: sc.body,
                 bindings: bindings.into_boxed_slice(),
             });
         }
