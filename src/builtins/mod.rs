@@ -13,6 +13,7 @@ pub mod error;
 pub mod eval;
 pub mod function;
 pub mod generator;
+pub mod inspect;
 pub mod json;
 pub mod map_set;
 pub mod math;
@@ -93,6 +94,9 @@ pub struct Intrinsics {
     pub array_ctor: JsObject,
     /// %eval% (set by `eval::install`): a call `eval(…)` is a direct eval when its callee is this.
     pub eval: JsObject,
+    /// %ThrowTypeError% (set by `function::install`): the poisoned accessor of
+    /// `Function.prototype.caller/arguments` and of unmapped arguments objects' `callee`.
+    pub throw_type_error: JsObject,
 }
 
 impl Intrinsics {
@@ -140,6 +144,7 @@ impl Intrinsics {
             array_iterator_next: derived(),
             array_ctor: derived(),
             eval: derived(),
+            throw_type_error: derived(),
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
                 ObjectKind::Array(Default::default()),

@@ -76,6 +76,9 @@ pub fn run_microtasks(interp: &mut Interp) -> Result<(), Value> {
                 .map(|_| ()),
         };
         if let Err(Throw) = r {
+            // V8 reports an exception escaping a microtask at the error's own position, not
+            // at its throw point (the microtask runner catches it): forget the throw point.
+            interp.throw_pos = None;
             return Err(std::mem::take(&mut interp.exception));
         }
     }
