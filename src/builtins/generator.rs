@@ -49,11 +49,14 @@ fn function_family(
     instance_proto: Option<&JsObject>,
 ) {
     let ctor = native(interp, name, 1, ctor_fn, true);
-    // %GeneratorFunction% etc. inherit from %Function% (they are its subclasses).
-    if let Some(Value::Object(f)) = interp
+    // The constructors are subclasses of %Function% (§27.3.2, §27.7.2…): [[Prototype]] is
+    // the Function constructor (installed before this module).
+    let function_ctor = interp
         .global
-        .get_own_data(&PropertyKey::String(Atom::intern_str("Function")))
-    {
+        .borrow()
+        .get_own_property(&PropertyKey::String(Atom::intern_str("Function")))
+        .map(|p| p.slot);
+    if let Some(crate::value::property::Slot::Data(Value::Object(f))) = function_ctor {
         ctor.borrow_mut().prototype = Some(f);
     }
     define(

@@ -1226,6 +1226,7 @@ impl Interp {
                     let key = self.key(key)?;
                     (self.get_member(&obj, &key)?, obj)
                 }
+                Callee::Bound { func, this } => (self.expr(func)?, self.expr(this)?),
             };
             if matches!(callee, Callee::CheckPlain(_) | Callee::CheckMethod { .. })
                 && f.is_nullish()
@@ -1243,7 +1244,7 @@ impl Interp {
         })
     }
 
-    fn key(&mut self, key: &Key) -> JsResult<PropertyKey> {
+    pub(crate) fn key(&mut self, key: &Key) -> JsResult<PropertyKey> {
         match key {
             Key::Named(a) => Ok(PropertyKey::String(*a)),
             Key::Private(s) => Ok(PropertyKey::Symbol(s.clone())),

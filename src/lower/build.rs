@@ -14,6 +14,7 @@
 mod class;
 pub mod eval;
 mod pattern;
+use class::ClassPre;
 
 use super::scope::{self, BindingKind, Resolution, Role, ScopeId, ScopeKind, ScopeTree};
 use super::tree::*;
@@ -59,6 +60,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         fn_super: Vec::new(),
         derived_scopes: Vec::new(),
         next_ctor: None,
+        class_pre: None,
         lex_init: false,
         any_dynamic: eval::any_dynamic(&scopes),
     };
@@ -255,6 +257,9 @@ struct Builder<'a> {
     derived_scopes: Vec<ScopeId>,
     /// Set just before lowering a class constructor: `Some(derived)`.
     next_ctor: Option<bool>,
+    /// Set just before lowering a class whose heritage/computed keys a state machine has
+    /// already evaluated into temps (`machine::m_class`).
+    class_pre: Option<ClassPre>,
     /// Lowering a script-level `let`/`const` declaration: global names are initialised in the
     /// global lexical environment.
     lex_init: bool,
@@ -1542,6 +1547,22 @@ impl Builder<'_> {
             },
             _ => Callee::Plain(self.expr(tag)?),
         };
+        let exprs = quasi
+            .exprs
+            .iter()
+            .map(|x| self.expr(x))
+            .collect::<R<Box<[Expr]>>>()?;
+        Ok(Self::tagged_template_over(tag, quasi, exprs, span))
+    }
+
+    /// The tagged-template node over a lowered tag and substitutions (the state machine
+    /// lowers them itself when a substitution suspends).
+    fn tagged_template_over(
+        tag: Callee,
+        quasi: &ast::Template,
+        exprs: Box<[Expr]>,
+        span: Span,
+    ) -> Expr {
         let cooked = quasi
             .quasis
             .iter()
@@ -1555,19 +1576,14 @@ impl Builder<'_> {
             .iter()
             .map(|q| Value::String(JsString::from(&*q.raw)))
             .collect();
-        let exprs = quasi
-            .exprs
-            .iter()
-            .map(|x| self.expr(x))
-            .collect::<R<Box<[Expr]>>>()?;
-        Ok(Expr::TaggedTemplate(Box::new(TaggedTemplate {
+        Expr::TaggedTemplate(Box::new(TaggedTemplate {
             tag,
             cooked,
             raw,
             exprs,
             cache: Default::default(),
             span,
-        })))
+        }))
     }
 
     fn is_strict(&self) -> bool {

@@ -375,6 +375,9 @@ pub enum Callee {
     CheckMethod { object: Expr, key: Key },
     /// `super.m(…)`: `this` is the current `this`.
     Super { this: Expr, key: Key },
+    /// A function and receiver taken earlier (state machines: a tagged template whose
+    /// substitutions suspend).
+    Bound { func: Expr, this: Expr },
 }
 
 #[derive(Debug)]

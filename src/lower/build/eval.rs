@@ -155,6 +155,7 @@ pub fn lower_eval(program: &ast::Program, ctx: &EvalContext) -> R<EvalScript> {
             .collect(),
         next_ctor: None,
         lex_init: false,
+        class_pre: None,
         any_dynamic: any_dynamic(&scopes),
     };
     b.stack.push(root);
