@@ -532,6 +532,14 @@ impl Interp {
                 self.env = Some(new);
                 frame.env_depth += 1;
             }
+            Op::EnterWith(shape, object) => {
+                let v = self.expr(object)?;
+                let o = super::ops::to_object(self, &v)?;
+                let new = Env::new(shape, self.env.take(), &self.uninit);
+                new.slots.borrow_mut()[0] = Value::Object(o);
+                self.env = Some(new);
+                frame.env_depth += 1;
+            }
             Op::ExitEnv => {
                 let d = frame.env_depth.saturating_sub(1);
                 self.pop_env(frame, d);

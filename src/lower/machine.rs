@@ -114,6 +114,8 @@ pub enum Op {
     Stmt(Stmt),
     /// Push a new environment record (a block scope with captured bindings).
     EnterEnv(EnvShape),
+    /// `with`: push an object environment (slot 0 of the record = ToObject(expr)).
+    EnterWith(EnvShape, Expr),
     ExitEnv,
     /// Per-iteration copy of the innermost record (`for (let …;;)`).
     CopyEnv,
@@ -776,9 +778,26 @@ impl<'a> Builder<'a> {
                 mb.op(Op::Stmt(match self.resolve(id) {
                     Resolved::Local { place, .. } => Stmt::Init { place, value },
                     Resolved::Global(name) => Stmt::InitGlobalLex { name, value },
+                    Resolved::Dynamic(g) => Stmt::Bind {
+                        target: Target::Global(g),
+                        value,
+                    },
                 }));
             }
-            StmtKind::With { .. } => return unsupported("with", s.span),
+            StmtKind::With { object, body } => {
+                let object = self.m_expr(mb, object)?;
+                let scope = self.scope_for(s.span, Role::With);
+                let Some(shape) = self.env_shape(scope) else {
+                    return unsupported("with", s.span);
+                };
+                mb.op(Op::EnterWith(shape, object));
+                mb.depth += 1;
+                self.stack.push(scope);
+                let r = self.m_substmt(mb, body);
+                self.stack.pop();
+                r?;
+                mb.exit_env(true);
+            }
         }
         Ok(())
     }
@@ -815,6 +834,10 @@ impl<'a> Builder<'a> {
                 Resolved::Local { place, .. } => Op::Stmt(Stmt::Init { place, value }),
                 Resolved::Global(name) => Op::Expr(Expr::SetGlobal {
                     global: Self::global(name),
+                    value: Box::new(value),
+                }),
+                Resolved::Dynamic(global) => Op::Expr(Expr::SetGlobal {
+                    global,
                     value: Box::new(value),
                 }),
             });

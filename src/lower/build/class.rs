@@ -313,6 +313,10 @@ impl Builder<'_> {
         Ok(match self.resolve(id) {
             Resolved::Local { place, .. } => Stmt::Init { place, value },
             Resolved::Global(name) => Stmt::InitGlobalLex { name, value },
+            Resolved::Dynamic(g) => Stmt::Bind {
+                target: Target::Global(g),
+                value,
+            },
         })
     }
 }
