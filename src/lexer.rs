@@ -746,7 +746,7 @@ impl<'s> Lexer<'s> {
     fn push(&mut self, ctx: Ctx, start: usize) -> Result<(), SyntaxError> {
         if self.stack.len() > MAX_NESTING {
             return Err(SyntaxError::range_error(
-                "Maximum nesting depth exceeded",
+                "Maximum call stack size exceeded",
                 Span::new(start as u32, start as u32 + 1),
             ));
         }
@@ -774,7 +774,7 @@ impl<'s> Lexer<'s> {
         }
         if self.ops_total > MAX_OPS {
             return Err(SyntaxError::range_error(
-                "Maximum nesting depth exceeded",
+                "Maximum call stack size exceeded",
                 Span::new(start as u32, start as u32 + 1),
             ));
         }

@@ -3,7 +3,8 @@
 //! - `tidejs [--virtual-time] [--trace] FILE.js` runs a script and its event loop to completion
 //!   (real time by default; `--virtual-time` jumps the clock to the next timer instead of
 //!   waiting, same order; `--trace` prints the event-loop trace on stderr): exit 0 when it
-//!   completes; a SyntaxError code frame, an `Uncaught …` line (also for a throw in a timer
+//!   completes; a SyntaxError code frame, node's uncaught-exception report (the throw point's
+//!   source line with a caret, then the error's stack or the value; also for a throw in a timer
 //!   callback), Node's unhandled-rejection report, or a "not supported yet: …" line with its
 //!   position, and exit 1, otherwise.
 //! - `tidejs test262 [DIR…] [--filter SUBSTR] [--threads N] [--timeout S] [--parse-only]` runs
@@ -80,6 +81,13 @@ fn check_file(path: &str, virtual_time: bool, options: tidejs::api::RunOptions) 
     // The engine runs on its own thread so deep JS recursion has the stack its depth limit
     // assumes (a catchable RangeError, never a Rust stack overflow).
     let name = path.to_string();
+    let mut options = options;
+    // Stack frames and error reports name the script by its absolute path, as node does.
+    options.file_name = Some(
+        std::fs::canonicalize(path)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| name.clone()),
+    );
     let runner = std::thread::Builder::new()
         .stack_size(tidejs::api::ENGINE_STACK_BYTES)
         .spawn(move || {
@@ -101,8 +109,8 @@ fn check_file(path: &str, virtual_time: bool, options: tidejs::api::RunOptions) 
                     eprintln!("tidejs: {name}:{line}:{col}: {}", e.message);
                     ExitCode::from(1)
                 }
-                Err(tidejs::api::RunError::Uncaught(shown)) => {
-                    eprintln!("Uncaught {shown}");
+                Err(tidejs::api::RunError::Uncaught(report)) => {
+                    eprintln!("{report}");
                     ExitCode::from(1)
                 }
                 Err(tidejs::api::RunError::UnhandledRejection(message)) => {

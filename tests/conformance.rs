@@ -5,9 +5,10 @@
 //! virtual clock: deterministic). Then:
 //!
 //! - a file NOT in `tests/conformance/known-failures.txt` must print node's stdout and exit with
-//!   node's code, and on an error exit node's stderr must contain the error tidejs reports (a
-//!   mismatch fails with a diff); and its `insta` snapshot (stdout, stderr's first
-//!   line when the exit code is not 0, exit code) must match the committed one;
+//!   node's code, and on an error exit report the same error as node (the line of the
+//!   uncaught-exception report after its `file:line` / source / caret header; a mismatch fails
+//!   with a diff); and its `insta` snapshot (stdout, that error line when the exit code is not
+//!   0, exit code) must match the committed one;
 //! - a file in the list is run and counted, never failed; one that matches node now is reported
 //!   as newly matching (the list goes stale in that direction only, by design);
 //! - a file whose first three lines say `// differs from node: <why>` is not compared with node
@@ -43,15 +44,15 @@ struct Run {
 }
 
 impl Run {
-    /// The snapshot text: stdout, stderr's first line on an error, the exit code.
+    /// The snapshot text: stdout, the error line of stderr on an error exit, the exit code.
     fn snapshot(&self) -> String {
         let mut s = self.stdout.clone();
         if !s.is_empty() && !s.ends_with('\n') {
             s.push('\n');
         }
         if self.code != Some(0) {
-            if let Some(first) = self.stderr.lines().next() {
-                s.push_str(&format!("[stderr] {first}\n"));
+            if let Some(line) = error_line(&self.stderr) {
+                s.push_str(&format!("[stderr] {line}\n"));
             }
         }
         match self.code {
@@ -246,19 +247,41 @@ fn log(text: &str) {
     let _ = writeln!(std::io::stderr(), "{text}");
 }
 
-/// On an error exit, the error tidejs reports (its first stderr line without `Uncaught `) must
-/// appear in node's stderr: the same stdout and exit code for a different error is no match.
+/// The line of an uncaught-exception report that names the error: node's report starts with the
+/// throw point (`file:line`, the source line, a caret) and a blank line, which are skipped (they
+/// hold the file's absolute path); what follows is the error's first line (`TypeError: msg`, the
+/// thrown value, or node's `UnhandledPromiseRejection: …`).
+fn error_line(stderr: &str) -> Option<&str> {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let mut i = 0;
+    while lines.get(i).is_some_and(|l| l.trim().is_empty()) {
+        i += 1;
+    }
+    let is_location = |l: &str| {
+        l.rsplit_once(':').is_some_and(|(file, n)| {
+            !file.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    if lines.get(i).is_some_and(|l| is_location(l)) {
+        i += 1;
+        // The source line and its caret (absent when V8 has no position).
+        if lines.get(i + 1).is_some_and(|l| l.trim() == "^") {
+            i += 2;
+        }
+        while lines.get(i).is_some_and(|l| l.trim().is_empty()) {
+            i += 1;
+        }
+    }
+    lines.get(i).copied()
+}
+
+/// On an error exit, the error tidejs reports (the line of its report that names the error) must
+/// be the one node reports: the same stdout and exit code for a different error is no match.
 fn same_error(node: &Run, tide: &Run) -> bool {
     if tide.code == Some(0) {
         return true;
     }
-    match tide.stderr.lines().next() {
-        Some(first) => {
-            let error = first.strip_prefix("Uncaught ").unwrap_or(first).trim();
-            error.is_empty() || node.stderr.contains(error)
-        }
-        None => true,
-    }
+    error_line(&tide.stderr) == error_line(&node.stderr)
 }
 
 fn diff(node: &Run, tide: &Run) -> String {
@@ -283,8 +306,8 @@ fn diff(node: &Run, tide: &Run) -> String {
             break;
         }
     }
-    if let Some(first) = tide.stderr.lines().next() {
-        s.push_str(&format!("  tidejs stderr: {first}\n"));
+    if let Some(first) = error_line(&tide.stderr) {
+        s.push_str(&format!("  tidejs error: {first}\n"));
         if !same_error(node, tide) {
             s.push_str("  (node's stderr does not report that error)\n");
         }

@@ -15,7 +15,9 @@ pub enum RunError {
     Syntax(Vec<SyntaxError>),
     /// The script uses a construct the interpreter does not run yet.
     Unsupported(LowerError),
-    /// An exception nobody caught, formatted as console.log shows the thrown value.
+    /// An exception nobody caught, as it is to be printed: from `run_source*`, node's report
+    /// (the throw point's file and line, its source line with a caret, then the value as
+    /// `util.inspect` shows it: an error's stack); from the test262 host, `Name: message`.
     Uncaught(String),
     /// A promise rejected with no handler once the microtask queue drained (Node 20 rule):
     /// the message Node prints for it.
@@ -27,6 +29,9 @@ pub enum RunError {
 pub struct RunOptions {
     /// `--trace`: the event-loop trace on stderr.
     pub trace: bool,
+    /// The script's name in stack frames and error reports (node shows the absolute path);
+    /// `<anonymous>` when not given.
+    pub file_name: Option<String>,
 }
 
 /// Parse, lower and run `source` on the current thread, then run its event loop to completion
@@ -46,24 +51,56 @@ pub fn run_source_with(
     let program = crate::parse(source, &Default::default()).map_err(RunError::Syntax)?;
     let script = crate::lower::lower_script(&program).map_err(RunError::Unsupported)?;
     let mut interp = crate::interp::Interp::new(host);
+    let name = options.file_name.as_deref().unwrap_or("<anonymous>");
+    interp.source = Some(crate::interp::stack::SourceInfo::new(name, source));
     if options.trace {
         interp.queues.trace = Some(Box::new(crate::jobs::Trace::new(source)));
     }
-    let shown = |interp: &mut crate::interp::Interp, v: &crate::value::Value| {
-        crate::builtins::console::inspect(interp, v).unwrap_or_else(|_| "exception".into())
-    };
     if let Err(thrown) = interp.run_script(&script) {
-        return Err(RunError::Uncaught(shown(&mut interp, &thrown)));
+        return Err(RunError::Uncaught(uncaught_report(
+            &mut interp,
+            &thrown,
+            false,
+        )));
     }
     match crate::event_loop::run_node(&mut interp) {
         Ok(()) => Ok(()),
         Err(crate::event_loop::Uncaught::Exception(v)) => {
-            Err(RunError::Uncaught(shown(&mut interp, &v)))
+            Err(RunError::Uncaught(uncaught_report(&mut interp, &v, false)))
         }
         Err(crate::event_loop::Uncaught::Rejection(v)) => Err(RunError::UnhandledRejection(
             unhandled_rejection_message(&mut interp, &v),
         )),
     }
+}
+
+/// node's report of an uncaught exception: `file:line`, the source line with a caret under
+/// the position V8 gives the exception, then the value as `util.inspect` shows it (an error's
+/// stack). A synchronous throw (script, timer callback) is placed at its throw point; an
+/// exception V8 did not see thrown (`from_rejection`, or one escaping a microtask, where the
+/// event loop leaves no throw point) at the error's creation (its first stack frame).
+fn uncaught_report(
+    interp: &mut crate::interp::Interp,
+    v: &crate::value::Value,
+    from_rejection: bool,
+) -> String {
+    use crate::value::Value;
+    let error = match v {
+        Value::Object(o) if crate::builtins::inspect::is_error(interp, o) => Some(o.clone()),
+        _ => None,
+    };
+    // Before inspecting: a getter run by `inspect` may throw (and move the throw point).
+    let location = match (&error, from_rejection) {
+        (_, false) if interp.throw_pos.is_some() => interp.throw_location(),
+        (Some(e), _) => interp.error_origin(e),
+        (None, _) => None,
+    };
+    // node prints a thrown string as it is, anything else as `util.inspect` shows it.
+    let text = match v {
+        Value::String(s) => s.to_std_string_lossy(),
+        _ => crate::builtins::console::inspect(interp, v).unwrap_or_else(|_| "exception".into()),
+    };
+    interp.uncaught_report(&text, error.is_some(), location)
 }
 
 /// What Node 20 prints for an unhandled rejection: the error itself when the reason is an
@@ -76,8 +113,7 @@ fn unhandled_rejection_message(
     use crate::value::Value;
     if let Value::Object(o) = reason {
         if matches!(o.borrow().kind, ObjectKind::Error) {
-            return crate::builtins::console::inspect(interp, reason)
-                .unwrap_or_else(|_| "Error".into());
+            return uncaught_report(interp, reason, true);
         }
     }
     // Node describes the reason without running user code (noSideEffectsToString).

@@ -317,6 +317,7 @@ pub fn install(interp: &mut Interp) {
         );
     }
     thrower.borrow_mut().extensible = false;
+    interp.intrinsics.throw_type_error = thrower.clone();
     for name in [atoms::CALLER, atoms::ARGUMENTS] {
         let desc = PropertyDescriptor {
             get: Some(Value::Object(thrower.clone())),

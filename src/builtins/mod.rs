@@ -12,6 +12,7 @@ pub mod date;
 pub mod error;
 pub mod function;
 pub mod generator;
+pub mod inspect;
 pub mod json;
 pub mod map_set;
 pub mod math;
@@ -90,6 +91,9 @@ pub struct Intrinsics {
     pub date_proto: JsObject,
     /// The intrinsic %Array% (set by `array::install`; ArraySpeciesCreate compares against it).
     pub array_ctor: JsObject,
+    /// %ThrowTypeError% (set by `function::install`): the poisoned accessor of
+    /// `Function.prototype.caller/arguments` and of unmapped arguments objects' `callee`.
+    pub throw_type_error: JsObject,
 }
 
 impl Intrinsics {
@@ -136,6 +140,7 @@ impl Intrinsics {
             array_proto_values: derived(),
             array_iterator_next: derived(),
             array_ctor: derived(),
+            throw_type_error: derived(),
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
                 ObjectKind::Array(Default::default()),

@@ -949,6 +949,7 @@ fn promise_race(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
 fn aggregate_error_ctor(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let nt = interp.new_target.take();
     let err = interp.create_from_new_target(nt, |i| &i.aggregate_error_proto, ObjectKind::Error)?;
+    super::error::install_stack(interp, &err);
     let message = arg(args, 1);
     if !message.is_undefined() {
         let m = ops::to_string(interp, &message)?;

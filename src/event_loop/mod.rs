@@ -85,7 +85,12 @@ pub fn run_one_microtask(interp: &mut Interp) -> Option<Result<(), Value>> {
             .call(&Value::Object(callback), Value::Undefined, &[])
             .map(|_| ()),
     };
-    Some(r.map_err(|Throw| std::mem::take(&mut interp.exception)))
+    Some(r.map_err(|Throw| {
+        // V8 reports an exception escaping a microtask at the error's own position, not at its
+        // throw point (the microtask runner catches it): forget the throw point.
+        interp.throw_pos = None;
+        std::mem::take(&mut interp.exception)
+    }))
 }
 
 /// A checkpoint followed by the unhandled-rejection check (when asked for).

@@ -604,7 +604,14 @@ fn freeze_array(a: &JsObject) {
     let keys = a.borrow().own_keys();
     let mut data = a.borrow_mut();
     for k in keys {
-        data.properties.set_attributes(&k, Attributes::ENUMERABLE);
+        // Elements stay enumerable; `raw` (and `length`) are not.
+        let enumerable = matches!(k, PropertyKey::Index(_));
+        let attrs = if enumerable {
+            Attributes::ENUMERABLE
+        } else {
+            Attributes::NONE
+        };
+        data.properties.set_attributes(&k, attrs);
     }
     if let ObjectKind::Array(ad) = &mut data.kind {
         ad.length_writable = false;

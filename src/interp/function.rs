@@ -193,7 +193,13 @@ pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
             is_constructor,
             ..
         } => {
-            let me = (code.uses_super || code.class_ctor.is_some()).then(|| obj.clone());
+            // Also for code without a name: stack frames then name it by the function's `name`.
+            // And for code with an `arguments` object (a sloppy one's `callee`).
+            let me = (code.uses_super
+                || code.class_ctor.is_some()
+                || code.name == crate::value::atoms::EMPTY
+                || code.arguments_place.is_some())
+            .then(|| obj.clone());
             (
                 Callable::Closure(code.clone(), env.clone(), me),
                 *is_constructor,

@@ -19,6 +19,7 @@ pub mod machine;
 pub mod ops;
 mod pattern;
 pub mod props;
+pub mod stack;
 
 use crate::builtins::Intrinsics;
 use crate::host::Host;
@@ -94,6 +95,12 @@ pub struct Interp {
     /// `super`; arrows capture their creator's).
     home: Option<JsObject>,
     func: Option<JsObject>,
+    /// Frame records for error stacks (`stack.rs`), innermost last.
+    pub frames: Vec<stack::Frame>,
+    /// The script source offsets refer to (set by the embedder), for stack locations.
+    pub source: Option<Rc<stack::SourceInfo>>,
+    /// Where the latest exception was thrown (a source offset).
+    pub throw_pos: Option<u32>,
     /// The global lexical environment: script-level `let`/`const`/`class` bindings (a
     /// null-prototype object no script can reach; TDZ = the uninit marker, const =
     /// non-writable). Looked up before the global object.
@@ -124,6 +131,9 @@ impl Interp {
             short_circuit: false,
             home: None,
             func: None,
+            frames: Vec::new(),
+            source: None,
+            throw_pos: None,
             global_lex: JsObject::ordinary(None),
         };
         interp.this = Value::Object(global);
@@ -209,7 +219,9 @@ impl Interp {
         let saved_env = self.env.take();
         let saved_this = std::mem::replace(&mut self.this, Value::Object(self.global.clone()));
         let mut completion = Value::Undefined;
+        self.push_frame(&code, stack::FrameKind::Script, None);
         let r = self.script_block(&code.body, &mut completion);
+        self.pop_frame();
         self.base = saved;
         self.strict = saved_strict;
         self.env = saved_env;
@@ -237,6 +249,7 @@ impl Interp {
     pub fn throw_error(&mut self, proto: JsObject, message: &str) -> Throw {
         let err = crate::builtins::error::make_error(self, proto, message);
         self.exception = Value::Object(err);
+        self.note_throw(None);
         Throw
     }
 
@@ -368,6 +381,9 @@ impl Interp {
         match props::lookup(self, &global, &key)? {
             Some(v) => Ok(v),
             None => {
+                if g.pos != u32::MAX {
+                    self.set_pos(g.pos);
+                }
                 let msg = format!("{} is not defined", g.name.to_js_string());
                 Err(self.throw_reference_error(&msg))
             }
@@ -555,8 +571,9 @@ impl Interp {
                 };
                 return Ok(Flow::Return);
             }
-            Stmt::Throw { value, .. } => {
+            Stmt::Throw { value, span } => {
                 self.exception = self.expr(value)?;
+                self.note_throw(Some(span.start));
                 return Err(Throw);
             }
             Stmt::Try(t) => return self.try_stmt(t),
@@ -890,9 +907,13 @@ impl Interp {
                     self.expr(alt)?
                 }
             }
-            Expr::Member { object, key } => {
+            Expr::Member { object, key, pos } => {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
+                if obj.is_nullish() {
+                    // The TypeError get_member throws is reported at the property.
+                    self.set_pos(*pos);
+                }
                 self.get_member(&obj, &key)?
             }
             Expr::SetMember { object, key, value } => {
@@ -993,7 +1014,8 @@ impl Interp {
                 self.put_member(&obj, key, v.clone())?;
                 v
             }
-            Expr::New { callee, args, .. } => {
+            Expr::New { callee, args, span } => {
+                self.set_pos(span.start);
                 let f = self.expr(callee)?;
                 let base = self.stack.len();
                 if let Err(t) = self.push_args(args) {
@@ -1001,6 +1023,7 @@ impl Interp {
                     return Err(t);
                 }
                 let argv: Vec<Value> = self.stack.drain(base..).collect();
+                self.set_pos(span.start);
                 self.construct(&f, &argv)?
             }
             Expr::Function(code) => self.make_closure(code),
@@ -1178,6 +1201,9 @@ impl Interp {
 
     #[inline(never)]
     fn eval_call(&mut self, callee: &Callee, args: &[Arg], span: Span) -> JsResult<Value> {
+        // The call's position also covers errors while evaluating the callee (an undefined
+        // global function); it is set again below, after the arguments' own calls.
+        self.set_pos(span.start);
         Ok({
             let (f, this) = match callee {
                 Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
@@ -1209,6 +1235,7 @@ impl Interp {
                 self.stack.truncate(base);
                 return Err(t);
             }
+            self.set_pos(span.start);
             self.call_from_stack(&f, this, base, span, callee)?
         })
     }
@@ -1455,7 +1482,13 @@ impl Interp {
         let saved_this = std::mem::replace(&mut self.this, this);
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;
-        let result = self.run_body(code, all_args, new_target);
+        let kind = match new_target {
+            Some(_) => stack::FrameKind::Construct,
+            None => stack::FrameKind::Call,
+        };
+        self.push_frame(code, kind, me.as_ref());
+        let result = self.run_body(code, all_args, new_target, me.as_ref());
+        self.pop_frame();
         self.depth -= 1;
         self.strict = saved_strict;
         if let Some((home, func)) = saved_super {
@@ -1474,6 +1507,7 @@ impl Interp {
         code: &Rc<Code>,
         all_args: Option<Vec<Value>>,
         new_target: Option<JsObject>,
+        me: Option<&JsObject>,
     ) -> JsResult<Value> {
         if let Some(shape) = &code.env {
             let new = Env::new(shape, self.env.clone(), &self.uninit);
@@ -1516,6 +1550,23 @@ impl Interp {
                 PropertyKey::Symbol(Symbol::well_known(crate::value::WellKnown::Iterator)),
                 Value::Object(self.intrinsics.array_proto_values.clone()),
             );
+            let callee = PropertyKey::String(crate::value::atoms::CALLEE);
+            if code.strict || code.param_init.is_some() {
+                // CreateUnmappedArgumentsObject step 8: `callee` is poisoned.
+                let thrower = self.intrinsics.throw_type_error.clone();
+                obj.borrow_mut().properties.insert(
+                    callee,
+                    crate::value::Property::accessor(
+                        Some(thrower.clone()),
+                        Some(thrower),
+                        crate::value::Attributes::NONE,
+                    ),
+                );
+            } else if let Some(f) = me {
+                // CreateMappedArgumentsObject step 20 (the parameter mapping itself is not
+                // implemented: sloppy `arguments[i]` does not alias the parameter).
+                props::define_hidden(&obj, callee, Value::Object(f.clone()));
+            }
             self.write_place(place, Value::Object(obj));
         }
         for &r in code.tdz_regs.iter() {

@@ -347,15 +347,20 @@ impl<'a> Builder<'a> {
     }
 
     fn global(name: Atom) -> Box<GlobalRef> {
+        Self::global_at(name, u32::MAX)
+    }
+
+    fn global_at(name: Atom, pos: u32) -> Box<GlobalRef> {
         Box::new(GlobalRef {
             name,
             slot: std::cell::Cell::new(u32::MAX),
+            pos,
         })
     }
 
     fn read(&self, id: &ast::Ident) -> Expr {
         match self.resolve(id) {
-            Resolved::Global(name) => Expr::Global(Self::global(name)),
+            Resolved::Global(name) => Expr::Global(Self::global_at(name, id.span.start)),
             Resolved::Local { place, tdz, .. } => Expr::Get { place, tdz },
         }
     }
@@ -1272,6 +1277,7 @@ impl<'a> Builder<'a> {
                 args,
                 optional,
             } => {
+                let callee_ast: &ast::Expr = callee;
                 let callee = match &strip_parens(callee).kind {
                     ExprKind::Member {
                         object,
@@ -1302,7 +1308,7 @@ impl<'a> Builder<'a> {
                 Expr::Call {
                     callee: Box::new(callee),
                     args: self.args(args)?,
-                    span: e.span,
+                    span: call_position(callee_ast, e.span),
                 }
             }
             ExprKind::New { callee, args } => {
@@ -1323,6 +1329,7 @@ impl<'a> Builder<'a> {
             } => Expr::Member {
                 object: Box::new(self.opt_base(object, *optional)?),
                 key: Box::new(self.key(prop, e.span)?),
+                pos: member_position(object, prop),
             },
             ExprKind::OptChain(inner) => Expr::OptChain(self.boxed(inner)?),
             ExprKind::Seq(xs) => Expr::Seq(xs.iter().map(|x| self.expr(x)).collect::<R<_>>()?),
@@ -1584,4 +1591,30 @@ fn strip_parens(e: &ast::Expr) -> &ast::Expr {
         e = inner;
     }
     e
+}
+
+/// Where V8 reports a call (stack frames, throw points): the property name of a method call,
+/// the start of an identifier callee, the `(` after any other callee (`o[k](…)`, `(f)(…)`).
+/// Only the start matters.
+fn call_position(callee: &ast::Expr, call: Span) -> Span {
+    match &callee.kind {
+        ExprKind::Member {
+            prop: ast::MemberProp::Ident(id) | ast::MemberProp::Private(id),
+            ..
+        } => id.span,
+        ExprKind::Ident(_) => callee.span,
+        _ => Span {
+            start: callee.span.end,
+            end: call.end,
+        },
+    }
+}
+
+/// Where V8 reports a property read: the name of `o.name`, the `[` of `o[k]` (taken as the end
+/// of the object expression).
+pub(crate) fn member_position(object: &ast::Expr, prop: &ast::MemberProp) -> u32 {
+    match prop {
+        ast::MemberProp::Ident(id) | ast::MemberProp::Private(id) => id.span.start,
+        ast::MemberProp::Computed(_) => object.span.end,
+    }
 }

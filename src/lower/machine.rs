@@ -1501,6 +1501,7 @@ impl<'a> Builder<'a> {
                             Expr::Member {
                                 object: Box::new(o_clone(&o)),
                                 key: Box::new(key),
+                                pos: super::member_position(object, prop),
                             },
                         );
                         let args = self.m_args(mb, args)?;
@@ -1570,6 +1571,7 @@ impl<'a> Builder<'a> {
                 Expr::Member {
                     object: Box::new(o),
                     key: Box::new(self.m_member_key(mb, prop, e.span)?),
+                    pos: super::member_position(object, prop),
                 }
             }
             ExprKind::Array(items) => {
@@ -1762,6 +1764,7 @@ impl<'a> Builder<'a> {
                         let current = Expr::Member {
                             object: Box::new(o_clone(&o)),
                             key: Box::new(key_clone(&key)),
+                            pos: super::member_position(object, prop),
                         };
                         self.force(mb, current)
                     });

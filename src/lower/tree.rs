@@ -31,6 +31,8 @@ pub enum Place {
 pub struct GlobalRef {
     pub name: Atom,
     pub slot: Cell<u32>,
+    /// Source offset of a read (where its ReferenceError is reported); `u32::MAX` elsewhere.
+    pub pos: u32,
 }
 
 #[derive(Debug)]
@@ -116,6 +118,9 @@ pub enum Expr {
     Member {
         object: Box<Expr>,
         key: Box<Key>,
+        /// Source offset V8 gives the read (the property name, or the `[`): where a read of
+        /// `null`/`undefined` is reported.
+        pos: u32,
     },
     SetMember {
         object: Box<Expr>,

@@ -23,7 +23,7 @@
 //! array, the `else` of `else if` chains, …) are walked in a loop, not by recursion. Every real
 //! recursion goes through `stacker::maybe_grow`, so nesting as deep as the parser accepts is
 //! checked whatever the caller's stack size (a 2 MiB test thread included); a depth counter is
-//! kept as a last guard and reports `RangeError: Maximum nesting depth exceeded` beyond
+//! kept as a last guard and reports `RangeError: Maximum call stack size exceeded` (V8's words) beyond
 //! `MAX_DEPTH`, far above the parser's own nesting limit.
 
 use super::ast::*;
@@ -289,7 +289,7 @@ impl<'a> Checker<'a> {
             if !self.too_deep {
                 self.too_deep = true;
                 self.errors.push(SyntaxError::range_error(
-                    "Maximum nesting depth exceeded",
+                    "Maximum call stack size exceeded",
                     span,
                 ));
             }

@@ -1,0 +1,274 @@
+//! Light frame records for error stacks: one `Frame` per running closure (and one for the
+//! script), holding its code, its receiver when that names the frame, and the source offset of
+//! its current call site or throw point. Call, `new` and `throw` sites update the innermost
+//! frame's offset with one store; nothing else is paid on the normal path.
+//!
+//! From these the engine formats V8-style frames (`    at f (file.js:3:9)`, `    at new C (…)`,
+//! `    at Object.m (…)`, `    at file.js:1:5` for anonymous functions) and remembers the throw
+//! point of the latest exception, which the CLI shows with a caret.
+//!
+//! Also here: node's uncaught-exception report (`uncaught_report`: `file:line`, the source line
+//! with a caret, then the value), placed at the throw point or, for exceptions V8 does not see
+//! thrown (rejections, microtasks), at the error's first frame (`error_origin`).
+//!
+//! Not here: native builtins as frames (`at Array.map (<anonymous>)`), `async` frames, the
+//! ` [as alias]` suffix, node's `Timeout.<name>` receiver of timer callbacks, and positions of
+//! identifier references and property writes (an engine error there reports the frame's latest
+//! call site; reads of `null`/`undefined` report the property).
+
+use std::rc::Rc;
+
+use super::Interp;
+use crate::lower::tree::{Code, ThisMode};
+use crate::span::LineIndex;
+use crate::value::property::Slot;
+use crate::value::{atoms, JsObject, PropertyKey, Value};
+
+/// The script that source offsets refer to: the name frames show and its text.
+pub struct SourceInfo {
+    pub name: String,
+    pub text: String,
+    index: LineIndex,
+}
+
+impl SourceInfo {
+    pub fn new(name: &str, text: &str) -> Rc<SourceInfo> {
+        Rc::new(SourceInfo {
+            name: name.to_string(),
+            text: text.to_string(),
+            index: LineIndex::new(text),
+        })
+    }
+
+    /// 1-based line and column of an offset inside the text.
+    pub fn line_col(&self, pos: u32) -> Option<(u32, u32)> {
+        ((pos as usize) <= self.text.len()).then(|| self.index.line_col(&self.text, pos))
+    }
+
+    /// The text of a 1-based line.
+    pub fn line_text(&self, line: u32) -> &str {
+        self.index.line_text(&self.text, line)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    Script,
+    Call,
+    Construct,
+}
+
+/// One running function (or the script).
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// Source offset of the current call site / throw point in this frame.
+    pub pos: u32,
+    /// The receiver when it names the frame (`Type.method`); undefined otherwise.
+    pub this: Value,
+    pub kind: FrameKind,
+    /// The function object, kept only when its code has no name.
+    pub func: Option<JsObject>,
+}
+
+impl Interp {
+    /// Enter a frame (closure calls and scripts); a call's receiver is the current `this`.
+    #[inline]
+    pub(crate) fn push_frame(&mut self, code: &Rc<Code>, kind: FrameKind, me: Option<&JsObject>) {
+        // Only a method call's receiver names the frame: not arrows', not the global object.
+        let this = match &self.this {
+            Value::Object(o)
+                if kind == FrameKind::Call
+                    && code.this_mode != ThisMode::Lexical
+                    && !JsObject::ptr_eq(o, &self.global) =>
+            {
+                self.this.clone()
+            }
+            _ => Value::Undefined,
+        };
+        // A method's name is given at run time (its property key): keep the function object
+        // when the code has none.
+        let func = if code.name == atoms::EMPTY {
+            me.cloned()
+        } else {
+            None
+        };
+        self.frames.push(Frame {
+            code: code.clone(),
+            pos: code.span.start,
+            this,
+            kind,
+            func,
+        });
+    }
+
+    #[inline]
+    pub(crate) fn pop_frame(&mut self) {
+        self.frames.pop();
+    }
+
+    /// The innermost frame is at source offset `pos` (a call, `new` or `throw` site).
+    #[inline]
+    pub(crate) fn set_pos(&mut self, pos: u32) {
+        if let Some(f) = self.frames.last_mut() {
+            f.pos = pos;
+        }
+    }
+
+    /// Remember where the exception being thrown was thrown (`throw` statements pass their
+    /// offset; engine errors use the innermost frame's).
+    #[inline]
+    pub(crate) fn note_throw(&mut self, pos: Option<u32>) {
+        self.throw_pos = pos.or_else(|| self.frames.last().map(|f| f.pos));
+    }
+
+    /// `file:line:col` of an offset, or `<anonymous>` without a known source.
+    pub fn location(&self, pos: u32) -> String {
+        match self
+            .source
+            .as_ref()
+            .and_then(|s| Some((s, s.line_col(pos)?)))
+        {
+            Some((s, (line, col))) => format!("{}:{line}:{col}", s.name),
+            None => "<anonymous>".into(),
+        }
+    }
+
+    fn frame_text(&self, f: &Frame) -> String {
+        let loc = self.location(f.pos);
+        let mut name = f.code.name.to_js_string().to_std_string_lossy();
+        if let Some(func) = &f.func {
+            if let Some(Value::String(n)) = func.get_own_data(&PropertyKey::String(atoms::NAME)) {
+                name = n.to_std_string_lossy();
+            }
+        }
+        match f.kind {
+            // node runs a script as a CommonJS module function called on `module.exports`.
+            FrameKind::Script => format!("    at Object.<anonymous> ({loc})"),
+            FrameKind::Construct => {
+                let n = if name.is_empty() {
+                    "<anonymous>"
+                } else {
+                    &name
+                };
+                format!("    at new {n} ({loc})")
+            }
+            FrameKind::Call => match &f.this {
+                Value::Object(o) => {
+                    let n = if name.is_empty() {
+                        "<anonymous>"
+                    } else {
+                        &name
+                    };
+                    format!("    at {}.{n} ({loc})", receiver_type_name(o))
+                }
+                _ if name.is_empty() => format!("    at {loc}"),
+                _ => format!("    at {name} ({loc})"),
+            },
+        }
+    }
+
+    /// The stack as `\n    at …` lines, innermost first: at most `limit` frames, after dropping
+    /// the frames down to and including the innermost one running `skip_until` (the function
+    /// argument of `Error.captureStackTrace`).
+    pub fn stack_frames_text(&self, limit: usize, skip_until: Option<&Rc<Code>>) -> String {
+        let mut frames: Vec<&Frame> = self.frames.iter().rev().collect();
+        if let Some(code) = skip_until {
+            if let Some(i) = frames.iter().position(|f| Rc::ptr_eq(&f.code, code)) {
+                frames.drain(..=i);
+            }
+        }
+        let mut out = String::new();
+        for f in frames.into_iter().take(limit) {
+            out.push('\n');
+            out.push_str(&self.frame_text(f));
+        }
+        out
+    }
+
+    /// The line and column of the latest throw point (`throw` statements: the statement;
+    /// engine errors: the innermost frame's position).
+    pub fn throw_location(&self) -> Option<(u32, u32)> {
+        self.source.as_ref()?.line_col(self.throw_pos?)
+    }
+
+    /// Where an error was created, as V8 places the message of an exception it did not see
+    /// thrown (a rejection, an exception escaping a microtask): the first frame of its stack
+    /// when that frame is in this script. Read without running user code.
+    pub fn error_origin(&self, err: &JsObject) -> Option<(u32, u32)> {
+        let src = self.source.as_ref()?;
+        let stack = crate::builtins::error::stack_text_raw(err)?;
+        let frame = stack.lines().find_map(|l| l.strip_prefix("    at "))?;
+        // `at name (file:line:col)` or `at file:line:col`.
+        let loc = match frame.strip_suffix(')') {
+            Some(f) => &f[f.rfind('(')? + 1..],
+            None => frame,
+        };
+        let mut parts = loc.rsplitn(3, ':');
+        let col = parts.next()?.parse().ok()?;
+        let line = parts.next()?.parse().ok()?;
+        (parts.next()? == src.name).then_some((line, col))
+    }
+
+    /// node's report of an uncaught exception (without node's own closing lines: the
+    /// `--trace-uncaught` hint and `Node.js vX`): the source line of `location` with a caret,
+    /// then the inspected value (an error's stack).
+    pub fn uncaught_report(
+        &self,
+        shown: &str,
+        is_error: bool,
+        location: Option<(u32, u32)>,
+    ) -> String {
+        let arrow = match (&self.source, location) {
+            (Some(src), Some((line, col))) => {
+                let text = src.line_text(line);
+                // The caret sits under the column (tabs kept so it lines up).
+                let pad: String = text
+                    .chars()
+                    .take(col.saturating_sub(1) as usize)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                format!("{}:{line}\n{text}\n{pad}^", src.name)
+            }
+            // V8's message for an exception without a script position.
+            _ => "<anonymous_script>:0\n".to_string(),
+        };
+        if is_error {
+            match location {
+                Some(_) => format!("{arrow}\n\n{shown}"),
+                None => shown.to_string(),
+            }
+        } else {
+            format!("\n{arrow}\n{shown}")
+        }
+    }
+}
+
+/// The constructor name V8 shows for a method call's receiver (data properties only: no user
+/// code runs while a stack is captured).
+fn receiver_type_name(o: &JsObject) -> String {
+    if o.borrow().kind.is_callable() {
+        // A static method's receiver is its class: V8 names the frame by the class.
+        return match o.get_own_data(&PropertyKey::String(atoms::NAME)) {
+            Some(Value::String(n)) if !n.is_empty() => n.to_std_string_lossy(),
+            _ => "Function".into(),
+        };
+    }
+    let mut cur = Some(o.clone());
+    while let Some(obj) = cur {
+        let ctor = obj
+            .borrow()
+            .get_own_property(&PropertyKey::String(atoms::CONSTRUCTOR));
+        if let Some(p) = ctor {
+            if let Slot::Data(Value::Object(c)) = p.slot {
+                let name = c.get_own_data(&PropertyKey::String(atoms::NAME));
+                if let Some(Value::String(n)) = name {
+                    if !n.is_empty() {
+                        return n.to_std_string_lossy();
+                    }
+                }
+            }
+        }
+        cur = obj.prototype();
+    }
+    "Object".into()
+}

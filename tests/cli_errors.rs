@@ -1,0 +1,213 @@
+//! The CLI's error paths, run through the built `tidejs` binary: node's uncaught-exception report
+//! (absolute `file:line`, the source line with a caret, then the error's stack), exit code 1 with
+//! the output printed before kept, and deep recursion / deep nesting ending in a RangeError
+//! (caught or reported) instead of a Rust stack overflow.
+//!
+//! Every expected text below was checked against `node` v20 (`node file.js`): node prints the
+//! same lines, followed by its own internal frames (`at Module._compile (node:internal/…)`),
+//! which tidejs does not have, and its closing `Node.js v20…` line, which tidejs does not print.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Write `source` to a fresh file and run `tidejs` on it: (stdout, stderr, exit code, the
+/// file's absolute path).
+fn run(name: &str, source: &str) -> (String, String, Option<i32>, String) {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli_errors");
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, source).expect("write script");
+    let abs = std::fs::canonicalize(&path).expect("canonical path");
+    let out = Command::new(env!("CARGO_BIN_EXE_tidejs"))
+        .arg("--virtual-time")
+        .arg(&path)
+        .output()
+        .expect("run tidejs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+        abs.to_string_lossy().into_owned(),
+    )
+}
+
+#[test]
+fn uncaught_error_at_top_level() {
+    let (out, err, code, p) = run(
+        "top.js",
+        "console.log(\"before\");\nthrow new TypeError(\"top level\");\n",
+    );
+    assert_eq!(out, "before\n");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        err,
+        format!(
+            "{p}:2\nthrow new TypeError(\"top level\");\n^\n\nTypeError: top level\n    at Object.<anonymous> ({p}:2:7)\n"
+        )
+    );
+}
+
+#[test]
+fn uncaught_error_in_nested_function() {
+    let (_, err, code, p) = run(
+        "nested.js",
+        "class E extends Error { constructor(m) { super(m); this.name = \"E\"; this.code = 7; } }\nfunction go() { throw new E(\"custom\"); }\ngo();\n",
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        err,
+        format!(
+            "{p}:2\nfunction go() {{ throw new E(\"custom\"); }}\n                ^\n\nE: custom\n    at go ({p}:2:23)\n    at Object.<anonymous> ({p}:3:1) {{\n  code: 7\n}}\n"
+        )
+    );
+}
+
+#[test]
+fn uncaught_non_error_value() {
+    let (_, err, code, p) = run(
+        "value.js",
+        "function f() {\n    throw {a: 1, b: \"x\"};\n}\nf();\n",
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        err,
+        format!("\n{p}:2\n    throw {{a: 1, b: \"x\"}};\n    ^\n{{ a: 1, b: 'x' }}\n")
+    );
+}
+
+#[test]
+fn uncaught_error_in_timer_callback() {
+    let (out, err, code, p) = run(
+        "timer.js",
+        "console.log(\"a\");\nsetTimeout(() => { throw new Error(\"in timer\"); }, 1);\n",
+    );
+    assert_eq!(out, "a\n");
+    assert_eq!(code, Some(1));
+    // node names the frame `Timeout._onTimeout` (its timer object is the receiver).
+    let head = format!(
+        "{p}:2\nsetTimeout(() => {{ throw new Error(\"in timer\"); }}, 1);\n                   ^\n\nError: in timer\n    at "
+    );
+    assert!(err.starts_with(&head), "{err}");
+    assert!(
+        err.ends_with(&format!("({p}:2:26)\n")) || err.ends_with(&format!("{p}:2:26\n")),
+        "{err}"
+    );
+}
+
+#[test]
+fn unhandled_rejection_with_an_error_points_at_its_creation() {
+    let (_, err, code, p) = run(
+        "reject.js",
+        "async function f() { throw new RangeError(\"bad\"); }\nf();\n",
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        err,
+        format!(
+            "{p}:1\nasync function f() {{ throw new RangeError(\"bad\"); }}\n                           ^\n\nRangeError: bad\n    at f ({p}:1:28)\n    at Object.<anonymous> ({p}:2:1)\n"
+        )
+    );
+}
+
+#[test]
+fn unhandled_rejection_with_a_primitive() {
+    let (_, err, code, _) = run("reject42.js", "Promise.reject(42);\n");
+    assert_eq!(code, Some(1));
+    assert!(err.starts_with(
+        "UnhandledPromiseRejection: This error originated either by throwing inside of an async \
+         function without a catch block, or by rejecting a promise which was not handled with \
+         .catch(). The promise rejected with the reason \"42\".\n"
+    ), "{err}");
+}
+
+#[test]
+fn runaway_recursion_is_a_catchable_range_error() {
+    let (out, err, code, _) = run(
+        "recurse.js",
+        "function f() { f(); }\ntry { f(); } catch (e) { console.log(e instanceof RangeError, e.message); }\nconsole.log(\"still running\");\n",
+    );
+    assert_eq!(
+        (out.as_str(), err.as_str(), code),
+        (
+            "true Maximum call stack size exceeded\nstill running\n",
+            "",
+            Some(0)
+        )
+    );
+}
+
+#[test]
+fn runaway_recursion_uncaught_is_reported() {
+    let (out, err, code, p) = run("recurse2.js", "console.log(1);\nfunction f(){f()}\nf();\n");
+    assert_eq!(out, "1\n");
+    assert_eq!(code, Some(1));
+    assert!(
+        err.starts_with(&format!(
+            "{p}:2\nfunction f(){{f()}}\n             ^\n\nRangeError: Maximum call stack size exceeded\n    at f ({p}:2:14)\n"
+        )),
+        "{err}"
+    );
+}
+
+/// 100,000 levels of nesting end in a clean RangeError (node: `RangeError: Maximum call stack
+/// size exceeded`), whichever construct nests.
+#[test]
+fn deep_nesting_is_a_range_error() {
+    let n = 100_000;
+    let cases = [
+        (
+            "parens.js",
+            format!("console.log({}1{});\n", "(".repeat(n), ")".repeat(n)),
+        ),
+        (
+            "arrays.js",
+            format!("console.log({}{});\n", "[".repeat(n), "]".repeat(n)),
+        ),
+        (
+            "negate.js",
+            format!("console.log({}1{});\n", "-(".repeat(n), ")".repeat(n)),
+        ),
+        (
+            "objects.js",
+            format!("console.log({}1{});\n", "{a:".repeat(n), "}".repeat(n)),
+        ),
+        ("blocks.js", format!("{}{}\n", "{".repeat(n), "}".repeat(n))),
+        (
+            "arrows.js",
+            format!("console.log({}1{});\n", "(()=>".repeat(n), ")".repeat(n)),
+        ),
+    ];
+    for (name, src) in cases {
+        let (out, err, code, _) = run(name, &src);
+        assert_eq!((out.as_str(), code), ("", Some(1)), "{name}: {err}");
+        assert!(
+            err.contains("RangeError: Maximum call stack size exceeded"),
+            "{name}: {err}"
+        );
+    }
+}
+
+/// Structures built at run time, 100,000 levels deep: the algorithms that recurse on them end
+/// in a RangeError or print node's interruption marker, never crash.
+#[test]
+fn deep_runtime_structures() {
+    let (out, err, code, _) = run(
+        "deep_values.js",
+        "let a = []; for (let i = 0; i < 100000; i++) a = [a];\n\
+         try { String(a); } catch (e) { console.log('join', e.name); }\n\
+         try { a.flat(Infinity); } catch (e) { console.log('flat', e.name); }\n\
+         let o = {}; for (let i = 0; i < 100000; i++) o = {o};\n\
+         console.dir(o, {depth: null});\n",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.starts_with("join RangeError\nflat RangeError\n{\n  o: {\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "o: [Object: Inspection interrupted prematurely. Maximum call stack size exceeded.]"
+        ),
+        "{out}"
+    );
+}
