@@ -28,7 +28,7 @@ fn run() {
     } else {
         "let a = 1; { var a; } L: while (1) { continue M; }".to_string()
     };
-    let opts = ParseOptions { strict };
+    let opts = ParseOptions { strict, eval: None };
     match parse(&src, &opts) {
         Err(e) => println!("parse error: {}", e[0].render("input", &src)),
         Ok(p) => {

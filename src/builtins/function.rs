@@ -3,7 +3,7 @@
 //! poisoned `caller`/`arguments` accessors (%ThrowTypeError%), and the `instanceof` operator
 //! (InstanceofOperator, OrdinaryHasInstance).
 //!
-//! Not here: generator/async function constructors (they come with those function kinds).
+//! CreateDynamicFunction (`create_dynamic`) also serves the generator/async function constructors.
 
 use super::{arg, native};
 use crate::interp::function::{callable, is_callable, FunctionData};
@@ -197,25 +197,58 @@ pub fn instance_of(interp: &mut Interp, v: &Value, target: &Value) -> JsResult<b
     ordinary_has_instance(interp, target, v)
 }
 
+/// The kind of function CreateDynamicFunction makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DynamicKind {
+    Normal,
+    Generator,
+    Async,
+    AsyncGenerator,
+}
+
 /// The `Function` constructor: CreateDynamicFunction(constructor, newTarget, normal, args).
 fn function_ctor(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
+    create_dynamic(interp, args, DynamicKind::Normal)
+}
+
+/// CreateDynamicFunction(constructor, newTarget, kind, args) (ECMA-262 §20.2.1.1.1): the
+/// `Function`, `GeneratorFunction`, `AsyncFunction` and `AsyncGeneratorFunction` constructors.
+/// Call it first thing from the native (it takes `interp.new_target`).
+pub fn create_dynamic(interp: &mut Interp, args: &[Value], kind: DynamicKind) -> JsResult<Value> {
     let nt = interp.new_target.take();
     let mut params = Vec::new();
-    let (body, ps) = match args.split_last() {
-        Some((last, ps)) => (ops::to_string(interp, last)?.to_std_string_lossy(), ps),
-        None => (String::new(), &[][..]),
+    // Parameters are converted in order, then the body.
+    let (last, ps) = match args.split_last() {
+        Some((last, ps)) => (Some(last), ps),
+        None => (None, &[][..]),
     };
     for p in ps {
         params.push(ops::to_string(interp, p)?.to_std_string_lossy());
     }
+    let body = match last {
+        Some(b) => ops::to_string(interp, b)?.to_std_string_lossy(),
+        None => String::new(),
+    };
+    let prefix = match kind {
+        DynamicKind::Normal => "function",
+        DynamicKind::Generator => "function*",
+        DynamicKind::Async => "async function",
+        DynamicKind::AsyncGenerator => "async function*",
+    };
     let source = format!(
-        "function anonymous({}\n) {{\n{}\n}}",
+        "{prefix} anonymous({}\n) {{\n{}\n}}",
         params.join(","),
         body
     );
     let f = create_dynamic_function(interp, &source)?;
     if let Some(nt) = nt {
-        let proto = interp.get_prototype_from_constructor(&nt, |i| &i.function_proto)?;
+        let default: fn(&crate::builtins::Intrinsics) -> &JsObject = match kind {
+            DynamicKind::Normal => |i| &i.function_proto,
+            DynamicKind::Generator => |i| &i.generator_function_proto,
+            DynamicKind::Async => |i| &i.async_function_proto,
+            DynamicKind::AsyncGenerator => |i| &i.async_generator_function_proto,
+        };
+        let proto = interp.get_prototype_from_constructor(&nt, default)?;
         f.borrow_mut().prototype = Some(proto);
     }
     Ok(Value::Object(f))

@@ -4,10 +4,10 @@
 //! %AsyncIteratorPrototype%).
 //!
 //! The resumption algorithms themselves (GeneratorResume, the state machine) live in
-//! `interp::machine`. Not here yet: the `GeneratorFunction`/`AsyncFunction` constructors'
-//! dynamic code (they throw: there is no `Function` constructor machinery to build on), and
-//! the async function/async generator runtime, which needs the promise jobs.
+//! `interp::machine`. The `GeneratorFunction`/`AsyncFunction`/`AsyncGeneratorFunction`
+//! constructors are CreateDynamicFunction (`function::create_dynamic`).
 
+use super::function::DynamicKind;
 use super::{arg, native, native_closure, promise};
 use crate::interp::function;
 use crate::interp::iter::IteratorRecord;
@@ -49,6 +49,16 @@ fn function_family(
     instance_proto: Option<&JsObject>,
 ) {
     let ctor = native(interp, name, 1, ctor_fn, true);
+    // The constructors are subclasses of %Function% (§27.3.2, §27.7.2…): [[Prototype]] is
+    // the Function constructor (installed before this module).
+    let function_ctor = interp
+        .global
+        .borrow()
+        .get_own_property(&PropertyKey::String(Atom::intern_str("Function")))
+        .map(|p| p.slot);
+    if let Some(crate::value::property::Slot::Data(Value::Object(f))) = function_ctor {
+        ctor.borrow_mut().prototype = Some(f);
+    }
     define(
         &ctor,
         PropertyKey::String(atoms::PROTOTYPE),
@@ -78,10 +88,20 @@ fn function_family(
     to_string_tag(fn_proto, name);
 }
 
-fn no_dynamic_code(interp: &mut Interp, _: &Value, _: &[Value]) -> JsResult<Value> {
-    interp.new_target = None;
-    Err(interp
-        .throw_type_error("not supported yet: creating functions from source text (dynamic code)"))
+fn generator_function_ctor(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
+    super::function::create_dynamic(interp, args, DynamicKind::Generator)
+}
+
+fn async_function_ctor(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
+    super::function::create_dynamic(interp, args, DynamicKind::Async)
+}
+
+fn async_generator_function_ctor(
+    interp: &mut Interp,
+    _: &Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    super::function::create_dynamic(interp, args, DynamicKind::AsyncGenerator)
 }
 
 pub fn install(interp: &mut Interp) {
@@ -137,7 +157,7 @@ pub fn install(interp: &mut Interp) {
     function_family(
         interp,
         "GeneratorFunction",
-        no_dynamic_code,
+        generator_function_ctor,
         &gen_fn_proto,
         Some(&gen_proto),
     );
@@ -155,14 +175,14 @@ pub fn install(interp: &mut Interp) {
     function_family(
         interp,
         "AsyncFunction",
-        no_dynamic_code,
+        async_function_ctor,
         &async_fn_proto,
         None,
     );
     function_family(
         interp,
         "AsyncGeneratorFunction",
-        no_dynamic_code,
+        async_generator_function_ctor,
         &async_gen_fn_proto,
         Some(&async_gen_proto),
     );

@@ -10,6 +10,7 @@ pub mod array;
 pub mod console;
 pub mod date;
 pub mod error;
+pub mod eval;
 pub mod function;
 pub mod generator;
 pub mod inspect;
@@ -91,6 +92,8 @@ pub struct Intrinsics {
     pub date_proto: JsObject,
     /// The intrinsic %Array% (set by `array::install`; ArraySpeciesCreate compares against it).
     pub array_ctor: JsObject,
+    /// %eval% (set by `eval::install`): a call `eval(…)` is a direct eval when its callee is this.
+    pub eval: JsObject,
     /// %ThrowTypeError% (set by `function::install`): the poisoned accessor of
     /// `Function.prototype.caller/arguments` and of unmapped arguments objects' `callee`.
     pub throw_type_error: JsObject,
@@ -140,6 +143,7 @@ impl Intrinsics {
             array_proto_values: derived(),
             array_iterator_next: derived(),
             array_ctor: derived(),
+            eval: derived(),
             throw_type_error: derived(),
             array_proto: JsObject::new(
                 Some(object_proto.clone()),
@@ -334,6 +338,7 @@ pub fn install(interp: &mut Interp) {
     }
     object::install(interp);
     function::install(interp);
+    eval::install(interp);
     reflect::install(interp);
     number::install(interp);
     array::install(interp);

@@ -525,6 +525,7 @@ impl Interp {
                 (self.get_member(&obj, &key)?, obj)
             }
             Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
+            Callee::Bound { func, this } => (self.expr(func)?, self.expr(this)?),
             _ => (Value::Undefined, Value::Undefined),
         };
         let cached = t.cache.borrow().clone();

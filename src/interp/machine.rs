@@ -330,8 +330,11 @@ impl Interp {
         let saved_func = std::mem::replace(&mut self.func, frame.func.take());
         self.depth += 1;
         let code = frame.code.clone();
+        // A resumption from a job (await, next()) runs in the function's own strictness.
+        let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         let m = code.machine.as_ref().expect("a frame runs a machine");
         let r = self.exec(m, frame, how);
+        self.strict = saved_strict;
         self.depth -= 1;
         self.stack.truncate(base + code.registers as usize);
         frame.regs.extend(self.stack.drain(base..));
@@ -538,6 +541,14 @@ impl Interp {
                 self.env = Some(new);
                 frame.env_depth += 1;
             }
+            Op::EnterWith(shape, object) => {
+                let v = self.expr(object)?;
+                let o = super::ops::to_object(self, &v)?;
+                let new = Env::new(shape, self.env.take(), &self.uninit);
+                new.slots.borrow_mut()[0] = Value::Object(o);
+                self.env = Some(new);
+                frame.env_depth += 1;
+            }
             Op::ExitEnv => {
                 let d = frame.env_depth.saturating_sub(1);
                 self.pop_env(frame, d);
@@ -668,8 +679,69 @@ impl Interp {
                 self.set_reg(*dst, Value::Object(arr));
                 self.set_reg(*dst + 1, Value::Number(0.0));
             }
+            Op::PatStep {
+                iter: it,
+                next,
+                done,
+                dst,
+            } => {
+                let v = self.pat_step(*it, *next, *done)?;
+                self.set_reg(*dst, v.unwrap_or_default());
+            }
+            Op::PatRest {
+                iter: it,
+                next,
+                done,
+                dst,
+            } => {
+                let mut items = Vec::new();
+                while let Some(v) = self.pat_step(*it, *next, *done)? {
+                    items.push(v);
+                }
+                let arr = self.new_array(items);
+                self.set_reg(*dst, Value::Object(arr));
+            }
+            Op::RequireCoercible(t) => {
+                let v = self.reg(*t);
+                if v.is_nullish() {
+                    let what = if v.is_undefined() {
+                        "undefined"
+                    } else {
+                        "null"
+                    };
+                    let msg = format!("Cannot destructure '{what}' as it is {what}.");
+                    return Err(self.throw_type_error(&msg));
+                }
+            }
+            Op::ToKey(t) => {
+                let v = self.reg(*t).clone();
+                let k = ops::to_property_key(self, &v)?;
+                self.set_reg(*t, k.to_value());
+            }
+            Op::ObjectRest { src, used, dst } => {
+                let mut keys = Vec::with_capacity(used.len());
+                for k in used.iter() {
+                    keys.push(self.key(k)?);
+                }
+                let src = self.reg(*src).clone();
+                let obj = JsObject::ordinary(Some(self.intrinsics.object_proto.clone()));
+                super::pattern::copy_except(self, &obj, &src, &keys)?;
+                self.set_reg(*dst, Value::Object(obj));
+            }
         }
         Ok(Next::Fall)
+    }
+
+    /// IteratorStepValue over an iterator record kept in temps (`done` a boolean temp).
+    fn pat_step(&mut self, it: Temp, next: Temp, done: Temp) -> JsResult<Option<Value>> {
+        let mut rec = iter::IteratorRecord {
+            iterator: self.reg(it).clone(),
+            next: self.reg(next).clone(),
+            done: self.reg(done).to_boolean(),
+        };
+        let r = iter::step_value(self, &mut rec);
+        self.set_reg(done, Value::Bool(rec.done));
+        r
     }
 
     fn term(&mut self, m: &Machine, frame: &mut Frame, term: &Term) -> JsResult<Next> {

@@ -274,3 +274,62 @@ a1:0, a2:0, p1, a1:1, a2:1, then called, p2, a1:2, a2:2, retAwait ra, thenable T
 "#
     );
 }
+
+#[test]
+fn yield_and_await_inside_destructuring() {
+    // Expected output printed by node v20 for the same program.
+    let src = r#"
+function* g() {
+  var x, y, z, o = {};
+  [x = yield 'a', [y] = [yield 'b'], ...o.r] = [undefined, undefined, 5, 6];
+  console.log(x, y, o.r);
+  ({ a: x = yield 'c', [yield 'd']: y, ...z } = { a: undefined, k: 2, m: 3 });
+  console.log(x, y, z);
+  var [p = yield 'e'] = [];
+  console.log(p);
+  for ([x = yield 'f'] of [[], [1]]) console.log('loop', x);
+  try { throw [undefined]; } catch ([q = yield 'g']) { console.log('q', q); }
+  [(yield 'h').prop] = [42];
+}
+const it = g();
+let r = it.next(); let n = 0; const tgt = {};
+while (!r.done) { console.log('yielded', r.value); r = it.next(r.value === 'd' ? 'k' : r.value === 'h' ? tgt : n++); }
+console.log(tgt);
+function* h() { var a; [a = yield] = { [Symbol.iterator]() { return { next() { return {value: undefined, done: false}; }, return() { console.log('closed'); return {}; } }; } }; }
+const i2 = h(); i2.next(); console.log(i2.return(9));
+async function af() { let a, b; [a, b = await Promise.resolve('B')] = ['A']; console.log(a, b); ({x: a = await 1} = {}); console.log(a); }
+af();
+"#;
+    assert_eq!(
+        run_loop(src),
+        "yielded a\nyielded b\n0 1 [ 5, 6 ]\nyielded c\nyielded d\n2 2 { m: 3 }\nyielded e\n3\n\
+         yielded f\nloop 4\nloop 1\nyielded g\nq 5\nyielded h\n{ prop: 42 }\nclosed\n\
+         { value: 9, done: true }\nA B\n1\n"
+    );
+}
+
+#[test]
+fn yield_in_logical_assignment_templates_delete_update_new_and_super() {
+    // Expected output printed by node v20 for the same program.
+    let src = r#"
+function tag(s, ...v) { return s.raw.join('|') + ':' + v.join(','); }
+class Base { m(...a) { return 'base' + a.join(''); } }
+class K extends Base {
+  *gm() { return super.m(yield 's1', 2) + super[yield 's2'](3); }
+}
+function* g() {
+  let x = 0, o = { a: 1, b: null, c: 5 };
+  x ||= yield 'l1'; console.log('x', x);
+  o.b ??= yield 'l2'; console.log('o.b', o.b);
+  o[yield 'l3'] &&= 7; console.log('o.a', o.a);
+  console.log(tag`a${yield 't1'}b${yield 't2'}c`);
+  console.log(delete o[yield 'd1'], o.c);
+  o[yield 'u1']++; console.log('o.a', o.a);
+  console.log(new Array(...[yield 'n1', 9]));
+  const k = new K(); const it = k.gm(); console.log(it.next().value); console.log(it.next(1).value); console.log(it.next('m').value);
+}
+const it = g(); let r = it.next(); const ans = { l1: 3, l2: 4, l3: 'a', t1: 'T1', t2: 'T2', d1: 'c', u1: 'a', n1: 8 };
+while (!r.done) { console.log('y', r.value); r = it.next(ans[r.value]); }
+"#;
+    assert_eq!(run_loop(src), "y l1\nx 3\ny l2\no.b 4\ny l3\no.a 7\ny t1\ny t2\na|b|c:T1,T2\ny d1\ntrue undefined\ny u1\no.a 8\ny n1\n[ 8, 9 ]\ns1\ns2\nbase12base3\n");
+}

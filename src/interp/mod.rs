@@ -12,6 +12,7 @@
 //! classes and the rest listed in `lower::build`.
 
 mod class;
+mod dynamic_scope;
 pub mod function;
 pub mod iter;
 pub mod limits;
@@ -347,7 +348,15 @@ impl Interp {
             .insert(key, crate::value::Property::data(v, attrs));
     }
 
+    #[inline]
     fn get_global(&mut self, g: &GlobalRef) -> JsResult<Value> {
+        if let Some(d) = &g.dynamic {
+            return self.dyn_get(g, d);
+        }
+        self.get_global_by_name(g)
+    }
+
+    fn get_global_by_name(&mut self, g: &GlobalRef) -> JsResult<Value> {
         let key = PropertyKey::String(g.name);
         if !self.global_lex.borrow().properties.is_empty() {
             match self.global_lex_get(&key) {
@@ -392,6 +401,14 @@ impl Interp {
 
     /// PutValue to a global name (a failed write throws in strict code).
     fn set_global(&mut self, g: &GlobalRef, value: Value) -> JsResult<()> {
+        if let Some(d) = &g.dynamic {
+            let target = self.dyn_resolve(g, d)?;
+            return self.dyn_put(target, g, value);
+        }
+        self.set_global_by_name(g, value)
+    }
+
+    fn set_global_by_name(&mut self, g: &GlobalRef, value: Value) -> JsResult<()> {
         let key = PropertyKey::String(g.name);
         match self.global_lex_get(&key) {
             Some(Ok((_, true))) => {
@@ -588,6 +605,7 @@ impl Interp {
                 self.bind_target(target, v)?;
             }
             Stmt::Empty => {}
+            Stmt::With { object, env, body } => return self.with_stmt(object, env, body),
         }
         Ok(Flow::Normal)
     }
@@ -934,6 +952,20 @@ impl Interp {
     #[inline(never)]
     fn expr_cold(&mut self, e: &Expr) -> JsResult<Value> {
         Ok(match e {
+            Expr::TypeofGlobal(g) if g.dynamic.is_some() => self.dyn_typeof(g)?,
+            Expr::SetGlobal { global, value } if global.dynamic.is_some() => {
+                self.dyn_assign(global, value)?
+            }
+            Expr::UpdateGlobal { op, prefix, global } if global.dynamic.is_some() => self
+                .dyn_update(global, |old| {
+                    let new = update(*op, old);
+                    (new, if *prefix { new } else { old })
+                })?,
+            Expr::CompoundGlobal { op, global, value } if global.dynamic.is_some() => {
+                self.dyn_compound(*op, global, value)?
+            }
+            Expr::DeleteGlobal(g) if g.dynamic.is_some() => self.dyn_delete(g)?,
+            Expr::DirectEval(d) => self.direct_eval(d)?,
             Expr::TypeofGlobal(g) => {
                 match self.global_lex_get(&PropertyKey::String(g.name)) {
                     Some(Ok((v, _))) => return Ok(Value::String(v.type_of().to_js_string())),
@@ -1206,6 +1238,7 @@ impl Interp {
         self.set_pos(span.start);
         Ok({
             let (f, this) = match callee {
+                Callee::Plain(Expr::Global(g)) if g.dynamic.is_some() => self.dyn_callee(g)?,
                 Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
                 Callee::Method { object, key } => {
                     let obj = self.expr(object)?;
@@ -1223,6 +1256,7 @@ impl Interp {
                     let key = self.key(key)?;
                     (self.get_member(&obj, &key)?, obj)
                 }
+                Callee::Bound { func, this } => (self.expr(func)?, self.expr(this)?),
             };
             if matches!(callee, Callee::CheckPlain(_) | Callee::CheckMethod { .. })
                 && f.is_nullish()
@@ -1240,7 +1274,7 @@ impl Interp {
         })
     }
 
-    fn key(&mut self, key: &Key) -> JsResult<PropertyKey> {
+    pub(crate) fn key(&mut self, key: &Key) -> JsResult<PropertyKey> {
         match key {
             Key::Named(a) => Ok(PropertyKey::String(*a)),
             Key::Private(s) => Ok(PropertyKey::Symbol(s.clone())),

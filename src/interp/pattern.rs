@@ -11,9 +11,11 @@ use crate::lower::tree::*;
 use crate::value::{JsObject, PropertyKey, Value};
 
 /// A target whose reference (object and key) has been evaluated, waiting for its value.
+/// A computed key's value is converted by ToPropertyKey only when the value is put (the
+/// order test262's `*-property-reference-target-evaluation-order` tests check).
 enum Ref<'t> {
     Target(&'t Target),
-    Member(Value, PropertyKey),
+    Member(Value, Result<PropertyKey, Value>),
 }
 
 impl Interp {
@@ -22,7 +24,10 @@ impl Interp {
         match t {
             Target::Member { object, key } => {
                 let o = self.expr(object)?;
-                let k = self.key(key)?;
+                let k = match key {
+                    Key::Computed(e) => Err(self.expr(e)?),
+                    k => Ok(self.key(k)?),
+                };
                 Ok(Ref::Member(o, k))
             }
             _ => Ok(Ref::Target(t)),
@@ -31,7 +36,13 @@ impl Interp {
 
     fn put_ref(&mut self, r: Ref<'_>, v: Value) -> JsResult<()> {
         match r {
-            Ref::Member(o, k) => self.put_member(&o, k, v),
+            Ref::Member(o, k) => {
+                let k = match k {
+                    Ok(k) => k,
+                    Err(kv) => ops::to_property_key(self, &kv)?,
+                };
+                self.put_member(&o, k, v)
+            }
             Ref::Target(t) => self.bind_target(t, v),
         }
     }
@@ -173,7 +184,7 @@ impl Interp {
 }
 
 /// CopyDataProperties(target, source, excluded): the object rest element.
-fn copy_except(
+pub(crate) fn copy_except(
     interp: &mut Interp,
     target: &JsObject,
     src: &Value,

@@ -7,11 +7,14 @@
 //!
 //! Not yet lowered (reported as `LowerError` "not supported yet: …", never silently wrong):
 //! classes, destructuring, async functions, optional chaining, tagged templates,
-//! `super`, `new.target`, `with`, direct `eval`, getters/setters in classes, `for-of`, spread in
-//! `new`, regular-expression literals, labelled `continue` through `switch`.
+//! `super`, `new.target`, getters/setters in classes, `for-of`, spread in
+//! `new`, regular-expression literals, labelled `continue` through `switch`. (`with` and direct
+//! `eval` are lowered by `eval.rs`.)
 
 mod class;
+pub mod eval;
 mod pattern;
+use class::ClassPre;
 
 use super::scope::{self, BindingKind, Resolution, Role, ScopeId, ScopeKind, ScopeTree};
 use super::tree::*;
@@ -57,7 +60,9 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         fn_super: Vec::new(),
         derived_scopes: Vec::new(),
         next_ctor: None,
+        class_pre: None,
         lex_init: false,
+        any_dynamic: eval::any_dynamic(&scopes),
     };
     let mut var_names = Vec::new();
     collect_script_vars(&program.body, &mut var_names);
@@ -252,9 +257,14 @@ struct Builder<'a> {
     derived_scopes: Vec<ScopeId>,
     /// Set just before lowering a class constructor: `Some(derived)`.
     next_ctor: Option<bool>,
+    /// Set just before lowering a class whose heritage/computed keys a state machine has
+    /// already evaluated into temps (`machine::m_class`).
+    class_pre: Option<ClassPre>,
     /// Lowering a script-level `let`/`const` declaration: global names are initialised in the
     /// global lexical environment.
     lex_init: bool,
+    /// Some scope is a `with` or has an eval `var` map: references may need by-name checks.
+    any_dynamic: bool,
 }
 
 struct LabelEntry {
@@ -326,6 +336,14 @@ impl<'a> Builder<'a> {
     }
 
     fn resolve(&self, id: &ast::Ident) -> Resolved {
+        let r = self.resolve_static(id);
+        if !self.any_dynamic {
+            return r;
+        }
+        self.dynamic_ref(id, r)
+    }
+
+    fn resolve_static(&self, id: &ast::Ident) -> Resolved {
         match self.scopes.resolution(id) {
             Resolution::Global => Resolved::Global(Atom::intern_str(&id.name)),
             Resolution::Binding(b) => match self.place_of(b) {
@@ -355,12 +373,14 @@ impl<'a> Builder<'a> {
             name,
             slot: std::cell::Cell::new(u32::MAX),
             pos,
+            dynamic: None,
         })
     }
 
     fn read(&self, id: &ast::Ident) -> Expr {
         match self.resolve(id) {
             Resolved::Global(name) => Expr::Global(Self::global_at(name, id.span.start)),
+            Resolved::Dynamic(g) => Expr::Global(g),
             Resolved::Local { place, tdz, .. } => Expr::Get { place, tdz },
         }
     }
@@ -369,6 +389,10 @@ impl<'a> Builder<'a> {
         match self.resolve(id) {
             Resolved::Global(name) => Expr::SetGlobal {
                 global: Self::global(name),
+                value: Box::new(value),
+            },
+            Resolved::Dynamic(global) => Expr::SetGlobal {
+                global,
                 value: Box::new(value),
             },
             Resolved::Local { place, kind, .. } => {
@@ -424,6 +448,7 @@ impl<'a> Builder<'a> {
                 match self.resolve(id) {
                     Resolved::Local { place, .. } => out.push((place, code)),
                     Resolved::Global(name) => globals.push((name, code)),
+                    Resolved::Dynamic(g) => globals.push((g.name, code)),
                 }
             }
         }
@@ -611,7 +636,7 @@ impl<'a> Builder<'a> {
                     finalizer,
                 }))
             }
-            StmtKind::With { .. } => return unsupported("with", stmt.span),
+            StmtKind::With { object, body } => self.with_stmt(object, body, stmt.span)?,
         })
     }
 
@@ -704,10 +729,16 @@ impl<'a> Builder<'a> {
             out.push(match self.resolve(id) {
                 Resolved::Local { place, .. } => Stmt::Init { place, value },
                 Resolved::Global(name) if self.lex_init => Stmt::InitGlobalLex { name, value },
-                Resolved::Global(name) => Stmt::Expr(Expr::SetGlobal {
-                    global: Self::global(name),
-                    value: Box::new(value),
-                }),
+                // A `var` initialiser is PutValue, but not an expression statement: its
+                // completion value is empty (eval code's result).
+                Resolved::Global(name) => Stmt::Bind {
+                    target: Target::Global(Self::global(name)),
+                    value,
+                },
+                Resolved::Dynamic(g) => Stmt::Bind {
+                    target: Target::Global(g),
+                    value,
+                },
             });
         }
         Ok(match out.len() {
@@ -877,7 +908,7 @@ impl<'a> Builder<'a> {
                 };
                 match self.resolve(id) {
                     Resolved::Local { place, .. } => params.push(place),
-                    Resolved::Global(_) => return unsupported("this parameter", p.span),
+                    _ => return unsupported("this parameter", p.span),
                 }
             }
             None
@@ -1046,6 +1077,7 @@ impl<'a> Builder<'a> {
             }),
             ExprKind::Ident(id) => Ok(match self.resolve(id) {
                 Resolved::Global(name) => Expr::DeleteGlobal(Self::global(name)),
+                Resolved::Dynamic(g) => Expr::DeleteGlobal(g),
                 Resolved::Local { .. } => Expr::Const(Value::Bool(false)),
             }),
             _ => Ok(Expr::Unary {
@@ -1103,7 +1135,7 @@ impl<'a> Builder<'a> {
         Ok(match &e.kind {
             ExprKind::Ident(id) => {
                 if &*id.name == "undefined" {
-                    if let Resolution::Global = self.scopes.resolution(id) {
+                    if let Resolved::Global(_) = self.resolve(id) {
                         return Ok(Expr::Const(Value::Undefined));
                     }
                 }
@@ -1199,9 +1231,13 @@ impl<'a> Builder<'a> {
             }
             ExprKind::Function(f) | ExprKind::Arrow(f) => Expr::Function(self.function(f)?),
             ExprKind::Unary { op, arg } => {
-                if let (ast::UnaryOp::TypeOf, ExprKind::Ident(id)) = (op, &arg.kind) {
-                    if let Resolved::Global(name) = self.resolve(id) {
-                        return Ok(Expr::TypeofGlobal(Self::global(name)));
+                if let (ast::UnaryOp::TypeOf, ExprKind::Ident(id)) = (op, &strip_parens(arg).kind) {
+                    match self.resolve(id) {
+                        Resolved::Global(name) => {
+                            return Ok(Expr::TypeofGlobal(Self::global(name)))
+                        }
+                        Resolved::Dynamic(g) => return Ok(Expr::TypeofGlobal(g)),
+                        Resolved::Local { .. } => {}
                     }
                 }
                 if *op == ast::UnaryOp::Delete {
@@ -1224,6 +1260,11 @@ impl<'a> Builder<'a> {
                         op: *op,
                         prefix: *prefix,
                         global: Self::global(name),
+                    },
+                    Resolved::Dynamic(global) => Expr::UpdateGlobal {
+                        op: *op,
+                        prefix: *prefix,
+                        global,
                     },
                 },
                 ExprKind::Member {
@@ -1292,8 +1333,8 @@ impl<'a> Builder<'a> {
                             Callee::Method { object, key }
                         }
                     }
-                    ExprKind::Ident(id) if &*id.name == "eval" => {
-                        return unsupported("eval", e.span)
+                    _ if scope::is_direct_eval_call(callee, *optional) => {
+                        return self.direct_eval(callee, args, e.span);
                     }
                     ExprKind::SuperMember(prop) => {
                         self.mark_super();
@@ -1450,6 +1491,11 @@ impl<'a> Builder<'a> {
                         global: Self::global(name),
                         value: v,
                     },
+                    Resolved::Dynamic(global) => Expr::CompoundGlobal {
+                        op,
+                        global,
+                        value: v,
+                    },
                 })
             }
             ast::PatKind::Expr(m) => match &strip_parens(m).kind {
@@ -1501,6 +1547,22 @@ impl Builder<'_> {
             },
             _ => Callee::Plain(self.expr(tag)?),
         };
+        let exprs = quasi
+            .exprs
+            .iter()
+            .map(|x| self.expr(x))
+            .collect::<R<Box<[Expr]>>>()?;
+        Ok(Self::tagged_template_over(tag, quasi, exprs, span))
+    }
+
+    /// The tagged-template node over a lowered tag and substitutions (the state machine
+    /// lowers them itself when a substitution suspends).
+    fn tagged_template_over(
+        tag: Callee,
+        quasi: &ast::Template,
+        exprs: Box<[Expr]>,
+        span: Span,
+    ) -> Expr {
         let cooked = quasi
             .quasis
             .iter()
@@ -1514,19 +1576,14 @@ impl Builder<'_> {
             .iter()
             .map(|q| Value::String(JsString::from(&*q.raw)))
             .collect();
-        let exprs = quasi
-            .exprs
-            .iter()
-            .map(|x| self.expr(x))
-            .collect::<R<Box<[Expr]>>>()?;
-        Ok(Expr::TaggedTemplate(Box::new(TaggedTemplate {
+        Expr::TaggedTemplate(Box::new(TaggedTemplate {
             tag,
             cooked,
             raw,
             exprs,
             cache: Default::default(),
             span,
-        })))
+        }))
     }
 
     fn is_strict(&self) -> bool {
@@ -1583,6 +1640,8 @@ enum Resolved {
         kind: BindingKind,
     },
     Global(Atom),
+    /// Looked up by name first (`with`, sloppy direct eval `var`s): see `eval::dynamic_ref`.
+    Dynamic(Box<GlobalRef>),
 }
 
 fn strip_parens(e: &ast::Expr) -> &ast::Expr {

@@ -21,12 +21,13 @@
 //!
 //! This file is a child module of `build` (it extends `Builder`); it is re-exported as
 //! `lower::machine`. Not here: running the machine (`interp::machine`), the generator objects and
-//! their prototypes (`builtins::generator`). Not supported yet (reported as such): `yield`/
-//! `await` inside destructuring patterns, classes, tagged templates, optional chains and
-//! update expressions with a computed key; `for-in` whose body suspends.
+//! their prototypes (`builtins::generator`). A destructuring pattern with a suspension point
+//! inside is spelled out as ops (iterator steps, defaults, a closing region: `m_pattern`).
+//! Not supported yet (reported as such): `yield`/`await` in the arguments of `super(…)`, in
+//! `import(…)`, and as the operand of `++`/`--` on something other than a property.
 
 use super::scope::Role;
-use super::{strip_parens, unsupported, Builder, LabelEntry, Resolved, R};
+use super::{strip_parens, unsupported, Builder, ClassPre, LabelEntry, Resolved, R};
 use crate::lower::tree::*;
 use crate::parser::ast::{self, ExprKind, PropKind, StmtKind};
 use crate::span::Span;
@@ -113,6 +114,8 @@ pub enum Op {
     Stmt(Stmt),
     /// Push a new environment record (a block scope with captured bindings).
     EnterEnv(EnvShape),
+    /// `with`: push an object environment (slot 0 of the record = ToObject(expr)).
+    EnterWith(EnvShape, Expr),
     ExitEnv,
     /// Per-iteration copy of the innermost record (`for (let …;;)`).
     CopyEnv,
@@ -159,6 +162,32 @@ pub enum Op {
     /// `for-in` keys of `src` (an array in `dst`, index 0 in `dst + 1`).
     ForInKeys {
         src: Expr,
+        dst: Temp,
+    },
+    /// Array destructuring with suspension points: IteratorStepValue of (`iter`, `next`)
+    /// unless the boolean in `done` is true; the value (undefined once done) to `dst`. A
+    /// throw from the iterator sets `done` (the pattern then does not close it).
+    PatStep {
+        iter: Temp,
+        next: Temp,
+        done: Temp,
+        dst: Temp,
+    },
+    /// The rest element of such a pattern: the remaining values as a new array in `dst`.
+    PatRest {
+        iter: Temp,
+        next: Temp,
+        done: Temp,
+        dst: Temp,
+    },
+    /// Object destructuring: a null/undefined value is a TypeError.
+    RequireCoercible(Temp),
+    /// temp = ToPropertyKey(temp): a computed key is converted when it is evaluated.
+    ToKey(Temp),
+    /// The object rest element: CopyDataProperties(new object, `src`, the `used` keys).
+    ObjectRest {
+        src: Temp,
+        used: Box<[Key]>,
         dst: Temp,
     },
 }
@@ -743,8 +772,32 @@ impl<'a> Builder<'a> {
                 mb.end(Term::Throw(v), next);
             }
             StmtKind::Try(t) => self.m_try(mb, t, s.span)?,
-            StmtKind::Class(_) => return unsupported("class", s.span),
-            StmtKind::With { .. } => return unsupported("with", s.span),
+            StmtKind::Class(c) => {
+                let id = c.id.as_ref().expect("declarations are named");
+                let value = Expr::Class(Box::new(self.m_class(mb, c, None)?));
+                mb.op(Op::Stmt(match self.resolve(id) {
+                    Resolved::Local { place, .. } => Stmt::Init { place, value },
+                    Resolved::Global(name) => Stmt::InitGlobalLex { name, value },
+                    Resolved::Dynamic(g) => Stmt::Bind {
+                        target: Target::Global(g),
+                        value,
+                    },
+                }));
+            }
+            StmtKind::With { object, body } => {
+                let object = self.m_expr(mb, object)?;
+                let scope = self.scope_for(s.span, Role::With);
+                let Some(shape) = self.env_shape(scope) else {
+                    return unsupported("with", s.span);
+                };
+                mb.op(Op::EnterWith(shape, object));
+                mb.depth += 1;
+                self.stack.push(scope);
+                let r = self.m_substmt(mb, body);
+                self.stack.pop();
+                r?;
+                mb.exit_env(true);
+            }
         }
         Ok(())
     }
@@ -752,15 +805,26 @@ impl<'a> Builder<'a> {
     fn m_var_decl(&mut self, mb: &mut MB, d: &ast::VarDecl) -> R<()> {
         for decl in &d.decls {
             let ast::PatKind::Ident(id) = &decl.target.kind else {
-                let (Some(init), false) = (&decl.init, pat_suspends(&decl.target)) else {
-                    return unsupported("yield/await in a binding pattern", decl.target.span);
+                let Some(init) = &decl.init else {
+                    return unsupported("a binding pattern without initialiser", decl.span);
                 };
                 let value = self.m_expr(mb, init)?;
-                let target = self.target(&decl.target, true)?;
-                mb.op(Op::Stmt(Stmt::Bind { target, value }));
+                if pat_suspends(&decl.target) {
+                    let t = self.force_temp(mb, value);
+                    self.m_pattern(mb, &decl.target, t, true)?;
+                } else {
+                    let target = self.target(&decl.target, true)?;
+                    mb.op(Op::Stmt(Stmt::Bind { target, value }));
+                }
                 continue;
             };
             let value = match &decl.init {
+                Some(ast::Expr {
+                    kind: ExprKind::Class(c),
+                    ..
+                }) if c.id.is_none() && expr_suspends(decl.init.as_ref().expect("some")) => {
+                    Expr::Class(Box::new(self.m_class(mb, c, Some(&id.name))?))
+                }
                 Some(init) if expr_suspends(init) => self.m_expr(mb, init)?,
                 Some(init) => self.named_expr(init, &id.name)?,
                 None if d.kind == ast::VarKind::Var => continue,
@@ -770,6 +834,10 @@ impl<'a> Builder<'a> {
                 Resolved::Local { place, .. } => Op::Stmt(Stmt::Init { place, value }),
                 Resolved::Global(name) => Op::Expr(Expr::SetGlobal {
                     global: Self::global(name),
+                    value: Box::new(value),
+                }),
+                Resolved::Dynamic(global) => Op::Expr(Expr::SetGlobal {
+                    global,
                     value: Box::new(value),
                 }),
             });
@@ -859,7 +927,7 @@ impl<'a> Builder<'a> {
             ast::ForHead::Var(d) => match &d.decls[0].target.kind {
                 ast::PatKind::Ident(id) => id,
                 _ if pat_suspends(&d.decls[0].target) => {
-                    return unsupported("yield/await in a binding pattern", d.span)
+                    return self.m_pattern(mb, &d.decls[0].target, v, true);
                 }
                 _ => {
                     let target = self.target(&d.decls[0].target, true)?;
@@ -887,6 +955,7 @@ impl<'a> Builder<'a> {
                 kind: ast::PatKind::Ident(id),
                 ..
             }) => id,
+            ast::ForHead::Pat(p) if pat_suspends(p) => return self.m_pattern(mb, p, v, false),
             ast::ForHead::Pat(ast::Pat {
                 kind: ast::PatKind::Expr(m),
                 ..
@@ -1230,7 +1299,8 @@ impl<'a> Builder<'a> {
                 if let Some(p) = &h.param {
                     let ast::PatKind::Ident(id) = &p.kind else {
                         if pat_suspends(p) {
-                            return unsupported("yield/await in a binding pattern", p.span);
+                            self.m_pattern(mb, p, exc, true)?;
+                            return self.m_catch_body(mb, h, entered);
                         }
                         let target = self.target(p, true)?;
                         mb.op(Op::Stmt(Stmt::Bind {
@@ -1408,15 +1478,94 @@ impl<'a> Builder<'a> {
                 tget(dst)
             }
             ExprKind::Yield { .. } => return not_here(),
-            ExprKind::Unary { op, arg } => {
-                if *op == ast::UnaryOp::Delete {
-                    return unsupported("delete", e.span);
+            ExprKind::Unary {
+                op: ast::UnaryOp::Delete,
+                arg,
+            } => match &strip_parens(arg).kind {
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional: false,
+                } => {
+                    let o = self.m_expr(mb, object)?;
+                    let o = if member_prop_suspends(prop) {
+                        self.force(mb, o)
+                    } else {
+                        o
+                    };
+                    Expr::DeleteMember {
+                        object: Box::new(o),
+                        key: Box::new(self.m_member_key(mb, prop, e.span)?),
+                    }
                 }
-                Expr::Unary {
-                    op: *op,
+                // `delete (yield)`: evaluated, then true.
+                _ => Expr::Unary {
+                    op: ast::UnaryOp::Delete,
                     arg: Box::new(self.m_expr(mb, arg)?),
+                },
+            },
+            ExprKind::Update { op, prefix, arg } => match &strip_parens(arg).kind {
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional: false,
+                } => {
+                    let o = self.m_expr(mb, object)?;
+                    let o = if member_prop_suspends(prop) {
+                        self.force(mb, o)
+                    } else {
+                        o
+                    };
+                    Expr::UpdateMember {
+                        op: *op,
+                        prefix: *prefix,
+                        object: Box::new(o),
+                        key: Box::new(self.m_member_key(mb, prop, e.span)?),
+                    }
+                }
+                _ => return not_here(),
+            },
+            ExprKind::SuperMember(prop) => {
+                self.mark_super();
+                Expr::SuperMember {
+                    this: Box::new(self.this_expr()),
+                    key: Box::new(self.m_member_key(mb, prop, e.span)?),
                 }
             }
+            ExprKind::TaggedTemplate { tag, quasi } => {
+                // The tag (function and receiver) is taken before the substitutions.
+                let callee = match &strip_parens(tag).kind {
+                    ExprKind::Member {
+                        object,
+                        prop,
+                        optional: false,
+                    } => {
+                        let o = self.m_expr(mb, object)?;
+                        let o = self.force(mb, o);
+                        let key = self.m_member_key(mb, prop, e.span)?;
+                        let f = self.force(
+                            mb,
+                            Expr::Member {
+                                object: Box::new(o_clone(&o)),
+                                key: Box::new(key),
+                                pos: super::member_position(object, prop),
+                            },
+                        );
+                        Callee::Bound { func: f, this: o }
+                    }
+                    _ => {
+                        let f = self.m_expr(mb, tag)?;
+                        Callee::Plain(self.force(mb, f))
+                    }
+                };
+                let xs: Vec<&ast::Expr> = quasi.exprs.iter().collect();
+                let exprs = self.m_operands(mb, &xs)?.into_boxed_slice();
+                Self::tagged_template_over(callee, quasi, exprs, e.span)
+            }
+            ExprKind::Unary { op, arg } => Expr::Unary {
+                op: *op,
+                arg: Box::new(self.m_expr(mb, arg)?),
+            },
             ExprKind::Binary { op, left, right } => {
                 let mut v = self.m_operands(mb, &[left, right])?;
                 let r = v.pop().expect("two");
@@ -1514,7 +1663,35 @@ impl<'a> Builder<'a> {
                         });
                         tget(dst)
                     }
-                    ExprKind::SuperMember(_) | ExprKind::SuperCall(_) => return not_here(),
+                    ExprKind::SuperMember(prop) => {
+                        // `super.m(…)`: the function is looked up (with the current `this`)
+                        // before the arguments are evaluated.
+                        self.mark_super();
+                        let this = self.this_expr();
+                        let this = self.force(mb, this);
+                        let key = self.m_member_key(mb, prop, e.span)?;
+                        let key = match key {
+                            Key::Computed(k) => Key::Computed(self.force(mb, k)),
+                            k => k,
+                        };
+                        let f = self.force(
+                            mb,
+                            Expr::SuperMember {
+                                this: Box::new(o_clone(&this)),
+                                key: Box::new(key),
+                            },
+                        );
+                        let args = self.m_args(mb, args)?;
+                        let dst = mb.temp();
+                        mb.op(Op::CallThis {
+                            dst,
+                            func: f,
+                            this,
+                            args,
+                        });
+                        tget(dst)
+                    }
+                    ExprKind::SuperCall(_) => return not_here(),
                     _ => {
                         let f = self.m_expr(mb, callee)?;
                         let f = if args.iter().any(|a| expr_suspends(&a.expr)) {
@@ -1540,9 +1717,6 @@ impl<'a> Builder<'a> {
                             f
                         };
                         let args = self.m_args(mb, a)?;
-                        if args.iter().any(|a| a.spread) {
-                            return unsupported("spread in new", e.span);
-                        }
                         return Ok(Expr::New {
                             callee: Box::new(f_forced),
                             args,
@@ -1588,6 +1762,21 @@ impl<'a> Builder<'a> {
                 Expr::Array(out.into_boxed_slice())
             }
             ExprKind::Object(props) => self.m_object(mb, props)?,
+            ExprKind::Class(c) => Expr::Class(Box::new(self.m_class(mb, c, None)?)),
+            ExprKind::PrivateIn { name, right } => Expr::PrivateIn {
+                name: self.private_name(name)?,
+                object: Box::new(self.m_expr(mb, right)?),
+            },
+            ExprKind::OptChain(x) => {
+                let out = mb.temp();
+                let (short, end) = (mb.block(), mb.block());
+                let v = self.m_chain(mb, x, short)?;
+                mb.op(Op::Store(out, v));
+                mb.end(Term::Jump(end), short);
+                mb.op(Op::Store(out, undef()));
+                mb.end(Term::Jump(end), end);
+                tget(out)
+            }
             ExprKind::Template(t) => {
                 let xs: Vec<&ast::Expr> = t.exprs.iter().collect();
                 let exprs = self.m_operands(mb, &xs)?.into_boxed_slice();
@@ -1620,6 +1809,246 @@ impl<'a> Builder<'a> {
             }
             _ => return not_here(),
         })
+    }
+
+    /// A link of an optional chain with a suspension point: every link is lowered here (so no
+    /// `OptionalCheck` escapes into a temp store); an optional link whose base is nullish
+    /// jumps to `short`, where the whole chain is undefined.
+    fn m_chain(&mut self, mb: &mut MB, x: &ast::Expr, short: BlockId) -> R<Expr> {
+        let check = |mb: &mut MB, t: Temp| {
+            let next = mb.block();
+            mb.end(
+                Term::Branch {
+                    test: Expr::Binary {
+                        op: ast::BinaryOp::Eq,
+                        left: Box::new(tget(t)),
+                        right: Box::new(Expr::Const(Value::Null)),
+                    },
+                    then: short,
+                    alt: next,
+                },
+                next,
+            );
+        };
+        Ok(match &x.kind {
+            ExprKind::Member {
+                object,
+                prop,
+                optional,
+            } => {
+                let o = self.m_chain(mb, object, short)?;
+                let o = if *optional {
+                    let t = self.force_temp(mb, o);
+                    check(mb, t);
+                    tget(t)
+                } else if member_prop_suspends(prop) {
+                    self.force(mb, o)
+                } else {
+                    o
+                };
+                Expr::Member {
+                    object: Box::new(o),
+                    key: Box::new(self.m_member_key(mb, prop, x.span)?),
+                    pos: super::member_position(object, prop),
+                }
+            }
+            ExprKind::Call {
+                callee,
+                args,
+                optional,
+            } => {
+                if let ExprKind::Member {
+                    object,
+                    prop,
+                    optional: member_optional,
+                } = &callee.kind
+                {
+                    // A method call: the receiver is the member's object.
+                    let o = self.m_chain(mb, object, short)?;
+                    let ot = self.force_temp(mb, o);
+                    if *member_optional {
+                        check(mb, ot);
+                    }
+                    let key = self.m_member_key(mb, prop, x.span)?;
+                    let f = self.force_temp(
+                        mb,
+                        Expr::Member {
+                            object: Box::new(tget(ot)),
+                            key: Box::new(key),
+                            pos: super::member_position(object, prop),
+                        },
+                    );
+                    if *optional {
+                        check(mb, f);
+                    }
+                    let args = self.m_args(mb, args)?;
+                    let dst = mb.temp();
+                    mb.op(Op::CallThis {
+                        dst,
+                        func: tget(f),
+                        this: tget(ot),
+                        args,
+                    });
+                    tget(dst)
+                } else {
+                    let f = self.m_chain(mb, callee, short)?;
+                    let f = self.force_temp(mb, f);
+                    if *optional {
+                        check(mb, f);
+                    }
+                    Expr::Call {
+                        callee: Box::new(Callee::Plain(tget(f))),
+                        args: self.m_args(mb, args)?,
+                        span: x.span,
+                    }
+                }
+            }
+            _ => self.m_expr(mb, x)?,
+        })
+    }
+
+    /// A class whose heritage or computed keys suspend: those operands (and every one before
+    /// the last suspending one) are evaluated first, in order, inside a record of the class
+    /// scope (the class name is in its TDZ there, as in ClassDefinitionEvaluation), keys
+    /// converted by ToPropertyKey; the class is then built over the temps. Deviation: a
+    /// heritage's `prototype` is read after those keys rather than before them.
+    fn m_class(&mut self, mb: &mut MB, c: &ast::Class, name: Option<&str>) -> R<ClassDef> {
+        let mut operands: Vec<(Option<usize>, &ast::Expr)> = Vec::new();
+        if let Some(h) = &c.super_class {
+            operands.push((None, h));
+        }
+        for (i, m) in c.members.iter().enumerate() {
+            if let ast::ClassMemberKind::Method {
+                key: ast::PropKey::Computed(x),
+                ..
+            }
+            | ast::ClassMemberKind::Field {
+                key: ast::PropKey::Computed(x),
+                ..
+            } = &m.kind
+            {
+                operands.push((Some(i), x));
+            }
+        }
+        let mut pre = ClassPre {
+            heritage: None,
+            keys: c.members.iter().map(|_| None).collect(),
+        };
+        if let Some(last) = operands.iter().rposition(|(_, x)| expr_suspends(x)) {
+            let scope = self.scope_for(c.span, Role::Class);
+            self.stack.push(scope);
+            let r = (|| {
+                let entered = mb.enter_env(self.env_shape(scope));
+                let tdz = self.tdz_regs(scope);
+                if !tdz.is_empty() {
+                    mb.op(Op::Tdz(tdz));
+                }
+                for (slot, x) in &operands[..=last] {
+                    let v = self.m_expr(mb, x)?;
+                    let t = self.force_temp(mb, v);
+                    match slot {
+                        None => pre.heritage = Some(tget(t)),
+                        Some(i) => {
+                            mb.op(Op::ToKey(t));
+                            pre.keys[*i] = Some(tget(t));
+                        }
+                    }
+                }
+                mb.exit_env(entered);
+                Ok(())
+            })();
+            self.stack.pop();
+            r?;
+        }
+        self.class_pre = Some(pre);
+        let r = self.class(c, name);
+        self.class_pre = None;
+        r
+    }
+
+    /// `t &&= v`, `t ||= v`, `t ??= v` with a suspension point: the reference (object and
+    /// key, converted once) and the current value are taken first; `v` is evaluated and
+    /// assigned only when the operator does not short-circuit.
+    fn m_logical_assign(
+        &mut self,
+        mb: &mut MB,
+        op: ast::AssignOp,
+        target: &ast::Pat,
+        value: &ast::Expr,
+        span: Span,
+    ) -> R<Expr> {
+        let lop = match op {
+            ast::AssignOp::And => ast::LogicalOp::And,
+            ast::AssignOp::Or => ast::LogicalOp::Or,
+            _ => ast::LogicalOp::Nullish,
+        };
+        enum Lhs<'x> {
+            Ident(&'x ast::Ident),
+            Member(Expr, Key),
+        }
+        let (lhs, cur) = match &target.kind {
+            ast::PatKind::Ident(id) => {
+                let current = self.read(id);
+                (Lhs::Ident(id), self.force_temp(mb, current))
+            }
+            ast::PatKind::Expr(m) => match &strip_parens(m).kind {
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional: false,
+                } => {
+                    let o = self.m_expr(mb, object)?;
+                    let o = self.force(mb, o);
+                    let key = match prop {
+                        ast::MemberProp::Computed(x) => {
+                            let k = self.m_expr(mb, x)?;
+                            let t = self.force_temp(mb, k);
+                            mb.op(Op::ToKey(t));
+                            Key::Computed(tget(t))
+                        }
+                        _ => self.key(prop, span)?,
+                    };
+                    let current = Expr::Member {
+                        object: Box::new(o_clone(&o)),
+                        key: Box::new(key_clone(&key)),
+                        pos: super::member_position(object, prop),
+                    };
+                    (Lhs::Member(o, key), self.force_temp(mb, current))
+                }
+                _ => return unsupported("this assignment target", span),
+            },
+            _ => return unsupported("this assignment target", span),
+        };
+        let (rhs, end) = (mb.block(), mb.block());
+        let (test, then, alt) = match lop {
+            ast::LogicalOp::And => (tget(cur), rhs, end),
+            ast::LogicalOp::Or => (tget(cur), end, rhs),
+            ast::LogicalOp::Nullish => (
+                Expr::Binary {
+                    op: ast::BinaryOp::Eq,
+                    left: Box::new(tget(cur)),
+                    right: Box::new(Expr::Const(Value::Null)),
+                },
+                rhs,
+                end,
+            ),
+        };
+        mb.end(Term::Branch { test, then, alt }, rhs);
+        let v = match &lhs {
+            Lhs::Ident(id) if !expr_suspends(value) => self.named_expr(value, &id.name)?,
+            _ => self.m_expr(mb, value)?,
+        };
+        let write = match lhs {
+            Lhs::Ident(id) => self.assign(id, v, false),
+            Lhs::Member(object, key) => Expr::SetMember {
+                object: Box::new(object),
+                key: Box::new(key),
+                value: Box::new(v),
+            },
+        };
+        mb.op(Op::Store(cur, write));
+        mb.end(Term::Jump(end), end);
+        Ok(tget(cur))
     }
 
     fn m_member_key(&mut self, mb: &mut MB, prop: &ast::MemberProp, span: Span) -> R<Key> {
@@ -1726,7 +2155,7 @@ impl<'a> Builder<'a> {
             ast::AssignOp::BitAnd => Some(ast::BinaryOp::BitAnd),
             ast::AssignOp::BitOr => Some(ast::BinaryOp::BitOr),
             ast::AssignOp::BitXor => Some(ast::BinaryOp::BitXor),
-            _ => return unsupported("logical assignment", span),
+            _ => return self.m_logical_assign(mb, op, target, value, span),
         };
         match &target.kind {
             ast::PatKind::Ident(id) => {
@@ -1794,8 +2223,234 @@ impl<'a> Builder<'a> {
                     value,
                 })
             }
+            ast::PatKind::Array { .. } | ast::PatKind::Object { .. } if binary.is_none() => {
+                // The value of `[a = yield] = v` is `v`.
+                let v = self.m_expr(mb, value)?;
+                let t = self.force_temp(mb, v);
+                self.m_pattern(mb, target, t, false)?;
+                Ok(tget(t))
+            }
             _ => unsupported("yield/await in this assignment target", span),
         }
+    }
+}
+
+impl<'a> Builder<'a> {
+    /// A destructuring target that is not itself a pattern, its reference evaluated now
+    /// (before the value is obtained): a property target's object and key go to temps.
+    fn m_target_ref(&mut self, mb: &mut MB, p: &ast::Pat, init: bool) -> R<Target> {
+        if let ast::PatKind::Expr(e) = &p.kind {
+            if let ExprKind::Member {
+                object,
+                prop,
+                optional: false,
+            } = &strip_parens(e).kind
+            {
+                let o = self.m_expr(mb, object)?;
+                let object = self.force(mb, o);
+                // The key's value is taken now; ToPropertyKey waits for the put.
+                let key = match prop {
+                    ast::MemberProp::Computed(x) => {
+                        let k = self.m_expr(mb, x)?;
+                        Key::Computed(tget(self.force_temp(mb, k)))
+                    }
+                    _ => self.key(prop, e.span)?,
+                };
+                return Ok(Target::Member { object, key });
+            }
+            if expr_suspends(e) {
+                return unsupported("yield/await in this assignment target", e.span);
+            }
+        }
+        self.target(p, init)
+    }
+
+    /// One element or property of a suspending pattern: reference, then the value (`get`
+    /// stores it in the temp it is given), its default when undefined, then the assignment
+    /// (or the nested pattern).
+    fn m_pat_elem(
+        &mut self,
+        mb: &mut MB,
+        p: &ast::Pat,
+        init: bool,
+        get: impl FnOnce(&mut MB, Temp),
+    ) -> R<()> {
+        let (target, default) = match &p.kind {
+            ast::PatKind::Default { target, default } => (&**target, Some(&**default)),
+            _ => (p, None),
+        };
+        let nested = matches!(
+            target.kind,
+            ast::PatKind::Array { .. } | ast::PatKind::Object { .. }
+        );
+        let tref = if nested {
+            None
+        } else {
+            Some(self.m_target_ref(mb, target, init)?)
+        };
+        let dst = mb.temp();
+        get(mb, dst);
+        if let Some(d) = default {
+            let (def_b, after) = (mb.block(), mb.block());
+            mb.end(
+                Term::Branch {
+                    test: Expr::Binary {
+                        op: ast::BinaryOp::StrictEq,
+                        left: Box::new(tget(dst)),
+                        right: Box::new(undef()),
+                    },
+                    then: def_b,
+                    alt: after,
+                },
+                def_b,
+            );
+            let v = match &target.kind {
+                _ if expr_suspends(d) => self.m_expr(mb, d)?,
+                ast::PatKind::Ident(id) => self.named_expr(d, &id.name)?,
+                _ => self.expr(d)?,
+            };
+            mb.op(Op::Store(dst, v));
+            mb.end(Term::Jump(after), after);
+        }
+        match tref {
+            Some(target) => mb.op(Op::Stmt(Stmt::Bind {
+                target,
+                value: tget(dst),
+            })),
+            None => self.m_pattern(mb, target, dst, init)?,
+        }
+        Ok(())
+    }
+
+    /// Destructure the value in temp `v` into `pat` (binding initialisation when `init`,
+    /// otherwise assignment). A pattern with suspension points is spelled out as ops, the
+    /// steps `interp::pattern` takes: an array pattern is a finally-like region that closes
+    /// the iterator on an abrupt completion (a throw, or a generator's `return()` while
+    /// suspended inside) unless the iterator is done.
+    pub(super) fn m_pattern(&mut self, mb: &mut MB, pat: &ast::Pat, v: Temp, init: bool) -> R<()> {
+        if !pat_suspends(pat) {
+            let target = self.target(pat, init)?;
+            mb.op(Op::Stmt(Stmt::Bind {
+                target,
+                value: tget(v),
+            }));
+            return Ok(());
+        }
+        match &pat.kind {
+            ast::PatKind::Array { elems, rest } => {
+                let (iter, next, done, kind, val) =
+                    (mb.temp(), mb.temp(), mb.temp(), mb.temp(), mb.temp());
+                mb.op(Op::GetIter {
+                    src: tget(v),
+                    iter,
+                    next,
+                    is_async: false,
+                });
+                mb.op(Op::Store(done, Expr::Const(Value::Bool(false))));
+                let outer = mb.region;
+                let (close, after) = (mb.block(), mb.block());
+                let region = mb.region(Handler::Finally {
+                    block: close,
+                    kind,
+                    val,
+                });
+                mb.region = Some(region);
+                let body = mb.block();
+                mb.end(Term::Jump(body), body);
+                for e in elems.iter() {
+                    match e {
+                        None => {
+                            let dst = mb.temp();
+                            mb.op(Op::PatStep {
+                                iter,
+                                next,
+                                done,
+                                dst,
+                            });
+                        }
+                        Some(p) => self.m_pat_elem(mb, p, init, |mb, dst| {
+                            mb.op(Op::PatStep {
+                                iter,
+                                next,
+                                done,
+                                dst,
+                            })
+                        })?,
+                    }
+                }
+                if let Some(r) = rest {
+                    self.m_pat_elem(mb, r, init, |mb, dst| {
+                        mb.op(Op::PatRest {
+                            iter,
+                            next,
+                            done,
+                            dst,
+                        })
+                    })?;
+                }
+                mb.op(Op::Store(kind, num(COMPLETION_NORMAL)));
+                mb.region = outer;
+                let unreachable = mb.block();
+                mb.end(Term::Enter(close), unreachable);
+                mb.start(close);
+                let (do_close, fin_end) = (mb.block(), mb.block());
+                mb.end(
+                    Term::Branch {
+                        test: tget(done),
+                        then: fin_end,
+                        alt: do_close,
+                    },
+                    do_close,
+                );
+                mb.op(Op::CloseIter { iter, kind });
+                mb.end(Term::Jump(fin_end), fin_end);
+                mb.end(Term::EndFinally { kind, val, after }, after);
+            }
+            ast::PatKind::Object { props, rest } => {
+                mb.op(Op::RequireCoercible(v));
+                let mut used = Vec::new();
+                for p in props.iter() {
+                    let key = match &p.key {
+                        ast::PropKey::Computed(x) => {
+                            let k = self.m_expr(mb, x)?;
+                            let t = self.force_temp(mb, k);
+                            mb.op(Op::ToKey(t));
+                            Key::Computed(tget(t))
+                        }
+                        k => self.prop_key(k)?,
+                    };
+                    if rest.is_some() {
+                        used.push(key_clone(&key));
+                    }
+                    self.m_pat_elem(mb, &p.value, init, |mb, dst| {
+                        mb.op(Op::Store(
+                            dst,
+                            Expr::Member {
+                                object: Box::new(tget(v)),
+                                key: Box::new(key),
+                                pos: pat.span.start,
+                            },
+                        ))
+                    })?;
+                }
+                if let Some(r) = rest {
+                    let used = used.into_boxed_slice();
+                    self.m_pat_elem(mb, r, init, |mb, dst| {
+                        mb.op(Op::ObjectRest { src: v, used, dst })
+                    })?;
+                }
+            }
+            _ => {
+                // An identifier or member target (only reached through a caller that did
+                // not check for a pattern).
+                let target = self.m_target_ref(mb, pat, init)?;
+                mb.op(Op::Stmt(Stmt::Bind {
+                    target,
+                    value: tget(v),
+                }));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -13,8 +13,10 @@
 //!
 //! Not here: early errors (the parser's `early` pass has reported them already, so this pass may
 //! assume a valid program), evaluation order, slots (assigned by the tree builder from
-//! `captured`). Not yet handled: sloppy direct `eval` and `with` mark their whole scope chain
-//! `dynamic` so the tree builder falls back to lookup by name there.
+//! `captured`). A direct `eval` marks every binding visible from it captured (eval code reaches
+//! them by slot, `analyse_eval`), and gives a sloppy enclosing function an `EVAL_VARS` binding;
+//! a `with` statement is a scope holding its object (`WITH_OBJECT`). The tree builder turns
+//! references passing either into by-name references (`build::eval`).
 
 use crate::parser::ast::*;
 use crate::span::Span;
@@ -38,7 +40,30 @@ pub enum ScopeKind {
     Catch,
     /// The class's inner name binding (`class C { m() { C } }`).
     Class,
+    /// A `with` statement's object environment: one hidden binding (`WITH_OBJECT`) holds the
+    /// object; names inside are looked up in it first, at run time.
+    With,
 }
+
+/// What kind of non-arrow function a `Function` scope is: decides what eval code inside may
+/// contain (`super.x`, `super()`, `arguments`; ECMA-262 PerformEval).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum FnRole {
+    #[default]
+    Plain,
+    /// A method, accessor or base-class constructor: `super.x` allowed.
+    Method,
+    /// A derived class constructor: `super()` allowed too.
+    DerivedCtor,
+    /// A class field initialiser or static block: `super.x` allowed, `arguments` not.
+    Initializer,
+}
+
+/// Hidden binding holding a `with` statement's object (not a valid identifier: never clashes).
+pub const WITH_OBJECT: &str = "%with";
+/// Hidden binding of a sloppy function containing a direct eval: the object holding the `var`s
+/// that eval code declared there (by name, deletable), `undefined` until the first one.
+pub const EVAL_VARS: &str = "%evalvars";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BindingKind {
@@ -92,7 +117,31 @@ pub struct Scope {
     pub strict: bool,
     /// Names here may be reached by name at run time (sloppy direct `eval` or `with` inside).
     pub dynamic: bool,
+    /// A function scope with a sloppy direct eval inside: has the `EVAL_VARS` binding, and
+    /// names passing through it are looked up there first.
+    pub eval_vars: bool,
+    pub role: FnRole,
+    /// The body scope of a function with parameter expressions (its own var scope).
+    pub body: bool,
     pub span: Span,
+}
+
+impl ScopeTree {
+    /// The variable scope of `scope`: the nearest function or script scope, or the separate
+    /// body scope of a function with parameter expressions (where a sloppy direct eval's
+    /// `var`s go).
+    pub fn var_scope(&self, mut scope: ScopeId) -> ScopeId {
+        loop {
+            let s = &self.scopes[scope as usize];
+            if s.body || matches!(s.kind, ScopeKind::Function { .. } | ScopeKind::Script) {
+                return scope;
+            }
+            match s.parent {
+                Some(p) => scope = p,
+                None => return scope,
+            }
+        }
+    }
 }
 
 /// Which scope of a node: the tree builder finds a node's scope by (span start, role).
@@ -115,6 +164,10 @@ pub enum Role {
     Class,
     /// A class field initialiser or static block, keyed by the member's span.
     Initializer,
+    /// A `with` statement's object scope.
+    With,
+    /// Eval code: a scope of the code around the direct eval (keyed by its index).
+    Outer,
 }
 
 /// What an identifier reference resolves to.
@@ -136,6 +189,9 @@ pub struct ScopeTree {
     /// Keyed by the span start of the AST node that opens a scope and the role the scope plays
     /// for that node (a `try` statement opens several): the scope it opened.
     pub scope_of_node: HashMap<(u32, Role), ScopeId>,
+    /// Span starts of direct eval calls inside a parameter list (their `var`s may not redeclare
+    /// a parameter or `arguments`).
+    pub eval_in_params: std::collections::HashSet<u32>,
 }
 
 impl ScopeTree {
@@ -166,6 +222,8 @@ pub fn analyse(program: &Program) -> ScopeTree {
     let mut r = Resolver {
         tree: ScopeTree::default(),
         stack: Vec::new(),
+        next_role: FnRole::Plain,
+        in_params: false,
     };
     let script = r.push_scope(
         ScopeKind::Script,
@@ -180,9 +238,72 @@ pub fn analyse(program: &Program) -> ScopeTree {
     r.tree
 }
 
+/// One scope of the code around a direct eval, as the eval code sees it (outermost first,
+/// starting with the script scope). Every binding of it is captured (the direct eval made it
+/// so), so its record has one slot per binding in this order, exactly as the enclosing code's
+/// layout numbered them.
+#[derive(Clone, Debug)]
+pub struct OuterScope {
+    pub kind: ScopeKind,
+    pub strict: bool,
+    pub eval_vars: bool,
+    pub role: FnRole,
+    pub body: bool,
+    pub bindings: Box<[(Box<str>, BindingKind)]>,
+}
+
+/// Analyse eval code nested in `outer` (the code around a direct eval; for an indirect eval,
+/// just the script scope). The eval code's own scope is arrow-like (its `this`, `new.target`,
+/// `arguments` are the caller's) and holds its lexical declarations; sloppy eval code declares
+/// no `var`s here: they live in the caller's variable environment and are reached by name.
+pub fn analyse_eval(program: &Program, outer: &[OuterScope]) -> ScopeTree {
+    let mut r = Resolver {
+        tree: ScopeTree::default(),
+        stack: Vec::new(),
+        next_role: FnRole::Plain,
+        in_params: false,
+    };
+    for (i, o) in outer.iter().enumerate() {
+        let key = u32::MAX - i as u32;
+        let id = r.push_scope(o.kind, Role::Outer, o.strict, Span::new(key, key));
+        let sc = &mut r.tree.scopes[id as usize];
+        sc.eval_vars = o.eval_vars;
+        sc.role = o.role;
+        sc.body = o.body;
+        sc.dynamic = true;
+        for (name, kind) in o.bindings.iter() {
+            let b = r.tree.bindings.len() as BindingId;
+            r.tree.bindings.push(Binding {
+                name: name.clone(),
+                kind: *kind,
+                scope: id,
+                captured: true,
+                used: true,
+            });
+            r.tree.scopes[id as usize].bindings.push(b);
+        }
+    }
+    let root = r.push_scope(
+        ScopeKind::Function { is_arrow: true },
+        Role::Script,
+        program.strict,
+        program.span,
+    );
+    if r.tree.scopes[root as usize].strict {
+        r.hoist_vars(root, &program.body, true);
+    }
+    r.declare_lexical(root, &program.body, true);
+    r.statements(&program.body);
+    r.tree
+}
+
 struct Resolver {
     tree: ScopeTree,
     stack: Vec<ScopeId>,
+    /// The role of the next function scope pushed (methods, constructors).
+    next_role: FnRole,
+    /// Walking the current function's parameter list.
+    in_params: bool,
 }
 
 impl Resolver {
@@ -208,6 +329,12 @@ impl Resolver {
             bindings: Vec::new(),
             strict,
             dynamic: false,
+            eval_vars: false,
+            body: role == Role::FunctionBody,
+            role: match kind {
+                ScopeKind::Function { is_arrow: false } => std::mem::take(&mut self.next_role),
+                _ => FnRole::Plain,
+            },
             span,
         });
         self.tree.scope_of_node.insert((span.start, role), id);
@@ -546,8 +673,13 @@ impl Resolver {
             }
             StmtKind::With { object, body } => {
                 self.expr(object);
-                self.mark_dynamic();
+                let scope = self.push_scope(ScopeKind::With, Role::With, false, stmt.span);
+                if let Some(b) = self.declare(scope, WITH_OBJECT, BindingKind::Const) {
+                    self.tree.bindings[b as usize].captured = true;
+                    self.tree.bindings[b as usize].used = true;
+                }
                 self.substatement(body);
+                self.pop_scope(scope);
             }
         }
     }
@@ -560,6 +692,20 @@ impl Resolver {
         } else {
             self.statement(stmt);
         }
+    }
+
+    /// A direct eval: everything visible may be read by name, and sloppy eval code declares its
+    /// `var`s in the nearest function's (by-name) variable map.
+    fn direct_eval(&mut self) {
+        let here = self.current();
+        if !self.tree.scopes[here as usize].strict {
+            let var_scope = self.tree.var_scope(here);
+            if !self.is_script_scope(var_scope) {
+                self.declare(var_scope, EVAL_VARS, BindingKind::Var);
+                self.tree.scopes[var_scope as usize].eval_vars = true;
+            }
+        }
+        self.mark_dynamic();
     }
 
     /// Everything visible from here may be reached by name (direct eval, `with`).
@@ -621,6 +767,12 @@ impl Resolver {
     }
 
     fn function(&mut self, f: &Function) {
+        let saved_in_params = std::mem::replace(&mut self.in_params, false);
+        self.function_inner(f);
+        self.in_params = saved_in_params;
+    }
+
+    fn function_inner(&mut self, f: &Function) {
         let span = f.span;
         let is_arrow = f.kind == FunctionKind::Arrow;
         // A named function expression binds its own name in a scope between the closure's
@@ -673,9 +825,11 @@ impl Resolver {
                 let var_scope = if simple {
                     scope
                 } else {
+                    self.in_params = true;
                     for p in f.params.iter().chain(f.rest.iter()) {
                         self.binding_pattern(p);
                     }
+                    self.in_params = false;
                     self.push_scope(ScopeKind::Block, Role::FunctionBody, false, span)
                 };
                 self.hoist_vars(var_scope, body, true);
@@ -703,9 +857,11 @@ impl Resolver {
                         .retain(|x| !implicit.contains(x));
                 }
                 if simple {
+                    self.in_params = true;
                     for p in f.params.iter().chain(f.rest.iter()) {
                         self.binding_pattern(p);
                     }
+                    self.in_params = false;
                 }
                 self.statements(body);
                 if var_scope != scope {
@@ -713,9 +869,11 @@ impl Resolver {
                 }
             }
             FunctionBody::Expr(e) => {
+                self.in_params = true;
                 for p in f.params.iter().chain(f.rest.iter()) {
                     self.binding_pattern(p);
                 }
+                self.in_params = false;
                 self.expr(e);
             }
         }
@@ -752,9 +910,17 @@ impl Resolver {
     fn class_members(&mut self, c: &Class) {
         for m in &c.members {
             match &m.kind {
-                ClassMemberKind::Constructor(f) => self.function(f),
+                ClassMemberKind::Constructor(f) => {
+                    self.next_role = if c.super_class.is_some() {
+                        FnRole::DerivedCtor
+                    } else {
+                        FnRole::Method
+                    };
+                    self.function(f);
+                }
                 ClassMemberKind::Method { key, func, .. } => {
                     self.prop_key(key);
+                    self.next_role = FnRole::Method;
                     self.function(func);
                 }
                 ClassMemberKind::Field { key, value, .. } => {
@@ -779,6 +945,13 @@ impl Resolver {
 
     /// Field initialisers and static blocks behave as methods: their own `this`, no `arguments`.
     fn initializer_function(&mut self, span: Span, walk: impl FnOnce(&mut Resolver)) {
+        let saved_in_params = std::mem::replace(&mut self.in_params, false);
+        self.initializer_inner(span, walk);
+        self.in_params = saved_in_params;
+    }
+
+    fn initializer_inner(&mut self, span: Span, walk: impl FnOnce(&mut Resolver)) {
+        self.next_role = FnRole::Initializer;
         let scope = self.push_scope(
             ScopeKind::Function { is_arrow: false },
             Role::Initializer,
@@ -847,6 +1020,7 @@ impl Resolver {
                         }
                         PropKind::Method { key, func, .. } => {
                             self.prop_key(key);
+                            self.next_role = FnRole::Method;
                             self.function(func);
                         }
                         PropKind::Spread(x) => self.expr(x),
@@ -871,14 +1045,18 @@ impl Resolver {
                 self.expr(cons);
                 self.expr(alt);
             }
-            ExprKind::Call { callee, args, .. } => {
+            ExprKind::Call {
+                callee,
+                args,
+                optional,
+            } => {
                 self.expr(callee);
                 self.args(args);
-                if let ExprKind::Ident(id) = &callee.kind {
-                    // A sloppy direct eval may declare vars and read any visible name.
-                    if &*id.name == "eval" {
-                        self.mark_dynamic();
+                if is_direct_eval_call(callee, *optional) {
+                    if self.in_params {
+                        self.tree.eval_in_params.insert(e.span.start);
                     }
+                    self.direct_eval();
                 }
             }
             ExprKind::New { callee, args } => {
@@ -928,6 +1106,16 @@ impl Resolver {
             self.reference(name, span);
         }
     }
+}
+
+/// `eval(…)` (also `(eval)(…)`) not in an optional chain: a call that is a direct eval when the
+/// callee evaluates to %eval% (ECMA-262 §13.3.6.1).
+pub fn is_direct_eval_call(callee: &Expr, optional: bool) -> bool {
+    let mut c = callee;
+    while let ExprKind::Paren(inner) = &c.kind {
+        c = inner;
+    }
+    !optional && matches!(&c.kind, ExprKind::Ident(id) if &*id.name == "eval")
 }
 
 fn lexical_kind(kind: VarKind) -> BindingKind {

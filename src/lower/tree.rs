@@ -33,6 +33,33 @@ pub struct GlobalRef {
     pub slot: Cell<u32>,
     /// Source offset of a read (where its ReferenceError is reported); `u32::MAX` elsewhere.
     pub pos: u32,
+    /// A name that `with` objects or sloppy direct eval `var`s may intercept: looked up by
+    /// name at run time (`interp::dynamic_scope`). `None` everywhere else (the fast paths).
+    pub dynamic: Option<Box<DynRef>>,
+}
+
+/// A reference that passes `with` objects or eval `var` maps before its static binding.
+#[derive(Debug)]
+pub struct DynRef {
+    /// Innermost first: the hidden bindings holding each object to ask.
+    pub checks: Box<[DynCheck]>,
+    /// The static binding behind them (`None`: the global object / global lexical scope).
+    pub fallback: Option<DynFallback>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct DynCheck {
+    pub place: Place,
+    /// A `with` object (HasProperty + @@unscopables); otherwise an eval `var` map (own
+    /// properties, absent until the first eval declares one).
+    pub with: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct DynFallback {
+    pub place: Place,
+    pub tdz: Option<Atom>,
+    pub check: Option<ConstCheck>,
 }
 
 #[derive(Debug)]
@@ -200,6 +227,18 @@ pub enum Expr {
     DeleteGlobal(Box<GlobalRef>),
     /// A regular expression literal: a new RegExp object per evaluation.
     Regex(Box<RegexLiteral>),
+    /// `eval(…)`: a direct eval when the callee is %eval%, else an ordinary call.
+    DirectEval(Box<DirectEval>),
+}
+
+/// A possible direct eval: the callee reference, the arguments, and what eval code needs to
+/// know about the code around it (`lower::build::eval`).
+#[derive(Debug)]
+pub struct DirectEval {
+    pub callee: Expr,
+    pub args: Box<[Arg]>,
+    pub context: Rc<crate::lower::build::eval::EvalContext>,
+    pub span: Span,
 }
 
 /// A regex literal's source text and flags, and the compiled matcher, made on first
@@ -336,6 +375,9 @@ pub enum Callee {
     CheckMethod { object: Expr, key: Key },
     /// `super.m(…)`: `this` is the current `this`.
     Super { this: Expr, key: Key },
+    /// A function and receiver taken earlier (state machines: a tagged template whose
+    /// substitutions suspend).
+    Bound { func: Expr, this: Expr },
 }
 
 #[derive(Debug)]
@@ -407,6 +449,12 @@ pub enum Stmt {
     },
     /// Hoisted function declarations of a block: created at block entry.
     Empty,
+    /// `with (object) body`: `env` has one slot, the object.
+    With {
+        object: Expr,
+        env: EnvShape,
+        body: Box<Stmt>,
+    },
 }
 
 /// A statement list with its own environment record when it declares captured bindings.

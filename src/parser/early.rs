@@ -53,11 +53,22 @@ pub fn check(program: &Program, source: &str, options: &ParseOptions) -> Vec<Syn
         privates: Vec::new(),
         depth: 0,
         too_deep: false,
+        outer_privates: options
+            .eval
+            .as_ref()
+            .map(|e| e.privates.clone())
+            .unwrap_or_default(),
     };
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         strict: program.strict || options.strict,
         ..Ctx::default()
     };
+    if let Some(e) = &options.eval {
+        ctx.new_target = e.new_target;
+        ctx.super_prop = e.super_prop;
+        ctx.super_call = e.super_call;
+        ctx.no_arguments = e.no_arguments;
+    }
     c.visit_top_level(&program.body, ctx, &[], ScopeKind::Function);
     c.errors.sort_by_key(|e| (e.span.start, e.span.end));
     c.errors.dedup();
@@ -134,6 +145,8 @@ struct Checker<'a> {
     label_floor: usize,
     /// Private names declared by each enclosing class, innermost last.
     privates: Vec<HashSet<&'a str>>,
+    /// Eval code: the private names of the classes around the direct eval.
+    outer_privates: Vec<String>,
     depth: u32,
     too_deep: bool,
 }
@@ -1372,7 +1385,9 @@ impl<'a> Checker<'a> {
     }
 
     fn check_private_ref(&mut self, p: &Ident) {
-        if !self.privates.iter().any(|s| s.contains(&*p.name)) {
+        if !self.privates.iter().any(|s| s.contains(&*p.name))
+            && !self.outer_privates.iter().any(|s| *s == *p.name)
+        {
             self.err(
                 format!(
                     "Private field '#{}' must be declared in an enclosing class",
@@ -1881,7 +1896,7 @@ mod tests {
 
     /// Messages of all errors (parse errors too, should `parse` already run this pass).
     fn errors(src: &str, strict: bool) -> Vec<String> {
-        let opts = ParseOptions { strict };
+        let opts = ParseOptions { strict, eval: None };
         match parse(src, &opts) {
             Err(e) => e
                 .into_iter()

@@ -32,6 +32,21 @@ pub struct ParseOptions {
     /// Parse as strict-mode code from the start (test262 `onlyStrict`), as if the file began with
     /// `"use strict"`.
     pub strict: bool,
+    /// Parsing eval code (PerformEval): what the caller's context allows.
+    pub eval: Option<EvalParse>,
+}
+
+/// The context-dependent early errors of eval code (ECMA-262 PerformEval steps 5–6): what the
+/// code containing a direct eval allows. An indirect eval allows none of these.
+#[derive(Clone, Debug, Default)]
+pub struct EvalParse {
+    pub new_target: bool,
+    pub super_prop: bool,
+    pub super_call: bool,
+    /// Inside a class field initialiser: `arguments` is a SyntaxError.
+    pub no_arguments: bool,
+    /// Private names of the enclosing classes.
+    pub privates: Vec<String>,
 }
 
 /// Parse a script. Returns every syntax error found (at least one on failure), in source order.

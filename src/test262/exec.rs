@@ -52,7 +52,13 @@ impl Executor for Execute {
 fn run_case(test: &TestCase<'_>) -> Outcome {
     let source = test.scenario_source();
     let negative = test.metadata.negative.as_ref();
-    let program = match parse(&source, &ParseOptions { strict: false }) {
+    let program = match parse(
+        &source,
+        &ParseOptions {
+            strict: false,
+            eval: None,
+        },
+    ) {
         Ok(p) => p,
         Err(errors) => {
             let first = &errors[0];

@@ -159,7 +159,13 @@ impl Executor for ParseOnly {
 
     fn run(&self, test: &TestCase<'_>) -> Outcome {
         let source = test.scenario_source();
-        let result = parse(&source, &ParseOptions { strict: false });
+        let result = parse(
+            &source,
+            &ParseOptions {
+                strict: false,
+                eval: None,
+            },
+        );
         let expect_parse_error = test
             .metadata
             .negative

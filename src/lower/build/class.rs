@@ -20,6 +20,7 @@ use std::rc::Rc;
 impl Builder<'_> {
     /// `class … {}` as an expression; `name` is the NamedEvaluation name for anonymous ones.
     pub(super) fn class(&mut self, c: &ast::Class, name: Option<&str>) -> R<ClassDef> {
+        let pre = self.class_pre.take();
         let scope = self.scope_for(c.span, Role::Class);
         let mut names: Vec<(Box<str>, Symbol)> = Vec::new();
         for m in &c.members {
@@ -36,7 +37,7 @@ impl Builder<'_> {
         }
         self.private_names.push(names);
         self.stack.push(scope);
-        let r = self.class_inner(c, scope, name);
+        let r = self.class_inner(c, scope, name, pre);
         self.stack.pop();
         self.private_names.pop();
         r
@@ -47,7 +48,9 @@ impl Builder<'_> {
         c: &ast::Class,
         scope: crate::lower::scope::ScopeId,
         name: Option<&str>,
+        pre: Option<ClassPre>,
     ) -> R<ClassDef> {
+        let mut pre = pre.unwrap_or_default();
         let class_name = c.id.as_ref().map(|i| &*i.name).or(name).unwrap_or("");
         let binding = c.id.as_ref().and_then(|id| {
             let b = self.scopes.scopes[scope as usize]
@@ -57,7 +60,10 @@ impl Builder<'_> {
                 .find(|&b| *self.scopes.binding(b).name == *id.name)?;
             self.place_of(b)
         });
-        let heritage = c.super_class.as_ref().map(|h| self.expr(h)).transpose()?;
+        let heritage = match pre.heritage.take() {
+            Some(h) => Some(h),
+            None => c.super_class.as_ref().map(|h| self.expr(h)).transpose()?,
+        };
         let derived = heritage.is_some();
         let explicit = c.members.iter().find_map(|m| match &m.kind {
             ClassMemberKind::Constructor(f) => Some(f),
@@ -80,7 +86,12 @@ impl Builder<'_> {
             )),
         };
         let mut elements = Vec::new();
-        for m in &c.members {
+        for (i, m) in c.members.iter().enumerate() {
+            let pre_key = pre
+                .keys
+                .get_mut(i)
+                .and_then(Option::take)
+                .map(Key::Computed);
             match &m.kind {
                 ClassMemberKind::Constructor(_) | ClassMemberKind::Empty => {}
                 ClassMemberKind::Method {
@@ -89,7 +100,10 @@ impl Builder<'_> {
                     is_static,
                     func,
                 } => {
-                    let k = self.prop_key(key)?;
+                    let k = match pre_key {
+                        Some(k) => k,
+                        None => self.prop_key(key)?,
+                    };
                     let code = self.function(func)?;
                     let mut code = Rc::try_unwrap(code).expect("fresh code is unshared");
                     code.is_constructor = false;
@@ -105,7 +119,10 @@ impl Builder<'_> {
                     value,
                     is_static,
                 } => {
-                    let k = self.prop_key(key)?;
+                    let k = match pre_key {
+                        Some(k) => k,
+                        None => self.prop_key(key)?,
+                    };
                     let field_name = match key {
                         PropKey::Ident(id) => Some(id.name.to_string()),
                         PropKey::Private(id) => Some(format!("#{}", id.name)),
@@ -296,8 +313,20 @@ impl Builder<'_> {
         Ok(match self.resolve(id) {
             Resolved::Local { place, .. } => Stmt::Init { place, value },
             Resolved::Global(name) => Stmt::InitGlobalLex { name, value },
+            Resolved::Dynamic(g) => Stmt::Bind {
+                target: Target::Global(g),
+                value,
+            },
         })
     }
+}
+
+/// A class's heritage and computed keys evaluated beforehand by a state machine (temps),
+/// indexed like the class members.
+#[derive(Default)]
+pub(super) struct ClassPre {
+    pub heritage: Option<Expr>,
+    pub keys: Vec<Option<Expr>>,
 }
 
 fn empty_block() -> Block {

@@ -18,6 +18,7 @@ impl Builder<'_> {
             PatKind::Ident(id) => match self.resolve(id) {
                 Resolved::Global(name) if init && self.lex_init => Target::GlobalLexInit(name),
                 Resolved::Global(name) => Target::Global(Self::global(name)),
+                Resolved::Dynamic(g) => Target::Global(g),
                 Resolved::Local { place, tdz, kind } => {
                     if init {
                         Target::Place {
