@@ -13,10 +13,14 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 /// `console.error`/`warn`/`trace` → stderr, as in Node).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stream {
+    /// `console.log`/`info`/`debug`.
     Stdout,
+    /// `console.error`/`warn`/`trace`.
     Stderr,
 }
 
+/// What the engine needs from the outside world: console output, clocks, waiting for a timer.
+/// Implement it to capture output, fake time or route logs (see the module docs).
 pub trait Host {
     /// Write one already formatted console line (without its trailing newline).
     fn write_line(&mut self, stream: Stream, line: &str);

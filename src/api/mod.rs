@@ -1,6 +1,7 @@
-//! The embedding API. Today: `run_source` / `run_source_with`, that the CLI uses — parse, lower,
-//! run a script and its event loop to completion with a given `Host`, and report how it ended. `Runtime`, host
-//! functions, the event loop driver and limits are issue 7's and come here.
+//! The CLI's script runner: `run_source` / `run_source_with` — parse, lower, run a script and
+//! its event loop to completion with a given `Host` (Node's unhandled-rejection rule included),
+//! and report how it ended. The embedding API for Rust hosts (`Runtime`, host functions, the
+//! loop driver, limits) is `crate::runtime`.
 
 pub use crate::host::{Host, StdHost, Stream, VirtualHost};
 

@@ -45,6 +45,12 @@ fn schedule(interp: &mut Interp, args: &[Value], repeat: bool) -> JsResult<Value
         Some(d) => ops::to_number(interp, d)?,
         None => 1.0,
     };
+    if let Some(max) = interp.budget.max_timers {
+        // The embedder's cap on pending timers (`interp::limits`) ends the script.
+        if interp.queues.timers.len() >= max {
+            return Err(interp.terminate(crate::interp::limits::LimitKind::Timers));
+        }
+    }
     let extra = args.get(2..).map(<[Value]>::to_vec).unwrap_or_default();
     let origin = Origin(interp.call_pos);
     let now = interp.queues.loop_now;

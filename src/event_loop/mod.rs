@@ -11,7 +11,7 @@
 //!   rejections are not errors here (test262 semantics).
 //! - [`run_node`]: the same with Node 20's unhandled-rejection rule (CLI): a promise rejected
 //!   without a handler when the microtask queue has drained ends the run.
-//! - [`run_microtasks`]: one microtask checkpoint (drain to empty).
+//! - [`run_microtasks`]: one microtask checkpoint (drain to empty); [`run_one_microtask`]: one job.
 //! - [`trace_line`] / `Interp::enqueue_job`: the `--trace` output.
 //!
 //! Not here: what the jobs do (`builtins::promise`), the queue data (`crate::jobs`), formatting
@@ -59,30 +59,38 @@ pub fn run_node(interp: &mut Interp) -> Result<(), Uncaught> {
 /// in the same drain). A job that throws (only `queueMicrotask` callbacks and await handlers
 /// can) stops the drain and returns its exception.
 pub fn run_microtasks(interp: &mut Interp) -> Result<(), Value> {
-    while let Some(job) = interp.queues.microtasks.pop() {
-        if interp.queues.trace.is_some() {
-            trace_job(interp, "run", &job);
-        }
-        let r = match job {
-            Job::Reaction(job) => promise::run_reaction_job(interp, job),
-            Job::ResolveThenable {
-                promise,
-                thenable,
-                then,
-                ..
-            } => promise::run_thenable_job(interp, &promise, thenable, then),
-            Job::Callback { callback, .. } => interp
-                .call(&Value::Object(callback), Value::Undefined, &[])
-                .map(|_| ()),
-        };
-        if let Err(Throw) = r {
-            // V8 reports an exception escaping a microtask at the error's own position, not
-            // at its throw point (the microtask runner catches it): forget the throw point.
-            interp.throw_pos = None;
-            return Err(std::mem::take(&mut interp.exception));
-        }
+    while let Some(r) = run_one_microtask(interp) {
+        r?;
     }
     Ok(())
+}
+
+/// Run the oldest microtask, if any: `None` when the queue is empty, else the job's outcome
+/// (`Err` with the exception when it threw). For drivers that count jobs (the embedding API's
+/// microtask cap).
+pub fn run_one_microtask(interp: &mut Interp) -> Option<Result<(), Value>> {
+    let job = interp.queues.microtasks.pop()?;
+    if interp.queues.trace.is_some() {
+        trace_job(interp, "run", &job);
+    }
+    let r = match job {
+        Job::Reaction(job) => promise::run_reaction_job(interp, job),
+        Job::ResolveThenable {
+            promise,
+            thenable,
+            then,
+            ..
+        } => promise::run_thenable_job(interp, &promise, thenable, then),
+        Job::Callback { callback, .. } => interp
+            .call(&Value::Object(callback), Value::Undefined, &[])
+            .map(|_| ()),
+    };
+    Some(r.map_err(|Throw| {
+        // V8 reports an exception escaping a microtask at the error's own position, not at its
+        // throw point (the microtask runner catches it): forget the throw point.
+        interp.throw_pos = None;
+        std::mem::take(&mut interp.exception)
+    }))
 }
 
 /// A checkpoint followed by the unhandled-rejection check (when asked for).

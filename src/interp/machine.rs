@@ -9,7 +9,7 @@
 //! Not here: the builtin prototypes (`builtins::generator`), promises and the job queue.
 
 use super::function::{Env, FunctionData};
-use super::{iter, ops, props, Interp, JsResult, Throw, MAX_CALL_DEPTH};
+use super::{iter, ops, props, Interp, JsResult, Throw};
 use crate::lower::machine::*;
 use crate::lower::tree::Code;
 use crate::value::gc::{Finalize, Gc, GcRefCell, Trace};
@@ -318,8 +318,8 @@ impl Interp {
 
     /// Run a suspended frame until it suspends again, returns or throws.
     pub fn resume_frame(&mut self, frame: &mut Frame, how: Resume) -> JsResult<Outcome> {
-        if self.depth >= MAX_CALL_DEPTH {
-            return Err(self.throw_range_error("Maximum call stack size exceeded"));
+        if self.depth >= self.budget.max_depth {
+            return Err(self.depth_exceeded());
         }
         let base = self.stack.len();
         self.stack.append(&mut frame.regs);
@@ -463,6 +463,9 @@ impl Interp {
                 Next::Throw => {
                     self.stack.truncate(top);
                     self.depth = depth;
+                    if self.interrupted() {
+                        return Err(Throw); // a termination skips catch and finally
+                    }
                     match self.catch(m, frame) {
                         Some(b) => b,
                         None => return Err(Throw),
@@ -479,6 +482,12 @@ impl Interp {
                 }
             };
             frame.block = b;
+            // Loops in a state machine are jumps between blocks: the budget check of loop
+            // back-edges happens here.
+            if self.check_interrupt().is_err() {
+                next = Next::Throw;
+                continue;
+            }
             next = self.run_block(m, frame, b);
         }
     }

@@ -15,6 +15,7 @@ mod class;
 mod dynamic_scope;
 pub mod function;
 pub mod iter;
+pub mod limits;
 pub mod machine;
 pub mod ops;
 mod pattern;
@@ -31,7 +32,7 @@ use crate::value::object::{ArrayData, ObjectKind};
 use crate::value::{Atom, JsObject, JsString, PropertyKey, Symbol, Value};
 use function::{Callable, Env, FunctionData};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 /// Marker for "an exception is propagating": the value is in `Interp::exception`.
@@ -76,10 +77,12 @@ pub struct Interp {
     /// The running code is strict mode code (set on entry to each closure and script).
     pub strict: bool,
     /// Set from another thread (a watchdog, an embedder's timeout) to stop the running script:
-    /// checked with one relaxed load at loop back-edges and closure calls, it throws a
-    /// termination that `catch` and `finally` do not intercept. It stays set: every later
-    /// check throws again, so the script unwinds to its caller.
+    /// read by the budget's slow path (`limits`), at most every `limits::CHECK_INTERVAL` loop
+    /// back-edges and closure calls; it throws a termination that `catch` and `finally` do not
+    /// intercept, and every later check throws again, so the script unwinds to its caller.
     pub interrupt: Option<Arc<AtomicBool>>,
+    /// Fuel, heap and depth limits and the termination state (`limits`).
+    pub budget: limits::Budget,
     /// The event loop's queues (microtasks, timers, host completions, rejection tracking);
     /// builtins enqueue here, only `event_loop` drains them.
     pub queues: crate::jobs::EventQueues,
@@ -123,6 +126,7 @@ impl Interp {
             new_target: None,
             strict: false,
             interrupt: None,
+            budget: Default::default(),
             queues: Default::default(),
             call_pos: u32::MAX,
             short_circuit: false,
@@ -138,29 +142,17 @@ impl Interp {
         interp
     }
 
-    /// Whether [`Interp::interrupt`] has been raised.
-    #[inline]
-    pub fn interrupted(&self) -> bool {
-        self.interrupt
-            .as_ref()
-            .is_some_and(|f| f.load(Ordering::Relaxed))
-    }
-
-    /// The interrupt check of loop back-edges and calls. Natives that may loop for long without
-    /// calling JS (over a huge array-like `length`) should call it now and then too.
-    #[inline]
-    pub fn check_interrupt(&mut self) -> JsResult<()> {
-        if self.interrupted() {
-            self.exception = Value::from("execution interrupted");
-            return Err(Throw);
-        }
-        Ok(())
-    }
-
     /// Run a lowered script at top level (also from inside a running script, as `$262.evalScript`
     /// does: the caller's environment and `this` are restored afterwards). Returns the thrown
     /// value on an uncaught exception.
     pub fn run_script(&mut self, script: &Script) -> Result<(), Value> {
+        self.run_script_completion(script).map(|_| ())
+    }
+
+    /// [`Interp::run_script`], returning the script's completion value as far as the engine
+    /// tracks it: the value of the last top-level expression statement (`undefined` if none).
+    /// Completion values of nested statements (`if (c) 1; else 2`) are not tracked yet.
+    pub fn run_script_completion(&mut self, script: &Script) -> Result<Value, Value> {
         // GlobalDeclarationInstantiation: lexical names may not redeclare lexical names or
         // vars of earlier scripts (or restricted global properties), nor this script's vars.
         for (name, _) in script.lex_names.iter() {
@@ -227,8 +219,9 @@ impl Interp {
         let saved = std::mem::replace(&mut self.base, base);
         let saved_env = self.env.take();
         let saved_this = std::mem::replace(&mut self.this, Value::Object(self.global.clone()));
+        let mut completion = Value::Undefined;
         self.push_frame(&code, stack::FrameKind::Script, None);
-        let r = self.block(&code.body);
+        let r = self.script_block(&code.body, &mut completion);
         self.pop_frame();
         self.base = saved;
         self.strict = saved_strict;
@@ -236,7 +229,7 @@ impl Interp {
         self.this = saved_this;
         self.stack.truncate(base);
         match r {
-            Ok(_) => Ok(()),
+            Ok(_) => Ok(completion),
             Err(Throw) => Err(std::mem::take(&mut self.exception)),
         }
     }
@@ -491,7 +484,50 @@ impl Interp {
         result
     }
 
+    /// A script's top-level block, recording the value of top-level expression statements.
+    fn script_block(&mut self, block: &Block, completion: &mut Value) -> JsResult<Flow> {
+        let saved = self.enter_env(&block.env);
+        for &r in block.tdz_regs.iter() {
+            self.stack[self.base + r as usize] = self.uninit.clone();
+        }
+        let mut result = self.hoist_block(block).map(|()| Flow::Normal);
+        if result.is_ok() {
+            for stmt in block.body.iter() {
+                let r = match stmt {
+                    Stmt::Expr(e) => self.expr(e).map(|v| {
+                        *completion = v;
+                        Flow::Normal
+                    }),
+                    other => self.stmt(other),
+                };
+                match r {
+                    Ok(Flow::Normal) => {}
+                    other => {
+                        result = other;
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some(env) = saved {
+            self.env = env;
+        }
+        result
+    }
+
     fn block_inner(&mut self, block: &Block) -> JsResult<Flow> {
+        self.hoist_block(block)?;
+        for stmt in block.body.iter() {
+            match self.stmt(stmt)? {
+                Flow::Normal => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// A block's hoisted function declarations (and, at script level, global functions).
+    fn hoist_block(&mut self, block: &Block) -> JsResult<()> {
         for (place, code) in block.functions.iter() {
             let f = self.make_closure(code);
             self.write_place(*place, f);
@@ -513,13 +549,7 @@ impl Interp {
             let global = self.global.clone();
             props::define_property_or_throw(self, &global, key, &desc)?;
         }
-        for stmt in block.body.iter() {
-            match self.stmt(stmt)? {
-                Flow::Normal => {}
-                other => return Ok(other),
-            }
-        }
-        Ok(Flow::Normal)
+        Ok(())
     }
 
     fn stmt(&mut self, stmt: &Stmt) -> JsResult<Flow> {
@@ -1417,9 +1447,9 @@ impl Interp {
         me: Option<JsObject>,
         new_target: Option<JsObject>,
     ) -> JsResult<Value> {
-        if self.depth >= MAX_CALL_DEPTH {
+        if self.depth >= self.budget.max_depth {
             self.stack.truncate(base);
-            return Err(self.throw_range_error("Maximum call stack size exceeded"));
+            return Err(self.depth_exceeded());
         }
         if let Err(t) = self.check_interrupt() {
             self.stack.truncate(base);
@@ -1605,8 +1635,8 @@ impl Interp {
                 self.call_closure(&code, env, this, base, me, None)
             }
             Callable::Native(f) => {
-                if self.depth >= MAX_CALL_DEPTH {
-                    return Err(self.throw_range_error("Maximum call stack size exceeded"));
+                if self.depth >= self.budget.max_depth {
+                    return Err(self.depth_exceeded());
                 }
                 self.new_target = None;
                 self.depth += 1;
@@ -1615,8 +1645,8 @@ impl Interp {
                 r
             }
             Callable::NativeClosure(f, callee) => {
-                if self.depth >= MAX_CALL_DEPTH {
-                    return Err(self.throw_range_error("Maximum call stack size exceeded"));
+                if self.depth >= self.budget.max_depth {
+                    return Err(self.depth_exceeded());
                 }
                 self.new_target = None;
                 self.depth += 1;
@@ -1681,8 +1711,8 @@ impl Interp {
             let s = crate::builtins::console::inspect_short(f);
             return Err(self.throw_type_error(&format!("{s} is not a constructor")));
         };
-        if self.depth >= MAX_CALL_DEPTH {
-            return Err(self.throw_range_error("Maximum call stack size exceeded"));
+        if self.depth >= self.budget.max_depth {
+            return Err(self.depth_exceeded());
         }
         match callable {
             Callable::Native(nf) => {
