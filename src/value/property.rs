@@ -374,18 +374,25 @@ impl Named {
         }
     }
 
-    fn keys(&self) -> Box<dyn Iterator<Item = &PropertyKey> + '_> {
-        match self {
-            Named::Small(v) => Box::new(v.iter().map(|(k, _)| k)),
-            Named::Large(m) => Box::new(m.keys()),
-        }
+    /// Entries in insertion order, without boxing (the collector walks this for every
+    /// object it marks).
+    fn iter(&self) -> impl Iterator<Item = (&PropertyKey, &Property)> + '_ {
+        let (small, large) = match self {
+            Named::Small(v) => (Some(v.iter().map(|(k, p)| (k, p))), None),
+            Named::Large(m) => (None, Some(m.iter())),
+        };
+        small
+            .into_iter()
+            .flatten()
+            .chain(large.into_iter().flatten())
     }
 
-    fn values(&self) -> Box<dyn Iterator<Item = &Property> + '_> {
-        match self {
-            Named::Small(v) => Box::new(v.iter().map(|(_, p)| p)),
-            Named::Large(m) => Box::new(m.values()),
-        }
+    fn keys(&self) -> impl Iterator<Item = &PropertyKey> + '_ {
+        self.iter().map(|(k, _)| k)
+    }
+
+    fn values(&self) -> impl Iterator<Item = &Property> + '_ {
+        self.iter().map(|(_, p)| p)
     }
 }
 
