@@ -456,7 +456,23 @@ impl Interp {
         args: &[Value],
         new_target: &JsObject,
     ) -> JsResult<Value> {
+        let base = self.stack.len();
+        self.stack.extend_from_slice(args);
+        self.construct_closure_at(code, env, me, base, new_target)
+    }
+
+    /// [[Construct]] of a closure whose arguments are on the stack from `base` (consumed).
+    pub(crate) fn construct_closure_at(
+        &mut self,
+        code: &Rc<Code>,
+        env: Option<Gc<Env>>,
+        me: Option<JsObject>,
+        base: usize,
+        new_target: &JsObject,
+    ) -> JsResult<Value> {
         if code.default_derived {
+            let args: Vec<Value> = self.stack.drain(base..).collect();
+            let args = &args[..];
             let f = me.expect("class constructors carry their object");
             let parent = f.prototype().map(Value::Object).unwrap_or(Value::Null);
             if !Interp::is_constructor(&parent) {
@@ -475,15 +491,23 @@ impl Interp {
         let this = if derived {
             None
         } else {
-            let proto = self.get_prototype_from_constructor(new_target, |i| &i.object_proto)?;
-            let this = JsObject::ordinary(Some(proto));
-            if let (Some(false), Some(f)) = (code.class_ctor, &me) {
-                self.initialize_instance_elements(&this, f)?;
+            let made = self
+                .get_prototype_from_constructor(new_target, |i| &i.object_proto)
+                .and_then(|proto| {
+                    let this = JsObject::ordinary(Some(proto));
+                    if let (Some(false), Some(f)) = (code.class_ctor, &me) {
+                        self.initialize_instance_elements(&this, f)?;
+                    }
+                    Ok(this)
+                });
+            match made {
+                Ok(this) => Some(this),
+                Err(t) => {
+                    self.stack.truncate(base);
+                    return Err(t);
+                }
             }
-            Some(this)
         };
-        let base = self.stack.len();
-        self.stack.extend_from_slice(args);
         let this_v = this.clone().map(Value::Object).unwrap_or_default();
         let r = self.call_closure(code, env, this_v, base, me, Some(new_target.clone()))?;
         Ok(match (r, this) {

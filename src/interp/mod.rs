@@ -35,6 +35,10 @@ use std::rc::Rc;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
+/// Marks a global inline-cache slot (`GlobalRef::slot`) as a position in the global lexical
+/// record rather than in the global object.
+const GLOBAL_LEX_BIT: u32 = 1 << 31;
+
 /// Marker for "an exception is propagating": the value is in `Interp::exception`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Throw;
@@ -106,6 +110,8 @@ pub struct Interp {
     /// null-prototype object no script can reach; TDZ = the uninit marker, const =
     /// non-writable). Looked up before the global object.
     global_lex: JsObject,
+    /// Bumped whenever a script adds global lexical bindings (see `GlobalRef::epoch`).
+    global_epoch: u32,
 }
 
 impl Interp {
@@ -136,6 +142,7 @@ impl Interp {
             source: None,
             throw_pos: None,
             global_lex: JsObject::ordinary(None),
+            global_epoch: 1,
         };
         interp.this = Value::Object(global);
         crate::builtins::install(&mut interp);
@@ -185,6 +192,9 @@ impl Interp {
                 self.throw_error(p, &msg);
                 return Err(std::mem::take(&mut self.exception));
             }
+        }
+        if !script.lex_names.is_empty() {
+            self.global_epoch += 1;
         }
         for (name, is_const) in script.lex_names.iter() {
             let attrs = if *is_const {
@@ -358,22 +368,36 @@ impl Interp {
 
     fn get_global_by_name(&mut self, g: &GlobalRef) -> JsResult<Value> {
         let key = PropertyKey::String(g.name);
-        if !self.global_lex.borrow().properties.is_empty() {
-            match self.global_lex_get(&key) {
-                Some(Ok((v, _))) => return Ok(v),
-                Some(Err(())) => return Err(self.tdz_error(g.name)),
-                None => {}
-            }
-        }
+        // The inline cache: a position in the global lexical record (`GLOBAL_LEX_BIT`) or in
+        // the global object, valid for the epoch it was filled in; the key is re-checked.
         let slot = g.slot.get();
-        if slot != u32::MAX {
-            let data = self.global.borrow();
-            if let Some((k, p)) = data.properties.named_at(slot as usize) {
+        if slot != u32::MAX && g.epoch.get() == self.global_epoch {
+            let lex = slot & GLOBAL_LEX_BIT != 0;
+            let holder = if lex { &self.global_lex } else { &self.global };
+            let data = holder.borrow();
+            if let Some((k, p)) = data.properties.named_at((slot & !GLOBAL_LEX_BIT) as usize) {
                 if *k == key {
                     if let crate::value::property::Slot::Data(v) = &p.slot {
+                        if lex && self.is_uninit(v) {
+                            drop(data);
+                            return Err(self.tdz_error(g.name));
+                        }
                         return Ok(v.clone());
                     }
                 }
+            }
+        }
+        if !self.global_lex.borrow().properties.is_empty() {
+            match self.global_lex_get(&key) {
+                Some(Ok((v, _))) => {
+                    if let Some(pos) = self.global_lex.borrow().properties.named_position(&key) {
+                        g.slot.set(pos as u32 | GLOBAL_LEX_BIT);
+                        g.epoch.set(self.global_epoch);
+                    }
+                    return Ok(v);
+                }
+                Some(Err(())) => return Err(self.tdz_error(g.name)),
+                None => {}
             }
         }
         let pos = self.global.borrow().properties.named_position(&key);
@@ -382,6 +406,7 @@ impl Interp {
             if let Some((_, p)) = data.properties.named_at(pos) {
                 if let crate::value::property::Slot::Data(v) = &p.slot {
                     g.slot.set(pos as u32);
+                    g.epoch.set(self.global_epoch);
                     return Ok(v.clone());
                 }
             }
@@ -836,8 +861,22 @@ impl Interp {
     pub(crate) fn expr(&mut self, e: &Expr) -> JsResult<Value> {
         Ok(match e {
             Expr::Const(v) => v.clone(),
+            // Registers without a TDZ check are most reads: no call.
+            Expr::Get {
+                place: Place::Reg(r),
+                tdz: None,
+            } => self.stack[self.base + *r as usize].clone(),
             Expr::Get { place, tdz } => self.read_place(*place, *tdz)?,
             Expr::Global(g) => self.get_global(g)?,
+            Expr::Set {
+                place: Place::Reg(r),
+                value,
+                check: None,
+            } => {
+                let v = self.expr(value)?;
+                self.stack[self.base + *r as usize] = v.clone();
+                v
+            }
             Expr::Set {
                 place,
                 value,
@@ -927,6 +966,11 @@ impl Interp {
             }
             Expr::Member { object, key, pos } => {
                 let obj = self.expr(object)?;
+                if let (Key::Named(atom), Value::Object(o)) = (&**key, &obj) {
+                    if let Some(v) = props::get_named_fast(o, &PropertyKey::String(*atom)) {
+                        return Ok(v);
+                    }
+                }
                 let key = self.key(key)?;
                 if obj.is_nullish() {
                     // The TypeError get_member throws is reported at the property.
@@ -938,6 +982,10 @@ impl Interp {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
                 let v = self.expr(value)?;
+                if let (PropertyKey::String(_), Value::Object(_)) = (&key, &obj) {
+                    self.member_put(&obj, key, v.clone())?;
+                    return Ok(v);
+                }
                 self.put_member(&obj, key, v.clone())?;
                 v
             }
@@ -1016,10 +1064,10 @@ impl Interp {
                     return Err(self.nullish_base_error(&obj, key));
                 }
                 let key = self.key(key)?;
-                let old = self.get_member(&obj, &key)?;
+                let old = self.member_get(&obj, &key)?;
                 let old = ops::to_number(self, &old)?;
                 let new = update(*op, old);
-                self.put_member(&obj, key, Value::Number(new))?;
+                self.member_put(&obj, key, Value::Number(new))?;
                 Value::Number(if *prefix { new } else { old })
             }
             Expr::CompoundGlobal { op, global, value } => {
@@ -1040,10 +1088,16 @@ impl Interp {
                     return Err(self.nullish_base_error(&obj, key));
                 }
                 let key = self.key(key)?;
-                let old = self.get_member(&obj, &key)?;
+                let old = self.member_get(&obj, &key)?;
                 let r = self.expr(value)?;
-                let v = ops::binary(self, *op, old, r)?;
-                self.put_member(&obj, key, v.clone())?;
+                let v = match (&old, &r) {
+                    (Value::Number(x), Value::Number(y)) => match ops::number_binary(*op, *x, *y) {
+                        Some(v) => v,
+                        None => ops::binary(self, *op, old, r)?,
+                    },
+                    _ => ops::binary(self, *op, old, r)?,
+                };
+                self.member_put(&obj, key, v.clone())?;
                 v
             }
             Expr::New { callee, args, span } => {
@@ -1054,8 +1108,18 @@ impl Interp {
                     self.stack.truncate(base);
                     return Err(t);
                 }
-                let argv: Vec<Value> = self.stack.drain(base..).collect();
                 self.set_pos(span.start);
+                // A closure constructor takes its arguments where they are on the stack.
+                if let Value::Object(o) = &f {
+                    if let Some((Callable::Closure(code, env, me), true)) = function::callable(o) {
+                        if self.depth >= self.budget.max_depth {
+                            self.stack.truncate(base);
+                            return Err(self.depth_exceeded());
+                        }
+                        return self.construct_closure_at(&code, env, me, base, o);
+                    }
+                }
+                let argv: Vec<Value> = self.stack.drain(base..).collect();
                 self.construct(&f, &argv)?
             }
             Expr::Function(code) => self.make_closure(code),
@@ -1242,8 +1306,19 @@ impl Interp {
                 Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
                 Callee::Method { object, key } => {
                     let obj = self.expr(object)?;
-                    let key = self.key(key)?;
-                    (self.get_member(&obj, &key)?, obj)
+                    let fast = match (key, &obj) {
+                        (Key::Named(atom), Value::Object(o)) => {
+                            props::get_named_fast(o, &PropertyKey::String(*atom))
+                        }
+                        _ => None,
+                    };
+                    match fast {
+                        Some(f) => (f, obj),
+                        None => {
+                            let key = self.key(key)?;
+                            (self.get_member(&obj, &key)?, obj)
+                        }
+                    }
                 }
                 Callee::CheckPlain(e) => (self.expr(e)?, Value::Undefined),
                 Callee::Super { this, key } => {
@@ -1272,6 +1347,30 @@ impl Interp {
             self.set_pos(span.start);
             self.call_from_stack(&f, this, base, span, callee)?
         })
+    }
+
+    /// GetValue of a member reference whose key is already a property key: the named-key
+    /// fast path of `props`, else `get_member`.
+    #[inline]
+    fn member_get(&mut self, obj: &Value, key: &PropertyKey) -> JsResult<Value> {
+        if let (Value::Object(o), PropertyKey::String(_)) = (obj, key) {
+            if let Some(v) = props::get_named_fast(o, key) {
+                return Ok(v);
+            }
+        }
+        self.get_member(obj, key)
+    }
+
+    /// PutValue of a member reference (same fast path as `member_get`).
+    #[inline]
+    fn member_put(&mut self, obj: &Value, key: PropertyKey, v: Value) -> JsResult<()> {
+        if let (Value::Object(o), PropertyKey::String(_)) = (obj, &key) {
+            return match props::set_named_fast(o, &key, v) {
+                Ok(()) => Ok(()),
+                Err(v) => self.put_member(obj, key, v),
+            };
+        }
+        self.put_member(obj, key, v)
     }
 
     pub(crate) fn key(&mut self, key: &Key) -> JsResult<PropertyKey> {
@@ -1500,8 +1599,13 @@ impl Interp {
         } else {
             self.stack.truncate(base + argc.min(nparams));
         }
-        self.stack
-            .resize(base + regs.max(nparams), Value::Undefined);
+        // Missing arguments and the other registers start undefined (a short loop: `resize`
+        // goes through an out-of-line `extend_with`).
+        let top = base + regs.max(nparams);
+        self.stack.reserve(top.saturating_sub(self.stack.len()));
+        while self.stack.len() < top {
+            self.stack.push(Value::Undefined);
+        }
         let saved_base = std::mem::replace(&mut self.base, base);
         let saved_env = std::mem::replace(&mut self.env, env);
         // OrdinaryCallBindThis: sloppy functions see the global for undefined/null and a
@@ -1753,11 +1857,11 @@ impl Interp {
         ctor: &JsObject,
         default: fn(&Intrinsics) -> &JsObject,
     ) -> JsResult<JsObject> {
-        let p = props::get(
-            self,
-            &Value::Object(ctor.clone()),
-            &PropertyKey::String(crate::value::atoms::PROTOTYPE),
-        )?;
+        let key = PropertyKey::String(crate::value::atoms::PROTOTYPE);
+        let p = match props::get_named_fast(ctor, &key) {
+            Some(p) => p,
+            None => props::get(self, &Value::Object(ctor.clone()), &key)?,
+        };
         Ok(match p {
             Value::Object(p) => p,
             _ => default(&self.intrinsics).clone(),

@@ -142,11 +142,15 @@ pub fn number_binary(op: BinaryOp, x: f64, y: f64) -> Option<Value> {
 #[inline]
 fn modulo(x: f64, y: f64) -> f64 {
     const SAFE: f64 = 9_007_199_254_740_991.0;
-    if x >= 0.0 && y > 0.0 && x <= SAFE && y <= SAFE && x.fract() == 0.0 && y.fract() == 0.0 {
-        ((x as u64) % (y as u64)) as f64
-    } else {
-        x % y
+    // `as u64` round trips instead of `fract()`: without SSE4.1 `trunc` is a library call.
+    // (`-0 % y` is `-0`: the sign test sends it to the float path.)
+    if x.is_sign_positive() && y > 0.0 && x <= SAFE && y <= SAFE {
+        let (a, b) = (x as u64, y as u64);
+        if a as f64 == x && b as f64 == y {
+            return (a % b) as f64;
+        }
     }
+    x % y
 }
 
 /// `**`: as Math.pow, except that `(±1) ** ±Infinity` and `1 ** NaN` are NaN in JS.

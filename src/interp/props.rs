@@ -43,6 +43,99 @@ fn own(obj: &JsObject, key: &PropertyKey) -> Found {
     }
 }
 
+/// [[Get]] of a named key (`o.x`: an atom that is not an array index, never private) when
+/// the answer is a data property or absent along the whole prototype chain: the hot path of
+/// member reads and method calls, with no handle clones and no descriptor built. `None` means
+/// "take the general path" (a getter to run, a chain deeper than the fast walk follows).
+/// Exotic objects' named keys are only `length` of arrays and string wrappers, answered here
+/// as `own` does.
+#[inline]
+pub fn get_named_fast(obj: &JsObject, key: &PropertyKey) -> Option<Value> {
+    get_named_fast_at(obj, key, 0)
+}
+
+fn get_named_fast_at(obj: &JsObject, key: &PropertyKey, depth: u32) -> Option<Value> {
+    let data = obj.borrow();
+    match data.properties.named_property(key) {
+        Some(p) => match &p.slot {
+            Slot::Data(v) => Some(v.clone()),
+            Slot::Accessor(_) => None,
+        },
+        None => {
+            if let PropertyKey::String(k) = key {
+                if *k == atoms::LENGTH {
+                    match &data.kind {
+                        ObjectKind::Array(a) => return Some(Value::Number(a.length as f64)),
+                        ObjectKind::String(s) => return Some(Value::Number(s.len() as f64)),
+                        _ => {}
+                    }
+                }
+            }
+            match &data.prototype {
+                None => Some(Value::Undefined),
+                Some(p) if depth < 16 => get_named_fast_at(p, key, depth + 1),
+                Some(_) => None,
+            }
+        }
+    }
+}
+
+/// [[Set]] of a named key on an object that has it as an own writable data property (the
+/// common `o.x = v` / `o.x += v`): writes in place. `Err(v)` gives the value back when the
+/// general algorithm is needed (absent, accessor, read-only, or exotic `length`).
+///
+/// An absent property is added here too (OrdinarySet steps 2.b–2.d then CreateDataProperty)
+/// when the object is extensible and no object on its prototype chain has the key, or the
+/// nearest one has it as a writable data property: `this.x = x` in constructors.
+#[inline]
+pub fn set_named_fast(obj: &JsObject, key: &PropertyKey, v: Value) -> Result<(), Value> {
+    {
+        let mut data = obj.borrow_mut();
+        if let Some(p) = data.properties.named_property_mut(key) {
+            return match &mut p.slot {
+                Slot::Data(slot) if p.attrs.writable() => {
+                    *slot = v;
+                    Ok(())
+                }
+                _ => Err(v),
+            };
+        }
+    }
+    add_named_fast(obj, key, v)
+}
+
+fn add_named_fast(obj: &JsObject, key: &PropertyKey, v: Value) -> Result<(), Value> {
+    // Arrays' and string wrappers' `length` are not in the property map.
+    if matches!(key, PropertyKey::String(k) if *k == atoms::LENGTH) {
+        return Err(v);
+    }
+    if !obj.borrow().extensible || !chain_allows_add(obj, key, 0) {
+        return Err(v);
+    }
+    obj.borrow_mut()
+        .properties
+        .insert(key.clone(), Property::data(v, Attributes::DEFAULT));
+    Ok(())
+}
+
+/// Whether the prototype chain of `obj` lets [[Set]] create an own data property: the
+/// nearest object having the key has it as a writable data property, or none has it.
+fn chain_allows_add(obj: &JsObject, key: &PropertyKey, depth: u32) -> bool {
+    let data = obj.borrow();
+    let Some(proto) = &data.prototype else {
+        return true;
+    };
+    let p = proto.borrow();
+    match p.properties.named_property(key) {
+        Some(prop) => matches!(prop.slot, Slot::Data(_)) && prop.attrs.writable(),
+        None if depth < 16 => {
+            drop(p);
+            chain_allows_add(proto, key, depth + 1)
+        }
+        None => false,
+    }
+}
+
 /// [[Get]] that distinguishes "absent" from `undefined` (for global lookups).
 pub fn lookup(interp: &mut Interp, receiver: &Value, key: &PropertyKey) -> JsResult<Option<Value>> {
     let mut obj = match receiver {

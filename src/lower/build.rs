@@ -372,6 +372,7 @@ impl<'a> Builder<'a> {
         Box::new(GlobalRef {
             name,
             slot: std::cell::Cell::new(u32::MAX),
+            epoch: std::cell::Cell::new(0),
             pos,
             dynamic: None,
         })

@@ -31,6 +31,10 @@ pub enum Place {
 pub struct GlobalRef {
     pub name: Atom,
     pub slot: Cell<u32>,
+    /// The interpreter's global-lexical epoch when `slot` was filled: a script declaring new
+    /// global `let`/`const`/`class` names bumps it, so a cached global-object position is
+    /// never used for a name a lexical binding now shadows.
+    pub epoch: Cell<u32>,
     /// Source offset of a read (where its ReferenceError is reported); `u32::MAX` elsewhere.
     pub pos: u32,
     /// A name that `with` objects or sloppy direct eval `var`s may intercept: looked up by

@@ -417,6 +417,19 @@ impl PropertyMap {
         self.named.get(key)
     }
 
+    /// The own property under a string or symbol key (never an index: callers guarantee it),
+    /// for the interpreter's named-key fast paths.
+    #[inline]
+    pub fn named_property(&self, key: &PropertyKey) -> Option<&Property> {
+        self.named.get(key)
+    }
+
+    /// Mutable access to an own named property (same contract as `named_property`).
+    #[inline]
+    pub fn named_property_mut(&mut self, key: &PropertyKey) -> Option<&mut Property> {
+        self.named.get_mut(key)
+    }
+
     /// Position of a named own property in insertion order (for inline caches: a later
     /// `named_at` with that position is O(1); callers re-check the key, since deletions
     /// shift positions).

@@ -436,6 +436,7 @@ impl Builder<'_> {
         Resolved::Dynamic(Box::new(GlobalRef {
             name,
             slot: std::cell::Cell::new(u32::MAX),
+            epoch: std::cell::Cell::new(0),
             pos: id.span.start,
             dynamic: Some(Box::new(DynRef {
                 checks: checks.into_boxed_slice(),
