@@ -211,3 +211,34 @@ fn deep_runtime_structures() {
         "{out}"
     );
 }
+
+/// Async stack traces: a call resumed from a job shows its own frame, then one
+/// `at async f (file:line:col)` line (the position of its `await`) per async call waiting on it,
+/// methods named by their receiver's class. The expected lines are node 20's for this file
+/// (node prints no internal frames here).
+#[test]
+fn async_stack_traces() {
+    let src = "class Svc {\n  async load(id) { await null; throw new Error('load ' + id); }\n  async run() { return await this.load(7); }\n}\nasync function main() {\n  try { await new Svc().run(); } catch (e) { console.log(e.stack); }\n  const f = async () => { await null; return new Error('arrow').stack; };\n  console.log(await (async function named() { return await f(); })());\n}\nmain();\n";
+    let (out, err, code, p) = run("async_stack.js", src);
+    assert_eq!(code, Some(0), "stderr: {err}");
+    assert_eq!(
+        out,
+        format!(
+            "Error: load 7\n    at Svc.load ({p}:2:38)\n    at async Svc.run ({p}:3:24)\n    at async main ({p}:6:9)\nError: arrow\n    at f ({p}:7:46)\n    at async named ({p}:8:54)\n    at async main ({p}:8:15)\n"
+        )
+    );
+}
+
+/// An uncaught rejection from an awaited async call reports the async frames too.
+#[test]
+fn async_stack_in_unhandled_rejection() {
+    let src = "async function inner() {\n  await null;\n  throw new Error('deep');\n}\nasync function outer() {\n  await inner();\n}\nouter();\n";
+    let (_, err, code, p) = run("async_reject.js", src);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains(&format!(
+            "Error: deep\n    at inner ({p}:3:9)\n    at async outer ({p}:6:3)"
+        )),
+        "stderr: {err}"
+    );
+}

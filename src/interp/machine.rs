@@ -42,6 +42,12 @@ pub struct Frame {
     block: BlockId,
     env_depth: u32,
     slot: Slot,
+    /// The function object, kept when its code has no name (methods are named by their key
+    /// at run time): names the resumed call's stack frame.
+    callee: Option<JsObject>,
+    /// Source offset where the call last stopped (its await or yield): the position of its
+    /// stack frame when resumed, and of its `at async f (…)` line while it waits.
+    pos: u32,
 }
 
 impl Finalize for Frame {}
@@ -59,6 +65,9 @@ unsafe impl Trace for Frame {
             mark(h);
         }
         if let Some(f) = &this.func {
+            mark(f);
+        }
+        if let Some(f) = &this.callee {
             mark(f);
         }
     });
@@ -222,6 +231,8 @@ impl Interp {
             block: 0,
             env_depth: 0,
             slot: Slot::None,
+            callee: self.frames.last().and_then(|f| f.func.clone()),
+            pos: code.span.start,
         };
         match m.kind {
             FnKind::Generator => {
@@ -332,8 +343,24 @@ impl Interp {
         let code = frame.code.clone();
         // A resumption from a job (await, next()) runs in the function's own strictness.
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);
+        // A resumed call gets its stack frame back (the first run of an async body is still
+        // inside the frame of its call).
+        let own_frame = !self
+            .frames
+            .last()
+            .is_some_and(|f| Rc::ptr_eq(&f.code, &code));
+        if own_frame {
+            self.push_frame(&code, super::stack::FrameKind::Call, frame.callee.as_ref());
+            self.set_pos(frame.pos);
+        }
         let m = code.machine.as_ref().expect("a frame runs a machine");
         let r = self.exec(m, frame, how);
+        if let Some(f) = self.frames.last() {
+            frame.pos = f.pos;
+        }
+        if own_frame {
+            self.pop_frame();
+        }
         self.strict = saved_strict;
         self.depth -= 1;
         self.stack.truncate(base + code.registers as usize);
@@ -768,8 +795,17 @@ impl Interp {
                 let v = self.expr(value)?;
                 Next::Suspend(Outcome::Yield(v), *resume, Slot::Value(*dst))
             }
-            Term::Await { value, dst, resume } => {
+            Term::Await {
+                value,
+                dst,
+                resume,
+                pos,
+            } => {
                 let v = self.expr(value)?;
+                if *pos != u32::MAX {
+                    // Where the suspended call waits (its `at async f (…)` frame).
+                    self.set_pos(*pos);
+                }
                 Next::Suspend(Outcome::Await(v), *resume, Slot::Value(*dst))
             }
             Term::YieldStar(ys) => {
@@ -1000,6 +1036,39 @@ pub(crate) fn await_handler(
     )
 }
 
+/// The async call whose `await` is waiting on `promise` (its fulfil reaction is that call's
+/// await handler), if any.
+fn awaiting_call(promise: &JsObject) -> Option<JsObject> {
+    let data = promise.borrow();
+    let ObjectKind::Promise(p) = &data.kind else {
+        return None;
+    };
+    let crate::value::object::PromiseState::Pending { reactions } = &p.state else {
+        return None;
+    };
+    reactions.iter().find_map(|r| {
+        let h = r.on_fulfilled.as_ref()?;
+        let hd = h.borrow();
+        let ObjectKind::Function(payload) = &hd.kind else {
+            return None;
+        };
+        match payload.as_any().downcast_ref::<FunctionData>()? {
+            FunctionData::NativeClosure { f, slots, .. }
+                if std::ptr::fn_addr_eq(
+                    *f,
+                    await_fulfilled as super::function::NativeClosureFn,
+                ) =>
+            {
+                match slots.first() {
+                    Some(Value::Object(state)) => Some(state.clone()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    })
+}
+
 fn await_fulfilled(
     interp: &mut Interp,
     callee: &JsObject,
@@ -1046,10 +1115,46 @@ impl Interp {
     /// Resume a suspended async call (from an await handler).
     fn async_resume(&mut self, state: &JsObject, how: Resume) {
         if let Some(Some(frame)) = with_async(state, |a| a.frame.take()) {
+            // Resumed from a job with no JS frame below it: the calls awaiting this one form
+            // its async stack trace (`async_stack_text`).
+            let root = self.frames.is_empty().then(|| state.clone());
+            let saved = std::mem::replace(&mut self.async_root, root);
             self.async_run(state, frame, how);
+            self.async_root = saved;
         } else {
             self.ag_await_resume(state, how);
         }
+    }
+
+    /// V8's async stack trace: the `    at async f (file:line:col)` lines of the async calls
+    /// waiting, one on the next, on the promise of the call resumed at the bottom of the
+    /// stack (each await's reaction on a promise is an await handler naming its call).
+    /// At most `limit` lines; empty when the bottom frame was not resumed from a job.
+    pub(crate) fn async_stack_text(&self, limit: usize) -> String {
+        let mut out = String::new();
+        let mut state = self.async_root.clone();
+        let mut lines = 0;
+        while let Some(st) = state {
+            if lines >= limit {
+                break;
+            }
+            let awaiter = with_async(&st, |a| a.promise.clone()).and_then(|p| awaiting_call(&p));
+            if let Some(aw) = &awaiter {
+                let at = with_async(aw, |a| {
+                    a.frame
+                        .as_ref()
+                        .map(|f| (f.code.clone(), f.pos, f.this.clone(), f.callee.clone()))
+                });
+                let Some(Some((code, pos, this, callee))) = at else {
+                    break;
+                };
+                out.push('\n');
+                out.push_str(&self.async_frame_text(&code, pos, &this, callee.as_ref()));
+                lines += 1;
+            }
+            state = awaiter;
+        }
+        out
     }
 
     /// Run until the next await (Await: PromiseResolve + PerformPromiseThen with the call's

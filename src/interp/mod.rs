@@ -102,6 +102,8 @@ pub struct Interp {
     func: Option<JsObject>,
     /// Frame records for error stacks (`stack.rs`), innermost last.
     pub frames: Vec<stack::Frame>,
+    /// The async call resumed from a job at the bottom of the stack (for async stack traces).
+    pub(crate) async_root: Option<JsObject>,
     /// The script source offsets refer to (set by the embedder), for stack locations.
     pub source: Option<Rc<stack::SourceInfo>>,
     /// Where the latest exception was thrown (a source offset).
@@ -139,6 +141,7 @@ impl Interp {
             home: None,
             func: None,
             frames: Vec::new(),
+            async_root: None,
             source: None,
             throw_pos: None,
             global_lex: JsObject::ordinary(None),
@@ -363,13 +366,40 @@ impl Interp {
         if let Some(d) = &g.dynamic {
             return self.dyn_get(g, d);
         }
+        if let Some(v) = self.get_global_cached(g) {
+            return Ok(v);
+        }
         self.get_global_by_name(g)
     }
 
+    /// The inline-cache hit of `get_global_by_name`, small enough to inline: a position in
+    /// the global lexical record (`GLOBAL_LEX_BIT`) or in the global object, valid for the
+    /// epoch it was filled in; the key is re-checked. `None`: take the full lookup.
+    #[inline]
+    fn get_global_cached(&self, g: &GlobalRef) -> Option<Value> {
+        let slot = g.slot.get();
+        if slot == u32::MAX || g.epoch.get() != self.global_epoch {
+            return None;
+        }
+        let lex = slot & GLOBAL_LEX_BIT != 0;
+        let holder = if lex { &self.global_lex } else { &self.global };
+        let data = holder.borrow();
+        let (k, p) = data
+            .properties
+            .named_at((slot & !GLOBAL_LEX_BIT) as usize)?;
+        match (k, &p.slot) {
+            (PropertyKey::String(name), crate::value::property::Slot::Data(v))
+                if *name == g.name && !(lex && self.is_uninit(v)) =>
+            {
+                Some(v.clone())
+            }
+            _ => None,
+        }
+    }
+
+    #[inline(never)]
     fn get_global_by_name(&mut self, g: &GlobalRef) -> JsResult<Value> {
         let key = PropertyKey::String(g.name);
-        // The inline cache: a position in the global lexical record (`GLOBAL_LEX_BIT`) or in
-        // the global object, valid for the epoch it was filled in; the key is re-checked.
         let slot = g.slot.get();
         if slot != u32::MAX && g.epoch.get() == self.global_epoch {
             let lex = slot & GLOBAL_LEX_BIT != 0;
@@ -498,6 +528,20 @@ impl Interp {
     }
 
     fn block(&mut self, block: &Block) -> JsResult<Flow> {
+        // Most blocks (loop bodies, `if` arms) have nothing to set up.
+        if block.env.is_none()
+            && block.tdz_regs.is_empty()
+            && block.functions.is_empty()
+            && block.global_functions.is_empty()
+        {
+            for stmt in block.body.iter() {
+                match self.stmt(stmt)? {
+                    Flow::Normal => {}
+                    other => return Ok(other),
+                }
+            }
+            return Ok(Flow::Normal);
+        }
         let saved = self.enter_env(&block.env);
         for &r in block.tdz_regs.iter() {
             self.stack[self.base + r as usize] = self.uninit.clone();
@@ -1596,8 +1640,8 @@ impl Interp {
             };
         if code.param_init.is_some() {
             self.stack.truncate(base);
-        } else {
-            self.stack.truncate(base + argc.min(nparams));
+        } else if argc > nparams {
+            self.stack.truncate(base + nparams);
         }
         // Missing arguments and the other registers start undefined (a short loop: `resize`
         // goes through an out-of-line `extend_with`).
@@ -1719,7 +1763,11 @@ impl Interp {
             return self.machine_start(code, m);
         }
         if let Some(e) = &code.expr_body {
-            return self.expr(e);
+            let r = self.expr(e)?;
+            if code.class_ctor == Some(true) {
+                return self.derived_result(code, r);
+            }
+            return Ok(r);
         }
         let r = match self.block(&code.body)? {
             Flow::Return => std::mem::take(&mut self.ret),

@@ -74,14 +74,25 @@ impl Interp {
     /// Enter a frame (closure calls and scripts); a call's receiver is the current `this`.
     #[inline]
     pub(crate) fn push_frame(&mut self, code: &Rc<Code>, kind: FrameKind, me: Option<&JsObject>) {
+        let frame = self.make_frame(code, kind, &self.this, me);
+        self.frames.push(frame);
+    }
+
+    fn make_frame(
+        &self,
+        code: &Rc<Code>,
+        kind: FrameKind,
+        this: &Value,
+        me: Option<&JsObject>,
+    ) -> Frame {
         // Only a method call's receiver names the frame: not arrows', not the global object.
-        let this = match &self.this {
+        let this = match this {
             Value::Object(o)
                 if kind == FrameKind::Call
                     && code.this_mode != ThisMode::Lexical
                     && !JsObject::ptr_eq(o, &self.global) =>
             {
-                self.this.clone()
+                this.clone()
             }
             _ => Value::Undefined,
         };
@@ -92,13 +103,30 @@ impl Interp {
         } else {
             None
         };
-        self.frames.push(Frame {
+        Frame {
             code: code.clone(),
             pos: code.span.start,
             this,
             kind,
             func,
-        });
+        }
+    }
+
+    /// The `    at async f (file:line:col)` line of a suspended async call.
+    pub(crate) fn async_frame_text(
+        &self,
+        code: &Rc<Code>,
+        pos: u32,
+        this: &Value,
+        me: Option<&JsObject>,
+    ) -> String {
+        let mut frame = self.make_frame(code, FrameKind::Call, this, me);
+        frame.pos = pos;
+        let text = self.frame_text(&frame);
+        match text.strip_prefix("    at ") {
+            Some(rest) => format!("    at async {rest}"),
+            None => text,
+        }
     }
 
     #[inline]
@@ -178,10 +206,12 @@ impl Interp {
             }
         }
         let mut out = String::new();
+        let shown = frames.len().min(limit);
         for f in frames.into_iter().take(limit) {
             out.push('\n');
             out.push_str(&self.frame_text(f));
         }
+        out.push_str(&self.async_stack_text(limit - shown));
         out
     }
 

@@ -364,6 +364,25 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A body that is a single `return e;` with nothing to set up (no record, no hoisted
+    /// functions, no TDZ registers) runs as an expression body: no block, statement or
+    /// completion machinery per call (`function f(n) { return … }`, getters, small methods).
+    fn as_expr_body(mut block: Block) -> (Block, Option<Expr>) {
+        let plain = block.env.is_none()
+            && block.functions.is_empty()
+            && block.global_functions.is_empty()
+            && block.tdz_regs.is_empty()
+            && matches!(&block.body[..], [Stmt::Return(Some(_))]);
+        if plain {
+            let mut body = std::mem::take(&mut block.body).into_vec();
+            match body.pop() {
+                Some(Stmt::Return(Some(e))) => return (Block::empty(), Some(e)),
+                other => block.body = other.into_iter().collect(),
+            }
+        }
+        (block, None)
+    }
+
     fn global(name: Atom) -> Box<GlobalRef> {
         Self::global_at(name, u32::MAX)
     }
@@ -943,7 +962,7 @@ impl<'a> Builder<'a> {
         let (body, expr_body) = match &f.body {
             _ if machine.is_some() => (Block::empty(), None),
             ast::FunctionBody::Block(stmts) => match body_scope {
-                None => (self.block_body(stmts, None)?, None),
+                None => Self::as_expr_body(self.block_body(stmts, None)?),
                 Some(bs) => {
                     self.stack.push(bs);
                     let block = self.block_body(stmts, Some(bs)).map(|mut block| {

@@ -215,6 +215,9 @@ pub enum Term {
         value: Expr,
         dst: Temp,
         resume: BlockId,
+        /// Source offset of the `await` (where V8 places an `at async f (…)` frame of the
+        /// suspended call); `u32::MAX` for the implicit awaits of `for await`/async generators.
+        pos: u32,
     },
     /// One step of `yield*`; see `interp::machine` (it re-enters this block after each
     /// inner yield, the received completion in (`kind`, `val`)).
@@ -628,6 +631,7 @@ impl<'a> Builder<'a> {
                     value: v,
                     dst: t,
                     resume: next,
+                    pos: u32::MAX,
                 },
                 next,
             );
@@ -1044,6 +1048,7 @@ impl<'a> Builder<'a> {
                         value: tget(result),
                         dst: result,
                         resume: check,
+                        pos: u32::MAX,
                     },
                     check,
                 );
@@ -1128,6 +1133,7 @@ impl<'a> Builder<'a> {
                         value: tget(ret),
                         dst: ret,
                         resume: after,
+                        pos: u32::MAX,
                     },
                     after,
                 );
@@ -1394,11 +1400,16 @@ impl<'a> Builder<'a> {
             .collect())
     }
 
-    fn suspend(&mut self, mb: &mut MB, value: Expr, is_await: bool) -> Expr {
+    fn suspend(&mut self, mb: &mut MB, value: Expr, is_await: bool, pos: u32) -> Expr {
         let dst = mb.temp();
         let resume = mb.block();
         let term = if is_await {
-            Term::Await { value, dst, resume }
+            Term::Await {
+                value,
+                dst,
+                resume,
+                pos,
+            }
         } else {
             Term::Yield { value, dst, resume }
         };
@@ -1417,7 +1428,7 @@ impl<'a> Builder<'a> {
             ExprKind::Paren(x) => self.m_expr(mb, x)?,
             ExprKind::Await(x) => {
                 let v = self.m_expr(mb, x)?;
-                self.suspend(mb, v, true)
+                self.suspend(mb, v, true, e.span.start)
             }
             ExprKind::Yield {
                 arg,
@@ -1429,10 +1440,10 @@ impl<'a> Builder<'a> {
                 };
                 if mb.kind == FnKind::AsyncGenerator {
                     // AsyncGeneratorYield awaits the operand first.
-                    let v = self.suspend(mb, v, true);
-                    self.suspend(mb, v, false)
+                    let v = self.suspend(mb, v, true, u32::MAX);
+                    self.suspend(mb, v, false, u32::MAX)
                 } else {
-                    self.suspend(mb, v, false)
+                    self.suspend(mb, v, false, u32::MAX)
                 }
             }
             ExprKind::Yield {
