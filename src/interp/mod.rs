@@ -1016,12 +1016,25 @@ impl Interp {
             }
             Expr::Member { object, key, pos } => {
                 let obj = self.expr(object)?;
-                if let (Key::Named(atom), Value::Object(o)) = (&**key, &obj) {
-                    if let Some(v) = props::get_named_fast(o, &PropertyKey::String(*atom)) {
-                        return Ok(v);
+                let key = match (&**key, &obj) {
+                    (Key::Named(atom), Value::Object(o)) => {
+                        let k = PropertyKey::String(*atom);
+                        if let Some(v) = props::get_named_fast(o, &k) {
+                            return Ok(v);
+                        }
+                        k
                     }
-                }
-                let key = self.key(key)?;
+                    (Key::Computed(e), _) => {
+                        let kv = self.expr(e)?;
+                        if let (Value::Number(n), Value::Object(o)) = (&kv, &obj) {
+                            if let Some(v) = props::get_index_fast(o, *n) {
+                                return Ok(v);
+                            }
+                        }
+                        ops::to_property_key(self, &kv)?
+                    }
+                    (key, _) => self.key(key)?,
+                };
                 if obj.is_nullish() {
                     // The TypeError get_member throws is reported at the property.
                     self.set_pos(*pos);

@@ -80,6 +80,26 @@ fn get_named_fast_at(obj: &JsObject, key: &PropertyKey, depth: u32) -> Option<Va
     }
 }
 
+/// [[Get]] of `o[n]` for a number `n` that is an array index, when `o` (an array or an
+/// ordinary object) has that element as an own data property: the hot path of indexed reads.
+/// `None`: the general path (holes, accessors, other exotic objects, non-index numbers).
+#[inline]
+pub fn get_index_fast(obj: &JsObject, n: f64) -> Option<Value> {
+    let i = n as u32;
+    // (`-0` is the index 0, as ToPropertyKey makes it "0".)
+    if i as f64 != n || i == u32::MAX {
+        return None;
+    }
+    let data = obj.borrow();
+    if !matches!(data.kind, ObjectKind::Array(_) | ObjectKind::Ordinary) {
+        return None;
+    }
+    match data.properties.get(&PropertyKey::Index(i)) {
+        Some(PropertyRef::Data(v, _)) => Some(v.clone()),
+        _ => None,
+    }
+}
+
 /// [[Set]] of a named key on an object that has it as an own writable data property (the
 /// common `o.x = v` / `o.x += v`): writes in place. `Err(v)` gives the value back when the
 /// general algorithm is needed (absent, accessor, read-only, or exotic `length`).

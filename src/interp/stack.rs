@@ -79,12 +79,13 @@ pub struct Frame {
 
 impl Interp {
     /// Enter a frame (closure calls and scripts); a call's receiver is the current `this`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push_frame(&mut self, code: &Rc<Code>, kind: FrameKind, me: Option<&JsObject>) {
         let frame = self.make_frame(code, kind, &self.this, me);
         self.frames.push(frame);
     }
 
+    #[inline(always)]
     fn make_frame(
         &self,
         code: &Rc<Code>,
