@@ -331,6 +331,76 @@ fn raw_host_functions_see_this_and_can_call_back() {
 }
 
 #[test]
+fn a_js_exception_crossing_a_host_function_is_the_same_value() {
+    let mut rt = captured();
+    // JS calls `invoke`, which calls back into JS; the callback throws; the host returns the
+    // error it got: the script's `catch` sees the thrown value itself.
+    rt.register_fn_raw("invoke", 1, |cx, _this, args| {
+        let f = args.first().cloned().unwrap_or_default();
+        cx.call(&f, Value::Undefined, &[])
+            .map_err(|_| tidejs::runtime::catch(cx))
+    });
+    let check = |rt: &mut Runtime, src: &str| rt.eval_as::<bool>(src).unwrap();
+    assert!(check(
+        &mut rt,
+        "const obj = { code: 7 }; let r0; try { invoke(() => { throw obj }) } catch (e) { r0 = e === obj } r0"
+    ));
+    assert!(check(
+        &mut rt,
+        "class MyErr extends Error {}; const me = new MyErr('x'); let r1; \
+         try { invoke(() => { throw me }) } catch (e) { r1 = e === me && e instanceof MyErr } r1"
+    ));
+    assert!(check(
+        &mut rt,
+        "let r2; try { invoke(() => { throw 'text' }) } catch (e) { r2 = e === 'text' } r2"
+    ));
+    // Through two host frames.
+    assert!(check(
+        &mut rt,
+        "let r3; try { invoke(() => invoke(() => { throw obj })) } catch (e) { r3 = e === obj } r3"
+    ));
+    // Uncaught: the error reaching Rust keeps the callback's throw point (node: h.js:2:3).
+    match rt.eval(
+        "invoke(() => {\n  throw new RangeError('inner')\n})",
+        "h.js",
+    ) {
+        Err(Error::Uncaught(e)) => {
+            assert_eq!(
+                (e.name.as_str(), e.message.as_str()),
+                ("RangeError", "inner")
+            );
+            assert_eq!(pos(&e), Some(("h.js", 2, 3)));
+        }
+        other => panic!("{other:?}"),
+    }
+    // An error the runtime reported, returned later by a typed host function: rethrown as the
+    // same value.
+    let err = rt
+        .eval(
+            "globalThis.saved = new TypeError('kept'); throw saved",
+            "s.js",
+        )
+        .unwrap_err();
+    rt.register_fn("again", move || -> Result<(), Error> { Err(err.clone()) });
+    assert!(check(
+        &mut rt,
+        "let r4; try { again() } catch (e) { r4 = e === saved } r4"
+    ));
+    // An error the host builds is thrown as a new error of that name.
+    rt.register_fn("made", || -> Result<(), Error> {
+        Err(Error::Uncaught(tidejs::JsError::new(
+            "RangeError",
+            "made in Rust",
+        )))
+    });
+    assert_eq!(
+        rt.eval_as::<String>("let r5; try { made() } catch (e) { r5 = `${e instanceof RangeError} ${e.message}` } r5")
+            .unwrap(),
+        "true made in Rust"
+    );
+}
+
+#[test]
 fn host_objects_and_classes_carry_rust_values() {
     struct Account {
         balance: f64,

@@ -89,6 +89,10 @@ pub(crate) fn throw(cx: &mut Interp, e: Error) -> Throw {
             cx.throw_error(p, &m)
         }
         Error::Uncaught(js) | Error::Syntax(js) => {
+            // The very value the error reports, while the runtime holds it.
+            if let Some(t) = js.exception.and_then(|r| super::runtime::rethrow(cx, r)) {
+                return t;
+            }
             let i = &cx.intrinsics;
             let p = match js.name.as_str() {
                 "TypeError" => i.type_error_proto.clone(),

@@ -36,9 +36,9 @@ mod tokio;
 pub use crate::host::{Host, StdHost, Stream, VirtualHost};
 pub use crate::value::{JsObject, Value};
 pub use convert::{FromJs, IntoJs};
-pub use error::{Error, JsError, Limit, Position};
+pub use error::{Error, ExceptionRef, JsError, Limit, Position};
 pub use host_fn::{
     HostRef, IntoAsyncHostFn, IntoHostCtor, IntoHostFn, IntoHostMethod, RawCtor, RawFn,
 };
 pub use limits::{CountingAlloc, InterruptHandle};
-pub use runtime::{Builder, ClassBuilder, ObjectBuilder, Runtime, Tick};
+pub use runtime::{catch, Builder, ClassBuilder, ObjectBuilder, Runtime, Tick};

@@ -8,14 +8,14 @@
 //! interpreter's hot path (`interp::limits`).
 
 use super::convert::{FromJs, IntoJs};
-use super::error::{Error, JsError, Limit, Position};
+use super::error::{Error, ExceptionRef, JsError, Limit, Position};
 use super::host_fn::{
     self, HostFuture, IntoAsyncHostFn, IntoHostCtor, IntoHostFn, IntoHostMethod, RawFn,
 };
 use super::limits::InterruptHandle;
 use crate::host::{Host, StdHost, Stream};
 use crate::interp::limits::LimitKind;
-use crate::interp::{props, Interp};
+use crate::interp::{props, Interp, Throw};
 use crate::jobs::HostCompletion;
 use crate::value::object::{ObjectKind, PromiseCapability, PromiseState};
 use crate::value::{JsObject, PropertyKey, Value};
@@ -24,7 +24,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::future::Future;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Wake, Waker};
 use std::time::{Duration, Instant};
@@ -406,6 +406,58 @@ pub(crate) fn take_exception(cx: &mut Interp) -> Error {
     Error::Uncaught(describe(cx, &v, true))
 }
 
+/// The exception a failed engine operation left pending in `cx` (after `Err(Throw)` from
+/// `cx.call(…)`, `props::get(…)`…), as an [`Error`]: `Error::Uncaught` with its name, message,
+/// stack and throw position, or `Error::Limit` when a limit is ending the script. For raw host
+/// functions that call back into JS: returning this error from the host function rethrows the
+/// same JS value (not a copy), so a script's `catch` sees what the callback threw.
+///
+/// ```
+/// use tidejs::{runtime, Runtime, Value};
+/// let mut rt = Runtime::new();
+/// rt.register_fn_raw("invoke", 1, |cx, _this, args| {
+///     let f = args.first().cloned().unwrap_or_default();
+///     cx.call(&f, Value::Undefined, &[]).map_err(|_| runtime::catch(cx))
+/// });
+/// let same = rt.eval_as::<bool>(
+///     "const thrown = { code: 7 }; let same;
+///      try { invoke(() => { throw thrown }) } catch (e) { same = e === thrown }
+///      same",
+/// );
+/// assert!(same.unwrap());
+/// ```
+pub fn catch(cx: &mut Interp) -> Error {
+    take_exception(cx)
+}
+
+/// How many reported exceptions a runtime keeps for rethrowing ([`ExceptionRef`]).
+const HELD_EXCEPTIONS: usize = 8;
+
+/// Keep `v` (thrown at the current throw point) so that an error reporting it can rethrow it.
+fn hold(cx: &mut Interp, v: &Value) -> ExceptionRef {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let id = NEXT.fetch_add(1, Ordering::Relaxed);
+    if cx.held_exceptions.len() >= HELD_EXCEPTIONS {
+        cx.held_exceptions.remove(0);
+    }
+    cx.held_exceptions
+        .push((id, v.clone(), cx.throw_pos, cx.throw_text.clone()));
+    ExceptionRef(std::num::NonZeroU64::new(id).unwrap_or(std::num::NonZeroU64::MIN))
+}
+
+/// Throw again the value `r` stands for, if this runtime still holds it.
+pub(crate) fn rethrow(cx: &mut Interp, r: ExceptionRef) -> Option<Throw> {
+    let (_, v, pos, text) = cx
+        .held_exceptions
+        .iter()
+        .find(|h| h.0 == r.0.get())?
+        .clone();
+    cx.exception = v;
+    cx.throw_pos = pos;
+    cx.throw_text = text;
+    Some(Throw)
+}
+
 /// The host's view of a thrown value. `thrown`: the value was thrown synchronously, so its
 /// position is the engine's latest throw point (where node puts the caret of an uncaught
 /// exception); otherwise (a rejection reason, an exception escaping a microtask, for which
@@ -456,20 +508,28 @@ fn describe(cx: &mut Interp, v: &Value, thrown: bool) -> JsError {
             let name = name.unwrap_or_else(|| "Error".into());
             let message = own_string("message").unwrap_or_default();
             let stack = stack_string(o, &name, &message);
+            let exception = Some(hold(cx, v));
             return JsError {
                 name,
                 message,
                 stack,
                 position,
+                exception,
             };
         }
     }
-    let message = crate::builtins::console::inspect(cx, v).unwrap_or_else(|_| "exception".into());
+    let exception = Some(hold(cx, v));
+    // As `console.log` shows it: a string as it is, anything else inspected.
+    let message = match v {
+        Value::String(s) => s.to_std_string_lossy(),
+        _ => crate::builtins::console::inspect(cx, v).unwrap_or_else(|_| "exception".into()),
+    };
     JsError {
         name: "Uncaught".into(),
         message,
         stack: None,
         position,
+        exception,
     }
 }
 
@@ -1250,6 +1310,7 @@ fn syntax_error(kind: &str, message: &str, source: &str, name: &str, offset: u32
             line,
             column,
         }),
+        exception: None,
     }
 }
 
