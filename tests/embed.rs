@@ -659,6 +659,111 @@ fn an_uncaught_exception_in_a_timer_is_an_error_and_the_loop_resumes() {
     assert_eq!(rt.console_output(), vec!["next"]);
 }
 
+// Node 20's rule, checked with node on the same scripts: a rejection still unhandled when the
+// microtask queue has drained is reported; one handled by a job of the same checkpoint is not.
+#[test]
+fn unhandled_rejections_are_errors_by_default_as_in_node() {
+    let mut rt = Runtime::builder().virtual_time().capture_console().build();
+    // Handled by a microtask of the same checkpoint: not reported (node prints the line, exit 0).
+    rt.eval(
+        "const p1 = Promise.reject(new Error('late'));\n\
+         Promise.resolve().then(() => p1.catch(() => console.log('caught in same turn')));\n",
+        "u1.js",
+    )
+    .unwrap();
+    rt.run_until_idle().unwrap();
+    assert_eq!(rt.take_console_output(), vec!["caught in same turn"]);
+    // Handled only in a later turn (a timer): reported, at the error's creation (node: u2.js:1:27).
+    rt.eval(
+        "const p2 = Promise.reject(new Error('later'));\n\
+         setTimeout(() => p2.catch(() => console.log('caught next turn')), 0);\n",
+        "u2.js",
+    )
+    .unwrap();
+    match rt.run_until_idle() {
+        Err(Error::UnhandledRejection(e)) => {
+            assert_eq!((e.name.as_str(), e.message.as_str()), ("Error", "later"));
+            assert_eq!(pos(&e), Some(("u2.js", 1, 27)));
+            assert_eq!(
+                Error::UnhandledRejection(e).to_string(),
+                "Uncaught (in promise) Error: later (at u2.js:1:27)"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // The runtime stays usable: the loop goes on (the timer still runs).
+    rt.run_until_idle().unwrap();
+    assert_eq!(rt.take_console_output(), vec!["caught next turn"]);
+    // An async function failing, nobody awaiting it (node: u3.js:2:9). (After an `await` the
+    // engine records no frame for the resumed function yet, so there is no position there.)
+    rt.eval(
+        "async function work() {\n  throw new RangeError('async fail');\n}\nwork();\n",
+        "u3.js",
+    )
+    .unwrap();
+    match rt.run_until_idle() {
+        Err(Error::UnhandledRejection(e)) => {
+            assert_eq!(e.name, "RangeError");
+            assert_eq!(pos(&e), Some(("u3.js", 2, 9)));
+        }
+        other => panic!("{other:?}"),
+    }
+    // A primitive reason.
+    rt.eval("Promise.reject(2)", "u4.js").unwrap();
+    match rt.run_microtasks() {
+        Err(e @ Error::UnhandledRejection(_)) => {
+            assert_eq!(e.to_string(), "Uncaught (in promise) 2")
+        }
+        other => panic!("{other:?}"),
+    }
+    // A promise the host awaits with run_until is handled: its rejection is run_until's error.
+    let p = rt
+        .eval("Promise.reject(new Error('awaited'))", "u5.js")
+        .unwrap();
+    assert!(matches!(rt.run_until(&p), Err(Error::Uncaught(e)) if e.message == "awaited"));
+    rt.run_until_idle().unwrap();
+}
+
+#[test]
+fn an_unhandled_rejection_handler_sees_each_one() {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let log = seen.clone();
+    let mut rt = Runtime::builder()
+        .capture_console()
+        .on_unhandled_rejection(move |e| {
+            log.borrow_mut().push(e.to_string());
+            if e.message == "stop" {
+                Err(Error::host("stopped by the handler"))
+            } else {
+                Ok(())
+            }
+        })
+        .build();
+    rt.eval(
+        "Promise.reject(new TypeError('one'));\nPromise.reject('two').catch(() => {});\nPromise.reject(3);",
+        "h.js",
+    )
+    .unwrap();
+    rt.run_until_idle().unwrap();
+    assert_eq!(
+        *seen.borrow(),
+        vec!["TypeError: one (at h.js:1:16)", "Uncaught 3"]
+    );
+    // The handler's error ends the call; the rejections after it are reported next time.
+    rt.eval(
+        "Promise.reject('stop'); Promise.reject(new Error('after'))",
+        "s.js",
+    )
+    .unwrap();
+    assert_eq!(
+        rt.run_until_idle(),
+        Err(Error::Host("stopped by the handler".into()))
+    );
+    rt.run_until_idle().unwrap();
+    assert_eq!(seen.borrow().len(), 4);
+    assert_eq!(seen.borrow()[3], "Error: after (at s.js:1:40)");
+}
+
 #[test]
 fn run_until_reports_a_promise_that_cannot_settle() {
     let mut rt = captured();

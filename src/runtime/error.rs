@@ -142,6 +142,10 @@ pub enum Error {
     Syntax(JsError),
     /// An exception nobody caught (in the script, a called function, a timer or a job).
     Uncaught(JsError),
+    /// A promise was rejected and no handler was attached by the end of the microtask
+    /// checkpoint (node's rule; see `Builder::on_unhandled_rejection`): its reason, positioned
+    /// where the error was created. The runtime stays usable.
+    UnhandledRejection(JsError),
     /// A limit ended the script; the runtime stays usable.
     Limit(Limit),
     /// The host failed: a host function's error (it reaches JS as an `Error` with this
@@ -171,6 +175,15 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Syntax(e) | Error::Uncaught(e) => e.fmt(f),
+            // deno's wording; a primitive reason is shown as it is (not `Uncaught 2`).
+            Error::UnhandledRejection(e) if e.name == "Uncaught" => {
+                write!(f, "Uncaught (in promise) {}", e.message)?;
+                match &e.position {
+                    Some(p) => write!(f, " (at {p})"),
+                    None => Ok(()),
+                }
+            }
+            Error::UnhandledRejection(e) => write!(f, "Uncaught (in promise) {e}"),
             Error::Limit(l) => write!(f, "limit: {l}"),
             Error::Host(m) => write!(f, "host error: {m}"),
             Error::Type(m) => write!(f, "TypeError: {m}"),
