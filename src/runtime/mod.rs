@@ -20,7 +20,10 @@
 //! Not here: the CLI's script runner (`crate::api::run_source`), the engine internals the
 //! `interp()` escape hatch exposes.
 
-#![warn(missing_docs)]
+// The embedding API is the documented surface: a missing doc or a broken doc link here fails
+// the build (`cargo doc` in CI checks the links).
+#![deny(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
 
 mod convert;
 mod error;
