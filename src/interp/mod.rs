@@ -1525,6 +1525,9 @@ impl Interp {
             ThisMode::Sloppy if !matches!(this, Value::Object(_)) => {
                 Value::Object(crate::builtins::wrap_primitive(self, &this))
             }
+            // An arrow ignores its receiver. Its `this` is lowered to a captured binding except
+            // at script level, where it reads the frame's `this`: the global object.
+            ThisMode::Lexical => Value::Object(self.global.clone()),
             _ => this,
         };
         let saved_this = std::mem::replace(&mut self.this, this);
