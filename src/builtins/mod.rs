@@ -202,8 +202,7 @@ pub fn native_closure(
             is_constructor: false,
         })),
     );
-    props::define_builtin_prop(&obj, atoms::LENGTH, Value::Number(length as f64));
-    props::define_builtin_prop(&obj, atoms::NAME, Value::from(name));
+    crate::interp::function::define_length_and_name(&obj, Atom::intern_str(name), length);
     obj
 }
 
