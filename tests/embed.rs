@@ -145,6 +145,118 @@ fn errors_carry_name_message_and_position() {
     assert_send_sync::<Error>();
 }
 
+fn pos(e: &tidejs::JsError) -> Option<(&str, u32, u32)> {
+    e.position
+        .as_ref()
+        .map(|p| (p.source.as_str(), p.line, p.column))
+}
+
+// Positions and stacks below are node 20's for the same files (`node b.js` with `a.js`
+// required; paths shortened to the names given here): the position is where node's
+// uncaught-exception report puts its caret, the stack is `err.stack` without node's own
+// module-loader frames.
+#[test]
+fn runtime_errors_carry_the_throw_position_and_the_js_stack() {
+    let mut rt = captured();
+    match rt.eval("let a = 1;\nnull.x", "f.js") {
+        Err(Error::Uncaught(e)) => {
+            assert_eq!(pos(&e), Some(("f.js", 2, 6)));
+            assert_eq!(
+                e.stack.as_deref(),
+                Some("TypeError: Cannot read properties of null (reading 'x')\n    at Object.<anonymous> (f.js:2:6)")
+            );
+            assert_eq!(
+                e.to_string(),
+                "TypeError: Cannot read properties of null (reading 'x') (at f.js:2:6)"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // A function of one script called from another: the throw statement's position (the
+    // caret) is in the first, the stack names both.
+    rt.eval(
+        "function boom(x) {\n  if (x) throw new TypeError('bad ' + x);\n}\n",
+        "a.js",
+    )
+    .unwrap();
+    match rt.eval("const unused = 0;\nboom(1);\n", "b.js") {
+        Err(Error::Uncaught(e)) => {
+            assert_eq!(pos(&e), Some(("a.js", 2, 10)));
+            assert_eq!(
+                e.stack.as_deref(),
+                Some("TypeError: bad 1\n    at boom (a.js:2:16)\n    at Object.<anonymous> (b.js:2:1)")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Runtime::call: the same function, called from Rust.
+    let boom = rt.get_global("boom").unwrap();
+    match rt.call(&boom, Value::Undefined, &[Value::from(2.0)]) {
+        Err(Error::Uncaught(e)) => {
+            assert_eq!(pos(&e), Some(("a.js", 2, 10)));
+            assert_eq!(
+                e.stack.as_deref(),
+                Some("TypeError: bad 2\n    at boom (a.js:2:16)")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // A thrown primitive has a position but no stack.
+    match rt.eval("\n  throw 42", "t.js") {
+        Err(Error::Uncaught(e)) => {
+            assert_eq!(pos(&e), Some(("t.js", 2, 3)));
+            assert_eq!(e.stack, None);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn errors_from_the_loop_carry_positions() {
+    // A rejection reaching Rust through run_until: where the error was created (node places
+    // an unhandled rejection there too: r.js:2:10).
+    let mut rt = Runtime::builder().virtual_time().capture_console().build();
+    let p = rt
+        .eval(
+            "function mk(m) {\n  return new RangeError(m);\n}\nconst p = Promise.reject(mk('late'));\np",
+            "r.js",
+        )
+        .unwrap();
+    match rt.run_until(&p) {
+        Err(Error::Uncaught(e)) => {
+            assert_eq!(pos(&e), Some(("r.js", 2, 10)));
+            assert_eq!(
+                e.stack.as_deref(),
+                Some("RangeError: late\n    at mk (r.js:2:10)\n    at Object.<anonymous> (r.js:4:26)")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // An exception escaping a microtask: node reports it where the error was created (m.js:2:13).
+    rt.eval(
+        "queueMicrotask(() => {\n  const e = new Error('m');\n  throw e;\n});\n",
+        "m.js",
+    )
+    .unwrap();
+    match rt.run_until_idle() {
+        Err(Error::Uncaught(e)) => {
+            assert_eq!(pos(&e), Some(("m.js", 2, 13)));
+            assert_eq!(e.stack.as_deref(), Some("Error: m\n    at m.js:2:13"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // A timer callback's exception: its throw point (node: x.js:2:3).
+    rt.eval(
+        "setTimeout(() => {\n  throw new RangeError('boom');\n}, 1);\n",
+        "x.js",
+    )
+    .unwrap();
+    match rt.run_until_idle() {
+        Err(Error::Uncaught(e)) => assert_eq!(pos(&e), Some(("x.js", 2, 3))),
+        other => panic!("{other:?}"),
+    }
+}
+
 // ───────────── host functions ─────────────
 
 #[test]
@@ -470,7 +582,7 @@ fn an_uncaught_exception_in_a_timer_is_an_error_and_the_loop_resumes() {
     rt.eval("setTimeout(() => { throw new RangeError('boom') }, 1); setTimeout(() => console.log('next'), 2)", "x.js")
         .unwrap();
     match rt.run_until_idle() {
-        Err(Error::Uncaught(e)) => assert_eq!(e.to_string(), "RangeError: boom"),
+        Err(Error::Uncaught(e)) => assert_eq!(e.to_string(), "RangeError: boom (at x.js:1:20)"),
         other => panic!("{other:?}"),
     }
     rt.run_until_idle().unwrap();

@@ -6,16 +6,17 @@
 //! Storage is `value::object::OrderedMap` (SameValueZero keys, insertion order, tombstones that
 //! keep live iterators' positions valid); every loop that runs JS between steps (forEach, the
 //! iterators, the Set methods) registers as an open iterator so the map is not compacted under
-//! it. WeakMap/WeakSet use the GC's ephemeron map, keyed by objects only.
+//! it. WeakMap/WeakSet keep their entries in `value::weak::WeakTable` (objects and unregistered
+//! symbols as keys).
 //!
-//! Not here: symbols as weak keys (test262 feature `symbols-as-weakmap-keys`, excluded).
 
 use super::{arg, constructor, getter, method, method_key, to_string_tag};
 use crate::interp::function::is_callable;
 use crate::interp::iter::{self, IteratorRecord};
 use crate::interp::{ops, props, Interp, JsResult};
-use crate::value::gc::{custom_trace, Finalize, Trace, WeakMap};
+use crate::value::gc::{custom_trace, Finalize, Trace};
 use crate::value::object::{ObjectKind, ObjectPayload, OrderedMap};
+use crate::value::weak::WeakKey;
 use crate::value::{number, Atom, JsObject, PropertyKey, Symbol, Value, WellKnown};
 use std::any::Any;
 
@@ -610,7 +611,16 @@ fn set_is_disjoint_from(interp: &mut Interp, this: &Value, args: &[Value]) -> Js
 
 // ───────────── WeakMap / WeakSet ─────────────
 
-type WeakData = WeakMap<crate::value::gc::GcRefCell<crate::value::object::ObjectData>, Value>;
+type WeakData = crate::value::weak::WeakTable;
+
+/// CanBeHeldWeakly (ECMA-262 §9.13): an object, or a symbol not from the `Symbol.for` registry.
+fn weak_key(v: &Value) -> Option<WeakKey<'_>> {
+    match v {
+        Value::Object(o) => Some(WeakKey::Object(o)),
+        Value::Symbol(s) if s.registry_key().is_none() => Some(WeakKey::Symbol(s)),
+        _ => None,
+    }
+}
 
 fn this_weak(interp: &mut Interp, this: &Value, set: bool, method: &str) -> JsResult<JsObject> {
     if let Value::Object(o) = this {
@@ -633,23 +643,27 @@ fn with_weak<R>(o: &JsObject, f: impl FnOnce(&mut WeakData) -> R) -> Option<R> {
     }
 }
 
+fn invalid_weak_key(interp: &mut Interp) -> crate::interp::Throw {
+    // V8's message (it names no value).
+    interp.throw_type_error("Invalid value used as weak map key")
+}
+
 fn weak_map_get(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = this_weak(interp, this, false, "WeakMap.prototype.get")?;
-    let Value::Object(k) = arg(args, 0) else {
+    let key = arg(args, 0);
+    let Some(k) = weak_key(&key) else {
         return Ok(Value::Undefined);
     };
-    Ok(with_weak(&o, |m| m.get(k.as_gc()))
-        .flatten()
-        .unwrap_or_default())
+    Ok(with_weak(&o, |m| m.get(k)).flatten().unwrap_or_default())
 }
 
 fn weak_map_set(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = this_weak(interp, this, false, "WeakMap.prototype.set")?;
-    let Value::Object(k) = arg(args, 0) else {
-        let s = super::console::inspect_short(&arg(args, 0));
-        return Err(interp.throw_type_error(&format!("Invalid value used as weak map key: {s}")));
+    let key = arg(args, 0);
+    let Some(k) = weak_key(&key) else {
+        return Err(invalid_weak_key(interp));
     };
-    with_weak(&o, |m| m.insert(k.as_gc(), arg(args, 1)));
+    with_weak(&o, |m| m.insert(k, arg(args, 1)));
     Ok(this.clone())
 }
 
@@ -661,11 +675,12 @@ fn weak_has(
     name: &str,
 ) -> JsResult<Value> {
     let o = this_weak(interp, this, set, name)?;
-    let Value::Object(k) = arg(args, 0) else {
+    let key = arg(args, 0);
+    let Some(k) = weak_key(&key) else {
         return Ok(Value::Bool(false));
     };
     Ok(Value::Bool(
-        with_weak(&o, |m| m.contains_key(k.as_gc())).unwrap_or(false),
+        with_weak(&o, |m| m.contains(k)).unwrap_or(false),
     ))
 }
 
@@ -677,12 +692,11 @@ fn weak_delete(
     name: &str,
 ) -> JsResult<Value> {
     let o = this_weak(interp, this, set, name)?;
-    let Value::Object(k) = arg(args, 0) else {
+    let key = arg(args, 0);
+    let Some(k) = weak_key(&key) else {
         return Ok(Value::Bool(false));
     };
-    Ok(Value::Bool(
-        with_weak(&o, |m| m.remove(k.as_gc())).unwrap_or(false),
-    ))
+    Ok(Value::Bool(with_weak(&o, |m| m.remove(k)).unwrap_or(false)))
 }
 
 fn weak_map_has(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
@@ -695,15 +709,15 @@ fn weak_map_delete(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResul
 
 fn weak_map_get_or_insert(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = this_weak(interp, this, false, "WeakMap.prototype.getOrInsert")?;
-    let Value::Object(k) = arg(args, 0) else {
-        let s = super::console::inspect_short(&arg(args, 0));
-        return Err(interp.throw_type_error(&format!("Invalid value used as weak map key: {s}")));
+    let key = arg(args, 0);
+    let Some(k) = weak_key(&key) else {
+        return Err(invalid_weak_key(interp));
     };
     let value = arg(args, 1);
-    Ok(with_weak(&o, |m| match m.get(k.as_gc()) {
+    Ok(with_weak(&o, |m| match m.get(k) {
         Some(v) => v,
         None => {
-            m.insert(k.as_gc(), value.clone());
+            m.insert(k, value.clone());
             value
         }
     })
@@ -716,30 +730,32 @@ fn weak_map_get_or_insert_computed(
     args: &[Value],
 ) -> JsResult<Value> {
     let o = this_weak(interp, this, false, "WeakMap.prototype.getOrInsertComputed")?;
-    let Value::Object(k) = arg(args, 0) else {
-        let s = super::console::inspect_short(&arg(args, 0));
-        return Err(interp.throw_type_error(&format!("Invalid value used as weak map key: {s}")));
-    };
+    let key = arg(args, 0);
+    if weak_key(&key).is_none() {
+        return Err(invalid_weak_key(interp));
+    }
     let cb = arg(args, 1);
     if !is_callable(&cb) {
         let s = super::console::inspect_short(&cb);
         return Err(interp.throw_type_error(&format!("{s} is not a function")));
     }
-    if let Some(v) = with_weak(&o, |m| m.get(k.as_gc())).flatten() {
+    if let Some(v) = weak_key(&key).and_then(|k| with_weak(&o, |m| m.get(k)).flatten()) {
         return Ok(v);
     }
-    let value = interp.call(&cb, Value::Undefined, &[Value::Object(k.clone())])?;
-    with_weak(&o, |m| m.insert(k.as_gc(), value.clone()));
+    let value = interp.call(&cb, Value::Undefined, std::slice::from_ref(&key))?;
+    if let Some(k) = weak_key(&key) {
+        with_weak(&o, |m| m.insert(k, value.clone()));
+    }
     Ok(value)
 }
 
 fn weak_set_add(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = this_weak(interp, this, true, "WeakSet.prototype.add")?;
-    let Value::Object(k) = arg(args, 0) else {
-        let s = super::console::inspect_short(&arg(args, 0));
-        return Err(interp.throw_type_error(&format!("Invalid value used in weak set: {s}")));
+    let key = arg(args, 0);
+    let Some(k) = weak_key(&key) else {
+        return Err(interp.throw_type_error("Invalid value used in weak set"));
     };
-    with_weak(&o, |m| m.insert(k.as_gc(), Value::Undefined));
+    with_weak(&o, |m| m.insert(k, Value::Undefined));
     Ok(this.clone())
 }
 

@@ -100,8 +100,12 @@ pub struct Interp {
     pub frames: Vec<stack::Frame>,
     /// The script source offsets refer to (set by the embedder), for stack locations.
     pub source: Option<Rc<stack::SourceInfo>>,
-    /// Where the latest exception was thrown (a source offset).
+    /// Where the latest exception was thrown (a source offset) ...
     pub throw_pos: Option<u32>,
+    /// ... and in which script's text (`Code::source` of the frame it was thrown in).
+    pub throw_text: Option<Rc<str>>,
+    /// Scripts registered by name (`register_source`), for hosts running several scripts.
+    pub sources: Vec<Rc<stack::SourceInfo>>,
     /// The global lexical environment: script-level `let`/`const`/`class` bindings (a
     /// null-prototype object no script can reach; TDZ = the uninit marker, const =
     /// non-writable). Looked up before the global object.
@@ -135,6 +139,8 @@ impl Interp {
             frames: Vec::new(),
             source: None,
             throw_pos: None,
+            throw_text: None,
+            sources: Vec::new(),
             global_lex: JsObject::ordinary(None),
         };
         interp.this = Value::Object(global);
@@ -1502,6 +1508,9 @@ impl Interp {
             ThisMode::Sloppy if !matches!(this, Value::Object(_)) => {
                 Value::Object(crate::builtins::wrap_primitive(self, &this))
             }
+            // An arrow ignores its receiver. Its `this` is lowered to a captured binding except
+            // at script level, where it reads the frame's `this`: the global object.
+            ThisMode::Lexical => Value::Object(self.global.clone()),
             _ => this,
         };
         let saved_this = std::mem::replace(&mut self.this, this);

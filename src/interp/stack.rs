@@ -24,19 +24,26 @@ use crate::span::LineIndex;
 use crate::value::property::Slot;
 use crate::value::{atoms, JsObject, PropertyKey, Value};
 
-/// The script that source offsets refer to: the name frames show and its text.
+/// A script that source offsets refer to: the name frames show and its text.
 pub struct SourceInfo {
     pub name: String,
-    pub text: String,
+    /// The text; for a registered script (`Interp::register_source`), the very `Rc` its lowered
+    /// code holds (`Code::source`), which is how a frame finds its script.
+    pub text: Rc<str>,
     index: LineIndex,
 }
 
 impl SourceInfo {
     pub fn new(name: &str, text: &str) -> Rc<SourceInfo> {
+        SourceInfo::for_script(name, Rc::from(text))
+    }
+
+    /// The source of a lowered script, sharing its code's text (`Code::source`).
+    pub fn for_script(name: &str, text: Rc<str>) -> Rc<SourceInfo> {
         Rc::new(SourceInfo {
             name: name.to_string(),
-            text: text.to_string(),
-            index: LineIndex::new(text),
+            index: LineIndex::new(&text),
+            text,
         })
     }
 
@@ -115,17 +122,35 @@ impl Interp {
     }
 
     /// Remember where the exception being thrown was thrown (`throw` statements pass their
-    /// offset; engine errors use the innermost frame's).
+    /// offset; engine errors use the innermost frame's), and in which script.
     #[inline]
     pub(crate) fn note_throw(&mut self, pos: Option<u32>) {
-        self.throw_pos = pos.or_else(|| self.frames.last().map(|f| f.pos));
+        let frame = self.frames.last();
+        self.throw_pos = pos.or_else(|| frame.map(|f| f.pos));
+        self.throw_text = frame.map(|f| f.code.source.clone());
     }
 
-    /// `file:line:col` of an offset, or `<anonymous>` without a known source.
-    pub fn location(&self, pos: u32) -> String {
+    /// Make offsets into `text` (a lowered script's `Code::source`) show as `name`: for hosts
+    /// that run several scripts in one realm (the embedding API). Sources whose code is gone
+    /// (only this list still holds the text) are forgotten here.
+    pub fn register_source(&mut self, name: &str, text: &Rc<str>) {
+        self.sources.retain(|s| Rc::strong_count(&s.text) > 1);
+        self.sources
+            .push(SourceInfo::for_script(name, text.clone()));
+    }
+
+    /// The script a code's text belongs to: a registered one, else the single `source`.
+    pub fn source_of(&self, text: &Rc<str>) -> Option<&Rc<SourceInfo>> {
+        self.sources
+            .iter()
+            .find(|s| Rc::ptr_eq(&s.text, text))
+            .or(self.source.as_ref())
+    }
+
+    /// `file:line:col` of an offset into `text`, or `<anonymous>` without a known source.
+    pub fn location(&self, text: &Rc<str>, pos: u32) -> String {
         match self
-            .source
-            .as_ref()
+            .source_of(text)
             .and_then(|s| Some((s, s.line_col(pos)?)))
         {
             Some((s, (line, col))) => format!("{}:{line}:{col}", s.name),
@@ -134,7 +159,7 @@ impl Interp {
     }
 
     fn frame_text(&self, f: &Frame) -> String {
-        let loc = self.location(f.pos);
+        let loc = self.location(&f.code.source, f.pos);
         let mut name = f.code.name.to_js_string().to_std_string_lossy();
         if let Some(func) = &f.func {
             if let Some(Value::String(n)) = func.get_own_data(&PropertyKey::String(atoms::NAME)) {
@@ -188,7 +213,17 @@ impl Interp {
     /// The line and column of the latest throw point (`throw` statements: the statement;
     /// engine errors: the innermost frame's position).
     pub fn throw_location(&self) -> Option<(u32, u32)> {
-        self.source.as_ref()?.line_col(self.throw_pos?)
+        self.throw_point().map(|(_, line, col)| (line, col))
+    }
+
+    /// [`Interp::throw_location`] with the name of the script it is in.
+    pub fn throw_point(&self) -> Option<(&str, u32, u32)> {
+        let src = match &self.throw_text {
+            Some(t) => self.source_of(t)?,
+            None => self.source.as_ref()?,
+        };
+        let (line, col) = src.line_col(self.throw_pos?)?;
+        Some((&src.name, line, col))
     }
 
     /// Where an error was created, as V8 places the message of an exception it did not see
@@ -196,17 +231,8 @@ impl Interp {
     /// when that frame is in this script. Read without running user code.
     pub fn error_origin(&self, err: &JsObject) -> Option<(u32, u32)> {
         let src = self.source.as_ref()?;
-        let stack = crate::builtins::error::stack_text_raw(err)?;
-        let frame = stack.lines().find_map(|l| l.strip_prefix("    at "))?;
-        // `at name (file:line:col)` or `at file:line:col`.
-        let loc = match frame.strip_suffix(')') {
-            Some(f) => &f[f.rfind('(')? + 1..],
-            None => frame,
-        };
-        let mut parts = loc.rsplitn(3, ':');
-        let col = parts.next()?.parse().ok()?;
-        let line = parts.next()?.parse().ok()?;
-        (parts.next()? == src.name).then_some((line, col))
+        let (file, line, col) = error_first_frame(err)?;
+        (file == src.name).then_some((line, col))
     }
 
     /// node's report of an uncaught exception (without node's own closing lines: the
@@ -241,6 +267,21 @@ impl Interp {
             format!("\n{arrow}\n{shown}")
         }
     }
+}
+
+/// The `file`, line and column of an error's first stack frame (`at f (file:3:9)` or
+/// `at file:3:9`), read without running user code.
+pub fn error_first_frame(err: &JsObject) -> Option<(String, u32, u32)> {
+    let stack = crate::builtins::error::stack_text_raw(err)?;
+    let frame = stack.lines().find_map(|l| l.strip_prefix("    at "))?;
+    let loc = match frame.strip_suffix(')') {
+        Some(f) => &f[f.rfind('(')? + 1..],
+        None => frame,
+    };
+    let mut parts = loc.rsplitn(3, ':');
+    let col = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?.to_string(), line, col))
 }
 
 /// The constructor name V8 shows for a method call's receiver (data properties only: no user

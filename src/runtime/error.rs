@@ -33,11 +33,18 @@ pub struct JsError {
     pub name: String,
     /// The error's `message`, or the thrown value as `console.log` prints it.
     pub message: String,
-    /// The thrown value's `stack` property when it is a string (the engine does not record
-    /// JS frames yet, so this is `None` unless the script set one).
+    /// The error's `stack` as reading it in JS would give (V8's format: `Name: message` then
+    /// `    at f (file.js:3:9)` lines, innermost first, file names as given to `eval`), read
+    /// without running user code; `None` for thrown primitives and objects without a string
+    /// `stack`.
     pub stack: Option<String>,
-    /// Where the error was thrown: for syntax errors always; for runtime errors when the
-    /// engine knows (not yet: runtime positions are not recorded, so `None`).
+    /// Where it happened. Syntax errors: the offending token. An exception thrown while the
+    /// host called in (`eval`, `call`, a timer callback): its throw point, where node's
+    /// uncaught-exception report puts its caret (a `throw` statement; for an engine error such
+    /// as `null.x`, the failing operation, else the innermost call). A rejection reason or an
+    /// exception escaping a microtask (whose throw point node does not report either): where
+    /// the error was created, its first stack frame. `None` when unknown (a rejection with a
+    /// primitive reason, code from `eval`/`new Function`).
     pub position: Option<Position>,
 }
 

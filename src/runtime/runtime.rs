@@ -397,25 +397,48 @@ impl Drop for Runtime {
 }
 
 /// Take the pending exception of `cx` as an [`Error`] (a termination becomes `Error::Limit`).
+/// The exception was thrown synchronously: its position is the throw point.
 pub(crate) fn take_exception(cx: &mut Interp) -> Error {
     let v = std::mem::take(&mut cx.exception);
     if let Some(kind) = cx.budget.terminated {
         return Error::Limit(kind.into());
     }
-    Error::Uncaught(describe(cx, &v))
+    Error::Uncaught(describe(cx, &v, true))
 }
 
-/// The host's view of a thrown value.
-fn describe(cx: &mut Interp, v: &Value) -> JsError {
-    let shown = |cx: &mut Interp, v: &Value| {
-        crate::builtins::console::inspect(cx, v).unwrap_or_else(|_| "exception".into())
+/// The host's view of a thrown value. `thrown`: the value was thrown synchronously, so its
+/// position is the engine's latest throw point (where node puts the caret of an uncaught
+/// exception); otherwise (a rejection reason, an exception escaping a microtask, for which
+/// the loop forgets the throw point) an error's position is where it was created (its first
+/// stack frame), as node places an unhandled rejection.
+fn describe(cx: &mut Interp, v: &Value, thrown: bool) -> JsError {
+    let error = match v {
+        Value::Object(o) => Some(o.clone()),
+        _ => None,
     };
-    if let Value::Object(o) = v {
+    // Read before anything that could run user code (and move the throw point).
+    let position = match (&error, thrown) {
+        (_, true) if cx.throw_pos.is_some() => {
+            cx.throw_point().map(|(file, line, column)| Position {
+                source: file.to_string(),
+                line,
+                column,
+            })
+        }
+        (Some(o), _) => {
+            crate::interp::stack::error_first_frame(o).map(|(source, line, column)| Position {
+                source,
+                line,
+                column,
+            })
+        }
+        _ => None,
+    };
+    if let Some(o) = &error {
         let own_string = |key: &str| match o.get_own_data(&PropertyKey::from_str_key(key)) {
             Some(Value::String(s)) => Some(s.to_std_string_lossy()),
             _ => None,
         };
-        let stack = own_string("stack");
         // `name` usually comes from the prototype: read it without running getters.
         let mut name = None;
         let mut cur = Some(o.clone());
@@ -430,19 +453,47 @@ fn describe(cx: &mut Interp, v: &Value) -> JsError {
         }
         let is_error = matches!(o.borrow().kind, ObjectKind::Error);
         if is_error || name.is_some() && own_string("message").is_some() {
+            let name = name.unwrap_or_else(|| "Error".into());
+            let message = own_string("message").unwrap_or_default();
+            let stack = stack_string(o, &name, &message);
             return JsError {
-                name: name.unwrap_or_else(|| "Error".into()),
-                message: own_string("message").unwrap_or_default(),
+                name,
+                message,
                 stack,
-                position: None,
+                position,
             };
         }
     }
+    let message = crate::builtins::console::inspect(cx, v).unwrap_or_else(|_| "exception".into());
     JsError {
         name: "Uncaught".into(),
-        message: shown(cx, v),
+        message,
         stack: None,
-        position: None,
+        position,
+    }
+}
+
+/// An error's `stack` as reading it would give, without running user code: a string data
+/// property as it is; the engine's lazy accessor as V8 formats it (`Name: message` and the
+/// frames captured at creation).
+fn stack_string(o: &JsObject, name: &str, message: &str) -> Option<String> {
+    use crate::value::property::Slot;
+    let prop = o
+        .borrow()
+        .get_own_property(&PropertyKey::from_str_key("stack"))?;
+    match prop.slot {
+        Slot::Data(Value::String(s)) => Some(s.to_std_string_lossy()),
+        Slot::Accessor(_) => {
+            let frames = crate::builtins::error::stack_text_raw(o)?;
+            // ErrorUtils::ToString, as the accessor's header.
+            let header = match (name.is_empty(), message.is_empty()) {
+                (true, _) => message.to_string(),
+                (false, true) => name.to_string(),
+                (false, false) => format!("{name}: {message}"),
+            };
+            Some(header + &frames)
+        }
+        _ => None,
     }
 }
 
@@ -531,6 +582,8 @@ impl Runtime {
                 e.span.start,
             ))
         })?;
+        self.interp.register_source(name, &script.code.source);
+        self.interp.throw_pos = None;
         let r = self.with_stack(|rt| {
             rt.interp.run_script_completion(&script).map_err(|v| {
                 rt.interp.exception = v;
@@ -565,6 +618,7 @@ impl Runtime {
     /// assert_eq!(rt.convert::<f64>(&r).unwrap(), 43.0);
     /// ```
     pub fn call(&mut self, function: &Value, this: Value, args: &[Value]) -> Result<Value, Error> {
+        self.interp.throw_pos = None;
         let r = self.with_stack(|rt| {
             rt.interp
                 .call(function, this, args)
@@ -1055,7 +1109,7 @@ impl Runtime {
                 d.is_handled = true;
                 let v = v.clone();
                 drop(data);
-                Err(Error::Uncaught(describe(&mut self.interp, &v)))
+                Err(Error::Uncaught(describe(&mut self.interp, &v, false)))
             }
             PromiseState::Pending { .. } => Err(Error::Host(
                 "the promise can never settle: the event loop is idle".into(),

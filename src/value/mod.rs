@@ -15,6 +15,7 @@ pub mod promise;
 pub mod property;
 pub mod string;
 pub mod symbol;
+pub mod weak;
 
 pub use object::{JsObject, ObjectData, ObjectKind};
 pub use property::{Attributes, Property, PropertyKey, PropertyMap};

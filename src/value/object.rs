@@ -15,9 +15,7 @@ use std::fmt;
 
 use rustc_hash::FxBuildHasher;
 
-use super::gc::{
-    custom_trace, empty_trace, Finalize, Gc, GcRef, GcRefCell, GcRefMut, Trace, WeakMap,
-};
+use super::gc::{custom_trace, empty_trace, Finalize, Gc, GcRef, GcRefCell, GcRefMut, Trace};
 use super::property::{Attributes, Property, PropertyKey, PropertyMap};
 use super::string::atoms;
 use super::string::JsString;
@@ -258,9 +256,9 @@ pub enum ObjectKind {
     RegExpStringIterator(Box<RegExpStringIteratorData>),
     Map(Box<OrderedMap>),
     Set(Box<OrderedMap>),
-    WeakMap(Box<WeakMap<GcRefCell<ObjectData>, Value>>),
+    WeakMap(Box<super::weak::WeakTable>),
     /// A WeakSet is a weak map to `undefined`.
-    WeakSet(Box<WeakMap<GcRefCell<ObjectData>, Value>>),
+    WeakSet(Box<super::weak::WeakTable>),
     Promise(Box<PromiseData>),
     /// **Extension point for the interpreter.** Every callable object (closures, bound functions,
     /// native builtins, classes, async functions, generators' resume functions …) is

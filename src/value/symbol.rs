@@ -103,9 +103,26 @@ impl Symbol {
         Rc::as_ptr(&self.0) as usize
     }
 
+    /// A handle that does not keep the symbol alive (symbols as WeakMap/WeakSet keys). While
+    /// it exists the symbol's allocation (hence `addr`) is not reused.
+    pub fn downgrade(&self) -> WeakSymbol {
+        WeakSymbol(Rc::downgrade(&self.0))
+    }
+
     #[inline]
     pub fn ptr_eq(a: &Symbol, b: &Symbol) -> bool {
         Rc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+/// A non-owning symbol handle (see [`Symbol::downgrade`]).
+pub struct WeakSymbol(std::rc::Weak<SymbolData>);
+
+impl WeakSymbol {
+    /// Whether the symbol is still referenced from anywhere.
+    #[inline]
+    pub fn is_alive(&self) -> bool {
+        self.0.strong_count() > 0
     }
 }
 
