@@ -202,7 +202,13 @@ pub fn native_closure(
             is_constructor: false,
         })),
     );
-    crate::interp::function::define_length_and_name(&obj, Atom::intern_str(name), length);
+    // Resolving and element functions are anonymous: skip the interner for "".
+    let name = if name.is_empty() {
+        atoms::EMPTY
+    } else {
+        Atom::intern_str(name)
+    };
+    crate::interp::function::define_length_and_name(&obj, name, length);
     obj
 }
 
