@@ -270,7 +270,7 @@ fn is_instance_of(object: &JsObject, ctor: &JsObject) -> bool {
 /// V8's internal constructor name of an object (its kind).
 fn internal_constructor_name(o: &JsObject) -> &'static str {
     match o.borrow().kind {
-        ObjectKind::Arguments | ObjectKind::Ordinary => "Object",
+        ObjectKind::Arguments(_) | ObjectKind::Ordinary => "Object",
         ref k => k.name(),
     }
 }
@@ -552,7 +552,7 @@ fn format_raw(
         let (callable, kind_flags) = {
             let d = o.borrow();
             let k = match &d.kind {
-                ObjectKind::Arguments => 1,
+                ObjectKind::Arguments(_) => 1,
                 ObjectKind::RegExp(_) => 2,
                 ObjectKind::Date(_) => 3,
                 ObjectKind::Promise(_) => 5,

@@ -464,7 +464,7 @@ pub fn object_to_string(interp: &mut Interp, this: &Value, _: &[Value]) -> JsRes
     };
     let builtin = match &o.borrow().kind {
         ObjectKind::Array(_) => "Array",
-        ObjectKind::Arguments => "Arguments",
+        ObjectKind::Arguments(_) => "Arguments",
         ObjectKind::Function(_) => "Function",
         ObjectKind::Error => "Error",
         ObjectKind::Boolean(_) => "Boolean",

@@ -11,6 +11,7 @@
 //! Rust stack overflow). Not yet: generators/async (their state machines), the event loop,
 //! classes and the rest listed in `lower::build`.
 
+mod arguments;
 mod class;
 mod dynamic_scope;
 pub mod function;
@@ -1570,37 +1571,7 @@ impl Interp {
             self.write_place(place, nt);
         }
         if let (Some(place), Some(args)) = (code.arguments_place, &all_args) {
-            let obj = self.new_array(args.clone());
-            obj.borrow_mut().kind = ObjectKind::Arguments;
-            props::define_hidden(
-                &obj,
-                PropertyKey::String(crate::value::atoms::LENGTH),
-                Value::Number(args.len() as f64),
-            );
-            obj.borrow_mut().prototype = Some(self.intrinsics.object_proto.clone());
-            // CreateUnmappedArgumentsObject step 7: @@iterator is %Array.prototype.values%.
-            props::define_hidden(
-                &obj,
-                PropertyKey::Symbol(Symbol::well_known(crate::value::WellKnown::Iterator)),
-                Value::Object(self.intrinsics.array_proto_values.clone()),
-            );
-            let callee = PropertyKey::String(crate::value::atoms::CALLEE);
-            if code.strict || code.param_init.is_some() {
-                // CreateUnmappedArgumentsObject step 8: `callee` is poisoned.
-                let thrower = self.intrinsics.throw_type_error.clone();
-                obj.borrow_mut().properties.insert(
-                    callee,
-                    crate::value::Property::accessor(
-                        Some(thrower.clone()),
-                        Some(thrower),
-                        crate::value::Attributes::NONE,
-                    ),
-                );
-            } else if let Some(f) = me {
-                // CreateMappedArgumentsObject step 20 (the parameter mapping itself is not
-                // implemented: sloppy `arguments[i]` does not alias the parameter).
-                props::define_hidden(&obj, callee, Value::Object(f.clone()));
-            }
+            let obj = arguments::create(self, code, args, me);
             self.write_place(place, Value::Object(obj));
         }
         for &r in code.tdz_regs.iter() {

@@ -26,6 +26,12 @@ fn own(obj: &JsObject, key: &PropertyKey) -> Found {
         (ObjectKind::Array(a), PropertyKey::String(k)) if *k == atoms::LENGTH => {
             return Found::Value(Value::Number(a.length as f64))
         }
+        // A mapped arguments index reads its parameter ([[Get]] of §10.4.4.3).
+        (ObjectKind::Arguments(Some(m)), PropertyKey::Index(i)) => {
+            if let Some(v) = m.get(*i) {
+                return Found::Value(v);
+            }
+        }
         (ObjectKind::String(_), _) => {
             if let Some(p) = data.get_own_property(key) {
                 return match p.slot {
@@ -274,7 +280,9 @@ pub fn set_impl(
     receiver: &Value,
 ) -> JsResult<Result<(), SetFail>> {
     let same = matches!(receiver, Value::Object(r) if JsObject::ptr_eq(r, obj));
-    if same && !has_exotic_own(obj, key) {
+    // A mapped arguments index takes the general path: its [[DefineOwnProperty]] writes the
+    // parameter (the arguments exotic [[Set]] of §10.4.4.4 has the same effect).
+    if same && plain_own(obj, key) {
         let outcome = obj.borrow_mut().properties.write(key, v.clone());
         match outcome {
             WriteOutcome::Written => return Ok(Ok(())),
@@ -362,6 +370,18 @@ fn has_exotic_own(obj: &JsObject, key: &PropertyKey) -> bool {
         (ObjectKind::String(_), PropertyKey::String(k)) => *k == atoms::LENGTH,
         (ObjectKind::String(s), PropertyKey::Index(i)) => (*i as usize) < s.len(),
         _ => false,
+    }
+}
+
+/// Whether [[Set]] may write `key` straight into the property map: not a synthesized
+/// property (`has_exotic_own`) nor a still-mapped arguments index.
+fn plain_own(obj: &JsObject, key: &PropertyKey) -> bool {
+    match (&obj.borrow().kind, key) {
+        (ObjectKind::Array(_), PropertyKey::String(k)) => *k != atoms::LENGTH,
+        (ObjectKind::String(_), PropertyKey::String(k)) => *k != atoms::LENGTH,
+        (ObjectKind::String(s), PropertyKey::Index(i)) => (*i as usize) >= s.len(),
+        (ObjectKind::Arguments(Some(m)), PropertyKey::Index(i)) => !m.is_mapped(*i),
+        _ => true,
     }
 }
 
@@ -659,8 +679,46 @@ pub fn define_own_property(
             let current = obj.borrow().get_own_property(&key);
             Ok(validate_and_apply(current.as_ref(), false, desc).is_some())
         }
+        (None, PropertyKey::Index(i)) if is_mapped_argument(obj, *i) => {
+            Ok(define_mapped_argument(obj, *i, desc))
+        }
         _ => Ok(ordinary_define_own_property(obj, key, desc)),
     }
+}
+
+/// Whether `obj` is a mapped arguments object whose index `i` is still mapped.
+fn is_mapped_argument(obj: &JsObject, i: u32) -> bool {
+    matches!(&obj.borrow().kind, ObjectKind::Arguments(Some(m)) if m.is_mapped(i))
+}
+
+/// Arguments exotic [[DefineOwnProperty]] (ECMA-262 §10.4.4.2) of a mapped index `i`.
+fn define_mapped_argument(obj: &JsObject, i: u32, desc: &PropertyDescriptor) -> bool {
+    let key = PropertyKey::Index(i);
+    let map_get = |obj: &JsObject| match &obj.borrow().kind {
+        ObjectKind::Arguments(Some(m)) => m.get(i),
+        _ => None,
+    };
+    // Step 3: freezing a mapped index keeps the parameter's current value.
+    let mut new_desc = desc.clone();
+    if !desc.is_accessor() && desc.value.is_none() && desc.writable == Some(false) {
+        new_desc.value = map_get(obj);
+    }
+    if !ordinary_define_own_property(obj, key, &new_desc) {
+        return false;
+    }
+    if let ObjectKind::Arguments(Some(m)) = &mut obj.borrow_mut().kind {
+        if desc.is_accessor() {
+            m.unmap(i);
+        } else {
+            if let Some(v) = &desc.value {
+                m.set(i, v.clone());
+            }
+            if desc.writable == Some(false) {
+                m.unmap(i);
+            }
+        }
+    }
+    true
 }
 
 /// The array `length` property as a descriptor-validated record.
@@ -850,7 +908,12 @@ pub fn delete(obj: &JsObject, key: &PropertyKey) -> bool {
         Some(p) => p.attrs().configurable(),
     };
     if configurable {
-        obj.borrow_mut().properties.remove(key);
+        let mut data = obj.borrow_mut();
+        data.properties.remove(key);
+        // Arguments exotic [[Delete]] (§10.4.4.5): the index is no longer mapped.
+        if let (ObjectKind::Arguments(Some(m)), PropertyKey::Index(i)) = (&mut data.kind, key) {
+            m.unmap(*i);
+        }
     }
     configurable
 }

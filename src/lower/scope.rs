@@ -877,6 +877,24 @@ impl Resolver {
                 self.expr(e);
             }
         }
+        if simple && !is_arrow && !self.tree.scopes[scope as usize].strict {
+            // A sloppy function with simple parameters whose `arguments` object is used gets a
+            // mapped arguments object (ECMA-262 §10.4.4): its parameters then live in the
+            // function's record, which the object reads and writes.
+            let bindings = &self.tree.scopes[scope as usize].bindings;
+            let mapped = bindings.iter().any(|&b| {
+                let b = &self.tree.bindings[b as usize];
+                b.kind == BindingKind::Arguments && b.used
+            });
+            if mapped {
+                for &b in bindings {
+                    let b = &mut self.tree.bindings[b as usize];
+                    if b.kind == BindingKind::Param {
+                        b.captured = true;
+                    }
+                }
+            }
+        }
         self.pop_scope(scope);
         if let Some(s) = name_scope {
             self.pop_scope(s);
@@ -1302,6 +1320,23 @@ mod tests {
         let a = binding(&tree, "arguments");
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].kind, BindingKind::Param);
+    }
+
+    #[test]
+    fn mapped_arguments_put_parameters_in_the_record() {
+        // Sloppy, simple parameters, `arguments` used (here from an arrow): mapped.
+        let (_, tree) = analyse_src("function f(a, b) { return () => arguments[0]; }");
+        assert!(binding(&tree, "a")[0].captured);
+        assert!(binding(&tree, "b")[0].captured);
+        // Strict, non-simple or not using `arguments`: parameters stay in registers.
+        for src in [
+            "function f(a) { 'use strict'; return arguments[0]; }",
+            "function f(a = 1) { return arguments[0]; }",
+            "function f(a) { return a; }",
+        ] {
+            let (_, tree) = analyse_src(src);
+            assert!(!binding(&tree, "a")[0].captured, "{src}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::fmt;
 use rustc_hash::FxBuildHasher;
 
 use super::gc::{custom_trace, empty_trace, Finalize, Gc, GcRef, GcRefCell, GcRefMut, Trace};
-use super::property::{Attributes, Property, PropertyKey, PropertyMap};
+use super::property::{Attributes, Property, PropertyKey, PropertyMap, Slot};
 use super::string::atoms;
 use super::string::JsString;
 use super::symbol::Symbol;
@@ -182,6 +182,13 @@ impl ObjectData {
                     Attributes::ENUMERABLE,
                 ))
             }
+            (ObjectKind::Arguments(Some(map)), PropertyKey::Index(i)) => {
+                let mut p = self.properties.get(key).map(|r| r.to_property())?;
+                if let (Some(v), Slot::Data(d)) = (map.get(*i), &mut p.slot) {
+                    *d = v;
+                }
+                Some(p)
+            }
             _ => self.properties.get(key).map(|r| r.to_property()),
         }
     }
@@ -235,9 +242,10 @@ pub enum ObjectKind {
     /// Array exotic object; `length` lives here, not in the property map (the interpreter's
     /// ArraySetLength keeps it in sync with the index properties).
     Array(ArrayData),
-    /// Unmapped `arguments` (`length`/`callee` are ordinary properties). Mapped arguments alias
-    /// the callee's slots: the interpreter adds them with its environment design.
-    Arguments,
+    /// An `arguments` object (`length`/`callee` are ordinary properties). Mapped arguments
+    /// (ECMA-262 §10.4.4) carry their parameter map: while index `i` is mapped, the property's
+    /// value is the parameter binding's (the stored value may be stale and is not read).
+    Arguments(Option<Box<dyn ParameterMap>>),
     /// Has an `[[ErrorData]]` slot.
     Error,
     Boolean(bool),
@@ -273,6 +281,19 @@ pub enum ObjectKind {
     Host(Box<dyn ObjectPayload>),
 }
 
+/// The [[ParameterMap]] of a mapped arguments object: index `i` reads and writes a parameter
+/// binding of the callee until unmapped. Implemented by the interpreter (which owns
+/// environments); every method here is cheap and runs no JS.
+pub trait ParameterMap: Trace {
+    /// The parameter's current value, if `index` is mapped.
+    fn get(&self, index: u32) -> Option<Value>;
+    /// Write the parameter if `index` is mapped; whether it was.
+    fn set(&self, index: u32, v: Value) -> bool;
+    /// Remove the mapping of `index` (after delete, an accessor or `writable: false`).
+    fn unmap(&mut self, index: u32);
+    fn is_mapped(&self, index: u32) -> bool;
+}
+
 /// Traced, type-erased internal slots (functions, host data): downcast with `as_any`.
 pub trait ObjectPayload: Trace + Any {
     fn as_any(&self) -> &dyn Any;
@@ -288,7 +309,7 @@ impl ObjectKind {
         match self {
             ObjectKind::Ordinary => "Object",
             ObjectKind::Array(_) => "Array",
-            ObjectKind::Arguments => "Arguments",
+            ObjectKind::Arguments(_) => "Arguments",
             ObjectKind::Error => "Error",
             ObjectKind::Boolean(_) => "Boolean",
             ObjectKind::Number(_) => "Number",
@@ -331,9 +352,10 @@ unsafe impl Trace for ObjectKind {
                 }
             }
             ObjectKind::Function(p) | ObjectKind::Suspended(p) | ObjectKind::Host(p) => mark(&**p),
+            ObjectKind::Arguments(Some(m)) => mark(&**m),
             ObjectKind::Ordinary
             | ObjectKind::Array(_)
-            | ObjectKind::Arguments
+            | ObjectKind::Arguments(None)
             | ObjectKind::Error
             | ObjectKind::Boolean(_)
             | ObjectKind::Number(_)
