@@ -331,6 +331,76 @@ fn raw_host_functions_see_this_and_can_call_back() {
 }
 
 #[test]
+fn a_js_exception_crossing_a_host_function_is_the_same_value() {
+    let mut rt = captured();
+    // JS calls `invoke`, which calls back into JS; the callback throws; the host returns the
+    // error it got: the script's `catch` sees the thrown value itself.
+    rt.register_fn_raw("invoke", 1, |cx, _this, args| {
+        let f = args.first().cloned().unwrap_or_default();
+        cx.call(&f, Value::Undefined, &[])
+            .map_err(|_| tidejs::runtime::catch(cx))
+    });
+    let check = |rt: &mut Runtime, src: &str| rt.eval_as::<bool>(src).unwrap();
+    assert!(check(
+        &mut rt,
+        "const obj = { code: 7 }; let r0; try { invoke(() => { throw obj }) } catch (e) { r0 = e === obj } r0"
+    ));
+    assert!(check(
+        &mut rt,
+        "class MyErr extends Error {}; const me = new MyErr('x'); let r1; \
+         try { invoke(() => { throw me }) } catch (e) { r1 = e === me && e instanceof MyErr } r1"
+    ));
+    assert!(check(
+        &mut rt,
+        "let r2; try { invoke(() => { throw 'text' }) } catch (e) { r2 = e === 'text' } r2"
+    ));
+    // Through two host frames.
+    assert!(check(
+        &mut rt,
+        "let r3; try { invoke(() => invoke(() => { throw obj })) } catch (e) { r3 = e === obj } r3"
+    ));
+    // Uncaught: the error reaching Rust keeps the callback's throw point (node: h.js:2:3).
+    match rt.eval(
+        "invoke(() => {\n  throw new RangeError('inner')\n})",
+        "h.js",
+    ) {
+        Err(Error::Uncaught(e)) => {
+            assert_eq!(
+                (e.name.as_str(), e.message.as_str()),
+                ("RangeError", "inner")
+            );
+            assert_eq!(pos(&e), Some(("h.js", 2, 3)));
+        }
+        other => panic!("{other:?}"),
+    }
+    // An error the runtime reported, returned later by a typed host function: rethrown as the
+    // same value.
+    let err = rt
+        .eval(
+            "globalThis.saved = new TypeError('kept'); throw saved",
+            "s.js",
+        )
+        .unwrap_err();
+    rt.register_fn("again", move || -> Result<(), Error> { Err(err.clone()) });
+    assert!(check(
+        &mut rt,
+        "let r4; try { again() } catch (e) { r4 = e === saved } r4"
+    ));
+    // An error the host builds is thrown as a new error of that name.
+    rt.register_fn("made", || -> Result<(), Error> {
+        Err(Error::Uncaught(tidejs::JsError::new(
+            "RangeError",
+            "made in Rust",
+        )))
+    });
+    assert_eq!(
+        rt.eval_as::<String>("let r5; try { made() } catch (e) { r5 = `${e instanceof RangeError} ${e.message}` } r5")
+            .unwrap(),
+        "true made in Rust"
+    );
+}
+
+#[test]
 fn host_objects_and_classes_carry_rust_values() {
     struct Account {
         balance: f64,
@@ -587,6 +657,111 @@ fn an_uncaught_exception_in_a_timer_is_an_error_and_the_loop_resumes() {
     }
     rt.run_until_idle().unwrap();
     assert_eq!(rt.console_output(), vec!["next"]);
+}
+
+// Node 20's rule, checked with node on the same scripts: a rejection still unhandled when the
+// microtask queue has drained is reported; one handled by a job of the same checkpoint is not.
+#[test]
+fn unhandled_rejections_are_errors_by_default_as_in_node() {
+    let mut rt = Runtime::builder().virtual_time().capture_console().build();
+    // Handled by a microtask of the same checkpoint: not reported (node prints the line, exit 0).
+    rt.eval(
+        "const p1 = Promise.reject(new Error('late'));\n\
+         Promise.resolve().then(() => p1.catch(() => console.log('caught in same turn')));\n",
+        "u1.js",
+    )
+    .unwrap();
+    rt.run_until_idle().unwrap();
+    assert_eq!(rt.take_console_output(), vec!["caught in same turn"]);
+    // Handled only in a later turn (a timer): reported, at the error's creation (node: u2.js:1:27).
+    rt.eval(
+        "const p2 = Promise.reject(new Error('later'));\n\
+         setTimeout(() => p2.catch(() => console.log('caught next turn')), 0);\n",
+        "u2.js",
+    )
+    .unwrap();
+    match rt.run_until_idle() {
+        Err(Error::UnhandledRejection(e)) => {
+            assert_eq!((e.name.as_str(), e.message.as_str()), ("Error", "later"));
+            assert_eq!(pos(&e), Some(("u2.js", 1, 27)));
+            assert_eq!(
+                Error::UnhandledRejection(e).to_string(),
+                "Uncaught (in promise) Error: later (at u2.js:1:27)"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // The runtime stays usable: the loop goes on (the timer still runs).
+    rt.run_until_idle().unwrap();
+    assert_eq!(rt.take_console_output(), vec!["caught next turn"]);
+    // An async function failing, nobody awaiting it (node: u3.js:2:9). (After an `await` the
+    // engine records no frame for the resumed function yet, so there is no position there.)
+    rt.eval(
+        "async function work() {\n  throw new RangeError('async fail');\n}\nwork();\n",
+        "u3.js",
+    )
+    .unwrap();
+    match rt.run_until_idle() {
+        Err(Error::UnhandledRejection(e)) => {
+            assert_eq!(e.name, "RangeError");
+            assert_eq!(pos(&e), Some(("u3.js", 2, 9)));
+        }
+        other => panic!("{other:?}"),
+    }
+    // A primitive reason.
+    rt.eval("Promise.reject(2)", "u4.js").unwrap();
+    match rt.run_microtasks() {
+        Err(e @ Error::UnhandledRejection(_)) => {
+            assert_eq!(e.to_string(), "Uncaught (in promise) 2")
+        }
+        other => panic!("{other:?}"),
+    }
+    // A promise the host awaits with run_until is handled: its rejection is run_until's error.
+    let p = rt
+        .eval("Promise.reject(new Error('awaited'))", "u5.js")
+        .unwrap();
+    assert!(matches!(rt.run_until(&p), Err(Error::Uncaught(e)) if e.message == "awaited"));
+    rt.run_until_idle().unwrap();
+}
+
+#[test]
+fn an_unhandled_rejection_handler_sees_each_one() {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let log = seen.clone();
+    let mut rt = Runtime::builder()
+        .capture_console()
+        .on_unhandled_rejection(move |e| {
+            log.borrow_mut().push(e.to_string());
+            if e.message == "stop" {
+                Err(Error::host("stopped by the handler"))
+            } else {
+                Ok(())
+            }
+        })
+        .build();
+    rt.eval(
+        "Promise.reject(new TypeError('one'));\nPromise.reject('two').catch(() => {});\nPromise.reject(3);",
+        "h.js",
+    )
+    .unwrap();
+    rt.run_until_idle().unwrap();
+    assert_eq!(
+        *seen.borrow(),
+        vec!["TypeError: one (at h.js:1:16)", "Uncaught 3"]
+    );
+    // The handler's error ends the call; the rejections after it are reported next time.
+    rt.eval(
+        "Promise.reject('stop'); Promise.reject(new Error('after'))",
+        "s.js",
+    )
+    .unwrap();
+    assert_eq!(
+        rt.run_until_idle(),
+        Err(Error::Host("stopped by the handler".into()))
+    );
+    rt.run_until_idle().unwrap();
+    assert_eq!(seen.borrow().len(), 4);
+    assert_eq!(seen.borrow()[3], "Error: after (at s.js:1:40)");
 }
 
 #[test]

@@ -107,11 +107,18 @@ pub struct Interp {
     pub throw_text: Option<Rc<str>>,
     /// Scripts registered by name (`register_source`), for hosts running several scripts.
     pub sources: Vec<Rc<stack::SourceInfo>>,
+    /// Thrown values the embedding API handed to the host as errors, newest last, a few at
+    /// most (`runtime::catch`): a host function returning such an error rethrows the very
+    /// value, with its throw point.
+    pub(crate) held_exceptions: Vec<HeldException>,
     /// The global lexical environment: script-level `let`/`const`/`class` bindings (a
     /// null-prototype object no script can reach; TDZ = the uninit marker, const =
     /// non-writable). Looked up before the global object.
     global_lex: JsObject,
 }
+
+/// A thrown value kept for the embedder: (id, value, throw offset, throw script).
+pub(crate) type HeldException = (u64, Value, Option<u32>, Option<Rc<str>>);
 
 impl Interp {
     pub fn new(host: Box<dyn Host>) -> Interp {
@@ -142,6 +149,7 @@ impl Interp {
             throw_pos: None,
             throw_text: None,
             sources: Vec::new(),
+            held_exceptions: Vec::new(),
             global_lex: JsObject::ordinary(None),
         };
         interp.this = Value::Object(global);

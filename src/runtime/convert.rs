@@ -238,12 +238,18 @@ impl<T: IntoJs> IntoJs for Option<T> {
 }
 
 /// `Err` is thrown (or rejects, from an async host function) as a JS `Error` whose message is
-/// the error's `Display` text.
-impl<T: IntoJs, E: std::fmt::Display> IntoJs for Result<T, E> {
+/// the error's `Display` text; an `Err` of this crate's [`Error`] passes through as it is (a
+/// JS exception it reports is rethrown as the same value, a limit keeps ending the script).
+impl<T: IntoJs, E: std::fmt::Display + 'static> IntoJs for Result<T, E> {
     fn into_js(self, cx: &mut Interp) -> Result<Value, Error> {
         match self {
             Ok(v) => v.into_js(cx),
-            Err(e) => Err(Error::Host(e.to_string())),
+            // An `Error` passes through as it is (a JS exception is rethrown, a limit keeps
+            // ending the script); any other error becomes an `Error` with its text.
+            Err(e) => match (&e as &dyn std::any::Any).downcast_ref::<Error>() {
+                Some(err) => Err(err.clone()),
+                None => Err(Error::Host(e.to_string())),
+            },
         }
     }
 }

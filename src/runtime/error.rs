@@ -25,6 +25,13 @@ impl fmt::Display for Position {
     }
 }
 
+/// Which thrown JS value a [`JsError`] stands for, while its runtime still holds the value
+/// (the few most recent errors it reported). Returning the error from a host function rethrows
+/// that very value in JS (`e === original` holds in the script's `catch`), instead of a new
+/// `Error` with the same name and message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ExceptionRef(pub(crate) std::num::NonZeroU64);
+
 /// A JS exception as the host sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsError {
@@ -43,9 +50,28 @@ pub struct JsError {
     /// uncaught-exception report puts its caret (a `throw` statement; for an engine error such
     /// as `null.x`, the failing operation, else the innermost call). A rejection reason or an
     /// exception escaping a microtask (whose throw point node does not report either): where
-    /// the error was created, its first stack frame. `None` when unknown (a rejection with a
-    /// primitive reason, code from `eval`/`new Function`).
+    /// the error was created, its first stack frame. `None` when unknown: a rejection with a
+    /// primitive reason, code from `eval`/`new Function`, an error created in a generator or
+    /// async function resumed after its first `yield`/`await` (the engine records no frame for
+    /// resumed code yet).
     pub position: Option<Position>,
+    /// The thrown value itself, when the runtime reported this error (`None` in errors the host
+    /// builds: those are thrown as a new `Error` of the same name and message).
+    pub exception: Option<ExceptionRef>,
+}
+
+impl JsError {
+    /// An error to throw from a host function: `name` picks the constructor (`TypeError`,
+    /// `RangeError`, `SyntaxError`, `ReferenceError`, else `Error`).
+    pub fn new(name: impl Into<String>, message: impl Into<String>) -> JsError {
+        JsError {
+            name: name.into(),
+            message: message.into(),
+            stack: None,
+            position: None,
+            exception: None,
+        }
+    }
 }
 
 impl fmt::Display for JsError {
@@ -116,6 +142,10 @@ pub enum Error {
     Syntax(JsError),
     /// An exception nobody caught (in the script, a called function, a timer or a job).
     Uncaught(JsError),
+    /// A promise was rejected and no handler was attached by the end of the microtask
+    /// checkpoint (node's rule; see `Builder::on_unhandled_rejection`): its reason, positioned
+    /// where the error was created. The runtime stays usable.
+    UnhandledRejection(JsError),
     /// A limit ended the script; the runtime stays usable.
     Limit(Limit),
     /// The host failed: a host function's error (it reaches JS as an `Error` with this
@@ -145,6 +175,15 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Syntax(e) | Error::Uncaught(e) => e.fmt(f),
+            // deno's wording; a primitive reason is shown as it is (not `Uncaught 2`).
+            Error::UnhandledRejection(e) if e.name == "Uncaught" => {
+                write!(f, "Uncaught (in promise) {}", e.message)?;
+                match &e.position {
+                    Some(p) => write!(f, " (at {p})"),
+                    None => Ok(()),
+                }
+            }
+            Error::UnhandledRejection(e) => write!(f, "Uncaught (in promise) {e}"),
             Error::Limit(l) => write!(f, "limit: {l}"),
             Error::Host(m) => write!(f, "host error: {m}"),
             Error::Type(m) => write!(f, "TypeError: {m}"),

@@ -88,7 +88,11 @@ pub(crate) fn throw(cx: &mut Interp, e: Error) -> Throw {
             let p = cx.intrinsics.error_proto.clone();
             cx.throw_error(p, &m)
         }
-        Error::Uncaught(js) | Error::Syntax(js) => {
+        Error::Uncaught(js) | Error::Syntax(js) | Error::UnhandledRejection(js) => {
+            // The very value the error reports, while the runtime holds it.
+            if let Some(t) = js.exception.and_then(|r| super::runtime::rethrow(cx, r)) {
+                return t;
+            }
             let i = &cx.intrinsics;
             let p = match js.name.as_str() {
                 "TypeError" => i.type_error_proto.clone(),

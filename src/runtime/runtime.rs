@@ -8,14 +8,14 @@
 //! interpreter's hot path (`interp::limits`).
 
 use super::convert::{FromJs, IntoJs};
-use super::error::{Error, JsError, Limit, Position};
+use super::error::{Error, ExceptionRef, JsError, Limit, Position};
 use super::host_fn::{
     self, HostFuture, IntoAsyncHostFn, IntoHostCtor, IntoHostFn, IntoHostMethod, RawFn,
 };
 use super::limits::InterruptHandle;
 use crate::host::{Host, StdHost, Stream};
 use crate::interp::limits::LimitKind;
-use crate::interp::{props, Interp};
+use crate::interp::{props, Interp, Throw};
 use crate::jobs::HostCompletion;
 use crate::value::object::{ObjectKind, PromiseCapability, PromiseState};
 use crate::value::{JsObject, PropertyKey, Value};
@@ -24,7 +24,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::future::Future;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Wake, Waker};
 use std::time::{Duration, Instant};
@@ -124,7 +124,11 @@ pub struct Builder {
     max_depth: Option<u32>,
     max_microtasks: Option<usize>,
     max_timers: Option<usize>,
+    on_rejection: Option<RejectionHandler>,
 }
+
+/// What [`Builder::on_unhandled_rejection`] installs.
+type RejectionHandler = Box<dyn FnMut(&JsError) -> Result<(), Error>>;
 
 impl Builder {
     /// Use `host` for console output, the clock and waiting (default: stdout/stderr and real
@@ -197,6 +201,50 @@ impl Builder {
         self
     }
 
+    /// What to do with a promise rejected with no handler. The runtime follows node's rule:
+    /// after each microtask checkpoint (the queue drained: after a loop turn's jobs, after each
+    /// timer callback and host completion, in [`Runtime::run_microtasks`]), every promise
+    /// rejected since the previous checkpoint that still has no handler is reported; one
+    /// that got a handler within the same checkpoint (`p.catch(…)` attached later in the
+    /// same turn) is not. A promise passed to [`Runtime::run_until`] counts as handled.
+    ///
+    /// By default (as node and deno do), the loop-driving call that found it (`run_until_idle`,
+    /// `run_until`, `try_tick`, `run_microtasks`, `advance_time`, `poll_event_loop`) returns
+    /// `Err(Error::UnhandledRejection(e))`, `e` describing the reason (its position: where the
+    /// error was created); the runtime stays usable and the next call goes on with the loop.
+    /// With a handler, each one is passed to `f` instead: `Ok(())` goes on (to log them, or
+    /// ignore them with `|_| Ok(())`), `Err(e)` ends the call with `e`.
+    ///
+    /// ```
+    /// use tidejs::{Error, Runtime};
+    /// // Default: an error.
+    /// let mut rt = Runtime::new();
+    /// rt.eval("Promise.reject(new TypeError('nobody listens'))", "r.js").unwrap();
+    /// match rt.run_until_idle() {
+    ///     Err(Error::UnhandledRejection(e)) => assert_eq!(e.message, "nobody listens"),
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// // A handler that logs and goes on.
+    /// let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    /// let log = seen.clone();
+    /// let mut rt = Runtime::builder()
+    ///     .on_unhandled_rejection(move |e| {
+    ///         log.borrow_mut().push(e.to_string());
+    ///         Ok(())
+    ///     })
+    ///     .build();
+    /// rt.eval("Promise.reject(new RangeError('one')); Promise.reject(2)", "r.js").unwrap();
+    /// rt.run_until_idle().unwrap();
+    /// assert_eq!(seen.borrow().len(), 2);
+    /// ```
+    pub fn on_unhandled_rejection(
+        mut self,
+        f: impl FnMut(&JsError) -> Result<(), Error> + 'static,
+    ) -> Builder {
+        self.on_rejection = Some(Box::new(f));
+        self
+    }
+
     /// Build the runtime (a fresh realm with the standard builtins and timers).
     pub fn build(self) -> Runtime {
         let mut inner = self.host.unwrap_or_else(|| Box::new(StdHost::default()));
@@ -239,6 +287,7 @@ impl Builder {
             classes: HashMap::new(),
             max_microtasks: self.max_microtasks,
             timer_thread: None,
+            on_rejection: self.on_rejection,
         }
     }
 }
@@ -374,6 +423,7 @@ pub struct Runtime {
     classes: HashMap<TypeId, JsObject>,
     max_microtasks: Option<usize>,
     timer_thread: Option<TimerThread>,
+    on_rejection: Option<RejectionHandler>,
 }
 
 impl Default for Runtime {
@@ -404,6 +454,58 @@ pub(crate) fn take_exception(cx: &mut Interp) -> Error {
         return Error::Limit(kind.into());
     }
     Error::Uncaught(describe(cx, &v, true))
+}
+
+/// The exception a failed engine operation left pending in `cx` (after `Err(Throw)` from
+/// `cx.call(…)`, `props::get(…)`…), as an [`Error`]: `Error::Uncaught` with its name, message,
+/// stack and throw position, or `Error::Limit` when a limit is ending the script. For raw host
+/// functions that call back into JS: returning this error from the host function rethrows the
+/// same JS value (not a copy), so a script's `catch` sees what the callback threw.
+///
+/// ```
+/// use tidejs::{runtime, Runtime, Value};
+/// let mut rt = Runtime::new();
+/// rt.register_fn_raw("invoke", 1, |cx, _this, args| {
+///     let f = args.first().cloned().unwrap_or_default();
+///     cx.call(&f, Value::Undefined, &[]).map_err(|_| runtime::catch(cx))
+/// });
+/// let same = rt.eval_as::<bool>(
+///     "const thrown = { code: 7 }; let same;
+///      try { invoke(() => { throw thrown }) } catch (e) { same = e === thrown }
+///      same",
+/// );
+/// assert!(same.unwrap());
+/// ```
+pub fn catch(cx: &mut Interp) -> Error {
+    take_exception(cx)
+}
+
+/// How many reported exceptions a runtime keeps for rethrowing ([`ExceptionRef`]).
+const HELD_EXCEPTIONS: usize = 8;
+
+/// Keep `v` (thrown at the current throw point) so that an error reporting it can rethrow it.
+fn hold(cx: &mut Interp, v: &Value) -> ExceptionRef {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let id = NEXT.fetch_add(1, Ordering::Relaxed);
+    if cx.held_exceptions.len() >= HELD_EXCEPTIONS {
+        cx.held_exceptions.remove(0);
+    }
+    cx.held_exceptions
+        .push((id, v.clone(), cx.throw_pos, cx.throw_text.clone()));
+    ExceptionRef(std::num::NonZeroU64::new(id).unwrap_or(std::num::NonZeroU64::MIN))
+}
+
+/// Throw again the value `r` stands for, if this runtime still holds it.
+pub(crate) fn rethrow(cx: &mut Interp, r: ExceptionRef) -> Option<Throw> {
+    let (_, v, pos, text) = cx
+        .held_exceptions
+        .iter()
+        .find(|h| h.0 == r.0.get())?
+        .clone();
+    cx.exception = v;
+    cx.throw_pos = pos;
+    cx.throw_text = text;
+    Some(Throw)
 }
 
 /// The host's view of a thrown value. `thrown`: the value was thrown synchronously, so its
@@ -456,20 +558,28 @@ fn describe(cx: &mut Interp, v: &Value, thrown: bool) -> JsError {
             let name = name.unwrap_or_else(|| "Error".into());
             let message = own_string("message").unwrap_or_default();
             let stack = stack_string(o, &name, &message);
+            let exception = Some(hold(cx, v));
             return JsError {
                 name,
                 message,
                 stack,
                 position,
+                exception,
             };
         }
     }
-    let message = crate::builtins::console::inspect(cx, v).unwrap_or_else(|_| "exception".into());
+    let exception = Some(hold(cx, v));
+    // As `console.log` shows it: a string as it is, anything else inspected.
+    let message = match v {
+        Value::String(s) => s.to_std_string_lossy(),
+        _ => crate::builtins::console::inspect(cx, v).unwrap_or_else(|_| "exception".into()),
+    };
     JsError {
         name: "Uncaught".into(),
         message,
         stack: None,
         position,
+        exception,
     }
 }
 
@@ -515,6 +625,7 @@ impl Runtime {
             max_depth: None,
             max_microtasks: None,
             max_timers: None,
+            on_rejection: None,
         }
     }
 
@@ -951,8 +1062,33 @@ impl Runtime {
                 }
             }
         }
-        // Unhandled rejections are not errors for an embedder (it awaits what it cares about).
-        self.interp.queues.maybe_unhandled.clear();
+        self.report_rejections()
+    }
+
+    /// Node's unhandled-rejection rule, after a checkpoint (see
+    /// [`Builder::on_unhandled_rejection`]).
+    fn report_rejections(&mut self) -> Result<(), Error> {
+        let mut candidates = std::mem::take(&mut self.interp.queues.maybe_unhandled).into_iter();
+        while let Some(p) = candidates.next() {
+            let reason = match &p.borrow().kind {
+                ObjectKind::Promise(d) if !d.is_handled => match &d.state {
+                    PromiseState::Rejected(v) => v.clone(),
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            let e = describe(&mut self.interp, &reason, false);
+            let r = match &mut self.on_rejection {
+                Some(f) => f(&e),
+                None => Err(Error::UnhandledRejection(e)),
+            };
+            if let Err(e) = r {
+                // The rest are reported at the next checkpoint.
+                let rest: Vec<JsObject> = candidates.collect();
+                self.interp.queues.maybe_unhandled.splice(0..0, rest);
+                return Err(e);
+            }
+        }
         Ok(())
     }
 
@@ -1074,7 +1210,7 @@ impl Runtime {
     }
 
     /// Run the loop until `promise` settles: its value, or `Error::Uncaught` with its rejection
-    /// reason. A non-promise value is returned as is. Fails with `Error::Host` if the loop goes
+    /// reason (`promise` counts as handled: its rejection is never an unhandled one). A non-promise value is returned as is. Fails with `Error::Host` if the loop goes
     /// idle with the promise still pending.
     ///
     /// ```
@@ -1094,6 +1230,10 @@ impl Runtime {
             return Ok(promise.clone());
         }
         let p = p.clone();
+        // The host awaits it: its rejection is handled (not an unhandled rejection).
+        if let ObjectKind::Promise(d) = &mut p.borrow_mut().kind {
+            d.is_handled = true;
+        }
         let settled = |p: &JsObject| match &p.borrow().kind {
             ObjectKind::Promise(d) => !matches!(d.state, PromiseState::Pending { .. }),
             _ => true,
@@ -1106,7 +1246,6 @@ impl Runtime {
         match &d.state {
             PromiseState::Fulfilled(v) => Ok(v.clone()),
             PromiseState::Rejected(v) => {
-                d.is_handled = true;
                 let v = v.clone();
                 drop(data);
                 Err(Error::Uncaught(describe(&mut self.interp, &v, false)))
@@ -1250,6 +1389,7 @@ fn syntax_error(kind: &str, message: &str, source: &str, name: &str, offset: u32
             line,
             column,
         }),
+        exception: None,
     }
 }
 

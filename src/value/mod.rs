@@ -27,13 +27,20 @@ use gc::{custom_trace, Finalize, Trace};
 /// A JavaScript value. Clone is cheap: a copy, or one reference-count increment.
 #[derive(Clone, Debug, Default)]
 pub enum Value {
+    /// `undefined` (the default).
     #[default]
     Undefined,
+    /// `null`.
     Null,
+    /// A boolean.
     Bool(bool),
+    /// A number (IEEE 754 double).
     Number(f64),
+    /// A string (UTF-16 code units).
     String(JsString),
+    /// A symbol.
     Symbol(Symbol),
+    /// An object (functions, arrays and promises included).
     Object(JsObject),
 }
 
@@ -51,14 +58,17 @@ pub enum ConversionError {
 }
 
 impl Value {
+    /// Is it `undefined`?
     #[inline]
     pub fn is_undefined(&self) -> bool {
         matches!(self, Value::Undefined)
     }
+    /// Is it `undefined` or `null`?
     #[inline]
     pub fn is_nullish(&self) -> bool {
         matches!(self, Value::Undefined | Value::Null)
     }
+    /// The object, if it is one.
     #[inline]
     pub fn as_object(&self) -> Option<&JsObject> {
         match self {
@@ -66,6 +76,7 @@ impl Value {
             _ => None,
         }
     }
+    /// The number, if it is one (no conversion).
     #[inline]
     pub fn as_number(&self) -> Option<f64> {
         match self {

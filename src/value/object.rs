@@ -97,6 +97,7 @@ impl JsObject {
         self.0.borrow_mut()
     }
 
+    /// Are `a` and `b` the same object (JS `===`)?
     #[inline]
     pub fn ptr_eq(a: &JsObject, b: &JsObject) -> bool {
         Gc::ptr_eq(&a.0, &b.0)
