@@ -51,7 +51,12 @@ impl Job {
     /// The job's kind as `--trace` names it.
     pub fn kind_name(&self) -> &'static str {
         match self {
-            Job::Reaction(job) if matches!(job.reaction.capability, ReactionCapability::None) => {
+            Job::Reaction(job)
+                if matches!(
+                    job.reaction.capability,
+                    ReactionCapability::None | ReactionCapability::Await(_)
+                ) =>
+            {
                 "await-resume"
             }
             Job::Reaction(_) => "reaction",
@@ -142,6 +147,23 @@ pub fn clamp_delay(delay: f64) -> f64 {
 fn order_bits(x: f64) -> u64 {
     debug_assert!(x >= 0.0);
     x.to_bits()
+}
+
+impl EventQueues {
+    /// HostPromiseRejectionTracker(`"reject"`). A long job chain (a whole program run from
+    /// one microtask drain) can reject and then handle many promises before the next check:
+    /// handled ones are dropped whenever the list doubles, so it holds (and keeps alive)
+    /// only the possibly unhandled ones. Amortized O(1); the check's order is kept.
+    pub fn track_rejection(&mut self, promise: JsObject) {
+        if self.maybe_unhandled.len() >= self.unhandled_prune_at.max(256) {
+            self.maybe_unhandled.retain(|p| match &p.borrow().kind {
+                crate::value::object::ObjectKind::Promise(d) => !d.is_handled,
+                _ => false,
+            });
+            self.unhandled_prune_at = self.maybe_unhandled.len() * 2;
+        }
+        self.maybe_unhandled.push(promise);
+    }
 }
 
 impl TimerQueue {
@@ -287,8 +309,11 @@ pub struct EventQueues {
     pub host: HostQueue,
     /// Promises reported by HostPromiseRejectionTracker(`"reject"`) since the last check, in
     /// order. A later `"handle"` needs no removal: the check skips promises whose
-    /// `[[PromiseIsHandled]]` became true (O(1) per event, no search).
+    /// `[[PromiseIsHandled]]` became true (O(1) per event, no search). Use
+    /// [`EventQueues::track_rejection`] to add: it drops handled entries as the list grows.
     pub maybe_unhandled: Vec<JsObject>,
+    /// `maybe_unhandled` is pruned of handled promises when it reaches this length.
+    unhandled_prune_at: usize,
     /// The loop's notion of "now" (monotonic ms), refreshed once per loop turn as libuv does:
     /// timers created during a turn count their delay from the turn's start.
     pub loop_now: f64,

@@ -202,8 +202,13 @@ pub fn native_closure(
             is_constructor: false,
         })),
     );
-    props::define_builtin_prop(&obj, atoms::LENGTH, Value::Number(length as f64));
-    props::define_builtin_prop(&obj, atoms::NAME, Value::from(name));
+    // Resolving and element functions are anonymous: skip the interner for "".
+    let name = if name.is_empty() {
+        atoms::EMPTY
+    } else {
+        Atom::intern_str(name)
+    };
+    crate::interp::function::define_length_and_name(&obj, name, length);
     obj
 }
 

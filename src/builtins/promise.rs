@@ -54,7 +54,7 @@ fn apply(interp: &mut Interp, effects: Effects) {
     }
     if let Some(RejectionEvent::Rejected(p)) = effects.rejection {
         // "handle" needs no bookkeeping: the check looks at [[PromiseIsHandled]] itself.
-        interp.queues.maybe_unhandled.push(p);
+        interp.queues.track_rejection(p);
     }
 }
 
@@ -168,6 +168,24 @@ pub fn await_value(
         Some(on_fulfilled.clone()),
         Some(on_rejected.clone()),
         ReactionCapability::None,
+        interp.call_pos,
+    );
+    apply(interp, effects);
+    Ok(())
+}
+
+/// `Await(value)` of an async function or async generator whose suspended call is `state`
+/// (§27.7.5.3 steps 2–9): PromiseResolve(%Promise%, value), then PerformPromiseThen with the
+/// spec's onFulfilled/onRejected closures represented by `ReactionCapability::Await(state)`
+/// (no function objects: they are unobservable). The job resumes the call with the value or
+/// the reason. Throws only if PromiseResolve does.
+pub fn await_resuming(interp: &mut Interp, value: Value, state: &JsObject) -> JsResult<()> {
+    let promise = promise_resolve_intrinsic(interp, value)?;
+    let effects = core::perform_promise_then(
+        &promise,
+        None,
+        None,
+        ReactionCapability::Await(state.clone()),
         interp.call_pos,
     );
     apply(interp, effects);
@@ -353,6 +371,14 @@ pub fn run_reaction_job(interp: &mut Interp, job: ReactionJob) -> JsResult<()> {
         },
     };
     match reaction.capability {
+        ReactionCapability::Await(state) => {
+            let how = match result {
+                Ok(v) => crate::interp::machine::Resume::Next(v),
+                Err(e) => crate::interp::machine::Resume::Throw(e),
+            };
+            interp.async_resume(&state, how);
+            Ok(())
+        }
         ReactionCapability::None => match result {
             Ok(_) => Ok(()),
             Err(e) => {
@@ -583,7 +609,7 @@ fn promise_then(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
     let result = match &capability {
         ReactionCapability::Intrinsic(p) => p.clone(),
         ReactionCapability::Functions(cap) => cap.promise.clone(),
-        ReactionCapability::None => promise.clone(),
+        ReactionCapability::None | ReactionCapability::Await(_) => promise.clone(),
     };
     interp.call_pos = pos;
     perform_promise_then(interp, &promise, &arg(args, 0), &arg(args, 1), capability);

@@ -183,7 +183,7 @@ pub fn trace_line(interp: &mut Interp, what: &str, origin: Origin) {
 fn promise_of(job: &Job) -> Option<JsObject> {
     match job {
         Job::Reaction(r) => match &r.reaction.capability {
-            ReactionCapability::None => None,
+            ReactionCapability::None | ReactionCapability::Await(_) => None,
             ReactionCapability::Intrinsic(p) => Some(p.clone()),
             ReactionCapability::Functions(c) => Some(c.promise.clone()),
         },

@@ -253,6 +253,45 @@ pub fn set_closure_slot(callee: &JsObject, i: usize, v: Value) {
     }
 }
 
+thread_local! {
+    /// One shared `length`/`name` property list per (name, length) pair: bounded by the
+    /// program's distinct function names.
+    static DEFAULT_PROPS: std::cell::RefCell<
+        rustc_hash::FxHashMap<(u32, u32), crate::value::property::SharedNamed>,
+    > = Default::default();
+}
+
+/// Gives a new function object its own `length` and `name` properties (SetFunctionLength then
+/// SetFunctionName: non-writable, non-enumerable, configurable, in that order) as a shared,
+/// copy-on-write list: creating a closure allocates no property storage, and the first
+/// change (a redefinition, a delete, a new property) copies the two entries in.
+/// Call it before any other named property is defined on `f`.
+pub fn define_length_and_name(f: &JsObject, name: crate::value::Atom, length: u32) {
+    use crate::value::property::{Attributes, Property, SharedNamed};
+    let template = DEFAULT_PROPS.with(|m| {
+        m.borrow_mut()
+            .entry((name.id(), length))
+            .or_insert_with(|| {
+                SharedNamed::new(vec![
+                    (
+                        PropertyKey::String(crate::value::atoms::LENGTH),
+                        Property::data(Value::Number(f64::from(length)), Attributes::CONFIGURABLE),
+                    ),
+                    (
+                        PropertyKey::String(crate::value::atoms::NAME),
+                        Property::data(
+                            Value::String(name.to_js_string()),
+                            Attributes::CONFIGURABLE,
+                        ),
+                    ),
+                ])
+                .expect("primitive values")
+            })
+            .clone()
+    });
+    f.borrow_mut().properties.share_named(&template);
+}
+
 /// The extra data of a closure (home object, fields…), if it has any.
 pub fn with_extra<T>(obj: &JsObject, f: impl FnOnce(Option<&ClosureExtra>) -> T) -> T {
     let data = obj.borrow();

@@ -978,27 +978,22 @@ impl Interp {
 
 // ───────────── async functions ─────────────
 
-/// An async function call's internal state: its suspended frame (while awaiting), the
-/// promise its caller got, and the pair of await handlers (made at the first await and reused
-/// for every later one: they are never visible to JS).
+/// An async function call's internal state: its suspended frame (while awaiting) and the
+/// promise its caller got. Its awaits resume it through `ReactionCapability::Await(state)`
+/// (no handler function objects).
 pub struct AsyncData {
     frame: Option<Box<Frame>>,
     promise: JsObject,
-    handlers: Option<(JsObject, JsObject)>,
 }
 
 impl Finalize for AsyncData {}
-// SAFETY: marks the frame, the promise and the handlers.
+// SAFETY: marks the frame and the promise.
 unsafe impl Trace for AsyncData {
     crate::value::gc::custom_trace!(this, mark, {
         if let Some(f) = &this.frame {
             mark(&**f);
         }
         mark(&this.promise);
-        if let Some((a, b)) = &this.handlers {
-            mark(a);
-            mark(b);
-        }
     });
 }
 
@@ -1020,7 +1015,8 @@ fn with_async<T>(obj: &JsObject, f: impl FnOnce(&mut AsyncData) -> T) -> Option<
 }
 
 /// An await handler: a native closure whose slot 0 is the suspended call. Bare (no `length`/
-/// `name` properties): it is never reachable from JS, and 100,000 pending calls hold two each.
+/// `name` properties): it is never reachable from JS. Only the async generator's return
+/// awaits use these; plain awaits need no handler objects (`await_resuming`).
 pub(crate) fn await_handler(
     interp: &Interp,
     f: super::function::NativeClosureFn,
@@ -1036,8 +1032,8 @@ pub(crate) fn await_handler(
     )
 }
 
-/// The async call whose `await` is waiting on `promise` (its fulfil reaction is that call's
-/// await handler), if any.
+/// The async call whose `await` is waiting on `promise` (its reaction resumes that call),
+/// if any.
 fn awaiting_call(promise: &JsObject) -> Option<JsObject> {
     let data = promise.borrow();
     let ObjectKind::Promise(p) = &data.kind else {
@@ -1046,53 +1042,10 @@ fn awaiting_call(promise: &JsObject) -> Option<JsObject> {
     let crate::value::object::PromiseState::Pending { reactions } = &p.state else {
         return None;
     };
-    reactions.iter().find_map(|r| {
-        let h = r.on_fulfilled.as_ref()?;
-        let hd = h.borrow();
-        let ObjectKind::Function(payload) = &hd.kind else {
-            return None;
-        };
-        match payload.as_any().downcast_ref::<FunctionData>()? {
-            FunctionData::NativeClosure { f, slots, .. }
-                if std::ptr::fn_addr_eq(
-                    *f,
-                    await_fulfilled as super::function::NativeClosureFn,
-                ) =>
-            {
-                match slots.first() {
-                    Some(Value::Object(state)) => Some(state.clone()),
-                    _ => None,
-                }
-            }
-            _ => None,
-        }
+    reactions.iter().find_map(|r| match &r.capability {
+        crate::value::object::ReactionCapability::Await(state) => Some(state.clone()),
+        _ => None,
     })
-}
-
-fn await_fulfilled(
-    interp: &mut Interp,
-    callee: &JsObject,
-    _: &Value,
-    args: &[Value],
-) -> JsResult<Value> {
-    if let Value::Object(state) = super::function::closure_slot(callee, 0) {
-        let v = args.first().cloned().unwrap_or_default();
-        interp.async_resume(&state, Resume::Next(v));
-    }
-    Ok(Value::Undefined)
-}
-
-fn await_rejected(
-    interp: &mut Interp,
-    callee: &JsObject,
-    _: &Value,
-    args: &[Value],
-) -> JsResult<Value> {
-    if let Value::Object(state) = super::function::closure_slot(callee, 0) {
-        let v = args.first().cloned().unwrap_or_default();
-        interp.async_resume(&state, Resume::Throw(v));
-    }
-    Ok(Value::Undefined)
 }
 
 impl Interp {
@@ -1105,15 +1058,14 @@ impl Interp {
             ObjectKind::Suspended(Box::new(AsyncData {
                 frame: None,
                 promise: promise.clone(),
-                handlers: None,
             })),
         );
         self.async_run(&state, Box::new(frame), Resume::Start);
         Value::Object(promise)
     }
 
-    /// Resume a suspended async call (from an await handler).
-    fn async_resume(&mut self, state: &JsObject, how: Resume) {
+    /// Resume a suspended async call or async generator (from an await's reaction job).
+    pub(crate) fn async_resume(&mut self, state: &JsObject, how: Resume) {
         if let Some(Some(frame)) = with_async(state, |a| a.frame.take()) {
             // Resumed from a job with no JS frame below it: the calls awaiting this one form
             // its async stack trace (`async_stack_text`).
@@ -1163,8 +1115,7 @@ impl Interp {
         loop {
             match self.resume_frame(&mut frame, how) {
                 Ok(Outcome::Await(v)) => {
-                    let (ok, err) = self.await_handlers(state);
-                    match crate::builtins::promise::await_value(self, v, &ok, &err) {
+                    match crate::builtins::promise::await_resuming(self, v, state) {
                         Ok(()) => {
                             with_async(state, |a| a.frame = Some(frame));
                             return;
@@ -1186,18 +1137,6 @@ impl Interp {
                 }
             }
         }
-    }
-
-    fn await_handlers(&mut self, state: &JsObject) -> (JsObject, JsObject) {
-        if let Some(Some(h)) = with_async(state, |a| a.handlers.clone()) {
-            return h;
-        }
-        let h = (
-            await_handler(self, await_fulfilled, state),
-            await_handler(self, await_rejected, state),
-        );
-        with_async(state, |a| a.handlers = Some(h.clone()));
-        h
     }
 }
 
@@ -1225,14 +1164,13 @@ pub struct AsyncGenData {
     state: AgState,
     frame: Option<Box<Frame>>,
     queue: std::collections::VecDeque<Request>,
-    handlers: Option<(JsObject, JsObject)>,
     /// The pending await unwraps a `return` request received at a `yield`
     /// (AsyncGeneratorUnwrapYieldResumption): fulfilment resumes with a return completion.
     unwrap_return: bool,
 }
 
 impl Finalize for AsyncGenData {}
-// SAFETY: marks the frame, the queued requests and the handlers.
+// SAFETY: marks the frame and the queued requests.
 unsafe impl Trace for AsyncGenData {
     crate::value::gc::custom_trace!(this, mark, {
         if let Some(f) = &this.frame {
@@ -1244,10 +1182,6 @@ unsafe impl Trace for AsyncGenData {
                 Resume::Next(v) | Resume::Throw(v) | Resume::Return(v) => mark(v),
                 Resume::Start => {}
             }
-        }
-        if let Some((a, b)) = &this.handlers {
-            mark(a);
-            mark(b);
         }
     });
 }
@@ -1313,7 +1247,6 @@ impl Interp {
                 state: AgState::SuspendedStart,
                 frame: Some(Box::new(frame)),
                 queue: Default::default(),
-                handlers: None,
                 unwrap_return: false,
             })),
         );
@@ -1441,18 +1374,7 @@ impl Interp {
         v: Value,
         unwrap: bool,
     ) -> Result<(), (Box<Frame>, Resume)> {
-        let (ok, err) = match with_ag(g, |a| a.handlers.clone()).flatten() {
-            Some(h) => h,
-            None => {
-                let h = (
-                    await_handler(self, await_fulfilled, g),
-                    await_handler(self, await_rejected, g),
-                );
-                with_ag(g, |a| a.handlers = Some(h.clone()));
-                h
-            }
-        };
-        match crate::builtins::promise::await_value(self, v, &ok, &err) {
+        match crate::builtins::promise::await_resuming(self, v, g) {
             Ok(()) => {
                 with_ag(g, |a| {
                     a.frame = Some(frame);

@@ -1526,16 +1526,7 @@ impl Interp {
         if let (Some((_, slot)), Some(env)) = (&code.name_env, &env) {
             env.slots.borrow_mut()[*slot as usize] = Value::Object(f.clone());
         }
-        props::define_builtin_prop(
-            &f,
-            crate::value::atoms::LENGTH,
-            Value::Number(code.length as f64),
-        );
-        props::define_builtin_prop(
-            &f,
-            crate::value::atoms::NAME,
-            Value::String(code.name.to_js_string()),
-        );
+        function::define_length_and_name(&f, code.name, code.length);
         if code.is_constructor {
             let proto = JsObject::ordinary(Some(self.intrinsics.object_proto.clone()));
             props::define_hidden(

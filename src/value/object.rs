@@ -607,10 +607,67 @@ pub enum PromiseState {
     /// always appends to both together (PerformPromiseThen), so one record per `then` keeps
     /// both handlers and the same order.
     Pending {
-        reactions: Vec<PromiseReaction>,
+        reactions: Reactions,
     },
     Fulfilled(Value),
     Rejected(Value),
+}
+
+/// A pending promise's reaction list. Nearly every promise gets at most one `then` (or one
+/// `await`) before it settles: that one is stored inline, so a pending promise with its
+/// reaction costs one allocation (1M pending `then`s, DESIGN §8); more spill to a vector.
+#[derive(Default)]
+pub enum Reactions {
+    #[default]
+    Empty,
+    One(PromiseReaction),
+    Many(Vec<PromiseReaction>),
+}
+
+impl Reactions {
+    /// Appends in registration order.
+    pub fn push(&mut self, r: PromiseReaction) {
+        match std::mem::take(self) {
+            Reactions::Empty => *self = Reactions::One(r),
+            Reactions::One(first) => *self = Reactions::Many(vec![first, r]),
+            Reactions::Many(mut v) => {
+                v.push(r);
+                *self = Reactions::Many(v);
+            }
+        }
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, PromiseReaction> {
+        match self {
+            Reactions::Empty => [].iter(),
+            Reactions::One(r) => std::slice::from_ref(r).iter(),
+            Reactions::Many(v) => v.iter(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.iter().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Reactions::Empty)
+    }
+}
+
+impl IntoIterator for Reactions {
+    type Item = PromiseReaction;
+    type IntoIter = std::iter::Chain<
+        std::option::IntoIter<PromiseReaction>,
+        std::vec::IntoIter<PromiseReaction>,
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        let (one, many) = match self {
+            Reactions::Empty => (None, Vec::new()),
+            Reactions::One(r) => (Some(r), Vec::new()),
+            Reactions::Many(v) => (None, v),
+        };
+        one.into_iter().chain(many)
+    }
 }
 
 /// The pair of PromiseReaction Records one PerformPromiseThen creates (fulfill and reject share
@@ -629,6 +686,11 @@ pub struct PromiseReaction {
 pub enum ReactionCapability {
     /// undefined: reactions created by `await` (no derived promise).
     None,
+    /// `await` in an async function or async generator: capability undefined, and both
+    /// handlers are the built-in steps that resume the suspended call held here (its state
+    /// object). They are never observable to JS, so no handler function objects exist: the
+    /// reaction job resumes the call directly (`Interp::async_resume`).
+    Await(JsObject),
     /// A capability of the intrinsic %Promise%: its resolving functions are never observable
     /// (only the reaction job would call them, exactly once), so the job resolves the promise
     /// object directly instead of allocating two function objects per `then`.
@@ -684,7 +746,7 @@ impl PromiseData {
     pub fn pending() -> Self {
         PromiseData {
             state: PromiseState::Pending {
-                reactions: Vec::new(),
+                reactions: Reactions::Empty,
             },
             is_handled: false,
         }
@@ -743,13 +805,13 @@ impl PromiseData {
     /// The state change of FulfillPromise/RejectPromise without building jobs: sets the new
     /// state and returns the pending reactions (empty if already settled). The caller turns
     /// each into a job (the hot path enqueues them without an intermediate list).
-    pub fn settle_reactions(&mut self, new_state: PromiseState) -> Vec<PromiseReaction> {
+    pub fn settle_reactions(&mut self, new_state: PromiseState) -> Reactions {
         if !self.is_pending() {
-            return Vec::new(); // already settled: the state stays as it was
+            return Reactions::Empty; // already settled: the state stays as it was
         }
         match std::mem::replace(&mut self.state, new_state) {
             PromiseState::Pending { reactions } => reactions,
-            _ => Vec::new(),
+            _ => Reactions::Empty,
         }
     }
 
@@ -763,8 +825,6 @@ impl PromiseData {
         let mut tracking = RejectionTracking::None;
         let job = match &mut self.state {
             PromiseState::Pending { reactions } => {
-                // Most promises get one `then`: no spare capacity (1M pending chains, DESIGN §8).
-                reactions.reserve_exact(1);
                 reactions.push(reaction);
                 None
             }
@@ -796,7 +856,7 @@ unsafe impl Trace for PromiseData {
         match &this.state {
             PromiseState::Fulfilled(v) | PromiseState::Rejected(v) => mark(v),
             PromiseState::Pending { reactions } => {
-                for r in reactions {
+                for r in reactions.iter() {
                     mark(r);
                 }
             }
@@ -819,7 +879,7 @@ unsafe impl Trace for PromiseReaction {
     custom_trace!(this, mark, {
         match &this.capability {
             ReactionCapability::None => {}
-            ReactionCapability::Intrinsic(p) => mark(p),
+            ReactionCapability::Intrinsic(p) | ReactionCapability::Await(p) => mark(p),
             ReactionCapability::Functions(c) => mark(&**c),
         }
         if let Some(h) = &this.on_fulfilled {

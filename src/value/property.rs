@@ -292,6 +292,26 @@ pub struct PropertyMap {
 enum Named {
     Small(Vec<(PropertyKey, Property)>),
     Large(Box<IndexMap<PropertyKey, Property, FxBuildHasher>>),
+    /// A template shared by many objects, copied into `Small` on the first change (every
+    /// closure's `length` and `name`: one shared list per (name, length) instead of a vector
+    /// per function object). Reads see exactly the same properties in the same order, so
+    /// this is invisible to JS.
+    Shared(SharedNamed),
+}
+
+/// An immutable list of named properties holding only primitive values (no `Gc` inside an
+/// `Rc`: gc.rs rule 1), for [`PropertyMap::share_named`].
+#[derive(Clone)]
+pub struct SharedNamed(std::rc::Rc<[(PropertyKey, Property)]>);
+
+impl SharedNamed {
+    /// `None` when a value is an object or an accessor (those must stay per object).
+    pub fn new(props: Vec<(PropertyKey, Property)>) -> Option<Self> {
+        let primitive = props.iter().all(|(k, p)| {
+            !k.is_symbol() && matches!(&p.slot, Slot::Data(v) if !matches!(v, Value::Object(_)))
+        });
+        primitive.then(|| SharedNamed(props.into()))
+    }
 }
 
 impl Default for Named {
@@ -306,14 +326,34 @@ impl Named {
         match self {
             Named::Small(v) => v.iter().find(|(k, _)| k == key).map(|(_, p)| p),
             Named::Large(m) => m.get(key),
+            Named::Shared(t) => t.0.iter().find(|(k, _)| k == key).map(|(_, p)| p),
+        }
+    }
+
+    /// The shared template becomes this object's own vector before any change.
+    #[cold]
+    fn unshare(&mut self) {
+        if let Named::Shared(t) = self {
+            // One spare slot: the next change is usually an addition (`prototype`, a field).
+            let mut v = Vec::with_capacity(t.0.len() + 1);
+            v.extend(t.0.iter().cloned());
+            *self = Named::Small(v);
         }
     }
 
     #[inline]
     fn get_mut(&mut self, key: &PropertyKey) -> Option<&mut Property> {
+        if let Named::Shared(t) = self {
+            // Only an existing key needs the copy.
+            if !t.0.iter().any(|(k, _)| k == key) {
+                return None;
+            }
+            self.unshare();
+        }
         match self {
             Named::Small(v) => v.iter_mut().find(|(k, _)| k == key).map(|(_, p)| p),
             Named::Large(m) => m.get_mut(key),
+            Named::Shared(_) => None,
         }
     }
 
@@ -321,6 +361,7 @@ impl Named {
         match self {
             Named::Small(v) => v.iter().position(|(k, _)| k == key),
             Named::Large(m) => m.get_index_of(key),
+            Named::Shared(t) => t.0.iter().position(|(k, _)| k == key),
         }
     }
 
@@ -329,11 +370,13 @@ impl Named {
         match self {
             Named::Small(v) => v.get(pos).map(|(k, p)| (k, p)),
             Named::Large(m) => m.get_index(pos),
+            Named::Shared(t) => t.0.get(pos).map(|(k, p)| (k, p)),
         }
     }
 
     /// Creates or replaces (keeping the position) a property.
     fn insert(&mut self, key: PropertyKey, prop: Property) {
+        self.unshare();
         match self {
             Named::Small(v) => {
                 if let Some(slot) = v.iter_mut().find(|(k, _)| *k == key) {
@@ -353,17 +396,20 @@ impl Named {
             Named::Large(m) => {
                 m.insert(key, prop);
             }
+            Named::Shared(_) => unreachable!("unshared above"),
         }
     }
 
     /// Removes a property keeping the others' order.
     fn shift_remove(&mut self, key: &PropertyKey) -> Option<Property> {
+        self.get_mut(key)?; // unshares when the key is present
         match self {
             Named::Small(v) => {
                 let pos = v.iter().position(|(k, _)| k == key)?;
                 Some(v.remove(pos).1)
             }
             Named::Large(m) => m.shift_remove(key),
+            Named::Shared(_) => None,
         }
     }
 
@@ -371,6 +417,7 @@ impl Named {
         match self {
             Named::Small(v) => v.len(),
             Named::Large(m) => m.len(),
+            Named::Shared(t) => t.0.len(),
         }
     }
 
@@ -378,9 +425,11 @@ impl Named {
     /// object it marks).
     fn iter(&self) -> impl Iterator<Item = (&PropertyKey, &Property)> + '_ {
         let (small, large) = match self {
-            Named::Small(v) => (Some(v.iter().map(|(k, p)| (k, p))), None),
+            Named::Small(v) => (Some(v.as_slice()), None),
+            Named::Shared(t) => (Some(&t.0[..]), None),
             Named::Large(m) => (None, Some(m.iter())),
         };
+        let small = small.map(|s| s.iter().map(|(k, p)| (k, p)));
         small
             .into_iter()
             .flatten()
@@ -399,6 +448,14 @@ impl Named {
 impl PropertyMap {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Gives an object without named properties the shared template's properties (copied
+    /// on the first change). Ignored if the object already has named properties.
+    pub fn share_named(&mut self, template: &SharedNamed) {
+        if self.named.len() == 0 {
+            self.named = Named::Shared(template.clone());
+        }
     }
 
     /// Own property lookup. No allocation; hashing only of the integer key for named keys.
@@ -862,5 +919,54 @@ mod tests {
         assert!(!m.get(&k("acc")).unwrap().attrs().writable());
         assert!(m.set_attributes(&x, Attributes::NONE));
         assert!(matches!(m.write(&x, n(3.0)), WriteOutcome::ReadOnly));
+    }
+
+    /// A shared template reads like own properties; the first change copies it, and the
+    /// other objects sharing it keep the original.
+    #[test]
+    fn shared_named_is_copy_on_write() {
+        let t = SharedNamed::new(vec![
+            (
+                k("length"),
+                Property::data(n(1.0), Attributes::CONFIGURABLE),
+            ),
+            (
+                k("name"),
+                Property::data(Value::from("f"), Attributes::CONFIGURABLE),
+            ),
+        ])
+        .unwrap();
+        assert!(SharedNamed::new(vec![(
+            k("o"),
+            Property::data(Value::Object(JsObject::ordinary(None)), Attributes::DEFAULT)
+        )])
+        .is_none());
+        let (mut a, mut b) = (PropertyMap::new(), PropertyMap::new());
+        a.share_named(&t);
+        b.share_named(&t);
+        assert_eq!(a.keys(), vec![k("length"), k("name")]);
+        assert_eq!(num(a.get(&k("length"))), Some(1.0));
+        assert_eq!(a.named_position(&k("name")), Some(1));
+        // A failed write to a read-only property changes nothing.
+        assert!(matches!(
+            a.write(&k("length"), n(5.0)),
+            WriteOutcome::ReadOnly
+        ));
+        assert!(matches!(a.write(&k("x"), n(5.0)), WriteOutcome::Missing(_)));
+        assert!(a.remove(&k("missing")).is_none());
+        // Changes: delete, redefine, add.
+        assert!(a.remove(&k("length")).is_some());
+        assert_eq!(a.keys(), vec![k("name")]);
+        b.insert(k("name"), Property::data(n(2.0), Attributes::NONE));
+        b.insert(k("x"), Property::data(n(3.0), Attributes::DEFAULT));
+        assert_eq!(b.keys(), vec![k("length"), k("name"), k("x")]);
+        assert_eq!(num(b.get(&k("name"))), Some(2.0));
+        let mut c = PropertyMap::new();
+        c.share_named(&t);
+        assert_eq!(c.keys(), vec![k("length"), k("name")]);
+        assert!(matches!(
+            c.get(&k("name")),
+            Some(PropertyRef::Data(Value::String(_), _))
+        ));
     }
 }
