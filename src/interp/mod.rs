@@ -381,9 +381,6 @@ impl Interp {
         if let Some(d) = &g.dynamic {
             return self.dyn_get(g, d);
         }
-        if let Some(v) = self.get_global_cached(g) {
-            return Ok(v);
-        }
         self.get_global_by_name(g)
     }
 
@@ -412,26 +409,19 @@ impl Interp {
         }
     }
 
-    #[inline(never)]
+    /// GetValue of a global name reference (no `with`/eval interception): the inline cache,
+    /// else the full lookup, which refills it.
+    #[inline]
     fn get_global_by_name(&mut self, g: &GlobalRef) -> JsResult<Value> {
-        let key = PropertyKey::String(g.name);
-        let slot = g.slot.get();
-        if slot != u32::MAX && g.epoch.get() == self.global_epoch {
-            let lex = slot & GLOBAL_LEX_BIT != 0;
-            let holder = if lex { &self.global_lex } else { &self.global };
-            let data = holder.borrow();
-            if let Some((k, p)) = data.properties.named_at((slot & !GLOBAL_LEX_BIT) as usize) {
-                if *k == key {
-                    if let crate::value::property::Slot::Data(v) = &p.slot {
-                        if lex && self.is_uninit(v) {
-                            drop(data);
-                            return Err(self.tdz_error(g.name));
-                        }
-                        return Ok(v.clone());
-                    }
-                }
-            }
+        match self.get_global_cached(g) {
+            Some(v) => Ok(v),
+            None => self.get_global_uncached(g),
         }
+    }
+
+    #[inline(never)]
+    fn get_global_uncached(&mut self, g: &GlobalRef) -> JsResult<Value> {
+        let key = PropertyKey::String(g.name);
         if !self.global_lex.borrow().properties.is_empty() {
             match self.global_lex_get(&key) {
                 Some(Ok((v, _))) => {
@@ -1054,11 +1044,7 @@ impl Interp {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
                 let v = self.expr(value)?;
-                if let (PropertyKey::String(_), Value::Object(_)) = (&key, &obj) {
-                    self.member_put(&obj, key, v.clone())?;
-                    return Ok(v);
-                }
-                self.put_member(&obj, key, v.clone())?;
+                self.member_put(&obj, key, v.clone())?;
                 v
             }
             Expr::Call { callee, args, span } => self.eval_call(callee, args, *span)?,
