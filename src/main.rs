@@ -17,6 +17,11 @@
 //!   loop: exit 0 when it completes, 1 with the error on stderr otherwise.
 
 use std::path::PathBuf;
+
+/// mimalloc for the command line: small-block allocation and freeing is a large share of an
+/// interpreter's work (see the Cargo.toml comment); the library itself does not choose.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: tidejs [--virtual-time] [--trace] FILE.js\n       tidejs test262 [DIR…] [--filter SUBSTR] [--threads N] [--timeout SECONDS] [--parse-only] [--in-process]\n       tidejs --test262-host FILE.js";

@@ -26,8 +26,8 @@ use crate::interp::{iter, ops, props, Interp, JsResult, Throw};
 use crate::jobs::{Job, Origin};
 use crate::value::gc::{custom_trace, Finalize, Trace};
 use crate::value::object::{
-    ObjectKind, ObjectPayload, PromiseCapability, PromiseData, PromiseState, ReactionCapability,
-    ReactionJob, ReactionKind,
+    ObjectKind, ObjectPayload, PromiseCapability, PromiseData, PromiseReaction, PromiseState,
+    ReactionCapability, ReactionJob, ReactionKind,
 };
 use crate::value::promise::{self as core, Effects, RejectionEvent};
 use crate::value::property::{Attributes, Property};
@@ -180,6 +180,24 @@ pub fn await_value(
 /// (no function objects: they are unobservable). The job resumes the call with the value or
 /// the reason. Throws only if PromiseResolve does.
 pub fn await_resuming(interp: &mut Interp, value: Value, state: &JsObject) -> JsResult<()> {
+    if !matches!(value, Value::Object(_)) {
+        // Await of a primitive (`await i`, an async generator's `yield 1`): PromiseResolve
+        // makes a new promise fulfilled with it (no lookup: a primitive is not a thenable) and
+        // PerformPromiseThen on that fulfilled promise enqueues the reaction job at once. The
+        // promise is unreachable from JS, so the job is enqueued directly: the same job in the
+        // same place of the queue, without allocating the promise.
+        interp.enqueue_job(Job::Reaction(ReactionJob {
+            reaction: PromiseReaction {
+                capability: ReactionCapability::Await(state.clone()),
+                on_fulfilled: None,
+                on_rejected: None,
+                origin: interp.call_pos,
+            },
+            kind: ReactionKind::Fulfill,
+            argument: value,
+        }));
+        return Ok(());
+    }
     let promise = promise_resolve_intrinsic(interp, value)?;
     let effects = core::perform_promise_then(
         &promise,
