@@ -701,6 +701,19 @@ impl PropertyMap {
         self.insert_index(i, Property::data(value, Attributes::DEFAULT));
     }
 
+    /// Removes dense element 0 and moves every later element down by one (Array.prototype.shift
+    /// fast path, for a dense map whose prototypes have no index properties: there, moving
+    /// `k` to `k - 1` one by one, holes included, is exactly this). Returns the old element 0
+    /// (`None` for a hole or no elements).
+    pub fn shift_elements(&mut self) -> Option<Value> {
+        if self.elements.is_empty() {
+            return None;
+        }
+        let first = self.elements.remove(0);
+        self.trim_holes();
+        first
+    }
+
     /// Whether all index properties are dense (no sparse entries): builtins may then work on
     /// `elements()` directly.
     pub fn is_dense(&self) -> bool {
