@@ -16,6 +16,9 @@ use crate::value::{JsObject, PropertyKey, Value};
 enum Ref<'t> {
     Target(&'t Target),
     Member(Value, Result<PropertyKey, Value>),
+    /// A name reached through `with`/eval scopes, resolved before the value is read
+    /// (ResolveBinding precedes GetV in KeyedBindingInitialization).
+    Dynamic(&'t GlobalRef, super::dynamic_scope::DynTarget),
 }
 
 impl Interp {
@@ -30,6 +33,10 @@ impl Interp {
                 };
                 Ok(Ref::Member(o, k))
             }
+            Target::Global(g) => match &g.dynamic {
+                Some(d) => Ok(Ref::Dynamic(g, self.dyn_resolve(g, d)?)),
+                None => Ok(Ref::Target(t)),
+            },
             _ => Ok(Ref::Target(t)),
         }
     }
@@ -44,6 +51,7 @@ impl Interp {
                 self.put_member(&o, k, v)
             }
             Ref::Target(t) => self.bind_target(t, v),
+            Ref::Dynamic(g, target) => self.dyn_put(target, g, v),
         }
     }
 
