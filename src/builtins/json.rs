@@ -449,7 +449,7 @@ fn create_data_property(o: &JsObject, k: PropertyKey, v: Value) {
         let data = o.borrow();
         (
             data.get_own_property(&k).map(|p| p.attrs.configurable()),
-            data.extensible,
+            data.is_extensible(),
         )
     };
     match existing {

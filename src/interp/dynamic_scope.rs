@@ -235,7 +235,7 @@ impl Interp {
         let v = self.expr(object)?;
         let o = ops::to_object(self, &v)?;
         let env = Env::new(shape, self.env.clone(), &self.uninit);
-        env.slots.borrow_mut()[0] = Value::Object(o);
+        env.set(0, Value::Object(o));
         let saved = self.env.replace(env);
         let r = self.stmt(body);
         self.env = saved;

@@ -305,7 +305,7 @@ impl Interp {
             Place::Reg(r) => self.stack[self.base + r as usize].clone(),
             Place::Env { hops, slot } => {
                 let env = self.env.as_ref().expect("lowered code has its env");
-                Env::up(env, hops).slots.borrow()[slot as usize].clone()
+                Env::up(env, hops).get(slot as usize)
             }
         };
         if let Some(name) = tdz {
@@ -331,7 +331,7 @@ impl Interp {
             Place::Reg(r) => self.stack[self.base + r as usize] = value,
             Place::Env { hops, slot } => {
                 let env = self.env.as_ref().expect("lowered code has its env");
-                Env::up(env, hops).slots.borrow_mut()[slot as usize] = value;
+                Env::up(env, hops).set(slot as usize, value);
             }
         }
     }
@@ -698,11 +698,7 @@ impl Interp {
     fn copy_head_env(&mut self, l: &Loop) {
         if l.head_env.is_some() {
             let env = self.env.clone().expect("entered");
-            let slots = env.slots.borrow().clone();
-            self.env = Some(Gc::new(Env {
-                slots: crate::value::gc::GcRefCell::new(slots),
-                parent: env.parent.clone(),
-            }));
+            self.env = Some(env.copy());
         }
     }
 
@@ -1510,7 +1506,7 @@ impl Interp {
             })),
         );
         if let (Some((_, slot)), Some(env)) = (&code.name_env, &env) {
-            env.slots.borrow_mut()[*slot as usize] = Value::Object(f.clone());
+            env.set(*slot as usize, Value::Object(f.clone()));
         }
         function::define_length_and_name(&f, code.name, code.length);
         if code.is_constructor {

@@ -135,7 +135,7 @@ fn add_named_fast(obj: &JsObject, key: &PropertyKey, v: Value) -> Result<(), Val
     if matches!(key, PropertyKey::String(k) if *k == atoms::LENGTH) {
         return Err(v);
     }
-    if !obj.borrow().extensible || !chain_allows_add(obj, key, 0) {
+    if !obj.borrow().is_extensible() || !chain_allows_add(obj, key, 0) {
         return Err(v);
     }
     obj.borrow_mut()
@@ -455,7 +455,7 @@ pub fn set_impl(
                     }
                 }
                 None => {
-                    if !r.borrow().extensible {
+                    if !r.borrow().is_extensible() {
                         return Ok(Err(SetFail::NotExtensible));
                     }
                     if define_own_property(
@@ -740,7 +740,7 @@ fn ordinary_define_own_property(
         let data = obj.borrow();
         (
             data.properties.get(&key).map(|r| r.to_property()),
-            data.extensible,
+            data.is_extensible(),
         )
     };
     match validate_and_apply(current.as_ref(), extensible, desc) {
@@ -962,7 +962,7 @@ pub fn define_property_or_throw(
     if define_own_property(interp, obj, key, desc)? {
         return Ok(());
     }
-    let msg = if existed || obj.borrow().extensible {
+    let msg = if existed || obj.borrow().is_extensible() {
         format!("Cannot redefine property: {k}")
     } else {
         format!("Cannot define property {k}, object is not extensible")
@@ -1051,13 +1051,13 @@ pub fn delete_value(interp: &mut Interp, base: &Value, key: &PropertyKey) -> JsR
 
 /// O.[[PreventExtensions]]().
 pub fn prevent_extensions(obj: &JsObject) -> bool {
-    obj.borrow_mut().extensible = false;
+    obj.borrow_mut().set_extensible(false);
     true
 }
 
 /// O.[[IsExtensible]]().
 pub fn is_extensible(obj: &JsObject) -> bool {
-    obj.borrow().extensible
+    obj.borrow().is_extensible()
 }
 
 /// OrdinarySetPrototypeOf(O, V) (§10.1.2.1), with the immutable-prototype exotic
@@ -1075,7 +1075,7 @@ pub fn set_prototype_of(interp: &Interp, obj: &JsObject, proto: Option<JsObject>
     if JsObject::ptr_eq(obj, &interp.intrinsics.object_proto) {
         return false;
     }
-    if !obj.borrow().extensible {
+    if !obj.borrow().is_extensible() {
         return false;
     }
     let mut p = proto.clone();
