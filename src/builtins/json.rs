@@ -8,7 +8,8 @@
 //! back when a member turns out to be `undefined`. Error messages are V8's (node 20's).
 //!
 //! Not here: `JSON.rawJSON`/`isRawJSON` and the reviver's `context` argument (the
-//! json-parse-with-source proposal, excluded), BigInt.
+//! json-parse-with-source proposal, excluded). A BigInt is serialised only through a `toJSON`
+//! (`BigInt.prototype.toJSON` if the program defines one); otherwise it is V8's TypeError.
 
 use super::{arg, method, to_string_tag};
 use crate::interp::function::is_callable;
@@ -562,7 +563,7 @@ impl Stringifier {
         key: &PropertyKey,
         mut value: Value,
     ) -> JsResult<bool> {
-        if let Value::Object(_) = &value {
+        if let Value::Object(_) | Value::BigInt(_) = &value {
             let to_json = props::get(interp, &value, &PropertyKey::String(atoms::TO_JSON))?;
             if is_callable(&to_json) {
                 value = interp.call(&to_json, value.clone(), &[key_to_value(key)])?;
@@ -577,18 +578,21 @@ impl Stringifier {
                 Num,
                 Str,
                 Bool(bool),
+                BigInt(crate::value::JsBigInt),
                 No,
             }
             let b = match &o.borrow().kind {
                 ObjectKind::Number(_) => Boxed::Num,
                 ObjectKind::String(_) => Boxed::Str,
                 ObjectKind::Boolean(b) => Boxed::Bool(*b),
+                ObjectKind::BigInt(b) => Boxed::BigInt(b.clone()),
                 _ => Boxed::No,
             };
             match b {
                 Boxed::Num => value = Value::Number(ops::to_number(interp, &value)?),
                 Boxed::Str => value = Value::String(ops::to_string(interp, &value)?),
                 Boxed::Bool(b) => value = Value::Bool(b),
+                Boxed::BigInt(b) => value = Value::BigInt(b),
                 Boxed::No => {}
             }
         }
@@ -598,6 +602,9 @@ impl Stringifier {
             Value::Bool(false) => push_str(&mut self.out, "false"),
             Value::String(s) => quote(&mut self.out, s.as_slice()),
             Value::Number(x) => write_number(&mut self.out, *x),
+            Value::BigInt(_) => {
+                return Err(interp.throw_type_error("Do not know how to serialize a BigInt"))
+            }
             Value::Object(o) if !o.borrow().kind.is_callable() => {
                 let o = o.clone();
                 stacker::maybe_grow(64 * 1024, 1024 * 1024, || {

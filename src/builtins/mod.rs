@@ -7,6 +7,7 @@
 //! full ES2023 surface in its own file.
 
 pub mod array;
+pub mod bigint;
 pub mod console;
 pub mod date;
 pub mod error;
@@ -41,6 +42,7 @@ pub struct Intrinsics {
     pub number_proto: JsObject,
     pub boolean_proto: JsObject,
     pub symbol_proto: JsObject,
+    pub bigint_proto: JsObject,
     pub error_proto: JsObject,
     pub type_error_proto: JsObject,
     pub range_error_proto: JsObject,
@@ -153,6 +155,7 @@ impl Intrinsics {
             number_proto: derived(),
             boolean_proto: derived(),
             symbol_proto: derived(),
+            bigint_proto: derived(),
             type_error_proto: sub_error(),
             range_error_proto: sub_error(),
             reference_error_proto: sub_error(),
@@ -322,6 +325,10 @@ pub fn wrap_primitive(interp: &mut Interp, v: &Value) -> JsObject {
             interp.intrinsics.symbol_proto.clone(),
             ObjectKind::Symbol(s.clone()),
         ),
+        Value::BigInt(b) => (
+            interp.intrinsics.bigint_proto.clone(),
+            ObjectKind::BigInt(b.clone()),
+        ),
         _ => (interp.intrinsics.object_proto.clone(), ObjectKind::Ordinary),
     };
     JsObject::new(Some(proto), kind)
@@ -352,6 +359,7 @@ pub fn install(interp: &mut Interp) {
     math::install(interp);
     error::install(interp);
     symbol::install(interp);
+    bigint::install(interp);
     map_set::install(interp);
     json::install(interp);
     date::install(interp);

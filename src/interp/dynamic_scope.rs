@@ -156,14 +156,14 @@ impl Interp {
     pub(super) fn dyn_update(
         &mut self,
         g: &GlobalRef,
-        f: impl FnOnce(f64) -> (f64, f64),
+        op: UpdateOp,
+        prefix: bool,
     ) -> JsResult<Value> {
         let t = self.dyn_resolve(g, Self::dyn_of(g))?;
         let old = self.dyn_read(&t, g)?;
-        let old = ops::to_number(self, &old)?;
-        let (new, result) = f(old);
-        self.dyn_put(t, g, Value::Number(new))?;
-        Ok(Value::Number(result))
+        let (new, old) = ops::update(self, op, &old)?;
+        self.dyn_put(t, g, new.clone())?;
+        Ok(if prefix { new } else { old })
     }
 
     pub(super) fn dyn_compound(

@@ -987,13 +987,18 @@ impl Interp {
                 tdz,
             } => {
                 let old = self.read_place(*place, *tdz)?;
-                let old = match old {
-                    Value::Number(n) => n,
-                    v => ops::to_number(self, &v)?,
-                };
-                let new = update(*op, old);
-                self.write_place(*place, Value::Number(new));
-                Value::Number(if *prefix { new } else { old })
+                if let Value::Number(old) = old {
+                    let new = update(*op, old);
+                    self.write_place(*place, Value::Number(new));
+                    return Ok(Value::Number(if *prefix { new } else { old }));
+                }
+                let (new, old) = ops::update(self, *op, &old)?;
+                self.write_place(*place, new.clone());
+                if *prefix {
+                    new
+                } else {
+                    old
+                }
             }
             Expr::CompoundPlace { op, place, value } => {
                 let old = self.read_place(*place, None)?;
@@ -1058,11 +1063,9 @@ impl Interp {
             Expr::SetGlobal { global, value } if global.dynamic.is_some() => {
                 self.dyn_assign(global, value)?
             }
-            Expr::UpdateGlobal { op, prefix, global } if global.dynamic.is_some() => self
-                .dyn_update(global, |old| {
-                    let new = update(*op, old);
-                    (new, if *prefix { new } else { old })
-                })?,
+            Expr::UpdateGlobal { op, prefix, global } if global.dynamic.is_some() => {
+                self.dyn_update(global, *op, *prefix)?
+            }
             Expr::CompoundGlobal { op, global, value } if global.dynamic.is_some() => {
                 self.dyn_compound(*op, global, value)?
             }
@@ -1091,10 +1094,15 @@ impl Interp {
                     UnaryOp::Not => Value::Bool(!v.to_boolean()),
                     UnaryOp::Minus => match v {
                         Value::Number(n) => Value::Number(-n),
-                        v => Value::Number(-ops::to_number(self, &v)?),
+                        v => ops::negate(self, &v)?,
                     },
                     UnaryOp::Plus => Value::Number(ops::to_number(self, &v)?),
-                    UnaryOp::BitNot => Value::Number(!ops::to_int32(self, &v)? as f64),
+                    UnaryOp::BitNot => match v {
+                        Value::Number(n) => {
+                            Value::Number(!crate::value::number::to_int32(n) as f64)
+                        }
+                        v => ops::bitwise_not(self, &v)?,
+                    },
                     UnaryOp::TypeOf => Value::String(v.type_of().to_js_string()),
                     UnaryOp::Void => Value::Undefined,
                     UnaryOp::Delete => Value::Bool(true),
@@ -1102,10 +1110,13 @@ impl Interp {
             }
             Expr::UpdateGlobal { op, prefix, global } => {
                 let old = self.get_global(global)?;
-                let old = ops::to_number(self, &old)?;
-                let new = update(*op, old);
-                self.set_global(global, Value::Number(new))?;
-                Value::Number(if *prefix { new } else { old })
+                let (new, old) = ops::update(self, *op, &old)?;
+                self.set_global(global, new.clone())?;
+                if *prefix {
+                    new
+                } else {
+                    old
+                }
             }
             Expr::UpdateMember {
                 op,
@@ -1119,10 +1130,13 @@ impl Interp {
                 }
                 let key = self.key(key)?;
                 let old = self.member_get(&obj, &key)?;
-                let old = ops::to_number(self, &old)?;
-                let new = update(*op, old);
-                self.member_put(&obj, key, Value::Number(new))?;
-                Value::Number(if *prefix { new } else { old })
+                let (new, old) = ops::update(self, *op, &old)?;
+                self.member_put(&obj, key, new.clone())?;
+                if *prefix {
+                    new
+                } else {
+                    old
+                }
             }
             Expr::CompoundGlobal { op, global, value } => {
                 let old = self.get_global(global)?;

@@ -188,6 +188,7 @@ pub fn lookup(interp: &mut Interp, receiver: &Value, key: &PropertyKey) -> JsRes
         Value::Number(_) => interp.intrinsics.number_proto.clone(),
         Value::Bool(_) => interp.intrinsics.boolean_proto.clone(),
         Value::Symbol(_) => interp.intrinsics.symbol_proto.clone(),
+        Value::BigInt(_) => interp.intrinsics.bigint_proto.clone(),
         Value::Undefined | Value::Null => {
             let k = key_display(key);
             let what = if receiver.is_undefined() {

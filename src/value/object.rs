@@ -274,6 +274,8 @@ pub enum ObjectKind {
     /// String exotic object: indices and `length` come from the string.
     String(JsString),
     Symbol(Symbol),
+    /// A BigInt wrapper (`[[BigIntData]]`).
+    BigInt(super::JsBigInt),
     /// `[[DateValue]]` (time value in ms, NaN for an invalid date).
     Date(f64),
     /// An Array Iterator (ECMA-262 §23.1.5): `%ArrayIteratorPrototype%.next` walks it.
@@ -336,6 +338,7 @@ impl ObjectKind {
             ObjectKind::Number(_) => "Number",
             ObjectKind::String(_) => "String",
             ObjectKind::Symbol(_) => "Symbol",
+            ObjectKind::BigInt(_) => "BigInt",
             ObjectKind::Date(_) => "Date",
             ObjectKind::ArrayIterator(_) => "Array Iterator",
             ObjectKind::RegExp(_) => "RegExp",
@@ -382,6 +385,7 @@ unsafe impl Trace for ObjectKind {
             | ObjectKind::Number(_)
             | ObjectKind::String(_)
             | ObjectKind::Symbol(_)
+            | ObjectKind::BigInt(_)
             | ObjectKind::Date(_)
             | ObjectKind::StringIterator(_) => {}
         }
@@ -477,6 +481,7 @@ enum MapKey {
     String(JsString),
     Symbol(usize),
     Object(usize),
+    BigInt(super::JsBigInt),
 }
 
 impl MapKey {
@@ -497,6 +502,7 @@ impl MapKey {
             }
             Value::String(s) => MapKey::String(s.clone()),
             Value::Symbol(s) => MapKey::Symbol(s.addr()),
+            Value::BigInt(b) => MapKey::BigInt(b.clone()),
             Value::Object(o) => MapKey::Object(o.addr()),
         }
     }
