@@ -403,6 +403,24 @@ pub fn is_error(interp: &Interp, o: &JsObject) -> bool {
     false
 }
 
+/// The innermost target of a proxy chain: `None` for a non-proxy, `Some(None)` when a proxy
+/// on the way is revoked.
+fn proxy_target(o: &JsObject) -> Option<Option<JsObject>> {
+    use crate::interp::proxy::{target_of, ProxyTarget};
+    let mut cur = match target_of(o) {
+        ProxyTarget::NotProxy => return None,
+        ProxyTarget::Live(t) => t,
+        ProxyTarget::Revoked => return Some(None),
+    };
+    loop {
+        match target_of(&cur) {
+            ProxyTarget::NotProxy => return Some(Some(cur)),
+            ProxyTarget::Live(next) => cur = next,
+            ProxyTarget::Revoked => return Some(None),
+        }
+    }
+}
+
 fn get_str(interp: &mut Interp, o: &JsObject, key: &PropertyKey) -> JsResult<Value> {
     props::get(interp, &Value::Object(o.clone()), key)
 }
@@ -418,6 +436,19 @@ fn format_value(
 ) -> JsResult<String> {
     let Value::Object(o) = v else {
         return Ok(format_primitive(ctx, v));
+    };
+    // node looks through a proxy without running its traps: the target is what prints.
+    let target;
+    let (o, v) = match proxy_target(o) {
+        None => (o, v),
+        Some(Some(t)) => {
+            target = Value::Object(t);
+            let Value::Object(t) = &target else {
+                unreachable!("just built")
+            };
+            (t, &target)
+        }
+        Some(None) => return Ok("<Revoked Proxy>".to_string()),
     };
     if ctx.opts.custom_inspect {
         let custom = PropertyKey::Symbol(Symbol::for_key(&JsString::from(

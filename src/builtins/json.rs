@@ -13,7 +13,7 @@
 
 use super::{arg, method, to_string_tag};
 use crate::interp::function::is_callable;
-use crate::interp::{ops, props, Interp, JsResult, Throw};
+use crate::interp::{ops, props, proxy, Interp, JsResult, Throw};
 use crate::value::object::ObjectKind;
 use crate::value::property::{Attributes, Property};
 use crate::value::{atoms, number, JsObject, JsString, PropertyKey, Value};
@@ -382,18 +382,19 @@ fn internalize(
     stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
         let val = props::get(interp, holder, &name)?;
         if let Value::Object(o) = &val {
-            let keys: Vec<PropertyKey> = if matches!(o.borrow().kind, ObjectKind::Array(_)) {
+            let keys: Vec<PropertyKey> = if proxy::is_array(interp, &val)? {
                 let len = length_of_array_like(interp, &val)?;
                 (0..len as u64).map(index_key).collect()
             } else {
-                enumerable_own_string_keys(o)
+                enumerable_own_string_keys(interp, o)?
             };
             for k in keys {
                 let new = internalize(interp, &val, k.clone(), reviver)?;
+                // The results of [[Delete]] and CreateDataProperty are ignored.
                 if new.is_undefined() {
-                    delete_property(o, &k);
+                    props::delete(interp, o, &k)?;
                 } else {
-                    create_data_property(o, k, new);
+                    props::create_data_property(interp, o, k, new)?;
                 }
             }
         }
@@ -421,43 +422,18 @@ fn length_of_array_like(interp: &mut Interp, v: &Value) -> JsResult<f64> {
     Ok(n.clamp(0.0, 9_007_199_254_740_991.0))
 }
 
-/// EnumerableOwnProperties(o, key) without getters (keys only).
-fn enumerable_own_string_keys(o: &JsObject) -> Vec<PropertyKey> {
-    let data = o.borrow();
-    data.own_keys()
-        .into_iter()
-        .filter(|k| {
-            !k.is_symbol()
-                && data
-                    .get_own_property(k)
-                    .is_some_and(|p| p.attrs.enumerable())
-        })
-        .collect()
-}
-
-/// [[Delete]] for the reviver walk: a non-configurable property stays (the result is ignored).
-fn delete_property(o: &JsObject, k: &PropertyKey) {
-    let mut data = o.borrow_mut();
-    let configurable = data.get_own_property(k).map(|p| p.attrs.configurable());
-    if configurable == Some(true) && !matches!(&data.kind, ObjectKind::String(_)) {
-        data.properties.remove(k);
+/// EnumerableOwnProperties(o, key) (keys only): [[OwnPropertyKeys]], then [[GetOwnProperty]]
+/// of each string key (a proxy's traps run in that order).
+fn enumerable_own_string_keys(interp: &mut Interp, o: &JsObject) -> JsResult<Vec<PropertyKey>> {
+    let mut out = Vec::new();
+    for k in props::own_property_keys(interp, o)? {
+        if !k.is_symbol()
+            && props::get_own_property(interp, o, &k)?.is_some_and(|p| p.attrs.enumerable())
+        {
+            out.push(k);
+        }
     }
-}
-
-/// CreateDataProperty, whose failure the reviver walk ignores.
-fn create_data_property(o: &JsObject, k: PropertyKey, v: Value) {
-    let (existing, extensible) = {
-        let data = o.borrow();
-        (
-            data.get_own_property(&k).map(|p| p.attrs.configurable()),
-            data.is_extensible(),
-        )
-    };
-    match existing {
-        Some(false) => {}
-        None if !extensible => {}
-        _ => props::define_data(o, k, v),
-    }
+    Ok(out)
 }
 
 // ───────────── stringify ─────────────
@@ -610,7 +586,7 @@ impl Stringifier {
                 stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
                     self.check_cycle(interp, &o, key)?;
                     self.stack.push((o.clone(), key.clone()));
-                    let r = if matches!(o.borrow().kind, ObjectKind::Array(_)) {
+                    let r = if proxy::is_array(interp, &Value::Object(o.clone()))? {
                         self.array(interp, &o)
                     } else {
                         self.object(interp, &o)
@@ -661,7 +637,7 @@ impl Stringifier {
         self.indent.extend_from_slice(&self.gap.clone());
         let keys = match &self.property_list {
             Some(list) => list.clone(),
-            None => enumerable_own_string_keys(o),
+            None => enumerable_own_string_keys(interp, o)?,
         };
         let holder = Value::Object(o.clone());
         self.out.push(u16::from(b'{'));
@@ -742,10 +718,10 @@ fn stringify(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> 
     let mut space = arg(args, 2);
     let mut replacer_fn = None;
     let mut property_list = None;
-    if let Value::Object(r) = &replacer {
+    if let Value::Object(_) = &replacer {
         if is_callable(&replacer) {
             replacer_fn = Some(replacer.clone());
-        } else if matches!(r.borrow().kind, ObjectKind::Array(_)) {
+        } else if proxy::is_array(interp, &replacer)? {
             let len = length_of_array_like(interp, &replacer)? as u64;
             let mut list: Vec<PropertyKey> = Vec::new();
             for i in 0..len {

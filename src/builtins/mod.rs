@@ -21,6 +21,7 @@ pub mod math;
 pub mod number;
 pub mod object;
 pub mod promise;
+pub mod proxy;
 pub mod reflect;
 pub mod regexp;
 pub mod string;
@@ -352,6 +353,7 @@ pub fn install(interp: &mut Interp) {
     function::install(interp);
     eval::install(interp);
     reflect::install(interp);
+    proxy::install(interp);
     number::install(interp);
     array::install(interp);
     string::install(interp);

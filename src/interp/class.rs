@@ -352,6 +352,9 @@ impl Interp {
                 return self.private_add(o, &name, PrivateElement::Field(v));
             }
         }
+        if props::is_proxy(o) {
+            return props::create_data_property_or_throw(self, o, k, v);
+        }
         let existing = o.borrow().get_own_property(&k);
         if let Some(p) = existing {
             if !p.attrs.configurable() {

@@ -278,13 +278,19 @@ pub enum Callable {
     /// The function object itself is passed so the native code can read its slots.
     NativeClosure(NativeClosureFn, JsObject),
     Bound(JsObject, Value, Vec<Value>),
+    /// A Proxy exotic object with [[Call]] (its target is callable).
+    Proxy(JsObject),
 }
 
 /// The callable behind an object, if it is one.
 pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
     let data = obj.borrow();
-    let ObjectKind::Function(payload) = &data.kind else {
-        return None;
+    let payload = match &data.kind {
+        ObjectKind::Function(payload) => payload,
+        ObjectKind::Proxy(p) if p.callable => {
+            return Some((Callable::Proxy(obj.clone()), p.constructor));
+        }
+        _ => return None,
     };
     let f = payload.as_any().downcast_ref::<FunctionData>()?;
     Some(match f {

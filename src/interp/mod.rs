@@ -21,6 +21,7 @@ pub mod machine;
 pub mod ops;
 mod pattern;
 pub mod props;
+pub mod proxy;
 pub mod stack;
 
 use crate::builtins::Intrinsics;
@@ -610,8 +611,11 @@ impl Interp {
             // CreateGlobalFunctionBinding.
             let f = self.make_closure(code);
             let key = PropertyKey::String(*name);
-            let configurable =
-                props::get_own_property(&self.global, &key).is_none_or(|p| p.attrs.configurable());
+            let configurable = self
+                .global
+                .borrow()
+                .get_own_property(&key)
+                .is_none_or(|p| p.attrs.configurable());
             let desc = if configurable {
                 props::PropertyDescriptor::data(f, true, true, false)
             } else {
@@ -1285,7 +1289,8 @@ impl Interp {
                 Value::Bool(props::delete_value(self, &obj, &key)?)
             }
             Expr::DeleteGlobal(g) => {
-                Value::Bool(props::delete(&self.global, &PropertyKey::String(g.name)))
+                let global = self.global.clone();
+                Value::Bool(props::delete(self, &global, &PropertyKey::String(g.name))?)
             }
             Expr::Regex(lit) => crate::builtins::regexp::literal(self, lit)?,
             Expr::Destructure { pattern, value } => {
@@ -1798,6 +1803,7 @@ impl Interp {
                 bound_args.extend_from_slice(args);
                 self.call(&Value::Object(target), bound_this, &bound_args)
             }
+            Callable::Proxy(p) => proxy::call(self, &p, this, args),
         }
     }
 
@@ -1883,6 +1889,7 @@ impl Interp {
             Callable::Closure(code, env, me) => {
                 self.construct_closure(&code, env, me, args, new_target)
             }
+            Callable::Proxy(p) => proxy::construct(self, &p, args, new_target),
         }
     }
 
@@ -1900,7 +1907,15 @@ impl Interp {
         };
         Ok(match p {
             Value::Object(p) => p,
-            _ => default(&self.intrinsics).clone(),
+            _ => {
+                // GetFunctionRealm(constructor): a revoked proxy on the way throws.
+                if reaches_revoked_proxy(ctor) {
+                    return Err(self.throw_type_error(
+                        "Cannot perform 'GetFunctionRealm' on a proxy that has been revoked",
+                    ));
+                }
+                default(&self.intrinsics).clone()
+            }
         })
     }
 
@@ -1918,6 +1933,25 @@ impl Interp {
             None => default(&self.intrinsics).clone(),
         };
         Ok(JsObject::new(Some(proto), kind))
+    }
+}
+
+/// Whether GetFunctionRealm(f) meets a revoked proxy (through proxy and bound targets).
+fn reaches_revoked_proxy(f: &JsObject) -> bool {
+    let mut c = f.clone();
+    loop {
+        let next = match &c.borrow().kind {
+            ObjectKind::Proxy(p) => match &p.target {
+                Some(t) => t.clone(),
+                None => return true,
+            },
+            ObjectKind::Function(f) => match f.as_any().downcast_ref::<FunctionData>() {
+                Some(FunctionData::Bound(b)) => b.target.clone(),
+                _ => return false,
+            },
+            _ => return false,
+        };
+        c = next;
     }
 }
 

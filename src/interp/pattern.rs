@@ -194,15 +194,13 @@ pub(crate) fn copy_except(
         Value::Object(o) => o.clone(),
         v => ops::to_object(interp, v)?,
     };
-    let keys = src_obj.borrow().own_keys();
+    let keys = props::own_property_keys(interp, &src_obj)?;
     for key in keys {
         if excluded.contains(&key) {
             continue;
         }
-        let enumerable = src_obj
-            .borrow()
-            .get_own_property(&key)
-            .is_some_and(|p| p.attrs.enumerable());
+        let enumerable =
+            props::get_own_property(interp, &src_obj, &key)?.is_some_and(|p| p.attrs.enumerable());
         if enumerable {
             let v = props::get(interp, &Value::Object(src_obj.clone()), &key)?;
             props::define_data(target, key, v);

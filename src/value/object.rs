@@ -302,6 +302,19 @@ pub enum ObjectKind {
     Suspended(Box<dyn ObjectPayload>),
     /// Embedder data attached to an object (the embedding API).
     Host(Box<dyn ObjectPayload>),
+    /// A Proxy exotic object (ECMA-262 §10.5). Its own record stays empty, non-extensible and
+    /// prototype-less: every internal method goes through `interp::proxy`, and the property
+    /// fast paths, which only see the record, fall back to the general path on this kind.
+    Proxy(Box<ProxyData>),
+}
+
+/// The internal slots of a Proxy: `[[ProxyTarget]]` and `[[ProxyHandler]]` (both `None` once
+/// revoked), and whether it has `[[Call]]`/`[[Construct]]` (fixed at creation from the target).
+pub struct ProxyData {
+    pub target: Option<JsObject>,
+    pub handler: Option<JsObject>,
+    pub callable: bool,
+    pub constructor: bool,
 }
 
 /// The [[ParameterMap]] of a mapped arguments object: index `i` reads and writes a parameter
@@ -352,11 +365,22 @@ impl ObjectKind {
             ObjectKind::Function(_) => "Function",
             ObjectKind::Suspended(_) => "Suspended",
             ObjectKind::Host(_) => "Host",
+            ObjectKind::Proxy(_) => "Proxy",
         }
     }
 
     pub fn is_callable(&self) -> bool {
-        matches!(self, ObjectKind::Function(_))
+        match self {
+            ObjectKind::Function(_) => true,
+            ObjectKind::Proxy(p) => p.callable,
+            _ => false,
+        }
+    }
+
+    /// Whether this is a Proxy exotic object (revoked or not).
+    #[inline]
+    pub fn is_proxy(&self) -> bool {
+        matches!(self, ObjectKind::Proxy(_))
     }
 }
 
@@ -377,6 +401,14 @@ unsafe impl Trace for ObjectKind {
             }
             ObjectKind::Function(p) | ObjectKind::Suspended(p) | ObjectKind::Host(p) => mark(&**p),
             ObjectKind::Arguments(Some(m)) => mark(&**m),
+            ObjectKind::Proxy(p) => {
+                if let Some(t) = &p.target {
+                    mark(t);
+                }
+                if let Some(h) = &p.handler {
+                    mark(h);
+                }
+            }
             ObjectKind::Ordinary
             | ObjectKind::Array(_)
             | ObjectKind::Arguments(None)
