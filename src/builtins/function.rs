@@ -28,7 +28,7 @@ pub fn source_text(obj: &JsObject) -> String {
         }
         let bound = matches!(
             payload.as_any().downcast_ref::<FunctionData>(),
-            Some(FunctionData::Bound { .. })
+            Some(FunctionData::Bound(_))
         );
         let name = match data.properties.get(&PropertyKey::String(atoms::NAME)) {
             Some(crate::value::property::PropertyRef::Data(Value::String(n), _)) if !bound => {
@@ -114,11 +114,13 @@ fn bind(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let proto = props::get_prototype_of(interp, target)?;
     let bound = JsObject::new(
         proto,
-        ObjectKind::Function(Box::new(FunctionData::Bound {
-            target: target.clone(),
-            this: arg(args, 0),
-            args: bound_args,
-        })),
+        ObjectKind::Function(Box::new(FunctionData::Bound(Box::new(
+            crate::interp::function::BoundFunction {
+                target: target.clone(),
+                this: arg(args, 0),
+                args: bound_args,
+            },
+        )))),
     );
     let tv = Value::Object(target.clone());
     let mut length = 0.0;
@@ -354,7 +356,7 @@ pub fn install(interp: &mut Interp) {
             Property::data(v, Attributes::NONE),
         );
     }
-    thrower.borrow_mut().extensible = false;
+    thrower.borrow_mut().set_extensible(false);
     interp.intrinsics.throw_type_error = thrower.clone();
     for name in [atoms::CALLER, atoms::ARGUMENTS] {
         let desc = PropertyDescriptor {

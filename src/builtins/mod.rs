@@ -202,7 +202,7 @@ pub fn native_closure(
         Some(interp.intrinsics.function_proto.clone()),
         ObjectKind::Function(Box::new(FunctionData::NativeClosure {
             f,
-            slots,
+            slots: slots.into_boxed_slice(),
             is_constructor: false,
         })),
     );

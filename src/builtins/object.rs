@@ -249,7 +249,7 @@ fn set_proto_error(interp: &mut Interp, o: &JsObject) -> crate::interp::Throw {
     if props::is_proxy(o) {
         return interp.throw_type_error("'setPrototypeOf' on proxy: trap returned falsish");
     }
-    if !o.borrow().extensible {
+    if !o.borrow().is_extensible() {
         let d = props::describe_object(o);
         return interp.throw_type_error(&format!("{d} is not extensible"));
     }

@@ -236,7 +236,7 @@ impl Interp {
         let v = self.expr(object)?;
         let o = ops::to_object(self, &v)?;
         let env = Env::new(shape, self.env.clone(), &self.uninit);
-        env.slots.borrow_mut()[0] = Value::Object(o);
+        env.set(0, Value::Object(o));
         let saved = self.env.replace(env);
         let r = self.stmt(body);
         self.env = saved;
@@ -380,7 +380,7 @@ impl Interp {
                         return Err(self.throw_error(p, &msg));
                     }
                 }
-                let extensible = self.global.borrow().extensible;
+                let extensible = self.global.borrow().is_extensible();
                 for (name, _) in script.functions.iter() {
                     // CanDeclareGlobalFunction.
                     let ok = match self

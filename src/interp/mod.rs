@@ -306,7 +306,7 @@ impl Interp {
             Place::Reg(r) => self.stack[self.base + r as usize].clone(),
             Place::Env { hops, slot } => {
                 let env = self.env.as_ref().expect("lowered code has its env");
-                Env::up(env, hops).slots.borrow()[slot as usize].clone()
+                Env::up(env, hops).get(slot as usize)
             }
         };
         if let Some(name) = tdz {
@@ -332,7 +332,7 @@ impl Interp {
             Place::Reg(r) => self.stack[self.base + r as usize] = value,
             Place::Env { hops, slot } => {
                 let env = self.env.as_ref().expect("lowered code has its env");
-                Env::up(env, hops).slots.borrow_mut()[slot as usize] = value;
+                Env::up(env, hops).set(slot as usize, value);
             }
         }
     }
@@ -702,11 +702,7 @@ impl Interp {
     fn copy_head_env(&mut self, l: &Loop) {
         if l.head_env.is_some() {
             let env = self.env.clone().expect("entered");
-            let slots = env.slots.borrow().clone();
-            self.env = Some(Gc::new(Env {
-                slots: crate::value::gc::GcRefCell::new(slots),
-                parent: env.parent.clone(),
-            }));
+            self.env = Some(env.copy());
         }
     }
 
@@ -1529,7 +1525,7 @@ impl Interp {
             })),
         );
         if let (Some((_, slot)), Some(env)) = (&code.name_env, &env) {
-            env.slots.borrow_mut()[*slot as usize] = Value::Object(f.clone());
+            env.set(*slot as usize, Value::Object(f.clone()));
         }
         function::define_length_and_name(&f, code.name, code.length);
         if code.is_constructor {
@@ -1950,7 +1946,7 @@ fn reaches_revoked_proxy(f: &JsObject) -> bool {
                 None => return true,
             },
             ObjectKind::Function(f) => match f.as_any().downcast_ref::<FunctionData>() {
-                Some(FunctionData::Bound { target, .. }) => target.clone(),
+                Some(FunctionData::Bound(b)) => b.target.clone(),
                 _ => return false,
             },
             _ => return false,

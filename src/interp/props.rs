@@ -143,7 +143,7 @@ fn add_named_fast(obj: &JsObject, key: &PropertyKey, v: Value) -> Result<(), Val
     if matches!(key, PropertyKey::String(k) if *k == atoms::LENGTH) {
         return Err(v);
     }
-    if !obj.borrow().extensible || !chain_allows_add(obj, key, 0) {
+    if !obj.borrow().is_extensible() || !chain_allows_add(obj, key, 0) {
         return Err(v);
     }
     obj.borrow_mut()
@@ -490,7 +490,7 @@ pub fn set_impl(
                     }
                 }
                 None => {
-                    if !receiver_proxy && !r.borrow().extensible {
+                    if !receiver_proxy && !r.borrow().is_extensible() {
                         return Ok(Err(SetFail::NotExtensible));
                     }
                     if define_own_property(
@@ -777,7 +777,7 @@ fn ordinary_define_own_property(
         let data = obj.borrow();
         (
             data.properties.get(&key).map(|r| r.to_property()),
-            data.extensible,
+            data.is_extensible(),
         )
     };
     match validate_and_apply(current.as_ref(), extensible, desc) {
@@ -1008,7 +1008,7 @@ pub fn define_property_or_throw(
     if define_own_property(interp, obj, key, desc)? {
         return Ok(());
     }
-    let msg = if existed || obj.borrow().extensible {
+    let msg = if existed || obj.borrow().is_extensible() {
         format!("Cannot redefine property: {k}")
     } else {
         format!("Cannot define property {k}, object is not extensible")
@@ -1142,7 +1142,7 @@ pub fn prevent_extensions(interp: &mut Interp, obj: &JsObject) -> JsResult<bool>
     if is_proxy(obj) {
         return proxy::prevent_extensions(interp, obj);
     }
-    obj.borrow_mut().extensible = false;
+    obj.borrow_mut().set_extensible(false);
     Ok(true)
 }
 
@@ -1151,7 +1151,7 @@ pub fn is_extensible(interp: &mut Interp, obj: &JsObject) -> JsResult<bool> {
     {
         let data = obj.borrow();
         if !data.kind.is_proxy() {
-            return Ok(data.extensible);
+            return Ok(data.is_extensible());
         }
     }
     proxy::is_extensible(interp, obj)
@@ -1184,7 +1184,7 @@ fn ordinary_set_prototype_of(interp: &Interp, obj: &JsObject, proto: Option<JsOb
     if JsObject::ptr_eq(obj, &interp.intrinsics.object_proto) {
         return false;
     }
-    if !obj.borrow().extensible {
+    if !obj.borrow().is_extensible() {
         return false;
     }
     let mut p = proto.clone();

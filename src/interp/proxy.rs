@@ -654,7 +654,7 @@ pub fn create(interp: &mut Interp, target: &Value, handler: &Value) -> JsResult<
             constructor,
         })),
     );
-    p.borrow_mut().extensible = false;
+    p.borrow_mut().set_extensible(false);
     Ok(p)
 }
 

@@ -30,15 +30,15 @@ pub struct JsObject(Gc<GcRefCell<ObjectData>>);
 pub struct ObjectData {
     /// `[[Prototype]]` (`null` is `None`).
     pub prototype: Option<JsObject>,
-    /// `[[Extensible]]`.
-    pub extensible: bool,
+    /// The properties; also `[[Extensible]]` and the private elements (see
+    /// [`ObjectData::is_extensible`], [`ObjectData::private_elements`]), kept there so that
+    /// this record stays 64 bytes.
     pub properties: PropertyMap,
     pub kind: ObjectKind,
-    /// Private elements (`#x` fields, methods, accessors), keyed by their class's private
-    /// name. Never visible to [[OwnPropertyKeys]] or [[Get]]; boxed so objects without any
-    /// pay one pointer.
-    pub private: Option<Box<Vec<(Symbol, PrivateElement)>>>,
 }
+
+// With boa_gc's header (16) and the cell's borrow flag (8): one 96-byte allocator block.
+const _: () = assert!(size_of::<ObjectData>() == 64);
 
 /// A private element of an object (ECMA-262 PrivateElement).
 pub enum PrivateElement {
@@ -73,10 +73,8 @@ impl JsObject {
     pub fn new(prototype: Option<JsObject>, kind: ObjectKind) -> Self {
         JsObject(Gc::new(GcRefCell::new(ObjectData {
             prototype,
-            extensible: true,
             properties: PropertyMap::new(),
             kind,
-            private: None,
         })))
     }
 
@@ -134,6 +132,33 @@ impl JsObject {
 }
 
 impl ObjectData {
+    /// `[[Extensible]]`.
+    #[inline]
+    pub fn is_extensible(&self) -> bool {
+        self.properties.is_extensible()
+    }
+
+    /// Sets `[[Extensible]]` (the internal methods decide when that is allowed).
+    pub fn set_extensible(&mut self, extensible: bool) {
+        self.properties.set_extensible(extensible);
+    }
+
+    /// Private elements (`#x` fields, methods, accessors), keyed by their class's private
+    /// name, if the object has any. Never visible to [[OwnPropertyKeys]] or [[Get]].
+    pub fn private_elements(&self) -> Option<&Vec<(Symbol, PrivateElement)>> {
+        self.properties.private_elements()
+    }
+
+    /// Mutable access to the private elements, if any.
+    pub fn private_elements_mut(&mut self) -> Option<&mut Vec<(Symbol, PrivateElement)>> {
+        self.properties.private_elements_mut()
+    }
+
+    /// The private element list, created empty if absent.
+    pub fn private_elements_or_insert(&mut self) -> &mut Vec<(Symbol, PrivateElement)> {
+        self.properties.private_elements_or_insert()
+    }
+
     /// `[[OwnPropertyKeys]]` for ordinary objects and the data-only exotic ones: arrays (`length`
     /// after the indices) and String wrappers (the string's indices first, then `length`).
     /// Proxies and module namespaces are the interpreter's.
@@ -228,11 +253,6 @@ unsafe impl Trace for ObjectData {
         }
         mark(&this.properties);
         mark(&this.kind);
-        if let Some(p) = &this.private {
-            for (_, e) in p.iter() {
-                mark(e);
-            }
-        }
     });
 }
 

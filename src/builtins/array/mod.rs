@@ -182,7 +182,7 @@ pub fn create_data_property_or_throw(
         match d.get_own_property(&key) {
             Some(p) => !p.attrs.configurable(),
             None => {
-                !d.extensible
+                !d.is_extensible()
                     || matches!((&d.kind, &key), (ObjectKind::Array(a), PropertyKey::Index(i))
                         if *i >= a.length && !a.length_writable)
             }
@@ -311,7 +311,7 @@ pub fn can_append_fast(o: &JsObject) -> bool {
         let ObjectKind::Array(a) = &d.kind else {
             return false;
         };
-        if !d.extensible
+        if !d.is_extensible()
             || !a.length_writable
             || !d.properties.is_dense()
             || d.properties.elements().len() != a.length as usize
