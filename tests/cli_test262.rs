@@ -32,8 +32,8 @@ fn test262_subcommand_runs_a_suite_from_test262_dir() {
     )
     .unwrap();
     std::fs::write(
-        dir.join("proxy.js"),
-        "/*---\nfeatures: [Proxy]\n---*/\nnew Proxy({}, {});\n",
+        dir.join("realm.js"),
+        "/*---\nfeatures: [ShadowRealm]\n---*/\nnew ShadowRealm();\n",
     )
     .unwrap();
     let out = tidejs()
@@ -51,7 +51,7 @@ fn test262_subcommand_runs_a_suite_from_test262_dir() {
         stdout.contains("| language/demo | 2 | 1 | 0 | 1 |"),
         "{stdout}"
     );
-    assert!(stdout.contains("| feature: Proxy | 1 |"), "{stdout}");
+    assert!(stdout.contains("| feature: ShadowRealm | 1 |"), "{stdout}");
 }
 
 #[test]

@@ -36,6 +36,7 @@ pub fn inspect_short(v: &Value) -> String {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
         Value::Symbol(s) => s.descriptive_string().to_std_string_lossy(),
+        Value::BigInt(b) => format!("{}n", b.to_string_radix(10)),
     }
 }
 

@@ -28,7 +28,7 @@ pub fn source_text(obj: &JsObject) -> String {
         }
         let bound = matches!(
             payload.as_any().downcast_ref::<FunctionData>(),
-            Some(FunctionData::Bound { .. })
+            Some(FunctionData::Bound(_))
         );
         let name = match data.properties.get(&PropertyKey::String(atoms::NAME)) {
             Some(crate::value::property::PropertyRef::Data(Value::String(n), _)) if !bound => {
@@ -37,6 +37,10 @@ pub fn source_text(obj: &JsObject) -> String {
             _ => String::new(),
         };
         return format!("function {name}() {{ [native code] }}");
+    }
+    if data.kind.is_callable() {
+        // A callable proxy: NativeFunction syntax without a name (as V8 prints it).
+        return "function () { [native code] }".to_string();
     }
     String::new()
 }
@@ -106,19 +110,22 @@ fn bind(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     }
     let bound_args = args.get(1..).unwrap_or(&[]).to_vec();
     let arg_count = bound_args.len() as f64;
-    // BoundFunctionCreate: the bound function's prototype is the target's.
+    // BoundFunctionCreate: the bound function's prototype is the target's [[GetPrototypeOf]].
+    let proto = props::get_prototype_of(interp, target)?;
     let bound = JsObject::new(
-        target.prototype(),
-        ObjectKind::Function(Box::new(FunctionData::Bound {
-            target: target.clone(),
-            this: arg(args, 0),
-            args: bound_args,
-        })),
+        proto,
+        ObjectKind::Function(Box::new(FunctionData::Bound(Box::new(
+            crate::interp::function::BoundFunction {
+                target: target.clone(),
+                this: arg(args, 0),
+                args: bound_args,
+            },
+        )))),
     );
     let tv = Value::Object(target.clone());
     let mut length = 0.0;
     let len_key = PropertyKey::String(atoms::LENGTH);
-    if props::get_own_property(target, &len_key).is_some() {
+    if props::get_own_property(interp, target, &len_key)?.is_some() {
         if let Value::Number(n) = props::get(interp, &tv, &len_key)? {
             length = if n == f64::INFINITY {
                 n
@@ -169,7 +176,7 @@ pub fn ordinary_has_instance(interp: &mut Interp, c: &Value, o: &Value) -> JsRes
         )));
     };
     loop {
-        match o.prototype() {
+        match props::get_prototype_of(interp, &o)? {
             None => return Ok(false),
             Some(p) if JsObject::ptr_eq(&p, &proto) => return Ok(true),
             Some(p) => o = p,
@@ -349,7 +356,7 @@ pub fn install(interp: &mut Interp) {
             Property::data(v, Attributes::NONE),
         );
     }
-    thrower.borrow_mut().extensible = false;
+    thrower.borrow_mut().set_extensible(false);
     interp.intrinsics.throw_type_error = thrower.clone();
     for name in [atoms::CALLER, atoms::ARGUMENTS] {
         let desc = PropertyDescriptor {

@@ -9,7 +9,10 @@
 //! `Symbol.toStringTag` getters, `err.stack`/`err.name`/`err.message`, the
 //! `Symbol.for('nodejs.util.inspect.custom')` hook, `toString` for `%s`.
 //!
-//! Not here: proxies, typed arrays, ArrayBuffer, Map/Set iterators and BigInt (the engine has none
+//! BigInts print as `1n`, their wrappers as `[BigInt: 1n]`, and they right-align in grouped
+//! arrays as numbers do.
+//!
+//! Not here: proxies, typed arrays, ArrayBuffer, Map/Set iterators (the engine has none
 //! of them yet), `showProxy`, the prototype properties node adds under `showHidden`, colors,
 //! `sorted`, `getters`, `numericSeparator`.
 
@@ -204,6 +207,7 @@ fn format_primitive(ctx: &Ctx, v: &Value) -> String {
         Value::Number(n) => format_number(*n),
         Value::String(s) => format_string(ctx, s),
         Value::Symbol(s) => s.descriptive_string().to_std_string_lossy(),
+        Value::BigInt(b) => format!("{}n", b.to_string_radix(10)),
         Value::Object(_) => String::new(),
     }
 }
@@ -399,6 +403,24 @@ pub fn is_error(interp: &Interp, o: &JsObject) -> bool {
     false
 }
 
+/// The innermost target of a proxy chain: `None` for a non-proxy, `Some(None)` when a proxy
+/// on the way is revoked.
+fn proxy_target(o: &JsObject) -> Option<Option<JsObject>> {
+    use crate::interp::proxy::{target_of, ProxyTarget};
+    let mut cur = match target_of(o) {
+        ProxyTarget::NotProxy => return None,
+        ProxyTarget::Live(t) => t,
+        ProxyTarget::Revoked => return Some(None),
+    };
+    loop {
+        match target_of(&cur) {
+            ProxyTarget::NotProxy => return Some(Some(cur)),
+            ProxyTarget::Live(next) => cur = next,
+            ProxyTarget::Revoked => return Some(None),
+        }
+    }
+}
+
 fn get_str(interp: &mut Interp, o: &JsObject, key: &PropertyKey) -> JsResult<Value> {
     props::get(interp, &Value::Object(o.clone()), key)
 }
@@ -414,6 +436,19 @@ fn format_value(
 ) -> JsResult<String> {
     let Value::Object(o) = v else {
         return Ok(format_primitive(ctx, v));
+    };
+    // node looks through a proxy without running its traps: the target is what prints.
+    let target;
+    let (o, v) = match proxy_target(o) {
+        None => (o, v),
+        Some(Some(t)) => {
+            target = Value::Object(t);
+            let Value::Object(t) = &target else {
+                unreachable!("just built")
+            };
+            (t, &target)
+        }
+        Some(None) => return Ok("<Revoked Proxy>".to_string()),
     };
     if ctx.opts.custom_inspect {
         let custom = PropertyKey::Symbol(Symbol::for_key(&JsString::from(
@@ -561,7 +596,8 @@ fn format_raw(
                 ObjectKind::Number(_)
                 | ObjectKind::String(_)
                 | ObjectKind::Boolean(_)
-                | ObjectKind::Symbol(_) => 8,
+                | ObjectKind::Symbol(_)
+                | ObjectKind::BigInt(_) => 8,
                 _ => 0,
             };
             (d.kind.is_callable(), k)
@@ -717,6 +753,7 @@ fn boxed_base(
         ObjectKind::String(s) => ("String", Value::String(s.clone())),
         ObjectKind::Boolean(b) => ("Boolean", Value::Bool(*b)),
         ObjectKind::Symbol(s) => ("Symbol", Value::Symbol(s.clone())),
+        ObjectKind::BigInt(b) => ("BigInt", Value::BigInt(b.clone())),
         _ => ("Object", Value::Undefined),
     };
     if let Value::String(s) = &prim {
@@ -1361,12 +1398,12 @@ fn group_array_elements(ctx: &Ctx, output: Vec<String>, value: Option<&JsObject>
             }
             max_line_length.push(line + separator_space);
         }
-        // Numbers are right-aligned, anything else left-aligned.
+        // Numbers and BigInts are right-aligned, anything else left-aligned.
         let pad_start = match value {
             Some(arr) => (0..output.len()).all(|i| {
                 matches!(
                     own_data(arr, &PropertyKey::Index(i as u32)),
-                    Some(Value::Number(_))
+                    Some(Value::Number(_) | Value::BigInt(_))
                 )
             }),
             None => true,
@@ -1612,6 +1649,7 @@ pub fn format_args(interp: &mut Interp, args: &[Value], opts: &InspectOptions) -
                                     }
                                 }
                                 Value::Symbol(s) => s.descriptive_string().to_std_string_lossy(),
+                                Value::BigInt(b) => format!("{}n", b.to_string_radix(10)),
                                 other => ops::to_string(interp, other)?.to_std_string_lossy(),
                             })
                         }
@@ -1623,7 +1661,12 @@ pub fn format_args(interp: &mut Interp, args: &[Value], opts: &InspectOptions) -
                             a += 1;
                             Some(match &args[a] {
                                 Value::Symbol(_) => "NaN".into(),
-                                v => format_number(ops::to_number(interp, v)?),
+                                Value::BigInt(b) => format!("{}n", b.to_string_radix(10)),
+                                // Number(v): a BigInt wrapper converts through its value.
+                                v => match ops::to_numeric(interp, v)? {
+                                    Value::BigInt(b) => format_number(b.to_f64()),
+                                    n => format_number(n.as_number().unwrap_or(f64::NAN)),
+                                },
                             })
                         }
                         0x4f /* O */ => {
@@ -1639,6 +1682,7 @@ pub fn format_args(interp: &mut Interp, args: &[Value], opts: &InspectOptions) -
                             a += 1;
                             Some(match &args[a] {
                                 Value::Symbol(_) => "NaN".into(),
+                                Value::BigInt(b) => format!("{}n", b.to_string_radix(10)),
                                 v => {
                                     let s = ops::to_string(interp, v)?;
                                     format_number(number::parse_int(&s, 0))

@@ -8,11 +8,12 @@
 //! back when a member turns out to be `undefined`. Error messages are V8's (node 20's).
 //!
 //! Not here: `JSON.rawJSON`/`isRawJSON` and the reviver's `context` argument (the
-//! json-parse-with-source proposal, excluded), BigInt.
+//! json-parse-with-source proposal, excluded). A BigInt is serialised only through a `toJSON`
+//! (`BigInt.prototype.toJSON` if the program defines one); otherwise it is V8's TypeError.
 
 use super::{arg, method, to_string_tag};
 use crate::interp::function::is_callable;
-use crate::interp::{ops, props, Interp, JsResult, Throw};
+use crate::interp::{ops, props, proxy, Interp, JsResult, Throw};
 use crate::value::object::ObjectKind;
 use crate::value::property::{Attributes, Property};
 use crate::value::{atoms, number, JsObject, JsString, PropertyKey, Value};
@@ -381,18 +382,19 @@ fn internalize(
     stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
         let val = props::get(interp, holder, &name)?;
         if let Value::Object(o) = &val {
-            let keys: Vec<PropertyKey> = if matches!(o.borrow().kind, ObjectKind::Array(_)) {
+            let keys: Vec<PropertyKey> = if proxy::is_array(interp, &val)? {
                 let len = length_of_array_like(interp, &val)?;
                 (0..len as u64).map(index_key).collect()
             } else {
-                enumerable_own_string_keys(o)
+                enumerable_own_string_keys(interp, o)?
             };
             for k in keys {
                 let new = internalize(interp, &val, k.clone(), reviver)?;
+                // The results of [[Delete]] and CreateDataProperty are ignored.
                 if new.is_undefined() {
-                    delete_property(o, &k);
+                    props::delete(interp, o, &k)?;
                 } else {
-                    create_data_property(o, k, new);
+                    props::create_data_property(interp, o, k, new)?;
                 }
             }
         }
@@ -420,43 +422,18 @@ fn length_of_array_like(interp: &mut Interp, v: &Value) -> JsResult<f64> {
     Ok(n.clamp(0.0, 9_007_199_254_740_991.0))
 }
 
-/// EnumerableOwnProperties(o, key) without getters (keys only).
-fn enumerable_own_string_keys(o: &JsObject) -> Vec<PropertyKey> {
-    let data = o.borrow();
-    data.own_keys()
-        .into_iter()
-        .filter(|k| {
-            !k.is_symbol()
-                && data
-                    .get_own_property(k)
-                    .is_some_and(|p| p.attrs.enumerable())
-        })
-        .collect()
-}
-
-/// [[Delete]] for the reviver walk: a non-configurable property stays (the result is ignored).
-fn delete_property(o: &JsObject, k: &PropertyKey) {
-    let mut data = o.borrow_mut();
-    let configurable = data.get_own_property(k).map(|p| p.attrs.configurable());
-    if configurable == Some(true) && !matches!(&data.kind, ObjectKind::String(_)) {
-        data.properties.remove(k);
+/// EnumerableOwnProperties(o, key) (keys only): [[OwnPropertyKeys]], then [[GetOwnProperty]]
+/// of each string key (a proxy's traps run in that order).
+fn enumerable_own_string_keys(interp: &mut Interp, o: &JsObject) -> JsResult<Vec<PropertyKey>> {
+    let mut out = Vec::new();
+    for k in props::own_property_keys(interp, o)? {
+        if !k.is_symbol()
+            && props::get_own_property(interp, o, &k)?.is_some_and(|p| p.attrs.enumerable())
+        {
+            out.push(k);
+        }
     }
-}
-
-/// CreateDataProperty, whose failure the reviver walk ignores.
-fn create_data_property(o: &JsObject, k: PropertyKey, v: Value) {
-    let (existing, extensible) = {
-        let data = o.borrow();
-        (
-            data.get_own_property(&k).map(|p| p.attrs.configurable()),
-            data.extensible,
-        )
-    };
-    match existing {
-        Some(false) => {}
-        None if !extensible => {}
-        _ => props::define_data(o, k, v),
-    }
+    Ok(out)
 }
 
 // ───────────── stringify ─────────────
@@ -562,7 +539,7 @@ impl Stringifier {
         key: &PropertyKey,
         mut value: Value,
     ) -> JsResult<bool> {
-        if let Value::Object(_) = &value {
+        if let Value::Object(_) | Value::BigInt(_) = &value {
             let to_json = props::get(interp, &value, &PropertyKey::String(atoms::TO_JSON))?;
             if is_callable(&to_json) {
                 value = interp.call(&to_json, value.clone(), &[key_to_value(key)])?;
@@ -577,18 +554,21 @@ impl Stringifier {
                 Num,
                 Str,
                 Bool(bool),
+                BigInt(crate::value::JsBigInt),
                 No,
             }
             let b = match &o.borrow().kind {
                 ObjectKind::Number(_) => Boxed::Num,
                 ObjectKind::String(_) => Boxed::Str,
                 ObjectKind::Boolean(b) => Boxed::Bool(*b),
+                ObjectKind::BigInt(b) => Boxed::BigInt(b.clone()),
                 _ => Boxed::No,
             };
             match b {
                 Boxed::Num => value = Value::Number(ops::to_number(interp, &value)?),
                 Boxed::Str => value = Value::String(ops::to_string(interp, &value)?),
                 Boxed::Bool(b) => value = Value::Bool(b),
+                Boxed::BigInt(b) => value = Value::BigInt(b),
                 Boxed::No => {}
             }
         }
@@ -598,12 +578,15 @@ impl Stringifier {
             Value::Bool(false) => push_str(&mut self.out, "false"),
             Value::String(s) => quote(&mut self.out, s.as_slice()),
             Value::Number(x) => write_number(&mut self.out, *x),
+            Value::BigInt(_) => {
+                return Err(interp.throw_type_error("Do not know how to serialize a BigInt"))
+            }
             Value::Object(o) if !o.borrow().kind.is_callable() => {
                 let o = o.clone();
                 stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
                     self.check_cycle(interp, &o, key)?;
                     self.stack.push((o.clone(), key.clone()));
-                    let r = if matches!(o.borrow().kind, ObjectKind::Array(_)) {
+                    let r = if proxy::is_array(interp, &Value::Object(o.clone()))? {
                         self.array(interp, &o)
                     } else {
                         self.object(interp, &o)
@@ -654,7 +637,7 @@ impl Stringifier {
         self.indent.extend_from_slice(&self.gap.clone());
         let keys = match &self.property_list {
             Some(list) => list.clone(),
-            None => enumerable_own_string_keys(o),
+            None => enumerable_own_string_keys(interp, o)?,
         };
         let holder = Value::Object(o.clone());
         self.out.push(u16::from(b'{'));
@@ -735,10 +718,10 @@ fn stringify(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> 
     let mut space = arg(args, 2);
     let mut replacer_fn = None;
     let mut property_list = None;
-    if let Value::Object(r) = &replacer {
+    if let Value::Object(_) = &replacer {
         if is_callable(&replacer) {
             replacer_fn = Some(replacer.clone());
-        } else if matches!(r.borrow().kind, ObjectKind::Array(_)) {
+        } else if proxy::is_array(interp, &replacer)? {
             let len = length_of_array_like(interp, &replacer)? as u64;
             let mut list: Vec<PropertyKey> = Vec::new();
             for i in 0..len {

@@ -7,6 +7,7 @@
 //! full ES2023 surface in its own file.
 
 pub mod array;
+pub mod bigint;
 pub mod console;
 pub mod date;
 pub mod error;
@@ -20,6 +21,7 @@ pub mod math;
 pub mod number;
 pub mod object;
 pub mod promise;
+pub mod proxy;
 pub mod reflect;
 pub mod regexp;
 pub mod string;
@@ -41,6 +43,7 @@ pub struct Intrinsics {
     pub number_proto: JsObject,
     pub boolean_proto: JsObject,
     pub symbol_proto: JsObject,
+    pub bigint_proto: JsObject,
     pub error_proto: JsObject,
     pub type_error_proto: JsObject,
     pub range_error_proto: JsObject,
@@ -153,6 +156,7 @@ impl Intrinsics {
             number_proto: derived(),
             boolean_proto: derived(),
             symbol_proto: derived(),
+            bigint_proto: derived(),
             type_error_proto: sub_error(),
             range_error_proto: sub_error(),
             reference_error_proto: sub_error(),
@@ -198,7 +202,7 @@ pub fn native_closure(
         Some(interp.intrinsics.function_proto.clone()),
         ObjectKind::Function(Box::new(FunctionData::NativeClosure {
             f,
-            slots,
+            slots: slots.into_boxed_slice(),
             is_constructor: false,
         })),
     );
@@ -322,6 +326,10 @@ pub fn wrap_primitive(interp: &mut Interp, v: &Value) -> JsObject {
             interp.intrinsics.symbol_proto.clone(),
             ObjectKind::Symbol(s.clone()),
         ),
+        Value::BigInt(b) => (
+            interp.intrinsics.bigint_proto.clone(),
+            ObjectKind::BigInt(b.clone()),
+        ),
         _ => (interp.intrinsics.object_proto.clone(), ObjectKind::Ordinary),
     };
     JsObject::new(Some(proto), kind)
@@ -345,6 +353,7 @@ pub fn install(interp: &mut Interp) {
     function::install(interp);
     eval::install(interp);
     reflect::install(interp);
+    proxy::install(interp);
     number::install(interp);
     array::install(interp);
     string::install(interp);
@@ -352,6 +361,7 @@ pub fn install(interp: &mut Interp) {
     math::install(interp);
     error::install(interp);
     symbol::install(interp);
+    bigint::install(interp);
     map_set::install(interp);
     json::install(interp);
     date::install(interp);

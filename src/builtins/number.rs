@@ -3,8 +3,8 @@
 //! functions `parseInt`, `parseFloat`, `isNaN`, `isFinite` and the URI family
 //! (`encodeURI[Component]`, `decodeURI[Component]`, throwing URIError).
 //!
-//! Not here: BigInt (no BigInt values yet), locale-sensitive formatting beyond the en-US
-//! grouping `toLocaleString` produces.
+//! Not here: BigInt (`builtins::bigint`; `Number(1n)` converts through ToNumeric here),
+//! locale-sensitive formatting beyond the en-US grouping `toLocaleString` produces.
 
 use super::{arg, constructor, global_value, method, native};
 use crate::interp::props;
@@ -20,7 +20,11 @@ fn number_ctor(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value
     let nt = interp.new_target.take();
     let n = match args.first() {
         None => 0.0,
-        Some(v) => ops::to_number(interp, v)?,
+        // ToNumeric, then a BigInt becomes the nearest Number (§21.1.1.1).
+        Some(v) => match ops::to_numeric(interp, v)? {
+            Value::BigInt(b) => b.to_f64(),
+            n => n.as_number().unwrap_or(f64::NAN),
+        },
     };
     match nt {
         None => Ok(Value::Number(n)),

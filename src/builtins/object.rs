@@ -4,7 +4,7 @@
 //! `__defineGetter__` family). The algorithms are the spec's, on the internal methods in
 //! `interp::props`.
 //!
-//! Not here: Proxy-specific behaviour (there are no proxies yet).
+//! Proxies are reached through the same internal methods (their traps run in spec order).
 
 use super::{arg, constructor, method, native};
 use crate::interp::function::{callable, is_callable, Callable};
@@ -54,14 +54,15 @@ enum Kind {
 /// EnumerableOwnProperties(O, kind): the enumerability is checked key by key as the walk
 /// goes (a getter may delete or hide a later property).
 fn enumerable_own(interp: &mut Interp, o: &JsObject, kind: Kind) -> JsResult<Vec<Value>> {
-    let keys = props::own_property_keys(o);
+    let keys = props::own_property_keys(interp, o)?;
     let ov = Value::Object(o.clone());
     let mut out = Vec::new();
     for k in keys {
         if k.is_symbol() {
             continue;
         }
-        let enumerable = props::get_own_property(o, &k).is_some_and(|p| p.attrs.enumerable());
+        let enumerable =
+            props::get_own_property(interp, o, &k)?.is_some_and(|p| p.attrs.enumerable());
         if !enumerable {
             continue;
         }
@@ -105,9 +106,9 @@ fn assign(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
         }
         let from = ops::to_object(interp, src)?;
         let fv = Value::Object(from.clone());
-        for k in props::own_property_keys(&from) {
+        for k in props::own_property_keys(interp, &from)? {
             let enumerable =
-                props::get_own_property(&from, &k).is_some_and(|p| p.attrs.enumerable());
+                props::get_own_property(interp, &from, &k)?.is_some_and(|p| p.attrs.enumerable());
             if enumerable {
                 let v = props::get(interp, &fv, &k)?;
                 props::set(interp, &tv, k, v)?;
@@ -125,18 +126,20 @@ enum Level {
 
 /// SetIntegrityLevel(O, level).
 fn set_integrity_level(interp: &mut Interp, o: &JsObject, level: Level) -> JsResult<bool> {
-    if !props::prevent_extensions(o) {
+    if !props::prevent_extensions(interp, o)? {
         return Ok(false);
     }
-    for k in props::own_property_keys(o) {
+    for k in props::own_property_keys(interp, o)? {
         let desc = match level {
             Level::Sealed => PropertyDescriptor {
                 configurable: Some(false),
                 ..Default::default()
             },
             Level::Frozen => {
-                let is_acc = props::get_own_property(o, &k)
-                    .is_some_and(|p| matches!(p.slot, Slot::Accessor(_)));
+                let Some(current) = props::get_own_property(interp, o, &k)? else {
+                    continue;
+                };
+                let is_acc = matches!(current.slot, Slot::Accessor(_));
                 PropertyDescriptor {
                     configurable: Some(false),
                     writable: if is_acc { None } else { Some(false) },
@@ -150,18 +153,21 @@ fn set_integrity_level(interp: &mut Interp, o: &JsObject, level: Level) -> JsRes
 }
 
 /// TestIntegrityLevel(O, level).
-fn test_integrity_level(o: &JsObject, level: Level) -> bool {
-    if props::is_extensible(o) {
-        return false;
+fn test_integrity_level(interp: &mut Interp, o: &JsObject, level: Level) -> JsResult<bool> {
+    if props::is_extensible(interp, o)? {
+        return Ok(false);
     }
-    props::own_property_keys(o).iter().all(|k| {
-        props::get_own_property(o, k).is_none_or(|p| {
-            !p.attrs.configurable()
-                && (level == Level::Sealed
-                    || matches!(p.slot, Slot::Accessor(_))
-                    || !p.attrs.writable())
-        })
-    })
+    for k in props::own_property_keys(interp, o)? {
+        if let Some(p) = props::get_own_property(interp, o, &k)? {
+            if p.attrs.configurable() {
+                return Ok(false);
+            }
+            if level == Level::Frozen && matches!(p.slot, Slot::Data(_)) && p.attrs.writable() {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
 }
 
 fn freeze(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
@@ -187,37 +193,37 @@ fn seal(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
 fn prevent_extensions(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     let v = arg(args, 0);
     if let Value::Object(o) = &v {
-        if !props::prevent_extensions(o) {
+        if !props::prevent_extensions(interp, o)? {
             return Err(interp.throw_type_error("Cannot prevent extensions"));
         }
     }
     Ok(v)
 }
 
-fn is_frozen(_: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
+fn is_frozen(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     Ok(Value::Bool(match arg(args, 0) {
-        Value::Object(o) => test_integrity_level(&o, Level::Frozen),
+        Value::Object(o) => test_integrity_level(interp, &o, Level::Frozen)?,
         _ => true,
     }))
 }
 
-fn is_sealed(_: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
+fn is_sealed(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     Ok(Value::Bool(match arg(args, 0) {
-        Value::Object(o) => test_integrity_level(&o, Level::Sealed),
+        Value::Object(o) => test_integrity_level(interp, &o, Level::Sealed)?,
         _ => true,
     }))
 }
 
-fn is_extensible(_: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
+fn is_extensible(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     Ok(Value::Bool(match arg(args, 0) {
-        Value::Object(o) => props::is_extensible(&o),
+        Value::Object(o) => props::is_extensible(interp, &o)?,
         _ => false,
     }))
 }
 
 fn get_prototype_of(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     let o = ops::to_object(interp, &arg(args, 0))?;
-    Ok(o.prototype().map_or(Value::Null, Value::Object))
+    Ok(props::get_prototype_of(interp, &o)?.map_or(Value::Null, Value::Object))
 }
 
 fn proto_arg(interp: &mut Interp, v: &Value) -> JsResult<Option<JsObject>> {
@@ -240,7 +246,10 @@ fn set_proto_error(interp: &mut Interp, o: &JsObject) -> crate::interp::Throw {
             "Immutable prototype object 'Object.prototype' cannot have their prototype set",
         );
     }
-    if !props::is_extensible(o) {
+    if props::is_proxy(o) {
+        return interp.throw_type_error("'setPrototypeOf' on proxy: trap returned falsish");
+    }
+    if !o.borrow().is_extensible() {
         let d = props::describe_object(o);
         return interp.throw_type_error(&format!("{d} is not extensible"));
     }
@@ -256,7 +265,7 @@ fn set_prototype_of(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<
     let Value::Object(obj) = &o else {
         return Ok(o);
     };
-    if !props::set_prototype_of(interp, obj, proto) {
+    if !props::set_prototype_of(interp, obj, proto)? {
         return Err(set_proto_error(interp, obj));
     }
     Ok(o)
@@ -267,8 +276,9 @@ fn object_define_properties(interp: &mut Interp, o: &JsObject, properties: &Valu
     let p = ops::to_object(interp, properties)?;
     let pv = Value::Object(p.clone());
     let mut descriptors = Vec::new();
-    for k in props::own_property_keys(&p) {
-        let enumerable = props::get_own_property(&p, &k).is_some_and(|d| d.attrs.enumerable());
+    for k in props::own_property_keys(interp, &p)? {
+        let enumerable =
+            props::get_own_property(interp, &p, &k)?.is_some_and(|d| d.attrs.enumerable());
         if enumerable {
             let desc_obj = props::get(interp, &pv, &k)?;
             let desc = props::to_property_descriptor(interp, &desc_obj)?;
@@ -314,7 +324,7 @@ fn define_properties(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult
 fn get_own_property_descriptor(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     let o = ops::to_object(interp, &arg(args, 0))?;
     let key = ops::to_property_key(interp, &arg(args, 1))?;
-    Ok(match props::get_own_property(&o, &key) {
+    Ok(match props::get_own_property(interp, &o, &key)? {
         Some(p) => Value::Object(PropertyDescriptor::from_property(&p).to_object(interp)),
         None => Value::Undefined,
     })
@@ -323,8 +333,8 @@ fn get_own_property_descriptor(interp: &mut Interp, _: &Value, args: &[Value]) -
 fn get_own_property_descriptors(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     let o = ops::to_object(interp, &arg(args, 0))?;
     let out = JsObject::ordinary(Some(interp.intrinsics.object_proto.clone()));
-    for k in props::own_property_keys(&o) {
-        if let Some(p) = props::get_own_property(&o, &k) {
+    for k in props::own_property_keys(interp, &o)? {
+        if let Some(p) = props::get_own_property(interp, &o, &k)? {
             let d = PropertyDescriptor::from_property(&p).to_object(interp);
             props::create_data_property(interp, &out, k, Value::Object(d))?;
         }
@@ -334,7 +344,7 @@ fn get_own_property_descriptors(interp: &mut Interp, _: &Value, args: &[Value]) 
 
 fn own_keys_of(interp: &mut Interp, v: &Value, symbols: bool) -> JsResult<Value> {
     let o = ops::to_object(interp, v)?;
-    let ks = props::own_property_keys(&o)
+    let ks = props::own_property_keys(interp, &o)?
         .into_iter()
         .filter(|k| k.is_symbol() == symbols)
         .map(|k| key_string(&k))
@@ -357,7 +367,9 @@ fn is(_: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
 fn has_own(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     let o = ops::to_object(interp, &arg(args, 0))?;
     let key = ops::to_property_key(interp, &arg(args, 1))?;
-    Ok(Value::Bool(props::get_own_property(&o, &key).is_some()))
+    Ok(Value::Bool(
+        props::get_own_property(interp, &o, &key)?.is_some(),
+    ))
 }
 
 fn from_entries(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
@@ -430,7 +442,9 @@ fn group_by(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
 fn has_own_property(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let key = ops::to_property_key(interp, &arg(args, 0))?;
     let o = ops::to_object(interp, this)?;
-    Ok(Value::Bool(props::get_own_property(&o, &key).is_some()))
+    Ok(Value::Bool(
+        props::get_own_property(interp, &o, &key)?.is_some(),
+    ))
 }
 
 fn is_prototype_of(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
@@ -439,7 +453,7 @@ fn is_prototype_of(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResul
     };
     let o = ops::to_object(interp, this)?;
     loop {
-        match v.prototype() {
+        match props::get_prototype_of(interp, &v)? {
             None => return Ok(Value::Bool(false)),
             Some(p) if JsObject::ptr_eq(&p, &o) => return Ok(Value::Bool(true)),
             Some(p) => v = p,
@@ -451,7 +465,7 @@ fn property_is_enumerable(interp: &mut Interp, this: &Value, args: &[Value]) -> 
     let key = ops::to_property_key(interp, &arg(args, 0))?;
     let o = ops::to_object(interp, this)?;
     Ok(Value::Bool(
-        props::get_own_property(&o, &key).is_some_and(|p| p.attrs.enumerable()),
+        props::get_own_property(interp, &o, &key)?.is_some_and(|p| p.attrs.enumerable()),
     ))
 }
 
@@ -462,8 +476,10 @@ pub fn object_to_string(interp: &mut Interp, this: &Value, _: &[Value]) -> JsRes
         Value::Null => return Ok(Value::from("[object Null]")),
         v => ops::to_object(interp, v)?,
     };
+    let is_array = crate::interp::proxy::is_array(interp, &Value::Object(o.clone()))?;
     let builtin = match &o.borrow().kind {
-        ObjectKind::Array(_) => "Array",
+        _ if is_array => "Array",
+        ObjectKind::Proxy(p) if p.callable => "Function",
         ObjectKind::Arguments(_) => "Arguments",
         ObjectKind::Function(_) => "Function",
         ObjectKind::Error => "Error",
@@ -494,7 +510,7 @@ fn value_of(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
 
 fn proto_getter(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
     let o = ops::to_object(interp, this)?;
-    Ok(o.prototype().map_or(Value::Null, Value::Object))
+    Ok(props::get_prototype_of(interp, &o)?.map_or(Value::Null, Value::Object))
 }
 
 fn proto_setter(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
@@ -511,7 +527,7 @@ fn proto_setter(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
     let Value::Object(o) = this else {
         return Ok(Value::Undefined);
     };
-    if !props::set_prototype_of(interp, o, proto) {
+    if !props::set_prototype_of(interp, o, proto)? {
         return Err(set_proto_error(interp, o));
     }
     Ok(Value::Undefined)
@@ -567,7 +583,7 @@ fn lookup_getter_or_setter(
     let mut o = ops::to_object(interp, this)?;
     let key = ops::to_property_key(interp, &arg(args, 0))?;
     loop {
-        if let Some(p) = props::get_own_property(&o, &key) {
+        if let Some(p) = props::get_own_property(interp, &o, &key)? {
             return Ok(match p.slot {
                 Slot::Accessor(a) => {
                     let f = if getter { a.get } else { a.set };
@@ -576,7 +592,7 @@ fn lookup_getter_or_setter(
                 Slot::Data(_) => Value::Undefined,
             });
         }
-        match o.prototype() {
+        match props::get_prototype_of(interp, &o)? {
             Some(p) => o = p,
             None => return Ok(Value::Undefined),
         }

@@ -1,7 +1,7 @@
 //! `Reflect`: the 13 functions, each a thin layer over an internal method in `interp::props`
 //! (ECMA-262 §28.1), and `Reflect[Symbol.toStringTag]`.
 //!
-//! Not here: proxies (the internal methods they would trap are the ordinary ones today).
+//! A proxy argument runs its traps through the same internal methods.
 
 use super::function::create_list_from_array_like;
 use super::{arg, method};
@@ -66,7 +66,7 @@ fn define_property(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<V
 fn delete_property(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     let o = target(interp, args, "deleteProperty")?;
     let key = ops::to_property_key(interp, &arg(args, 1))?;
-    Ok(Value::Bool(props::delete(&o, &key)))
+    Ok(Value::Bool(props::delete(interp, &o, &key)?))
 }
 
 fn get(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
@@ -83,7 +83,7 @@ fn get(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
 fn get_own_property_descriptor(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     let o = target(interp, args, "getOwnPropertyDescriptor")?;
     let key = ops::to_property_key(interp, &arg(args, 1))?;
-    Ok(match props::get_own_property(&o, &key) {
+    Ok(match props::get_own_property(interp, &o, &key)? {
         Some(p) => Value::Object(PropertyDescriptor::from_property(&p).to_object(interp)),
         None => Value::Undefined,
     })
@@ -91,7 +91,7 @@ fn get_own_property_descriptor(interp: &mut Interp, _: &Value, args: &[Value]) -
 
 fn get_prototype_of(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     let o = target(interp, args, "getPrototypeOf")?;
-    Ok(o.prototype().map_or(Value::Null, Value::Object))
+    Ok(props::get_prototype_of(interp, &o)?.map_or(Value::Null, Value::Object))
 }
 
 fn has(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
@@ -106,12 +106,12 @@ fn has(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
 
 fn is_extensible(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     let o = target(interp, args, "isExtensible")?;
-    Ok(Value::Bool(props::is_extensible(&o)))
+    Ok(Value::Bool(props::is_extensible(interp, &o)?))
 }
 
 fn own_keys(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     let o = target(interp, args, "ownKeys")?;
-    let keys = props::own_property_keys(&o)
+    let keys = props::own_property_keys(interp, &o)?
         .iter()
         .map(super::object::key_string)
         .collect();
@@ -120,7 +120,7 @@ fn own_keys(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
 
 fn prevent_extensions(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
     let o = target(interp, args, "preventExtensions")?;
-    Ok(Value::Bool(props::prevent_extensions(&o)))
+    Ok(Value::Bool(props::prevent_extensions(interp, &o)?))
 }
 
 fn set(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
@@ -152,7 +152,7 @@ fn set_prototype_of(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<
             )));
         }
     };
-    Ok(Value::Bool(props::set_prototype_of(interp, &o, proto)))
+    Ok(Value::Bool(props::set_prototype_of(interp, &o, proto)?))
 }
 
 pub fn install(interp: &mut Interp) {

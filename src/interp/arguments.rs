@@ -36,16 +36,14 @@ impl MappedParams {
 impl ParameterMap for MappedParams {
     fn get(&self, index: u32) -> Option<Value> {
         let s = self.slot(index)?;
-        self.env.slots.borrow().get(s).cloned()
+        self.env.try_get(s)
     }
 
     fn set(&self, index: u32, v: Value) -> bool {
         let Some(s) = self.slot(index) else {
             return false;
         };
-        if let Some(slot) = self.env.slots.borrow_mut().get_mut(s) {
-            *slot = v;
-        }
+        self.env.try_set(s, v);
         true
     }
 

@@ -38,7 +38,7 @@ impl Interp {
     fn private_element(&mut self, obj: &Value, name: &Symbol) -> Option<PrivateElementRef> {
         let Value::Object(o) = obj else { return None };
         let data = o.borrow();
-        let list = data.private.as_ref()?;
+        let list = data.private_elements()?;
         let (_, e) = list.iter().find(|(n, _)| Symbol::ptr_eq(n, name))?;
         Some(match e {
             PrivateElement::Field(v) => PrivateElementRef::Field(v.clone()),
@@ -81,7 +81,7 @@ impl Interp {
             Some(PrivateElementRef::Field(_)) => {
                 if let Value::Object(o) = obj {
                     let mut data = o.borrow_mut();
-                    if let Some(list) = data.private.as_mut() {
+                    if let Some(list) = data.private_elements_mut() {
                         if let Some((_, e)) = list.iter_mut().find(|(n, _)| Symbol::ptr_eq(n, name))
                         {
                             *e = PrivateElement::Field(v);
@@ -135,8 +135,7 @@ impl Interp {
             );
         }
         o.borrow_mut()
-            .private
-            .get_or_insert_with(Default::default)
+            .private_elements_or_insert()
             .push((name.clone(), e));
         Ok(())
     }
@@ -268,7 +267,7 @@ impl Interp {
                             };
                             if *is_static {
                                 merge_private(
-                                    f.borrow_mut().private.get_or_insert_with(Default::default),
+                                    f.borrow_mut().private_elements_or_insert(),
                                     name,
                                     element,
                                 );
@@ -353,6 +352,9 @@ impl Interp {
                 return self.private_add(o, &name, PrivateElement::Field(v));
             }
         }
+        if props::is_proxy(o) {
+            return props::create_data_property_or_throw(self, o, k, v);
+        }
         let existing = o.borrow().get_own_property(&k);
         if let Some(p) = existing {
             if !p.attrs.configurable() {
@@ -360,7 +362,7 @@ impl Interp {
                 return Err(self.throw_type_error(&format!("Cannot redefine property: {s}")));
             }
         }
-        if !o.borrow().extensible && o.borrow().get_own_property(&k).is_none() {
+        if !o.borrow().is_extensible() && o.borrow().get_own_property(&k).is_none() {
             let s = props::key_display(&k);
             return Err(self.throw_type_error(&format!(
                 "Cannot define property {s}, object is not extensible"
@@ -641,5 +643,5 @@ fn freeze_array(a: &JsObject) {
     if let ObjectKind::Array(ad) = &mut data.kind {
         ad.length_writable = false;
     }
-    data.extensible = false;
+    data.set_extensible(false);
 }

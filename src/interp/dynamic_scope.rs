@@ -64,7 +64,7 @@ impl Interp {
                 }
                 return Ok(DynTarget::With(o));
             }
-            if props::get_own_property(&o, &key).is_some() {
+            if o.borrow().get_own_property(&key).is_some() {
                 return Ok(DynTarget::Vars(o));
             }
         }
@@ -156,14 +156,14 @@ impl Interp {
     pub(super) fn dyn_update(
         &mut self,
         g: &GlobalRef,
-        f: impl FnOnce(f64) -> (f64, f64),
+        op: UpdateOp,
+        prefix: bool,
     ) -> JsResult<Value> {
         let t = self.dyn_resolve(g, Self::dyn_of(g))?;
         let old = self.dyn_read(&t, g)?;
-        let old = ops::to_number(self, &old)?;
-        let (new, result) = f(old);
-        self.dyn_put(t, g, Value::Number(new))?;
-        Ok(Value::Number(result))
+        let (new, old) = ops::update(self, op, &old)?;
+        self.dyn_put(t, g, new.clone())?;
+        Ok(if prefix { new } else { old })
     }
 
     pub(super) fn dyn_compound(
@@ -205,10 +205,11 @@ impl Interp {
         let key = PropertyKey::String(g.name);
         Ok(Value::Bool(match self.dyn_resolve(g, Self::dyn_of(g))? {
             DynTarget::With(o) => props::delete_value(self, &Value::Object(o), &key)?,
-            DynTarget::Vars(o) => props::delete(&o, &key),
+            DynTarget::Vars(o) => props::delete(self, &o, &key)?,
             DynTarget::Place(_) => false,
             DynTarget::Global => {
-                self.global_lex_get(&key).is_none() && props::delete(&self.global, &key)
+                let global = self.global.clone();
+                self.global_lex_get(&key).is_none() && props::delete(self, &global, &key)?
             }
         }))
     }
@@ -235,7 +236,7 @@ impl Interp {
         let v = self.expr(object)?;
         let o = ops::to_object(self, &v)?;
         let env = Env::new(shape, self.env.clone(), &self.uninit);
-        env.slots.borrow_mut()[0] = Value::Object(o);
+        env.set(0, Value::Object(o));
         let saved = self.env.replace(env);
         let r = self.stmt(body);
         self.env = saved;
@@ -379,19 +380,22 @@ impl Interp {
                         return Err(self.throw_error(p, &msg));
                     }
                 }
-                let extensible = props::is_extensible(&self.global);
+                let extensible = self.global.borrow().is_extensible();
                 for (name, _) in script.functions.iter() {
                     // CanDeclareGlobalFunction.
-                    let ok =
-                        match props::get_own_property(&self.global, &PropertyKey::String(*name)) {
-                            None => extensible,
-                            Some(p) => {
-                                p.attrs.configurable()
-                                    || (matches!(p.slot, crate::value::property::Slot::Data(_))
-                                        && p.attrs.writable()
-                                        && p.attrs.enumerable())
-                            }
-                        };
+                    let ok = match self
+                        .global
+                        .borrow()
+                        .get_own_property(&PropertyKey::String(*name))
+                    {
+                        None => extensible,
+                        Some(p) => {
+                            p.attrs.configurable()
+                                || (matches!(p.slot, crate::value::property::Slot::Data(_))
+                                    && p.attrs.writable()
+                                    && p.attrs.enumerable())
+                        }
+                    };
                     if !ok {
                         let msg = format!("Cannot redefine property: {}", name.to_js_string());
                         return Err(self.throw_type_error(&msg));
@@ -399,7 +403,7 @@ impl Interp {
                 }
                 for name in script.var_names.iter() {
                     let key = PropertyKey::String(*name);
-                    if props::get_own_property(&self.global, &key).is_none() && !extensible {
+                    if self.global.borrow().get_own_property(&key).is_none() && !extensible {
                         let msg = format!(
                             "Cannot define property {}, object is not extensible",
                             name.to_js_string()
@@ -411,7 +415,10 @@ impl Interp {
                     // CreateGlobalFunctionBinding(name, f, deletable = true).
                     let f = self.make_closure(code);
                     let key = PropertyKey::String(*name);
-                    let configurable = props::get_own_property(&self.global, &key)
+                    let configurable = self
+                        .global
+                        .borrow()
+                        .get_own_property(&key)
                         .is_none_or(|p| p.attrs.configurable());
                     let desc = if configurable {
                         props::PropertyDescriptor::data(f, true, true, true)
@@ -427,7 +434,7 @@ impl Interp {
                 for name in script.var_names.iter() {
                     // CreateGlobalVarBinding(name, deletable = true).
                     let key = PropertyKey::String(*name);
-                    if props::get_own_property(&self.global, &key).is_none() {
+                    if self.global.borrow().get_own_property(&key).is_none() {
                         self.global
                             .borrow_mut()
                             .properties
@@ -453,7 +460,7 @@ impl Interp {
                 }
                 for name in script.var_names.iter() {
                     let key = PropertyKey::String(*name);
-                    if props::get_own_property(&map, &key).is_none() {
+                    if map.borrow().get_own_property(&key).is_none() {
                         map.borrow_mut()
                             .properties
                             .insert(key, Property::data(Value::Undefined, wec()));

@@ -12,7 +12,7 @@ use super::function::{Env, FunctionData};
 use super::{iter, ops, props, Interp, JsResult, Throw};
 use crate::lower::machine::*;
 use crate::lower::tree::Code;
-use crate::value::gc::{Finalize, Gc, GcRefCell, Trace};
+use crate::value::gc::{Finalize, Gc, Trace};
 use crate::value::object::{ObjectKind, ObjectPayload};
 use crate::value::{atoms, JsObject, JsString, PropertyKey, Value};
 use std::any::Any;
@@ -572,7 +572,7 @@ impl Interp {
                 let v = self.expr(object)?;
                 let o = super::ops::to_object(self, &v)?;
                 let new = Env::new(shape, self.env.take(), &self.uninit);
-                new.slots.borrow_mut()[0] = Value::Object(o);
+                new.set(0, Value::Object(o));
                 self.env = Some(new);
                 frame.env_depth += 1;
             }
@@ -582,11 +582,7 @@ impl Interp {
             }
             Op::CopyEnv => {
                 if let Some(env) = self.env.clone() {
-                    let slots = env.slots.borrow().clone();
-                    self.env = Some(Gc::new(Env {
-                        slots: GcRefCell::new(slots),
-                        parent: env.parent.clone(),
-                    }));
+                    self.env = Some(env.copy());
                 }
             }
             Op::FreshEnv(shape) => {
@@ -1026,7 +1022,7 @@ pub(crate) fn await_handler(
         Some(interp.intrinsics.function_proto.clone()),
         ObjectKind::Function(Box::new(FunctionData::NativeClosure {
             f,
-            slots: vec![Value::Object(state.clone())],
+            slots: Box::new([Value::Object(state.clone())]),
             is_constructor: false,
         })),
     )

@@ -21,6 +21,7 @@ pub mod machine;
 pub mod ops;
 mod pattern;
 pub mod props;
+pub mod proxy;
 pub mod stack;
 
 use crate::builtins::Intrinsics;
@@ -305,7 +306,7 @@ impl Interp {
             Place::Reg(r) => self.stack[self.base + r as usize].clone(),
             Place::Env { hops, slot } => {
                 let env = self.env.as_ref().expect("lowered code has its env");
-                Env::up(env, hops).slots.borrow()[slot as usize].clone()
+                Env::up(env, hops).get(slot as usize)
             }
         };
         if let Some(name) = tdz {
@@ -331,7 +332,7 @@ impl Interp {
             Place::Reg(r) => self.stack[self.base + r as usize] = value,
             Place::Env { hops, slot } => {
                 let env = self.env.as_ref().expect("lowered code has its env");
-                Env::up(env, hops).slots.borrow_mut()[slot as usize] = value;
+                Env::up(env, hops).set(slot as usize, value);
             }
         }
     }
@@ -610,8 +611,11 @@ impl Interp {
             // CreateGlobalFunctionBinding.
             let f = self.make_closure(code);
             let key = PropertyKey::String(*name);
-            let configurable =
-                props::get_own_property(&self.global, &key).is_none_or(|p| p.attrs.configurable());
+            let configurable = self
+                .global
+                .borrow()
+                .get_own_property(&key)
+                .is_none_or(|p| p.attrs.configurable());
             let desc = if configurable {
                 props::PropertyDescriptor::data(f, true, true, false)
             } else {
@@ -698,11 +702,7 @@ impl Interp {
     fn copy_head_env(&mut self, l: &Loop) {
         if l.head_env.is_some() {
             let env = self.env.clone().expect("entered");
-            let slots = env.slots.borrow().clone();
-            self.env = Some(Gc::new(Env {
-                slots: crate::value::gc::GcRefCell::new(slots),
-                parent: env.parent.clone(),
-            }));
+            self.env = Some(env.copy());
         }
     }
 
@@ -991,13 +991,18 @@ impl Interp {
                 tdz,
             } => {
                 let old = self.read_place(*place, *tdz)?;
-                let old = match old {
-                    Value::Number(n) => n,
-                    v => ops::to_number(self, &v)?,
-                };
-                let new = update(*op, old);
-                self.write_place(*place, Value::Number(new));
-                Value::Number(if *prefix { new } else { old })
+                if let Value::Number(old) = old {
+                    let new = update(*op, old);
+                    self.write_place(*place, Value::Number(new));
+                    return Ok(Value::Number(if *prefix { new } else { old }));
+                }
+                let (new, old) = ops::update(self, *op, &old)?;
+                self.write_place(*place, new.clone());
+                if *prefix {
+                    new
+                } else {
+                    old
+                }
             }
             Expr::CompoundPlace { op, place, value } => {
                 let old = self.read_place(*place, None)?;
@@ -1062,11 +1067,9 @@ impl Interp {
             Expr::SetGlobal { global, value } if global.dynamic.is_some() => {
                 self.dyn_assign(global, value)?
             }
-            Expr::UpdateGlobal { op, prefix, global } if global.dynamic.is_some() => self
-                .dyn_update(global, |old| {
-                    let new = update(*op, old);
-                    (new, if *prefix { new } else { old })
-                })?,
+            Expr::UpdateGlobal { op, prefix, global } if global.dynamic.is_some() => {
+                self.dyn_update(global, *op, *prefix)?
+            }
             Expr::CompoundGlobal { op, global, value } if global.dynamic.is_some() => {
                 self.dyn_compound(*op, global, value)?
             }
@@ -1095,10 +1098,15 @@ impl Interp {
                     UnaryOp::Not => Value::Bool(!v.to_boolean()),
                     UnaryOp::Minus => match v {
                         Value::Number(n) => Value::Number(-n),
-                        v => Value::Number(-ops::to_number(self, &v)?),
+                        v => ops::negate(self, &v)?,
                     },
                     UnaryOp::Plus => Value::Number(ops::to_number(self, &v)?),
-                    UnaryOp::BitNot => Value::Number(!ops::to_int32(self, &v)? as f64),
+                    UnaryOp::BitNot => match v {
+                        Value::Number(n) => {
+                            Value::Number(!crate::value::number::to_int32(n) as f64)
+                        }
+                        v => ops::bitwise_not(self, &v)?,
+                    },
                     UnaryOp::TypeOf => Value::String(v.type_of().to_js_string()),
                     UnaryOp::Void => Value::Undefined,
                     UnaryOp::Delete => Value::Bool(true),
@@ -1106,10 +1114,13 @@ impl Interp {
             }
             Expr::UpdateGlobal { op, prefix, global } => {
                 let old = self.get_global(global)?;
-                let old = ops::to_number(self, &old)?;
-                let new = update(*op, old);
-                self.set_global(global, Value::Number(new))?;
-                Value::Number(if *prefix { new } else { old })
+                let (new, old) = ops::update(self, *op, &old)?;
+                self.set_global(global, new.clone())?;
+                if *prefix {
+                    new
+                } else {
+                    old
+                }
             }
             Expr::UpdateMember {
                 op,
@@ -1123,10 +1134,13 @@ impl Interp {
                 }
                 let key = self.key(key)?;
                 let old = self.member_get(&obj, &key)?;
-                let old = ops::to_number(self, &old)?;
-                let new = update(*op, old);
-                self.member_put(&obj, key, Value::Number(new))?;
-                Value::Number(if *prefix { new } else { old })
+                let (new, old) = ops::update(self, *op, &old)?;
+                self.member_put(&obj, key, new.clone())?;
+                if *prefix {
+                    new
+                } else {
+                    old
+                }
             }
             Expr::CompoundGlobal { op, global, value } => {
                 let old = self.get_global(global)?;
@@ -1275,7 +1289,8 @@ impl Interp {
                 Value::Bool(props::delete_value(self, &obj, &key)?)
             }
             Expr::DeleteGlobal(g) => {
-                Value::Bool(props::delete(&self.global, &PropertyKey::String(g.name)))
+                let global = self.global.clone();
+                Value::Bool(props::delete(self, &global, &PropertyKey::String(g.name))?)
             }
             Expr::Regex(lit) => crate::builtins::regexp::literal(self, lit)?,
             Expr::Destructure { pattern, value } => {
@@ -1510,7 +1525,7 @@ impl Interp {
             })),
         );
         if let (Some((_, slot)), Some(env)) = (&code.name_env, &env) {
-            env.slots.borrow_mut()[*slot as usize] = Value::Object(f.clone());
+            env.set(*slot as usize, Value::Object(f.clone()));
         }
         function::define_length_and_name(&f, code.name, code.length);
         if code.is_constructor {
@@ -1788,6 +1803,7 @@ impl Interp {
                 bound_args.extend_from_slice(args);
                 self.call(&Value::Object(target), bound_this, &bound_args)
             }
+            Callable::Proxy(p) => proxy::call(self, &p, this, args),
         }
     }
 
@@ -1873,6 +1889,7 @@ impl Interp {
             Callable::Closure(code, env, me) => {
                 self.construct_closure(&code, env, me, args, new_target)
             }
+            Callable::Proxy(p) => proxy::construct(self, &p, args, new_target),
         }
     }
 
@@ -1890,7 +1907,15 @@ impl Interp {
         };
         Ok(match p {
             Value::Object(p) => p,
-            _ => default(&self.intrinsics).clone(),
+            _ => {
+                // GetFunctionRealm(constructor): a revoked proxy on the way throws.
+                if reaches_revoked_proxy(ctor) {
+                    return Err(self.throw_type_error(
+                        "Cannot perform 'GetFunctionRealm' on a proxy that has been revoked",
+                    ));
+                }
+                default(&self.intrinsics).clone()
+            }
         })
     }
 
@@ -1908,6 +1933,25 @@ impl Interp {
             None => default(&self.intrinsics).clone(),
         };
         Ok(JsObject::new(Some(proto), kind))
+    }
+}
+
+/// Whether GetFunctionRealm(f) meets a revoked proxy (through proxy and bound targets).
+fn reaches_revoked_proxy(f: &JsObject) -> bool {
+    let mut c = f.clone();
+    loop {
+        let next = match &c.borrow().kind {
+            ObjectKind::Proxy(p) => match &p.target {
+                Some(t) => t.clone(),
+                None => return true,
+            },
+            ObjectKind::Function(f) => match f.as_any().downcast_ref::<FunctionData>() {
+                Some(FunctionData::Bound(b)) => b.target.clone(),
+                _ => return false,
+            },
+            _ => return false,
+        };
+        c = next;
     }
 }
 

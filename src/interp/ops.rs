@@ -7,10 +7,13 @@
 //! (the evaluation-strategy spike measured libm's `fmod` at ~20 ns here).
 
 use super::{Interp, JsResult};
-use crate::parser::ast::BinaryOp;
+use crate::parser::ast::{BinaryOp, UpdateOp};
+use crate::value::bigint::BigIntResult;
 use crate::value::{
-    atoms, number, ConversionError, JsObject, JsString, PropertyKey, Symbol, Value, WellKnown,
+    atoms, number, ConversionError, JsBigInt, JsObject, JsString, PropertyKey, Symbol, Value,
+    WellKnown,
 };
+use std::cmp::Ordering;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
@@ -74,6 +77,132 @@ fn conversion(interp: &mut Interp, e: ConversionError) -> super::Throw {
 pub fn to_number(interp: &mut Interp, v: &Value) -> JsResult<f64> {
     let p = to_primitive(interp, v, Hint::Number)?;
     p.to_number_primitive().map_err(|e| conversion(interp, e))
+}
+
+/// ToNumeric (§7.1.3): a Number or a BigInt value.
+pub fn to_numeric(interp: &mut Interp, v: &Value) -> JsResult<Value> {
+    let p = to_primitive(interp, v, Hint::Number)?;
+    if let Value::BigInt(_) = p {
+        return Ok(p);
+    }
+    p.to_number_primitive()
+        .map(Value::Number)
+        .map_err(|e| conversion(interp, e))
+}
+
+/// ToBigInt (§7.1.13).
+pub fn to_bigint(interp: &mut Interp, v: &Value) -> JsResult<JsBigInt> {
+    let p = to_primitive(interp, v, Hint::Number)?;
+    match &p {
+        Value::BigInt(b) => Ok(b.clone()),
+        Value::Bool(b) => Ok(JsBigInt::from_i64(i64::from(*b))),
+        Value::String(s) => match JsBigInt::from_string(s.as_slice()) {
+            Some(b) => Ok(b),
+            None => {
+                let proto = interp.intrinsics.syntax_error_proto.clone();
+                Err(interp.throw_error(proto, &format!("Cannot convert {s} to a BigInt")))
+            }
+        },
+        Value::Number(n) => {
+            let s = number::to_rust_string(*n);
+            Err(interp.throw_type_error(&format!("Cannot convert {s} to a BigInt")))
+        }
+        Value::Undefined | Value::Null => {
+            let s = if p.is_undefined() {
+                "undefined"
+            } else {
+                "null"
+            };
+            Err(interp.throw_type_error(&format!("Cannot convert {s} to a BigInt")))
+        }
+        Value::Symbol(_) => {
+            Err(interp.throw_type_error("Cannot convert a Symbol value to a BigInt"))
+        }
+        Value::Object(_) => Err(interp.throw_type_error("Cannot convert object to a BigInt")),
+    }
+}
+
+/// `++`/`--` on an old value (§13.4): ToNumeric, then add or subtract one of the same type.
+/// Returns (new value, old numeric value).
+pub fn update(interp: &mut Interp, op: UpdateOp, old: &Value) -> JsResult<(Value, Value)> {
+    let old = match old {
+        Value::Number(n) => Value::Number(*n),
+        v => to_numeric(interp, v)?,
+    };
+    let new = match &old {
+        Value::BigInt(b) => {
+            let r = match op {
+                UpdateOp::Inc => b.inc(),
+                UpdateOp::Dec => b.dec(),
+            };
+            Value::BigInt(bigint_result(interp, r)?)
+        }
+        Value::Number(n) => Value::Number(match op {
+            UpdateOp::Inc => n + 1.0,
+            UpdateOp::Dec => n - 1.0,
+        }),
+        _ => unreachable!("ToNumeric returns a Number or a BigInt"),
+    };
+    Ok((new, old))
+}
+
+fn bigint_result(interp: &mut Interp, r: BigIntResult) -> JsResult<JsBigInt> {
+    r.map_err(|e| crate::builtins::bigint::range_error(interp, e))
+}
+
+/// Unary `-` (§13.5.4).
+pub fn negate(interp: &mut Interp, v: &Value) -> JsResult<Value> {
+    Ok(match to_numeric(interp, v)? {
+        Value::BigInt(b) => Value::BigInt(b.neg()),
+        n => Value::Number(-n.as_number().unwrap_or(f64::NAN)),
+    })
+}
+
+/// Unary `~` (§13.5.6).
+pub fn bitwise_not(interp: &mut Interp, v: &Value) -> JsResult<Value> {
+    Ok(match to_numeric(interp, v)? {
+        Value::BigInt(b) => Value::BigInt(b.not()),
+        n => Value::Number(!number::to_int32(n.as_number().unwrap_or(f64::NAN)) as f64),
+    })
+}
+
+/// The `BigInt::` operation for a numeric binary operator (both operands BigInts).
+fn bigint_binary(interp: &mut Interp, op: BinaryOp, x: &JsBigInt, y: &JsBigInt) -> JsResult<Value> {
+    use BinaryOp::*;
+    let r = match op {
+        Add => x.add(y),
+        Sub => x.sub(y),
+        Mul => x.mul(y),
+        Div => x.div(y),
+        Mod => x.rem(y),
+        Exp => x.pow(y),
+        Shl => x.shl(y),
+        Shr => x.shr(y),
+        BitAnd => Ok(x.bitand(y)),
+        BitOr => Ok(x.bitor(y)),
+        BitXor => Ok(x.bitxor(y)),
+        UShr => {
+            return Err(
+                interp.throw_type_error("BigInts have no unsigned right shift, use >> instead")
+            )
+        }
+        _ => unreachable!("not a numeric operator"),
+    };
+    bigint_result(interp, r).map(Value::BigInt)
+}
+
+/// ApplyStringOrNumericBinaryOperator's numeric half, after ToNumeric of both operands.
+fn numeric_binary(interp: &mut Interp, op: BinaryOp, l: &Value, r: &Value) -> JsResult<Value> {
+    match (l, r) {
+        (Value::Number(x), Value::Number(y)) => {
+            Ok(number_binary(op, *x, *y).expect("numeric operator"))
+        }
+        (Value::BigInt(x), Value::BigInt(y)) => bigint_binary(interp, op, x, y),
+        _ => {
+            Err(interp
+                .throw_type_error("Cannot mix BigInt and other types, use explicit conversions"))
+        }
+    }
 }
 
 pub fn to_string(interp: &mut Interp, v: &Value) -> JsResult<JsString> {
@@ -181,7 +310,9 @@ pub fn binary(interp: &mut Interp, op: BinaryOp, l: Value, r: Value) -> JsResult
                     Err(_) => return Err(interp.throw_range_error("Invalid string length")),
                 }
             } else {
-                Value::Number(to_number(interp, &lp)? + to_number(interp, &rp)?)
+                let ln = to_numeric(interp, &lp)?;
+                let rn = to_numeric(interp, &rp)?;
+                numeric_binary(interp, Add, &ln, &rn)?
             }
         }
         StrictEq => Value::Bool(l.strict_equals(&r)),
@@ -203,9 +334,9 @@ pub fn binary(interp: &mut Interp, op: BinaryOp, l: Value, r: Value) -> JsResult
             Value::Bool(super::props::has_property(interp, &r, &key)?)
         }
         _ => {
-            let x = to_number(interp, &l)?;
-            let y = to_number(interp, &r)?;
-            number_binary(op, x, y).expect("numeric operator")
+            let x = to_numeric(interp, &l)?;
+            let y = to_numeric(interp, &r)?;
+            numeric_binary(interp, op, &x, &y)?
         }
     })
 }
@@ -224,15 +355,31 @@ fn less_than(
         let py = to_primitive(interp, y, Hint::Number)?;
         (to_primitive(interp, x, Hint::Number)?, py)
     };
-    if let (Value::String(a), Value::String(b)) = (&px, &py) {
-        return Ok(Some(a.as_slice() < b.as_slice()));
+    match (&px, &py) {
+        (Value::String(a), Value::String(b)) => return Ok(Some(a.as_slice() < b.as_slice())),
+        (Value::BigInt(a), Value::String(b)) => {
+            return Ok(JsBigInt::from_string(b.as_slice()).map(|b| *a < b))
+        }
+        (Value::String(a), Value::BigInt(b)) => {
+            return Ok(JsBigInt::from_string(a.as_slice()).map(|a| a < *b))
+        }
+        _ => {}
     }
-    let nx = to_number(interp, &px)?;
-    let ny = to_number(interp, &py)?;
-    if nx.is_nan() || ny.is_nan() {
-        return Ok(None);
-    }
-    Ok(Some(nx < ny))
+    let nx = to_numeric(interp, &px)?;
+    let ny = to_numeric(interp, &py)?;
+    Ok(match (&nx, &ny) {
+        (Value::BigInt(a), Value::BigInt(b)) => Some(a < b),
+        (Value::BigInt(a), Value::Number(n)) => a.compare_f64(*n).map(|o| o == Ordering::Less),
+        (Value::Number(n), Value::BigInt(b)) => b.compare_f64(*n).map(|o| o == Ordering::Greater),
+        (Value::Number(x), Value::Number(y)) => {
+            if x.is_nan() || y.is_nan() {
+                None
+            } else {
+                Some(x < y)
+            }
+        }
+        _ => unreachable!("ToNumeric returns a Number or a BigInt"),
+    })
 }
 
 /// IsLooselyEqual (`==`).

@@ -16,6 +16,9 @@ use crate::value::{JsObject, PropertyKey, Value};
 enum Ref<'t> {
     Target(&'t Target),
     Member(Value, Result<PropertyKey, Value>),
+    /// A name reached through `with`/eval scopes, resolved before the value is read
+    /// (ResolveBinding precedes GetV in KeyedBindingInitialization).
+    Dynamic(&'t GlobalRef, super::dynamic_scope::DynTarget),
 }
 
 impl Interp {
@@ -30,6 +33,10 @@ impl Interp {
                 };
                 Ok(Ref::Member(o, k))
             }
+            Target::Global(g) => match &g.dynamic {
+                Some(d) => Ok(Ref::Dynamic(g, self.dyn_resolve(g, d)?)),
+                None => Ok(Ref::Target(t)),
+            },
             _ => Ok(Ref::Target(t)),
         }
     }
@@ -44,6 +51,7 @@ impl Interp {
                 self.put_member(&o, k, v)
             }
             Ref::Target(t) => self.bind_target(t, v),
+            Ref::Dynamic(g, target) => self.dyn_put(target, g, v),
         }
     }
 
@@ -194,15 +202,13 @@ pub(crate) fn copy_except(
         Value::Object(o) => o.clone(),
         v => ops::to_object(interp, v)?,
     };
-    let keys = src_obj.borrow().own_keys();
+    let keys = props::own_property_keys(interp, &src_obj)?;
     for key in keys {
         if excluded.contains(&key) {
             continue;
         }
-        let enumerable = src_obj
-            .borrow()
-            .get_own_property(&key)
-            .is_some_and(|p| p.attrs.enumerable());
+        let enumerable =
+            props::get_own_property(interp, &src_obj, &key)?.is_some_and(|p| p.attrs.enumerable());
         if enumerable {
             let v = props::get(interp, &Value::Object(src_obj.clone()), &key)?;
             props::define_data(target, key, v);

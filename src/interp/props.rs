@@ -6,9 +6,12 @@
 //! enumeration, and iteration into a vector for spread.
 //!
 //! The fast path of an own data property is one `PropertyMap` lookup with no allocation.
-//! Not here: Proxy and the other exotic objects (typed arrays, module namespaces).
+//! Every internal method here dispatches to `interp::proxy` on a Proxy exotic object; the fast
+//! paths only see records, and a proxy's record is empty, prototype-less and non-extensible,
+//! so they end on it and fall back (one kind test where the walk ends).
+//! Not here: the other exotic objects (typed arrays, module namespaces).
 
-use super::{ops, Interp, JsResult};
+use super::{ops, proxy, Interp, JsResult};
 use crate::value::object::{ArrayData, ObjectKind};
 use crate::value::property::{Accessor, Attributes, Property, PropertyRef, Slot, WriteOutcome};
 use crate::value::{atoms, Atom, JsObject, JsString, PropertyKey, Value};
@@ -18,11 +21,14 @@ enum Found {
     Value(Value),
     Getter(Option<JsObject>),
     Missing,
+    /// A Proxy: its [[Get]] decides.
+    Proxy,
 }
 
 fn own(obj: &JsObject, key: &PropertyKey) -> Found {
     let data = obj.borrow();
     match (&data.kind, key) {
+        (ObjectKind::Proxy(_), _) => return Found::Proxy,
         (ObjectKind::Array(a), PropertyKey::String(k)) if *k == atoms::LENGTH => {
             return Found::Value(Value::Number(a.length as f64))
         }
@@ -78,6 +84,8 @@ fn get_named_fast_at(obj: &JsObject, key: &PropertyKey, depth: u32) -> Option<Va
                 }
             }
             match &data.prototype {
+                // A proxy's record has no prototype: its [[Get]] is the general path's.
+                None if data.kind.is_proxy() => None,
                 None => Some(Value::Undefined),
                 Some(p) if depth < 16 => get_named_fast_at(p, key, depth + 1),
                 Some(_) => None,
@@ -135,7 +143,7 @@ fn add_named_fast(obj: &JsObject, key: &PropertyKey, v: Value) -> Result<(), Val
     if matches!(key, PropertyKey::String(k) if *k == atoms::LENGTH) {
         return Err(v);
     }
-    if !obj.borrow().extensible || !chain_allows_add(obj, key, 0) {
+    if !obj.borrow().is_extensible() || !chain_allows_add(obj, key, 0) {
         return Err(v);
     }
     obj.borrow_mut()
@@ -149,7 +157,8 @@ fn add_named_fast(obj: &JsObject, key: &PropertyKey, v: Value) -> Result<(), Val
 fn chain_allows_add(obj: &JsObject, key: &PropertyKey, depth: u32) -> bool {
     let data = obj.borrow();
     let Some(proto) = &data.prototype else {
-        return true;
+        // (The receiver itself is never a proxy here: its record is non-extensible.)
+        return !data.kind.is_proxy();
     };
     let p = proto.borrow();
     match p.properties.named_property(key) {
@@ -174,6 +183,7 @@ pub fn lookup(interp: &mut Interp, receiver: &Value, key: &PropertyKey) -> JsRes
                     .call(&Value::Object(g), receiver.clone(), &[])
                     .map(Some)
             }
+            Found::Proxy => return proxy::get(interp, o, key, receiver).map(Some),
             Found::Missing => match o.prototype() {
                 Some(p) => p,
                 None => return Ok(None),
@@ -188,6 +198,7 @@ pub fn lookup(interp: &mut Interp, receiver: &Value, key: &PropertyKey) -> JsRes
         Value::Number(_) => interp.intrinsics.number_proto.clone(),
         Value::Bool(_) => interp.intrinsics.boolean_proto.clone(),
         Value::Symbol(_) => interp.intrinsics.symbol_proto.clone(),
+        Value::BigInt(_) => interp.intrinsics.bigint_proto.clone(),
         Value::Undefined | Value::Null => {
             let k = key_display(key);
             let what = if receiver.is_undefined() {
@@ -208,6 +219,7 @@ pub fn lookup(interp: &mut Interp, receiver: &Value, key: &PropertyKey) -> JsRes
                     .call(&Value::Object(g), receiver.clone(), &[])
                     .map(Some)
             }
+            Found::Proxy => return proxy::get(interp, &obj, key, receiver).map(Some),
             Found::Missing => match obj.prototype() {
                 Some(p) => obj = p,
                 None => return Ok(None),
@@ -304,6 +316,8 @@ pub enum SetFail {
     Primitive,
     /// An array index at or past a non-writable `length`.
     ArrayLength,
+    /// A proxy's `set` trap (or a proxy receiver's `defineProperty`) returned false.
+    Proxy,
 }
 
 fn set_failure(
@@ -334,6 +348,9 @@ fn set_failure(
         ),
         (SetFail::NotExtensible, _) => {
             format!("Cannot add property {k}, object is not extensible")
+        }
+        (SetFail::Proxy, _) => {
+            format!("'set' on proxy: trap returned falsish for property '{k}'")
         }
         (SetFail::Primitive, prim) => format!(
             "Cannot create property '{k}' on {} '{}'",
@@ -392,6 +409,13 @@ pub fn set_impl(
     v: Value,
     receiver: &Value,
 ) -> JsResult<Result<(), SetFail>> {
+    if obj.borrow().kind.is_proxy() {
+        return Ok(if proxy::set(interp, obj, key, v, receiver)? {
+            Ok(())
+        } else {
+            Err(SetFail::Proxy)
+        });
+    }
     let same = matches!(receiver, Value::Object(r) if JsObject::ptr_eq(r, obj));
     // A mapped arguments index takes the general path: its [[DefineOwnProperty]] writes the
     // parameter (the arguments exotic [[Set]] of §10.4.4.4 has the same effect).
@@ -413,6 +437,14 @@ pub fn set_impl(
     // Find the property on the chain (own first).
     let mut cur = obj.clone();
     let found = loop {
+        if cur.borrow().kind.is_proxy() {
+            // OrdinarySet step 2.c: the parent's [[Set]] takes over.
+            return Ok(if proxy::set(interp, &cur, key, v, receiver)? {
+                Ok(())
+            } else {
+                Err(SetFail::Proxy)
+            });
+        }
         let own = cur.borrow().get_own_property(key);
         if let Some(p) = own {
             break Some(p);
@@ -435,7 +467,8 @@ pub fn set_impl(
             let Value::Object(r) = receiver else {
                 return Ok(Err(SetFail::Primitive));
             };
-            let existing = r.borrow().get_own_property(key);
+            let receiver_proxy = r.borrow().kind.is_proxy();
+            let existing = get_own_property(interp, r, key)?;
             match existing {
                 Some(p) => {
                     if matches!(p.slot, Slot::Accessor(_)) {
@@ -450,12 +483,14 @@ pub fn set_impl(
                     };
                     if define_own_property(interp, r, key.clone(), &desc)? {
                         Ok(Ok(()))
+                    } else if receiver_proxy {
+                        Ok(Err(SetFail::Proxy))
                     } else {
                         Ok(Err(SetFail::ReadOnly))
                     }
                 }
                 None => {
-                    if !r.borrow().extensible {
+                    if !receiver_proxy && !r.borrow().is_extensible() {
                         return Ok(Err(SetFail::NotExtensible));
                     }
                     if define_own_property(
@@ -465,6 +500,8 @@ pub fn set_impl(
                         &PropertyDescriptor::data(v, true, true, true),
                     )? {
                         Ok(Ok(()))
+                    } else if receiver_proxy {
+                        Ok(Err(SetFail::Proxy))
                     } else {
                         // An array index past a read-only `length`.
                         Ok(Err(SetFail::ArrayLength))
@@ -740,7 +777,7 @@ fn ordinary_define_own_property(
         let data = obj.borrow();
         (
             data.properties.get(&key).map(|r| r.to_property()),
-            data.extensible,
+            data.is_extensible(),
         )
     };
     match validate_and_apply(current.as_ref(), extensible, desc) {
@@ -765,6 +802,7 @@ pub fn define_own_property(
     let kind = match &obj.borrow().kind {
         ObjectKind::Array(a) => Some(Ok(*a)),
         ObjectKind::String(s) => Some(Err(s.len())),
+        ObjectKind::Proxy(_) => return proxy::define_own_property(interp, obj, key, desc),
         _ => None,
     };
     match (kind, &key) {
@@ -958,11 +996,19 @@ pub fn define_property_or_throw(
     desc: &PropertyDescriptor,
 ) -> JsResult<()> {
     let k = key_display(&key);
-    let existed = get_own_property(obj, &key).is_some();
+    if obj.borrow().kind.is_proxy() {
+        if proxy::define_own_property(interp, obj, key, desc)? {
+            return Ok(());
+        }
+        return Err(interp.throw_type_error(&format!(
+            "'defineProperty' on proxy: trap returned falsish for property '{k}'"
+        )));
+    }
+    let existed = obj.borrow().get_own_property(&key).is_some();
     if define_own_property(interp, obj, key, desc)? {
         return Ok(());
     }
-    let msg = if existed || obj.borrow().extensible {
+    let msg = if existed || obj.borrow().is_extensible() {
         format!("Cannot redefine property: {k}")
     } else {
         format!("Cannot define property {k}, object is not extensible")
@@ -1001,18 +1047,60 @@ pub fn create_data_property_or_throw(
     )
 }
 
-/// O.[[GetOwnProperty]](P).
-pub fn get_own_property(obj: &JsObject, key: &PropertyKey) -> Option<Property> {
-    obj.borrow().get_own_property(key)
+/// O.[[GetOwnProperty]](P) (a proxy's trap may run).
+pub fn get_own_property(
+    interp: &mut Interp,
+    obj: &JsObject,
+    key: &PropertyKey,
+) -> JsResult<Option<Property>> {
+    {
+        let data = obj.borrow();
+        if !data.kind.is_proxy() {
+            return Ok(data.get_own_property(key));
+        }
+    }
+    proxy::get_own_property(interp, obj, key)
 }
 
-/// O.[[OwnPropertyKeys]]().
-pub fn own_property_keys(obj: &JsObject) -> Vec<PropertyKey> {
-    obj.borrow().own_keys()
+/// O.[[OwnPropertyKeys]]() (a proxy's trap may run).
+pub fn own_property_keys(interp: &mut Interp, obj: &JsObject) -> JsResult<Vec<PropertyKey>> {
+    {
+        let data = obj.borrow();
+        if !data.kind.is_proxy() {
+            return Ok(data.own_keys());
+        }
+    }
+    proxy::own_property_keys(interp, obj)
 }
 
-/// O.[[Delete]](P) (ordinary; the exotic synthesized properties are non-configurable).
-pub fn delete(obj: &JsObject, key: &PropertyKey) -> bool {
+/// O.[[GetPrototypeOf]]() (a proxy's trap may run).
+pub fn get_prototype_of(interp: &mut Interp, obj: &JsObject) -> JsResult<Option<JsObject>> {
+    {
+        let data = obj.borrow();
+        if !data.kind.is_proxy() {
+            return Ok(data.prototype.clone());
+        }
+    }
+    proxy::get_prototype_of(interp, obj)
+}
+
+/// Whether `obj` is a Proxy exotic object.
+#[inline]
+pub fn is_proxy(obj: &JsObject) -> bool {
+    obj.borrow().kind.is_proxy()
+}
+
+/// O.[[Delete]](P): ordinary (the exotic synthesized properties are non-configurable), or the
+/// proxy's.
+pub fn delete(interp: &mut Interp, obj: &JsObject, key: &PropertyKey) -> JsResult<bool> {
+    if is_proxy(obj) {
+        return proxy::delete(interp, obj, key);
+    }
+    Ok(ordinary_delete(obj, key))
+}
+
+/// OrdinaryDelete on a non-proxy.
+fn ordinary_delete(obj: &JsObject, key: &PropertyKey) -> bool {
     if has_exotic_own(obj, key) {
         return false;
     }
@@ -1037,7 +1125,7 @@ pub fn delete_value(interp: &mut Interp, base: &Value, key: &PropertyKey) -> JsR
         Value::Object(o) => o.clone(),
         other => ops::to_object(interp, other)?,
     };
-    let ok = delete(&obj, key);
+    let ok = delete(interp, &obj, key)?;
     if !ok && interp.strict {
         let msg = format!(
             "Cannot delete property '{}' of {}",
@@ -1050,19 +1138,40 @@ pub fn delete_value(interp: &mut Interp, base: &Value, key: &PropertyKey) -> JsR
 }
 
 /// O.[[PreventExtensions]]().
-pub fn prevent_extensions(obj: &JsObject) -> bool {
-    obj.borrow_mut().extensible = false;
-    true
+pub fn prevent_extensions(interp: &mut Interp, obj: &JsObject) -> JsResult<bool> {
+    if is_proxy(obj) {
+        return proxy::prevent_extensions(interp, obj);
+    }
+    obj.borrow_mut().set_extensible(false);
+    Ok(true)
 }
 
 /// O.[[IsExtensible]]().
-pub fn is_extensible(obj: &JsObject) -> bool {
-    obj.borrow().extensible
+pub fn is_extensible(interp: &mut Interp, obj: &JsObject) -> JsResult<bool> {
+    {
+        let data = obj.borrow();
+        if !data.kind.is_proxy() {
+            return Ok(data.is_extensible());
+        }
+    }
+    proxy::is_extensible(interp, obj)
+}
+
+/// O.[[SetPrototypeOf]](V): a proxy's, or OrdinarySetPrototypeOf.
+pub fn set_prototype_of(
+    interp: &mut Interp,
+    obj: &JsObject,
+    proto: Option<JsObject>,
+) -> JsResult<bool> {
+    if is_proxy(obj) {
+        return proxy::set_prototype_of(interp, obj, proto);
+    }
+    Ok(ordinary_set_prototype_of(interp, obj, proto))
 }
 
 /// OrdinarySetPrototypeOf(O, V) (§10.1.2.1), with the immutable-prototype exotic
-/// %Object.prototype% (§10.4.7).
-pub fn set_prototype_of(interp: &Interp, obj: &JsObject, proto: Option<JsObject>) -> bool {
+/// %Object.prototype% (§10.4.7). The cycle walk stops at a proxy (step 8.c.i).
+fn ordinary_set_prototype_of(interp: &Interp, obj: &JsObject, proto: Option<JsObject>) -> bool {
     let current = obj.prototype();
     let same = match (&current, &proto) {
         (None, None) => true,
@@ -1075,13 +1184,16 @@ pub fn set_prototype_of(interp: &Interp, obj: &JsObject, proto: Option<JsObject>
     if JsObject::ptr_eq(obj, &interp.intrinsics.object_proto) {
         return false;
     }
-    if !obj.borrow().extensible {
+    if !obj.borrow().is_extensible() {
         return false;
     }
     let mut p = proto.clone();
     while let Some(q) = p {
         if JsObject::ptr_eq(&q, obj) {
             return false;
+        }
+        if q.borrow().kind.is_proxy() {
+            break;
         }
         p = q.prototype();
     }
@@ -1096,8 +1208,15 @@ pub fn has_property(interp: &mut Interp, v: &Value, key: &PropertyKey) -> JsResu
         _ => ops::to_object(interp, v)?,
     };
     loop {
-        if obj.borrow().get_own_property(key).is_some() {
-            return Ok(true);
+        {
+            let data = obj.borrow();
+            if data.kind.is_proxy() {
+                drop(data);
+                return proxy::has_property(interp, &obj, key);
+            }
+            if data.get_own_property(key).is_some() {
+                return Ok(true);
+            }
         }
         match obj.prototype() {
             Some(p) => obj = p,
@@ -1169,12 +1288,10 @@ pub fn copy_data_properties(interp: &mut Interp, target: &JsObject, src: &Value)
         Value::Object(o) => o.clone(),
         v => ops::to_object(interp, v)?,
     };
-    let keys = src_obj.borrow().own_keys();
+    let keys = own_property_keys(interp, &src_obj)?;
     for key in keys {
-        let enumerable = src_obj
-            .borrow()
-            .get_own_property(&key)
-            .is_some_and(|p| p.attrs.enumerable());
+        let enumerable =
+            get_own_property(interp, &src_obj, &key)?.is_some_and(|p| p.attrs.enumerable());
         if enumerable {
             let v = get(interp, &Value::Object(src_obj.clone()), &key)?;
             define_data(target, key, v);
@@ -1189,20 +1306,18 @@ pub fn enumerable_string_keys(interp: &mut Interp, v: &Value) -> JsResult<Vec<Pr
     let mut seen: Vec<PropertyKey> = Vec::new();
     let mut out = Vec::new();
     while let Some(o) = obj {
-        let data = o.borrow();
-        for key in data.own_keys() {
+        for key in own_property_keys(interp, &o)? {
             if key.is_symbol() || seen.contains(&key) {
                 continue;
             }
-            let enumerable = data
-                .get_own_property(&key)
-                .is_some_and(|p| p.attrs.enumerable());
+            let enumerable =
+                get_own_property(interp, &o, &key)?.is_some_and(|p| p.attrs.enumerable());
             seen.push(key.clone());
             if enumerable {
                 out.push(key);
             }
         }
-        obj = data.prototype.clone();
+        obj = get_prototype_of(interp, &o)?;
     }
     Ok(out)
 }
@@ -1266,6 +1381,7 @@ pub fn get_with_receiver(
             Found::Value(v) => return Ok(v),
             Found::Getter(None) => return Ok(Value::Undefined),
             Found::Getter(Some(g)) => return interp.call(&Value::Object(g), receiver.clone(), &[]),
+            Found::Proxy => return proxy::get(interp, &obj, key, receiver),
             Found::Missing => match obj.prototype() {
                 Some(p) => obj = p,
                 None => return Ok(Value::Undefined),

@@ -124,3 +124,41 @@ fn function_declarations_are_hoisted() {
                var later = 1;";
     assert_eq!(run(src), "hoisted undefined");
 }
+
+#[test]
+fn deep_proxy_chains_are_a_catchable_range_error() {
+    // Targets and handlers nested 100,000 deep forward without calling JS: the depth guard
+    // counts each proxy level, so no Rust stack overflow.
+    let out = std::thread::Builder::new()
+        .stack_size(super::ENGINE_STACK_BYTES)
+        .spawn(|| {
+            run(
+                "let p = {}; for (let i = 0; i < 100000; i++) p = new Proxy(p, {});\n\
+                 let h = {}; for (let i = 0; i < 100000; i++) h = new Proxy({}, h);\n\
+                 for (const f of [() => p.x, () => new Proxy({}, h).x, () => Object.keys(p)]) {\n\
+                   try { f(); } catch (e) { console.log(e instanceof RangeError); }\n\
+                 }\n\
+                 console.log(Array.isArray(p), typeof p);",
+            )
+        })
+        .expect("spawn")
+        .join()
+        .expect("no panic");
+    assert_eq!(out, "true\ntrue\ntrue\nfalse object");
+}
+
+#[test]
+fn proxy_traps_and_invariants() {
+    let src = "const log = [];\n\
+               const p = new Proxy({ a: 1 }, { get(t, k, r) { log.push('get ' + String(k)); return Reflect.get(t, k, r); },\n\
+                 has(t, k) { log.push('has ' + k); return k in t; } });\n\
+               console.log(p.a, 'a' in p, log.join());\n\
+               const frozen = Object.freeze({ x: 1 });\n\
+               try { new Proxy(frozen, { get: () => 2 }).x; } catch (e) { console.log(e.constructor.name); }\n\
+               const { proxy, revoke } = Proxy.revocable({}, {}); revoke();\n\
+               try { proxy.x; } catch (e) { console.log(e.message); }";
+    assert_eq!(
+        run(src),
+        "1 true get a,has a\nTypeError\nCannot perform 'get' on a proxy that has been revoked"
+    );
+}

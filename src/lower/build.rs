@@ -20,7 +20,7 @@ use super::scope::{self, BindingKind, Resolution, Role, ScopeId, ScopeKind, Scop
 use super::tree::*;
 use crate::parser::ast::{self, ExprKind, PropKind, StmtKind};
 use crate::span::Span;
-use crate::value::{Atom, JsString, PropertyKey, Value};
+use crate::value::{Atom, JsBigInt, JsString, PropertyKey, Value};
 use std::rc::Rc;
 
 #[path = "machine.rs"]
@@ -1131,7 +1131,17 @@ impl<'a> Builder<'a> {
             }
             ast::PropKey::Num(n, _) => Key::Computed(Expr::Const(Value::Number(*n))),
             ast::PropKey::Computed(e) => Key::Computed(self.expr(e)?),
-            ast::PropKey::BigInt(_, s) => return unsupported("BigInt", *s),
+            ast::PropKey::BigInt(digits, s) => {
+                // `{1n: x}` names "1": the key is the BigInt's decimal string.
+                let Some(b) = JsBigInt::from_literal(digits) else {
+                    return unsupported("this BigInt literal", *s);
+                };
+                let text = JsString::from(b.to_string_radix(10).as_str());
+                match PropertyKey::from_js_string(&text) {
+                    PropertyKey::Index(_) => Key::Computed(Expr::Const(Value::String(text))),
+                    _ => Key::Named(Atom::intern(&text)),
+                }
+            }
             ast::PropKey::Private(i) => Key::Private(self.private_name(i)?),
         })
     }
@@ -1395,7 +1405,10 @@ impl<'a> Builder<'a> {
             ExprKind::OptChain(inner) => Expr::OptChain(self.boxed(inner)?),
             ExprKind::Seq(xs) => Expr::Seq(xs.iter().map(|x| self.expr(x)).collect::<R<_>>()?),
             ExprKind::Paren(x) => self.expr(x)?,
-            ExprKind::BigInt(_) => return unsupported("BigInt", e.span),
+            ExprKind::BigInt(digits) => match JsBigInt::from_literal(digits) {
+                Some(b) => Expr::Const(Value::BigInt(b)),
+                None => return unsupported("this BigInt literal", e.span),
+            },
             ExprKind::Regex(r) => Expr::Regex(Box::new(RegexLiteral {
                 pattern: JsString::from(&*r.pattern),
                 flags: JsString::from(&*r.flags),

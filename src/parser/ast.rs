@@ -423,8 +423,8 @@ pub enum ExprKind {
     Bool(bool),
     Num(f64),
     Str(JsStr),
-    /// Digits of a BigInt literal without the `n` (BigInt is outside the runtime's subset for now;
-    /// the parser still accepts it so such files fail at run time with a clear error).
+    /// Text of a BigInt literal without the `n` and the separators (`123`, `0x1F`); lowering
+    /// turns it into a `Value::BigInt` constant.
     BigInt(Box<str>),
     Regex(Box<RegexLit>),
     Template(Box<Template>),

@@ -53,6 +53,7 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
         Value::Number(_) => "number",
         Value::String(_) => "string",
         Value::Symbol(_) => "symbol",
+        Value::BigInt(_) => "bigint",
         Value::Object(o) if o.borrow().kind.is_callable() => "function",
         Value::Object(o) if matches!(o.borrow().kind, ObjectKind::Array(_)) => "array",
         Value::Object(_) => "object",

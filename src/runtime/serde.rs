@@ -110,6 +110,8 @@ fn read(cx: &mut Interp, v: &Value, depth: usize) -> Result<Node, Error> {
         Value::Number(n) => Node::Num(*n),
         Value::String(s) => Node::Str(s.to_std_string_lossy()),
         Value::Symbol(_) => return Err(Error::Type("a symbol has no serde form".into())),
+        // As JSON.stringify: a BigInt has no lossless form among serde's numbers here.
+        Value::BigInt(_) => return Err(Error::Type("a BigInt has no serde form".into())),
         Value::Object(o) => {
             let kind = {
                 let d = o.borrow();

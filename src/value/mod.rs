@@ -8,6 +8,7 @@
 //!
 //! Sizes (asserted at compile time): `Value` 16 bytes, `JsString`/`Symbol`/`JsObject` 8.
 
+pub mod bigint;
 pub mod gc;
 pub mod number;
 pub mod object;
@@ -17,6 +18,7 @@ pub mod string;
 pub mod symbol;
 pub mod weak;
 
+pub use bigint::JsBigInt;
 pub use object::{JsObject, ObjectData, ObjectKind};
 pub use property::{Attributes, Property, PropertyKey, PropertyMap};
 pub use string::{atoms, Atom, JsString};
@@ -40,6 +42,8 @@ pub enum Value {
     String(JsString),
     /// A symbol.
     Symbol(Symbol),
+    /// A BigInt (an immutable reference-counted integer; holds no GC references).
+    BigInt(JsBigInt),
     /// An object (functions, arrays and promises included).
     Object(JsObject),
 }
@@ -93,6 +97,7 @@ impl Value {
             Value::Bool(b) => *b,
             Value::Number(n) => !(*n == 0.0 || n.is_nan()),
             Value::String(s) => !s.is_empty(),
+            Value::BigInt(b) => !b.is_zero(),
             Value::Symbol(_) | Value::Object(_) => true,
         }
     }
@@ -106,6 +111,7 @@ impl Value {
             Value::Number(_) => atoms::NUMBER,
             Value::String(_) => atoms::STRING,
             Value::Symbol(_) => atoms::SYMBOL,
+            Value::BigInt(_) => atoms::BIGINT,
             Value::Object(o) => {
                 if o.borrow().kind.is_callable() {
                     atoms::FUNCTION
@@ -147,6 +153,7 @@ impl Value {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::String(a), Value::String(b)) => a == b,
             (Value::Symbol(a), Value::Symbol(b)) => a == b,
+            (Value::BigInt(a), Value::BigInt(b)) => a == b,
             (Value::Object(a), Value::Object(b)) => a == b,
             _ => false,
         }
@@ -165,6 +172,11 @@ impl Value {
                     "Cannot convert a Symbol value to a number",
                 ))
             }
+            Value::BigInt(_) => {
+                return Err(ConversionError::TypeError(
+                    "Cannot convert a BigInt value to a number",
+                ))
+            }
             Value::Object(_) => return Err(ConversionError::NeedsToPrimitive),
         })
     }
@@ -178,6 +190,7 @@ impl Value {
             Value::Bool(false) => atoms::FALSE.to_js_string(),
             Value::Number(n) => number::to_string(*n),
             Value::String(s) => s.clone(),
+            Value::BigInt(b) => JsString::from(b.to_string_radix(10).as_str()),
             Value::Symbol(_) => {
                 return Err(ConversionError::TypeError(
                     "Cannot convert a Symbol value to a string",
@@ -219,6 +232,12 @@ impl Value {
             (Bool(a), Bool(b)) => a == b,
             (Symbol(a), Symbol(b)) => a == b,
             (Symbol(_), _) | (_, Symbol(_)) => false,
+            (BigInt(a), BigInt(b)) => a == b,
+            (BigInt(a), Number(n)) | (Number(n), BigInt(a)) => a.equals_f64(*n),
+            (BigInt(a), String(s)) | (String(s), BigInt(a)) => {
+                JsBigInt::from_string(s.as_slice()).is_some_and(|b| &b == a)
+            }
+            (BigInt(a), Bool(x)) | (Bool(x), BigInt(a)) => *a == JsBigInt::from_i64(i64::from(*x)),
             // Remaining: number/string/bool mixes compare as numbers.
             (a, b) => a.to_number_primitive().ok()? == b.to_number_primitive().ok()?,
         })
@@ -258,6 +277,11 @@ impl From<&str> for Value {
 impl From<JsObject> for Value {
     fn from(o: JsObject) -> Self {
         Value::Object(o)
+    }
+}
+impl From<JsBigInt> for Value {
+    fn from(b: JsBigInt) -> Self {
+        Value::BigInt(b)
     }
 }
 impl From<Symbol> for Value {

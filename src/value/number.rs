@@ -497,7 +497,7 @@ pub fn is_js_whitespace(u: u16) -> bool {
     )
 }
 
-fn trim_js(units: &[u16]) -> &[u16] {
+pub(crate) fn trim_js(units: &[u16]) -> &[u16] {
     let start = units
         .iter()
         .position(|&u| !is_js_whitespace(u))

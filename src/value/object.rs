@@ -30,15 +30,15 @@ pub struct JsObject(Gc<GcRefCell<ObjectData>>);
 pub struct ObjectData {
     /// `[[Prototype]]` (`null` is `None`).
     pub prototype: Option<JsObject>,
-    /// `[[Extensible]]`.
-    pub extensible: bool,
+    /// The properties; also `[[Extensible]]` and the private elements (see
+    /// [`ObjectData::is_extensible`], [`ObjectData::private_elements`]), kept there so that
+    /// this record stays 64 bytes.
     pub properties: PropertyMap,
     pub kind: ObjectKind,
-    /// Private elements (`#x` fields, methods, accessors), keyed by their class's private
-    /// name. Never visible to [[OwnPropertyKeys]] or [[Get]]; boxed so objects without any
-    /// pay one pointer.
-    pub private: Option<Box<Vec<(Symbol, PrivateElement)>>>,
 }
+
+// With boa_gc's header (16) and the cell's borrow flag (8): one 96-byte allocator block.
+const _: () = assert!(size_of::<ObjectData>() == 64);
 
 /// A private element of an object (ECMA-262 PrivateElement).
 pub enum PrivateElement {
@@ -73,10 +73,8 @@ impl JsObject {
     pub fn new(prototype: Option<JsObject>, kind: ObjectKind) -> Self {
         JsObject(Gc::new(GcRefCell::new(ObjectData {
             prototype,
-            extensible: true,
             properties: PropertyMap::new(),
             kind,
-            private: None,
         })))
     }
 
@@ -134,6 +132,33 @@ impl JsObject {
 }
 
 impl ObjectData {
+    /// `[[Extensible]]`.
+    #[inline]
+    pub fn is_extensible(&self) -> bool {
+        self.properties.is_extensible()
+    }
+
+    /// Sets `[[Extensible]]` (the internal methods decide when that is allowed).
+    pub fn set_extensible(&mut self, extensible: bool) {
+        self.properties.set_extensible(extensible);
+    }
+
+    /// Private elements (`#x` fields, methods, accessors), keyed by their class's private
+    /// name, if the object has any. Never visible to [[OwnPropertyKeys]] or [[Get]].
+    pub fn private_elements(&self) -> Option<&Vec<(Symbol, PrivateElement)>> {
+        self.properties.private_elements()
+    }
+
+    /// Mutable access to the private elements, if any.
+    pub fn private_elements_mut(&mut self) -> Option<&mut Vec<(Symbol, PrivateElement)>> {
+        self.properties.private_elements_mut()
+    }
+
+    /// The private element list, created empty if absent.
+    pub fn private_elements_or_insert(&mut self) -> &mut Vec<(Symbol, PrivateElement)> {
+        self.properties.private_elements_or_insert()
+    }
+
     /// `[[OwnPropertyKeys]]` for ordinary objects and the data-only exotic ones: arrays (`length`
     /// after the indices) and String wrappers (the string's indices first, then `length`).
     /// Proxies and module namespaces are the interpreter's.
@@ -228,11 +253,6 @@ unsafe impl Trace for ObjectData {
         }
         mark(&this.properties);
         mark(&this.kind);
-        if let Some(p) = &this.private {
-            for (_, e) in p.iter() {
-                mark(e);
-            }
-        }
     });
 }
 
@@ -254,6 +274,8 @@ pub enum ObjectKind {
     /// String exotic object: indices and `length` come from the string.
     String(JsString),
     Symbol(Symbol),
+    /// A BigInt wrapper (`[[BigIntData]]`).
+    BigInt(super::JsBigInt),
     /// `[[DateValue]]` (time value in ms, NaN for an invalid date).
     Date(f64),
     /// An Array Iterator (ECMA-262 §23.1.5): `%ArrayIteratorPrototype%.next` walks it.
@@ -280,6 +302,19 @@ pub enum ObjectKind {
     Suspended(Box<dyn ObjectPayload>),
     /// Embedder data attached to an object (the embedding API).
     Host(Box<dyn ObjectPayload>),
+    /// A Proxy exotic object (ECMA-262 §10.5). Its own record stays empty, non-extensible and
+    /// prototype-less: every internal method goes through `interp::proxy`, and the property
+    /// fast paths, which only see the record, fall back to the general path on this kind.
+    Proxy(Box<ProxyData>),
+}
+
+/// The internal slots of a Proxy: `[[ProxyTarget]]` and `[[ProxyHandler]]` (both `None` once
+/// revoked), and whether it has `[[Call]]`/`[[Construct]]` (fixed at creation from the target).
+pub struct ProxyData {
+    pub target: Option<JsObject>,
+    pub handler: Option<JsObject>,
+    pub callable: bool,
+    pub constructor: bool,
 }
 
 /// The [[ParameterMap]] of a mapped arguments object: index `i` reads and writes a parameter
@@ -316,6 +351,7 @@ impl ObjectKind {
             ObjectKind::Number(_) => "Number",
             ObjectKind::String(_) => "String",
             ObjectKind::Symbol(_) => "Symbol",
+            ObjectKind::BigInt(_) => "BigInt",
             ObjectKind::Date(_) => "Date",
             ObjectKind::ArrayIterator(_) => "Array Iterator",
             ObjectKind::RegExp(_) => "RegExp",
@@ -329,11 +365,22 @@ impl ObjectKind {
             ObjectKind::Function(_) => "Function",
             ObjectKind::Suspended(_) => "Suspended",
             ObjectKind::Host(_) => "Host",
+            ObjectKind::Proxy(_) => "Proxy",
         }
     }
 
     pub fn is_callable(&self) -> bool {
-        matches!(self, ObjectKind::Function(_))
+        match self {
+            ObjectKind::Function(_) => true,
+            ObjectKind::Proxy(p) => p.callable,
+            _ => false,
+        }
+    }
+
+    /// Whether this is a Proxy exotic object (revoked or not).
+    #[inline]
+    pub fn is_proxy(&self) -> bool {
+        matches!(self, ObjectKind::Proxy(_))
     }
 }
 
@@ -354,6 +401,14 @@ unsafe impl Trace for ObjectKind {
             }
             ObjectKind::Function(p) | ObjectKind::Suspended(p) | ObjectKind::Host(p) => mark(&**p),
             ObjectKind::Arguments(Some(m)) => mark(&**m),
+            ObjectKind::Proxy(p) => {
+                if let Some(t) = &p.target {
+                    mark(t);
+                }
+                if let Some(h) = &p.handler {
+                    mark(h);
+                }
+            }
             ObjectKind::Ordinary
             | ObjectKind::Array(_)
             | ObjectKind::Arguments(None)
@@ -362,6 +417,7 @@ unsafe impl Trace for ObjectKind {
             | ObjectKind::Number(_)
             | ObjectKind::String(_)
             | ObjectKind::Symbol(_)
+            | ObjectKind::BigInt(_)
             | ObjectKind::Date(_)
             | ObjectKind::StringIterator(_) => {}
         }
@@ -457,6 +513,7 @@ enum MapKey {
     String(JsString),
     Symbol(usize),
     Object(usize),
+    BigInt(super::JsBigInt),
 }
 
 impl MapKey {
@@ -477,6 +534,7 @@ impl MapKey {
             }
             Value::String(s) => MapKey::String(s.clone()),
             Value::Symbol(s) => MapKey::Symbol(s.addr()),
+            Value::BigInt(b) => MapKey::BigInt(b.clone()),
             Value::Object(o) => MapKey::Object(o.addr()),
         }
     }

@@ -22,7 +22,7 @@ use indexmap::IndexMap;
 use rustc_hash::FxBuildHasher;
 
 use super::gc::{custom_trace, Finalize, Trace};
-use super::object::JsObject;
+use super::object::{JsObject, PrivateElement};
 use super::string::{parse_array_index, Atom, JsString};
 use super::symbol::Symbol;
 use super::Value;
@@ -277,12 +277,32 @@ impl Sparse {
 const LINEAR_SCAN_MAX: usize = 8;
 
 /// Per-object property storage. See the module docs for the layout.
+///
+/// 32 bytes: the named properties inline (every property read looks there first), the rest
+/// boxed and absent until first needed, which keeps an `ObjectData` at 64 bytes (a promise
+/// or a closure object is one 96-byte allocator block).
 #[derive(Default)]
 pub struct PropertyMap {
+    named: Named,
+    rest: Option<Box<Rest>>,
+}
+
+/// What most objects never have: index properties, the non-extensible flag, private elements.
+/// (Arrays have one as soon as they have an element.)
+#[derive(Default)]
+struct Rest {
     elements: Vec<Option<Value>>,
     sparse: Sparse,
-    named: Named,
+    /// `[[Extensible]]` is false.
+    non_extensible: bool,
+    /// Private elements (`#x` fields, methods, accessors), keyed by their class's private name.
+    /// Never visible to [[OwnPropertyKeys]] or [[Get]].
+    // The box is the point: an empty `Option<Box<Vec>>` is 8 bytes where a `Vec` is 24.
+    #[allow(clippy::box_collection)]
+    private: Option<Box<Vec<(Symbol, PrivateElement)>>>,
 }
+
+const _: () = assert!(size_of::<PropertyMap>() == 32);
 
 /// Named (string- and symbol-keyed) properties in insertion order. Most objects — every
 /// function with its `length` and `name`, object literals, promises' reaction records — have a
@@ -445,9 +465,110 @@ impl Named {
     }
 }
 
+impl Rest {
+    /// Keeps `elements.len()` one past the highest dense element.
+    fn trim_holes(&mut self) {
+        while matches!(self.elements.last(), Some(None)) {
+            self.elements.pop();
+        }
+    }
+
+    /// After the dense end grew, pull following plain entries out of `sparse`.
+    fn absorb_sparse(&mut self) {
+        while !self.sparse.is_empty() {
+            let next = self.elements.len() as u32;
+            match self.sparse.get(&next) {
+                Some(p) if p.is_plain_data() => {
+                    let Some(Property {
+                        slot: Slot::Data(v),
+                        ..
+                    }) = self.sparse.remove(&next)
+                    else {
+                        unreachable!()
+                    };
+                    self.elements.push(Some(v));
+                }
+                _ => break,
+            }
+        }
+    }
+
+    fn insert_index(&mut self, i: u32, prop: Property) {
+        let idx = i as usize;
+        // Each index lives in exactly one place: drop any sparse record first. A dense hole
+        // (`None`) may stand where `sparse` holds the index; lookups check both.
+        if !self.sparse.is_empty() {
+            self.sparse.remove(&i);
+        }
+        if prop.is_plain_data() {
+            let Slot::Data(v) = prop.slot else {
+                unreachable!()
+            };
+            if idx < self.elements.len() {
+                self.elements[idx] = Some(v);
+                return;
+            }
+            if idx <= self.elements.len() + MAX_DENSE_GAP {
+                self.elements.resize(idx, None);
+                self.elements.push(Some(v));
+                self.absorb_sparse();
+                return;
+            }
+            self.sparse
+                .insert(i, Property::data(v, Attributes::DEFAULT));
+            return;
+        }
+        // Non-default attributes or accessor: lives in `sparse`; leave a hole in the vector.
+        if let Some(slot) = self.elements.get_mut(idx) {
+            *slot = None;
+            self.trim_holes();
+        }
+        self.sparse.insert(i, prop);
+    }
+}
+
 impl PropertyMap {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    #[inline]
+    fn rest_mut(&mut self) -> &mut Rest {
+        self.rest.get_or_insert_with(Default::default)
+    }
+
+    /// `[[Extensible]]` (stored here so that `ObjectData` stays small).
+    #[inline]
+    pub fn is_extensible(&self) -> bool {
+        self.rest.as_ref().is_none_or(|r| !r.non_extensible)
+    }
+
+    /// Sets `[[Extensible]]`.
+    pub fn set_extensible(&mut self, extensible: bool) {
+        if extensible && self.rest.is_none() {
+            return;
+        }
+        self.rest_mut().non_extensible = !extensible;
+    }
+
+    /// The object's private elements, if it has any.
+    pub fn private_elements(&self) -> Option<&Vec<(Symbol, PrivateElement)>> {
+        self.rest.as_ref()?.private.as_deref()
+    }
+
+    /// Mutable access to the private elements, if the object has any.
+    pub fn private_elements_mut(&mut self) -> Option<&mut Vec<(Symbol, PrivateElement)>> {
+        self.rest.as_mut()?.private.as_deref_mut()
+    }
+
+    /// The private element list, created empty if absent.
+    pub fn private_elements_or_insert(&mut self) -> &mut Vec<(Symbol, PrivateElement)> {
+        self.rest_mut().private.get_or_insert_with(Default::default)
+    }
+
+    #[inline]
+    fn sparse(&self) -> Option<&Sparse> {
+        self.rest.as_ref().map(|r| &r.sparse)
     }
 
     /// Gives an object without named properties the shared template's properties (copied
@@ -503,13 +624,14 @@ impl PropertyMap {
     /// Own indexed property lookup.
     #[inline]
     pub fn get_index(&self, i: u32) -> Option<PropertyRef<'_>> {
-        if let Some(Some(v)) = self.elements.get(i as usize) {
+        let r = self.rest.as_deref()?;
+        if let Some(Some(v)) = r.elements.get(i as usize) {
             return Some(PropertyRef::Data(v, Attributes::DEFAULT));
         }
-        if self.sparse.is_empty() {
+        if r.sparse.is_empty() {
             return None;
         }
-        self.sparse.get(&i).map(Property::as_ref)
+        r.sparse.get(&i).map(Property::as_ref)
     }
 
     pub fn contains_key(&self, key: &PropertyKey) -> bool {
@@ -520,69 +642,9 @@ impl PropertyMap {
     /// position in the insertion order, as ECMA-262 requires for redefinition.
     pub fn insert(&mut self, key: PropertyKey, prop: Property) {
         match key {
-            PropertyKey::Index(i) => self.insert_index(i, prop),
+            PropertyKey::Index(i) => self.rest_mut().insert_index(i, prop),
             key => {
                 self.named.insert(key, prop);
-            }
-        }
-    }
-
-    fn insert_index(&mut self, i: u32, prop: Property) {
-        let idx = i as usize;
-        // Each index lives in exactly one place: drop any sparse record first. A dense hole
-        // (`None`) may stand where `sparse` holds the index; lookups check both.
-        if !self.sparse.is_empty() {
-            self.sparse.remove(&i);
-        }
-        if prop.is_plain_data() {
-            let Slot::Data(v) = prop.slot else {
-                unreachable!()
-            };
-            if idx < self.elements.len() {
-                self.elements[idx] = Some(v);
-                return;
-            }
-            if idx <= self.elements.len() + MAX_DENSE_GAP {
-                self.elements.resize(idx, None);
-                self.elements.push(Some(v));
-                self.absorb_sparse();
-                return;
-            }
-            self.sparse
-                .insert(i, Property::data(v, Attributes::DEFAULT));
-            return;
-        }
-        // Non-default attributes or accessor: lives in `sparse`; leave a hole in the vector.
-        if let Some(slot) = self.elements.get_mut(idx) {
-            *slot = None;
-            self.trim_holes();
-        }
-        self.sparse.insert(i, prop);
-    }
-
-    /// Keeps `elements.len()` one past the highest dense element.
-    fn trim_holes(&mut self) {
-        while matches!(self.elements.last(), Some(None)) {
-            self.elements.pop();
-        }
-    }
-
-    /// After the dense end grew, pull following plain entries out of `sparse`.
-    fn absorb_sparse(&mut self) {
-        while !self.sparse.is_empty() {
-            let next = self.elements.len() as u32;
-            match self.sparse.get(&next) {
-                Some(p) if p.is_plain_data() => {
-                    let Some(Property {
-                        slot: Slot::Data(v),
-                        ..
-                    }) = self.sparse.remove(&next)
-                    else {
-                        unreachable!()
-                    };
-                    self.elements.push(Some(v));
-                }
-                _ => break,
             }
         }
     }
@@ -591,11 +653,14 @@ impl PropertyMap {
     #[inline]
     pub fn write(&mut self, key: &PropertyKey, value: Value) -> WriteOutcome {
         if let PropertyKey::Index(i) = key {
-            if let Some(Some(slot)) = self.elements.get_mut(*i as usize) {
+            let Some(r) = self.rest.as_deref_mut() else {
+                return WriteOutcome::Missing(value);
+            };
+            if let Some(Some(slot)) = r.elements.get_mut(*i as usize) {
                 *slot = value;
                 return WriteOutcome::Written;
             }
-            return match self.sparse.get_mut(i) {
+            return match r.sparse.get_mut(i) {
                 Some(p) => write_into(p, value),
                 None => WriteOutcome::Missing(value),
             };
@@ -623,14 +688,15 @@ impl PropertyMap {
     pub fn remove(&mut self, key: &PropertyKey) -> Option<Property> {
         match key {
             PropertyKey::Index(i) => {
+                let r = self.rest.as_deref_mut()?;
                 let idx = *i as usize;
-                if let Some(slot) = self.elements.get_mut(idx) {
+                if let Some(slot) = r.elements.get_mut(idx) {
                     if let Some(v) = slot.take() {
-                        self.trim_holes();
+                        r.trim_holes();
                         return Some(Property::data(v, Attributes::DEFAULT));
                     }
                 }
-                self.sparse.remove(i)
+                r.sparse.remove(i)
             }
             // shift_remove keeps insertion order (O(n) in the named count; shapes will fix).
             key => self.named.shift_remove(key),
@@ -639,7 +705,10 @@ impl PropertyMap {
 
     /// Number of own properties.
     pub fn len(&self) -> usize {
-        self.elements.iter().filter(|e| e.is_some()).count() + self.sparse.len() + self.named.len()
+        let indexed = self.rest.as_ref().map_or(0, |r| {
+            r.elements.iter().filter(|e| e.is_some()).count() + r.sparse.len()
+        });
+        indexed + self.named.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -649,8 +718,11 @@ impl PropertyMap {
     /// Own keys in OrdinaryOwnPropertyKeys order: indices ascending, then strings in insertion
     /// order, then symbols in insertion order.
     pub fn keys(&self) -> Vec<PropertyKey> {
-        let mut out =
-            Vec::with_capacity(self.elements.len() + self.sparse.len() + self.named.len());
+        let indexed = self
+            .rest
+            .as_ref()
+            .map_or(0, |r| r.elements.len() + r.sparse.len());
+        let mut out = Vec::with_capacity(indexed + self.named.len());
         self.index_keys_into(&mut out);
         self.named_keys_into(&mut out);
         out
@@ -658,13 +730,16 @@ impl PropertyMap {
 
     /// Index keys ascending (dense and sparse merged).
     pub fn index_keys_into(&self, out: &mut Vec<PropertyKey>) {
-        let dense = self
+        let Some(r) = self.rest.as_deref() else {
+            return;
+        };
+        let dense = r
             .elements
             .iter()
             .enumerate()
             .filter(|(_, e)| e.is_some())
             .map(|(i, _)| i as u32);
-        let mut sparse = self.sparse.keys().copied().peekable();
+        let mut sparse = r.sparse.keys().copied().peekable();
         for d in dense {
             while let Some(&s) = sparse.peek() {
                 if s < d {
@@ -691,14 +766,18 @@ impl PropertyMap {
     /// The dense elements (`None` = hole): the array fast path for builtins.
     #[inline]
     pub fn elements(&self) -> &[Option<Value>] {
-        &self.elements
+        match &self.rest {
+            Some(r) => &r.elements,
+            None => &[],
+        }
     }
 
     /// Appends a plain element at index `elements().len()` (Array.prototype.push fast path).
     /// Falls back to the general path if `sparse` already holds that index.
     pub fn push_element(&mut self, value: Value) {
-        let i = self.elements.len() as u32;
-        self.insert_index(i, Property::data(value, Attributes::DEFAULT));
+        let r = self.rest_mut();
+        let i = r.elements.len() as u32;
+        r.insert_index(i, Property::data(value, Attributes::DEFAULT));
     }
 
     /// Removes dense element 0 and moves every later element down by one (Array.prototype.shift
@@ -717,15 +796,17 @@ impl PropertyMap {
     /// Whether all index properties are dense (no sparse entries): builtins may then work on
     /// `elements()` directly.
     pub fn is_dense(&self) -> bool {
-        self.sparse.is_empty()
+        self.sparse().is_none_or(Sparse::is_empty)
     }
 
     /// Drops every index property ≥ `len` (array `length` shrink). Non-configurable ones are the
     /// caller's check (ArraySetLength).
     pub fn truncate_indices(&mut self, len: u32) {
-        self.elements.truncate(len as usize);
-        self.trim_holes();
-        self.sparse.truncate(len);
+        if let Some(r) = self.rest.as_deref_mut() {
+            r.elements.truncate(len as usize);
+            r.trim_holes();
+            r.sparse.truncate(len);
+        }
     }
 }
 
@@ -756,14 +837,21 @@ impl Finalize for PropertyMap {}
 // SAFETY: every value and accessor function stored in the map is marked.
 unsafe impl Trace for PropertyMap {
     custom_trace!(this, mark, {
-        for v in this.elements.iter().flatten() {
-            mark(v);
-        }
-        for p in this.sparse.values() {
-            mark(p);
-        }
         for p in this.named.values() {
             mark(p);
+        }
+        if let Some(r) = &this.rest {
+            for v in r.elements.iter().flatten() {
+                mark(v);
+            }
+            for p in r.sparse.values() {
+                mark(p);
+            }
+            if let Some(list) = &r.private {
+                for (_, e) in list.iter() {
+                    mark(e);
+                }
+            }
         }
     });
 }

@@ -29,7 +29,7 @@ fn is_concat_spreadable(interp: &mut Interp, o: &Value) -> JsResult<bool> {
     if !spreadable.is_undefined() {
         return Ok(spreadable.to_boolean());
     }
-    Ok(is_array_value(o))
+    is_array_value(interp, o)
 }
 
 /// `concat(...items)`.
@@ -109,7 +109,7 @@ fn flatten_into_array(
                 &[element, Value::Number(source_index as f64), source.clone()],
             )?;
         }
-        if depth > 0.0 && is_array_value(&element) {
+        if depth > 0.0 && is_array_value(interp, &element)? {
             let element_len = length_of_array_like(interp, &element)?;
             target_index = flatten_into_array(
                 interp,

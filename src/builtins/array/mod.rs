@@ -174,12 +174,15 @@ pub fn create_data_property_or_throw(
     let Value::Object(obj) = o else {
         return Err(interp.throw_type_error("CreateDataProperty on a non-object"));
     };
+    if props::is_proxy(obj) {
+        return props::create_data_property_or_throw(interp, obj, key, v);
+    }
     let refused = {
         let d = obj.borrow();
         match d.get_own_property(&key) {
             Some(p) => !p.attrs.configurable(),
             None => {
-                !d.extensible
+                !d.is_extensible()
                     || matches!((&d.kind, &key), (ObjectKind::Array(a), PropertyKey::Index(i))
                         if *i >= a.length && !a.length_writable)
             }
@@ -207,6 +210,15 @@ pub fn delete_property_or_throw(interp: &mut Interp, o: &Value, key: &PropertyKe
     let Value::Object(obj) = o else {
         return Ok(());
     };
+    if props::is_proxy(obj) {
+        if !props::delete(interp, obj, key)? {
+            return Err(interp.throw_type_error(&format!(
+                "'deleteProperty' on proxy: trap returned falsish for property '{}'",
+                props::key_display(key)
+            )));
+        }
+        return Ok(());
+    }
     let configurable = obj
         .borrow()
         .get_own_property(key)
@@ -229,9 +241,9 @@ pub fn delete_index(interp: &mut Interp, o: &Value, k: u64) -> JsResult<()> {
     delete_property_or_throw(interp, o, &index_key(k))
 }
 
-/// IsArray(v) (no Proxy yet: the Array exotic kind).
-pub fn is_array_value(v: &Value) -> bool {
-    matches!(v, Value::Object(o) if matches!(o.borrow().kind, ObjectKind::Array(_)))
+/// IsArray(v): an Array exotic object, or a proxy of one (TypeError when revoked).
+pub fn is_array_value(interp: &mut Interp, v: &Value) -> JsResult<bool> {
+    crate::interp::proxy::is_array(interp, v)
 }
 
 /// ArrayCreate(len, proto): RangeError past 2^32 - 1.
@@ -252,7 +264,7 @@ pub fn array_create(interp: &mut Interp, len: u64, proto: Option<JsObject>) -> J
 /// ArraySpeciesCreate(originalArray, length) (§10.4.2.3). `constructor` and `@@species` are
 /// always read; only `Construct(%Array%, «length»)` is replaced by the ArrayCreate it performs.
 pub fn array_species_create(interp: &mut Interp, original: &Value, len: u64) -> JsResult<Value> {
-    if !is_array_value(original) {
+    if !is_array_value(interp, original)? {
         return array_create(interp, len, None).map(Value::Object);
     }
     let mut c = props::get(interp, original, &PropertyKey::String(atoms::CONSTRUCTOR))?;
@@ -299,7 +311,7 @@ pub fn can_append_fast(o: &JsObject) -> bool {
         let ObjectKind::Array(a) = &d.kind else {
             return false;
         };
-        if !d.extensible
+        if !d.is_extensible()
             || !a.length_writable
             || !d.properties.is_dense()
             || d.properties.elements().len() != a.length as usize
@@ -466,8 +478,8 @@ fn array_of(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value
     Ok(a)
 }
 
-fn is_array(_: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
-    Ok(Value::Bool(is_array_value(&arg(args, 0))))
+fn is_array(interp: &mut Interp, _: &Value, args: &[Value]) -> JsResult<Value> {
+    Ok(Value::Bool(is_array_value(interp, &arg(args, 0))?))
 }
 
 /// `get Array[@@species]`: `this`.
