@@ -785,11 +785,12 @@ impl PropertyMap {
     /// `k` to `k - 1` one by one, holes included, is exactly this). Returns the old element 0
     /// (`None` for a hole or no elements).
     pub fn shift_elements(&mut self) -> Option<Value> {
-        if self.elements.is_empty() {
+        let r = self.rest.as_deref_mut()?;
+        if r.elements.is_empty() {
             return None;
         }
-        let first = self.elements.remove(0);
-        self.trim_holes();
+        let first = r.elements.remove(0);
+        r.trim_holes();
         first
     }
 
