@@ -254,7 +254,7 @@ fn closure_code(f: &JsObject) -> Option<Rc<Code>> {
     let ObjectKind::Function(payload) = &d.kind else {
         return None;
     };
-    match payload.as_any().downcast_ref::<FunctionData>() {
+    match Some(&**payload) {
         Some(FunctionData::Closure { code, .. }) => Some(code.clone()),
         _ => None,
     }

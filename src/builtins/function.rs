@@ -19,7 +19,7 @@ pub fn source_text(obj: &JsObject) -> String {
     let data = obj.borrow();
     if let ObjectKind::Function(payload) = &data.kind {
         if let Some(FunctionData::Closure { code, .. }) =
-            payload.as_any().downcast_ref::<FunctionData>()
+            Some(&**payload)
         {
             let (s, e) = (code.span.start as usize, code.span.end as usize);
             if let Some(text) = code.source.get(s..e) {
@@ -27,7 +27,7 @@ pub fn source_text(obj: &JsObject) -> String {
             }
         }
         let bound = matches!(
-            payload.as_any().downcast_ref::<FunctionData>(),
+            Some(&**payload),
             Some(FunctionData::Bound(_))
         );
         let name = match data.properties.get(&PropertyKey::String(atoms::NAME)) {

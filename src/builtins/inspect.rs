@@ -230,7 +230,7 @@ pub fn function_flavor(o: &JsObject) -> Flavor {
     let ObjectKind::Function(payload) = &d.kind else {
         return Flavor::default();
     };
-    match payload.as_any().downcast_ref::<FunctionData>() {
+    match Some(&**payload) {
         Some(FunctionData::Native { .. } | FunctionData::NativeClosure { .. }) => Flavor {
             is_native: true,
             ..Flavor::default()

@@ -827,7 +827,7 @@ fn perform_all(
 ) -> JsResult<Value> {
     let state = JsObject::new(
         None,
-        ObjectKind::Host(Box::new(CombinatorState {
+        ObjectKind::Host(crate::value::object::PayloadBox::new(CombinatorState {
             mode,
             values: Vec::new(),
             called: Vec::new(),

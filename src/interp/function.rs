@@ -292,7 +292,7 @@ pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
         }
         _ => return None,
     };
-    let f = payload.as_any().downcast_ref::<FunctionData>()?;
+    let f = Some(&**payload)?;
     Some(match f {
         // Generator functions create their generator object around the call.
         FunctionData::Closure { code, .. }
@@ -347,7 +347,7 @@ pub fn closure_slot(callee: &JsObject, i: usize) -> Value {
     let data = callee.borrow();
     if let ObjectKind::Function(payload) = &data.kind {
         if let Some(FunctionData::NativeClosure { slots, .. }) =
-            payload.as_any().downcast_ref::<FunctionData>()
+            Some(&**payload)
         {
             return slots.get(i).cloned().unwrap_or_default();
         }
@@ -360,7 +360,7 @@ pub fn set_closure_slot(callee: &JsObject, i: usize, v: Value) {
     let mut data = callee.borrow_mut();
     if let ObjectKind::Function(payload) = &mut data.kind {
         if let Some(FunctionData::NativeClosure { slots, .. }) =
-            payload.as_any_mut().downcast_mut::<FunctionData>()
+            Some(&mut **payload)
         {
             if let Some(s) = slots.get_mut(i) {
                 *s = v;
@@ -413,7 +413,7 @@ pub fn with_extra<T>(obj: &JsObject, f: impl FnOnce(Option<&ClosureExtra>) -> T)
     let data = obj.borrow();
     if let ObjectKind::Function(payload) = &data.kind {
         if let Some(FunctionData::Closure { extra, .. }) =
-            payload.as_any().downcast_ref::<FunctionData>()
+            Some(&**payload)
         {
             return f(extra.as_deref());
         }
@@ -426,7 +426,7 @@ pub fn extra_mut<T>(obj: &JsObject, f: impl FnOnce(&mut ClosureExtra) -> T) -> O
     let mut data = obj.borrow_mut();
     if let ObjectKind::Function(payload) = &mut data.kind {
         if let Some(FunctionData::Closure { extra, .. }) =
-            payload.as_any_mut().downcast_mut::<FunctionData>()
+            Some(&mut **payload)
         {
             return Some(f(extra.get_or_insert_with(Default::default)));
         }

@@ -174,7 +174,7 @@ pub fn call_generator(
         let ObjectKind::Function(p) = &data.kind else {
             return Err(Throw);
         };
-        match p.as_any().downcast_ref::<FunctionData>() {
+        match Some(&**p) {
             Some(FunctionData::Closure { code, env, .. }) => (code.clone(), env.clone()),
             _ => return Err(Throw),
         }
@@ -238,7 +238,7 @@ impl Interp {
             FnKind::Generator => {
                 let obj = JsObject::new(
                     Some(self.intrinsics.generator_proto.clone()),
-                    ObjectKind::Suspended(Box::new(GeneratorData {
+                    ObjectKind::Suspended(crate::value::object::PayloadBox::new(GeneratorData {
                         state: GenState::SuspendedStart,
                         frame: Some(Box::new(frame)),
                     })),
@@ -1051,7 +1051,7 @@ impl Interp {
         let promise = crate::builtins::promise::new_promise(self);
         let state = JsObject::new(
             None,
-            ObjectKind::Suspended(Box::new(AsyncData {
+            ObjectKind::Suspended(crate::value::object::PayloadBox::new(AsyncData {
                 frame: None,
                 promise: promise.clone(),
             })),
@@ -1239,7 +1239,7 @@ impl Interp {
     fn async_generator_start(&mut self, frame: Frame) -> Value {
         let obj = JsObject::new(
             Some(self.intrinsics.async_generator_proto.clone()),
-            ObjectKind::Suspended(Box::new(AsyncGenData {
+            ObjectKind::Suspended(crate::value::object::PayloadBox::new(AsyncGenData {
                 state: AgState::SuspendedStart,
                 frame: Some(Box::new(frame)),
                 queue: Default::default(),

@@ -1945,7 +1945,7 @@ fn reaches_revoked_proxy(f: &JsObject) -> bool {
                 Some(t) => t.clone(),
                 None => return true,
             },
-            ObjectKind::Function(f) => match f.as_any().downcast_ref::<FunctionData>() {
+            ObjectKind::Function(f) => match Some(&**f) {
                 Some(FunctionData::Bound(b)) => b.target.clone(),
                 _ => return false,
             },

@@ -12,6 +12,7 @@
 use std::any::Any;
 use std::collections::HashMap;
 use std::fmt;
+use std::ptr::NonNull;
 
 use rustc_hash::FxBuildHasher;
 
@@ -21,6 +22,7 @@ use super::string::atoms;
 use super::string::JsString;
 use super::symbol::Symbol;
 use super::Value;
+use crate::interp::function::FunctionData;
 
 /// A handle to a heap object. Clone is cheap; `==` is identity (JS `===` on objects).
 #[derive(Clone)]
@@ -37,8 +39,10 @@ pub struct ObjectData {
     pub kind: ObjectKind,
 }
 
-// With boa_gc's header (16) and the cell's borrow flag (8): one 96-byte allocator block.
-const _: () = assert!(size_of::<ObjectData>() == 64);
+// With boa_gc's header (16) and the cell's borrow flag (8): one 80-byte allocator block
+// (mimalloc's size classes go 64, 80, 96: at 64 bytes the record took a 96-byte block).
+const _: () = assert!(size_of::<ObjectData>() == 56);
+const _: () = assert!(size_of::<ObjectKind>() == 16);
 
 /// A private element of an object (ECMA-262 PrivateElement).
 pub enum PrivateElement {
@@ -266,7 +270,9 @@ pub enum ObjectKind {
     /// An `arguments` object (`length`/`callee` are ordinary properties). Mapped arguments
     /// (ECMA-262 §10.4.4) carry their parameter map: while index `i` is mapped, the property's
     /// value is the parameter binding's (the stored value may be stale and is not read).
-    Arguments(Option<Box<dyn ParameterMap>>),
+    /// (Boxed twice so the variant stays one word: mapped arguments are rare.)
+    #[allow(clippy::redundant_allocation)]
+    Arguments(Option<Box<Box<dyn ParameterMap>>>),
     /// Has an `[[ErrorData]]` slot.
     Error,
     Boolean(bool),
@@ -291,17 +297,16 @@ pub enum ObjectKind {
     /// A WeakSet is a weak map to `undefined`.
     WeakSet(Box<super::weak::WeakTable>),
     Promise(Box<PromiseData>),
-    /// **Extension point for the interpreter.** Every callable object (closures, bound functions,
-    /// native builtins, classes, async functions, generators' resume functions …) is
-    /// `Function(Box<dyn ObjectPayload>)` until the interpreter defines its concrete function
-    /// representation; it may then replace this variant by a concrete enum without touching the
-    /// rest of the data layer. Whatever the payload holds (environments, captured values, the
-    /// `[[HomeObject]]`) must be reachable through its `Trace` impl.
-    Function(Box<dyn ObjectPayload>),
-    /// A suspended generator / async function frame, also designed by the interpreter.
-    Suspended(Box<dyn ObjectPayload>),
+    /// Every callable object (closures, bound functions, native builtins, classes, async
+    /// functions, generators' resume functions …): the interpreter's concrete function
+    /// representation (the one place the data layer names an interpreter type: a thin box
+    /// keeps this enum two words, and calls skip a downcast). Whatever the payload holds
+    /// (environments, captured values, the `[[HomeObject]]`) is reachable through its `Trace`.
+    Function(Box<FunctionData>),
+    /// A suspended generator / async function frame, designed by the interpreter.
+    Suspended(PayloadBox),
     /// Embedder data attached to an object (the embedding API).
-    Host(Box<dyn ObjectPayload>),
+    Host(PayloadBox),
     /// A Proxy exotic object (ECMA-262 §10.5). Its own record stays empty, non-extensible and
     /// prototype-less: every internal method goes through `interp::proxy`, and the property
     /// fast paths, which only see the record, fall back to the general path on this kind.
@@ -337,6 +342,82 @@ pub trait ObjectPayload: Trace + Any {
     /// For debugging and `kind_name`.
     fn type_name(&self) -> &'static str {
         std::any::type_name::<Self>()
+    }
+}
+
+/// A `Box<dyn ObjectPayload>` in one word instead of two: the block starts with a pointer to
+/// a per-type table that rebuilds the fat pointer and frees the block. Keeps [`ObjectKind`]
+/// two words (and so every object record one allocator size class smaller) for the price of
+/// one word in the payload's own block.
+pub struct PayloadBox(NonNull<&'static PayloadVTable>);
+
+struct PayloadVTable {
+    as_dyn: unsafe fn(NonNull<&'static PayloadVTable>) -> *mut dyn ObjectPayload,
+    drop_block: unsafe fn(NonNull<&'static PayloadVTable>),
+}
+
+#[repr(C)]
+struct PayloadBlock<T> {
+    vtable: &'static PayloadVTable,
+    value: T,
+}
+
+trait HasPayloadVTable: ObjectPayload + Sized {
+    const VTABLE: &'static PayloadVTable = &PayloadVTable {
+        as_dyn: payload_as_dyn::<Self>,
+        drop_block: payload_drop::<Self>,
+    };
+}
+impl<T: ObjectPayload> HasPayloadVTable for T {}
+
+/// # Safety
+/// `p` points to a live `PayloadBlock<T>` (the table stored in it is `T`'s).
+unsafe fn payload_as_dyn<T: ObjectPayload>(
+    p: NonNull<&'static PayloadVTable>,
+) -> *mut dyn ObjectPayload {
+    let block = p.cast::<PayloadBlock<T>>().as_ptr();
+    // SAFETY: the caller guarantees `block` is a live `PayloadBlock<T>`.
+    unsafe { &raw mut (*block).value as *mut dyn ObjectPayload }
+}
+
+/// # Safety
+/// `p` was made by `PayloadBox::new::<T>` and is not used afterwards.
+unsafe fn payload_drop<T: ObjectPayload>(p: NonNull<&'static PayloadVTable>) {
+    // SAFETY: the block was allocated as a `Box<PayloadBlock<T>>`.
+    drop(unsafe { Box::from_raw(p.cast::<PayloadBlock<T>>().as_ptr()) });
+}
+
+impl PayloadBox {
+    pub fn new<T: ObjectPayload>(value: T) -> Self {
+        let block = Box::new(PayloadBlock {
+            vtable: <T as HasPayloadVTable>::VTABLE,
+            value,
+        });
+        PayloadBox(NonNull::from(Box::leak(block)).cast())
+    }
+}
+
+impl std::ops::Deref for PayloadBox {
+    type Target = dyn ObjectPayload;
+    #[inline]
+    fn deref(&self) -> &(dyn ObjectPayload + 'static) {
+        // SAFETY: the block is live while `self` is, and its first word is its type's table.
+        unsafe { &*((*self.0.as_ptr()).as_dyn)(self.0) }
+    }
+}
+
+impl std::ops::DerefMut for PayloadBox {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut (dyn ObjectPayload + 'static) {
+        // SAFETY: as in `deref`, and `&mut self` makes this the only access.
+        unsafe { &mut *((*self.0.as_ptr()).as_dyn)(self.0) }
+    }
+}
+
+impl Drop for PayloadBox {
+    fn drop(&mut self) {
+        // SAFETY: made by `PayloadBox::new`, dropped once.
+        unsafe { ((*self.0.as_ptr()).drop_block)(self.0) }
     }
 }
 
@@ -399,8 +480,9 @@ unsafe impl Trace for ObjectKind {
                     mark(o);
                 }
             }
-            ObjectKind::Function(p) | ObjectKind::Suspended(p) | ObjectKind::Host(p) => mark(&**p),
-            ObjectKind::Arguments(Some(m)) => mark(&**m),
+            ObjectKind::Function(f) => mark(&**f),
+            ObjectKind::Suspended(p) | ObjectKind::Host(p) => mark(&**p),
+            ObjectKind::Arguments(Some(m)) => mark(&***m),
             ObjectKind::Proxy(p) => {
                 if let Some(t) = &p.target {
                     mark(t);
