@@ -244,38 +244,35 @@ pub fn promise_resolve(interp: &mut Interp, c: &Value, x: Value) -> JsResult<Val
     Ok(Value::Object(cap.promise))
 }
 
-/// CreateResolvingFunctions(promise): `(resolve, reject)`. Each function's slots are
-/// `[promise, partner]`; `[[AlreadyResolved]]` is "slot 0 cleared", set on both at the first call.
+/// CreateResolvingFunctions(promise): `(resolve, reject)`, one captured value each (held
+/// inline: no slot vector). The pair's shared record is the resolve function itself: its slot
+/// holds the promise until either function is first called (`[[AlreadyResolved]]` is "the
+/// resolve function's slot cleared"); the reject function's slot holds the resolve function.
 pub fn create_resolving_functions(interp: &mut Interp, promise: &JsObject) -> (JsObject, JsObject) {
-    let p = Value::Object(promise.clone());
     let resolve = native_closure(
         interp,
         "",
         1,
         resolve_function,
-        vec![p.clone(), Value::Undefined],
+        vec![Value::Object(promise.clone())],
     );
     let reject = native_closure(
         interp,
         "",
         1,
         reject_function,
-        vec![p, Value::Object(resolve.clone())],
+        vec![Value::Object(resolve.clone())],
     );
-    set_closure_slot(&resolve, 1, Value::Object(reject.clone()));
     (resolve, reject)
 }
 
 /// The `[[AlreadyResolved]]` test-and-set shared by a pair of resolving functions: the promise
-/// if this is the first call of either.
-fn take_resolving_target(callee: &JsObject) -> Option<JsObject> {
-    let Value::Object(promise) = closure_slot(callee, 0) else {
+/// if this is the first call of either. `resolve` is the pair's resolve function.
+fn take_resolving_target(resolve: &JsObject) -> Option<JsObject> {
+    let Value::Object(promise) = closure_slot(resolve, 0) else {
         return None;
     };
-    set_closure_slot(callee, 0, Value::Undefined);
-    if let Value::Object(partner) = closure_slot(callee, 1) {
-        set_closure_slot(&partner, 0, Value::Undefined);
-    }
+    set_closure_slot(resolve, 0, Value::Undefined);
     Some(promise)
 }
 
@@ -299,7 +296,10 @@ fn reject_function(
     _this: &Value,
     args: &[Value],
 ) -> JsResult<Value> {
-    if let Some(promise) = take_resolving_target(callee) {
+    let Value::Object(resolve) = closure_slot(callee, 0) else {
+        return Ok(Value::Undefined);
+    };
+    if let Some(promise) = take_resolving_target(&resolve) {
         reject_promise(interp, &promise, arg(args, 0));
     }
     Ok(Value::Undefined)

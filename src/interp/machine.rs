@@ -174,8 +174,8 @@ pub fn call_generator(
         let ObjectKind::Function(p) = &data.kind else {
             return Err(Throw);
         };
-        match Some(&**p) {
-            Some(FunctionData::Closure { code, env, .. }) => (code.clone(), env.clone()),
+        match &**p {
+            FunctionData::Closure { code, env, .. } => (code.clone(), env.clone()),
             _ => return Err(Throw),
         }
     };

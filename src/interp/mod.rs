@@ -1945,8 +1945,8 @@ fn reaches_revoked_proxy(f: &JsObject) -> bool {
                 Some(t) => t.clone(),
                 None => return true,
             },
-            ObjectKind::Function(f) => match Some(&**f) {
-                Some(FunctionData::Bound(b)) => b.target.clone(),
+            ObjectKind::Function(f) => match &**f {
+                FunctionData::Bound(b) => b.target.clone(),
                 _ => return false,
             },
             _ => return false,
