@@ -1184,7 +1184,7 @@ fn format_promise(
         ObjectKind::Promise(p) => match &p.state {
             PromiseState::Pending { .. } => None,
             PromiseState::Fulfilled(v) => Some((false, v.clone())),
-            PromiseState::Rejected(v) => Some((true, v.clone())),
+            PromiseState::Rejected(v, _) => Some((true, v.clone())),
         },
         _ => None,
     };

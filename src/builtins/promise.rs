@@ -187,12 +187,12 @@ pub fn await_resuming(interp: &mut Interp, value: Value, state: &JsObject) -> Js
         // promise is unreachable from JS, so the job is enqueued directly: the same job in the
         // same place of the queue, without allocating the promise.
         interp.enqueue_job(Job::Reaction(ReactionJob {
-            reaction: PromiseReaction {
-                capability: ReactionCapability::Await(state.clone()),
-                on_fulfilled: None,
-                on_rejected: None,
-                origin: interp.call_pos,
-            },
+            reaction: PromiseReaction::new(
+                ReactionCapability::Await(state.clone()),
+                None,
+                None,
+                interp.call_pos,
+            ),
             kind: ReactionKind::Fulfill,
             argument: value,
         }));
@@ -374,6 +374,7 @@ pub fn run_reaction_job(interp: &mut Interp, job: ReactionJob) -> JsResult<()> {
         kind,
         argument,
     } = job;
+    let capability = reaction.capability();
     let handler = match kind {
         ReactionKind::Fulfill => reaction.on_fulfilled,
         ReactionKind::Reject => reaction.on_rejected,
@@ -388,7 +389,7 @@ pub fn run_reaction_job(interp: &mut Interp, job: ReactionJob) -> JsResult<()> {
             Err(Throw) => Err(std::mem::take(&mut interp.exception)),
         },
     };
-    match reaction.capability {
+    match capability {
         ReactionCapability::Await(state) => {
             let how = match result {
                 Ok(v) => crate::interp::machine::Resume::Next(v),

@@ -1038,8 +1038,8 @@ fn awaiting_call(promise: &JsObject) -> Option<JsObject> {
     let crate::value::object::PromiseState::Pending { reactions } = &p.state else {
         return None;
     };
-    reactions.iter().find_map(|r| match &r.capability {
-        crate::value::object::ReactionCapability::Await(state) => Some(state.clone()),
+    reactions.iter().find_map(|r| match r.awaiting_state() {
+        Some(state) => Some(state.clone()),
         _ => None,
     })
 }

@@ -736,11 +736,15 @@ unsafe impl Trace for OrderedMap {
 // Promise state
 
 /// `[[PromiseState]]` with its result or pending reactions (ECMA-262 §27.2.6).
+///
+/// `[[PromiseIsHandled]]` lives in the state (see [`PromiseData::is_handled`]) so that the
+/// record, with one inline reaction, is 32 bytes.
 pub struct PromiseData {
     pub state: PromiseState,
-    /// `[[PromiseIsHandled]]`: for unhandled-rejection tracking.
-    pub is_handled: bool,
 }
+
+const _: () = assert!(size_of::<PromiseData>() == 32);
+const _: () = assert!(size_of::<PromiseReaction>() == 32);
 
 pub enum PromiseState {
     /// `[[PromiseFulfillReactions]]` and `[[PromiseRejectReactions]]` as one list: the spec
@@ -750,7 +754,8 @@ pub enum PromiseState {
         reactions: Reactions,
     },
     Fulfilled(Value),
-    Rejected(Value),
+    /// The reason, and `[[PromiseIsHandled]]`.
+    Rejected(Value, bool),
 }
 
 /// A pending promise's reaction list. Nearly every promise gets at most one `then` (or one
@@ -760,6 +765,8 @@ pub enum PromiseState {
 pub enum Reactions {
     #[default]
     Empty,
+    /// No reaction, but `[[PromiseIsHandled]]` was set (by the host).
+    EmptyHandled,
     One(PromiseReaction),
     Many(Vec<PromiseReaction>),
 }
@@ -768,7 +775,7 @@ impl Reactions {
     /// Appends in registration order.
     pub fn push(&mut self, r: PromiseReaction) {
         match std::mem::take(self) {
-            Reactions::Empty => *self = Reactions::One(r),
+            Reactions::Empty | Reactions::EmptyHandled => *self = Reactions::One(r),
             Reactions::One(first) => *self = Reactions::Many(vec![first, r]),
             Reactions::Many(mut v) => {
                 v.push(r);
@@ -779,7 +786,7 @@ impl Reactions {
 
     pub fn iter(&self) -> std::slice::Iter<'_, PromiseReaction> {
         match self {
-            Reactions::Empty => [].iter(),
+            Reactions::Empty | Reactions::EmptyHandled => [].iter(),
             Reactions::One(r) => std::slice::from_ref(r).iter(),
             Reactions::Many(v) => v.iter(),
         }
@@ -790,7 +797,7 @@ impl Reactions {
     }
 
     pub fn is_empty(&self) -> bool {
-        matches!(self, Reactions::Empty)
+        matches!(self, Reactions::Empty | Reactions::EmptyHandled)
     }
 }
 
@@ -802,7 +809,7 @@ impl IntoIterator for Reactions {
     >;
     fn into_iter(self) -> Self::IntoIter {
         let (one, many) = match self {
-            Reactions::Empty => (None, Vec::new()),
+            Reactions::Empty | Reactions::EmptyHandled => (None, Vec::new()),
             Reactions::One(r) => (Some(r), Vec::new()),
             Reactions::Many(v) => (None, v),
         };
@@ -812,14 +819,108 @@ impl IntoIterator for Reactions {
 
 /// The pair of PromiseReaction Records one PerformPromiseThen creates (fulfill and reject share
 /// `[[Capability]]`).
+///
+/// `[[Capability]]` is stored as a kind byte beside `origin` and one object (the call's state,
+/// the derived promise, or a holder of the capability's three functions), so the record is 32
+/// bytes: read it with [`PromiseReaction::capability`].
 pub struct PromiseReaction {
-    pub capability: ReactionCapability,
+    cap_kind: CapKind,
+    /// Source offset of the code that registered the reaction (`--trace`), `u32::MAX` if none.
+    pub origin: u32,
+    cap_object: Option<JsObject>,
     /// The fulfill reaction's `[[Handler]]`: a callable, or empty (identity).
     pub on_fulfilled: Option<JsObject>,
     /// The reject reaction's `[[Handler]]`: a callable, or empty (thrower).
     pub on_rejected: Option<JsObject>,
-    /// Source offset of the code that registered the reaction (`--trace`), `u32::MAX` if none.
-    pub origin: u32,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CapKind {
+    None,
+    Await,
+    Intrinsic,
+    Functions,
+}
+
+/// The holder object of a `ReactionCapability::Functions` (never reachable from JS).
+struct CapabilityHolder(PromiseCapability);
+
+impl Finalize for CapabilityHolder {}
+// SAFETY: marks the capability's three objects.
+unsafe impl Trace for CapabilityHolder {
+    custom_trace!(this, mark, mark(&this.0));
+}
+
+impl ObjectPayload for CapabilityHolder {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+impl PromiseReaction {
+    pub fn new(
+        capability: ReactionCapability,
+        on_fulfilled: Option<JsObject>,
+        on_rejected: Option<JsObject>,
+        origin: u32,
+    ) -> Self {
+        let (cap_kind, cap_object) = match capability {
+            ReactionCapability::None => (CapKind::None, None),
+            ReactionCapability::Await(o) => (CapKind::Await, Some(o)),
+            ReactionCapability::Intrinsic(o) => (CapKind::Intrinsic, Some(o)),
+            ReactionCapability::Functions(c) => (
+                CapKind::Functions,
+                Some(JsObject::new(
+                    None,
+                    ObjectKind::Host(PayloadBox::new(CapabilityHolder(*c))),
+                )),
+            ),
+        };
+        PromiseReaction {
+            cap_kind,
+            origin,
+            cap_object,
+            on_fulfilled,
+            on_rejected,
+        }
+    }
+
+    /// `[[Capability]]` (object handles cloned out).
+    pub fn capability(&self) -> ReactionCapability {
+        let obj = || self.cap_object.clone().expect("capability object");
+        match self.cap_kind {
+            CapKind::None => ReactionCapability::None,
+            CapKind::Await => ReactionCapability::Await(obj()),
+            CapKind::Intrinsic => ReactionCapability::Intrinsic(obj()),
+            CapKind::Functions => {
+                let holder = obj();
+                let data = holder.borrow();
+                match &data.kind {
+                    ObjectKind::Host(p) => match p.as_any().downcast_ref::<CapabilityHolder>() {
+                        Some(h) => ReactionCapability::Functions(Box::new(h.0.clone())),
+                        None => ReactionCapability::None,
+                    },
+                    _ => ReactionCapability::None,
+                }
+            }
+        }
+    }
+
+    /// Whether `[[Capability]]` is undefined (`None` or `Await`: an await's reaction).
+    pub fn is_await(&self) -> bool {
+        matches!(self.cap_kind, CapKind::None | CapKind::Await)
+    }
+
+    /// The suspended call an `Await` reaction resumes.
+    pub fn awaiting_state(&self) -> Option<&JsObject> {
+        match self.cap_kind {
+            CapKind::Await => self.cap_object.as_ref(),
+            _ => None,
+        }
+    }
 }
 
 /// `[[Capability]]` of a reaction.
@@ -888,7 +989,29 @@ impl PromiseData {
             state: PromiseState::Pending {
                 reactions: Reactions::Empty,
             },
-            is_handled: false,
+        }
+    }
+
+    /// `[[PromiseIsHandled]]`: a pending promise is handled once it has a reaction (or the host
+    /// marked it); a rejected one carries the flag; a fulfilled one never reports it.
+    pub fn is_handled(&self) -> bool {
+        match &self.state {
+            PromiseState::Pending { reactions } => !matches!(reactions, Reactions::Empty),
+            PromiseState::Fulfilled(_) => true,
+            PromiseState::Rejected(_, handled) => *handled,
+        }
+    }
+
+    /// Sets `[[PromiseIsHandled]]` to true.
+    pub fn set_handled(&mut self) {
+        match &mut self.state {
+            PromiseState::Pending { reactions } => {
+                if let Reactions::Empty = reactions {
+                    *reactions = Reactions::EmptyHandled;
+                }
+            }
+            PromiseState::Fulfilled(_) => {}
+            PromiseState::Rejected(_, handled) => *handled = true,
         }
     }
 
@@ -913,13 +1036,14 @@ impl PromiseData {
         if !self.is_pending() {
             return (Vec::new(), RejectionTracking::None);
         }
-        let tracking = if self.is_handled {
+        let handled = self.is_handled();
+        let tracking = if handled {
             RejectionTracking::None
         } else {
             RejectionTracking::Reject
         };
         let jobs = self.settle(
-            PromiseState::Rejected(reason.clone()),
+            PromiseState::Rejected(reason.clone(), handled),
             ReactionKind::Reject,
             reason,
         );
@@ -973,10 +1097,11 @@ impl PromiseData {
                 kind: ReactionKind::Fulfill,
                 argument: v.clone(),
             }),
-            PromiseState::Rejected(r) => {
-                if !self.is_handled {
+            PromiseState::Rejected(r, handled) => {
+                if !*handled {
                     tracking = RejectionTracking::Handle;
                 }
+                *handled = true;
                 Some(ReactionJob {
                     reaction,
                     kind: ReactionKind::Reject,
@@ -984,7 +1109,6 @@ impl PromiseData {
                 })
             }
         };
-        self.is_handled = true;
         (job, tracking)
     }
 }
@@ -994,7 +1118,7 @@ impl Finalize for PromiseData {}
 unsafe impl Trace for PromiseData {
     custom_trace!(this, mark, {
         match &this.state {
-            PromiseState::Fulfilled(v) | PromiseState::Rejected(v) => mark(v),
+            PromiseState::Fulfilled(v) | PromiseState::Rejected(v, _) => mark(v),
             PromiseState::Pending { reactions } => {
                 for r in reactions.iter() {
                     mark(r);
@@ -1017,10 +1141,8 @@ impl Finalize for PromiseReaction {}
 // SAFETY: marks the capability's objects and both handlers.
 unsafe impl Trace for PromiseReaction {
     custom_trace!(this, mark, {
-        match &this.capability {
-            ReactionCapability::None => {}
-            ReactionCapability::Intrinsic(p) | ReactionCapability::Await(p) => mark(p),
-            ReactionCapability::Functions(c) => mark(&**c),
+        if let Some(o) = &this.cap_object {
+            mark(o);
         }
         if let Some(h) = &this.on_fulfilled {
             mark(h);
@@ -1046,12 +1168,12 @@ mod tests {
     use super::*;
 
     fn reaction(tag: &JsObject) -> PromiseReaction {
-        PromiseReaction {
-            capability: ReactionCapability::None,
-            on_fulfilled: Some(tag.clone()),
-            on_rejected: Some(tag.clone()),
-            origin: u32::MAX,
-        }
+        PromiseReaction::new(
+            ReactionCapability::None,
+            Some(tag.clone()),
+            Some(tag.clone()),
+            u32::MAX,
+        )
     }
 
     #[test]
