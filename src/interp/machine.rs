@@ -976,9 +976,9 @@ impl Interp {
 
 /// An async function call's internal state: its suspended frame (while awaiting) and the
 /// promise its caller got. Its awaits resume it through `ReactionCapability::Await(state)`
-/// (no handler function objects).
+/// (no handler function objects). The frame is held inline: one block per suspended call.
 pub struct AsyncData {
-    frame: Option<Box<Frame>>,
+    frame: Option<Frame>,
     promise: JsObject,
 }
 
@@ -987,7 +987,7 @@ impl Finalize for AsyncData {}
 unsafe impl Trace for AsyncData {
     crate::value::gc::custom_trace!(this, mark, {
         if let Some(f) = &this.frame {
-            mark(&**f);
+            mark(f);
         }
         mark(&this.promise);
     });
@@ -1038,10 +1038,7 @@ fn awaiting_call(promise: &JsObject) -> Option<JsObject> {
     let crate::value::object::PromiseState::Pending { reactions } = &p.state else {
         return None;
     };
-    reactions.iter().find_map(|r| match r.awaiting_state() {
-        Some(state) => Some(state.clone()),
-        _ => None,
-    })
+    reactions.iter().find_map(|r| r.awaiting_state().cloned())
 }
 
 impl Interp {
@@ -1056,7 +1053,7 @@ impl Interp {
                 promise: promise.clone(),
             })),
         );
-        self.async_run(&state, Box::new(frame), Resume::Start);
+        self.async_run(&state, frame, Resume::Start);
         Value::Object(promise)
     }
 
@@ -1107,7 +1104,7 @@ impl Interp {
 
     /// Run until the next await (Await: PromiseResolve + PerformPromiseThen with the call's
     /// handlers), or settle the call's promise on return/throw.
-    fn async_run(&mut self, state: &JsObject, mut frame: Box<Frame>, mut how: Resume) {
+    fn async_run(&mut self, state: &JsObject, mut frame: Frame, mut how: Resume) {
         loop {
             match self.resume_frame(&mut frame, how) {
                 Ok(Outcome::Await(v)) => {
