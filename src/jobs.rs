@@ -9,7 +9,7 @@
 //! timer class); an interval re-arms after its callback with a fresh insertion number.
 //! Cancelled timers are removed lazily from the heap (O(log n) per operation, no scans).
 
-use crate::value::object::{PromiseCapability, ReactionCapability, ReactionJob};
+use crate::value::object::{PromiseCapability, ReactionJob};
 use crate::value::{JsObject, Value};
 use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Reverse;
@@ -51,14 +51,7 @@ impl Job {
     /// The job's kind as `--trace` names it.
     pub fn kind_name(&self) -> &'static str {
         match self {
-            Job::Reaction(job)
-                if matches!(
-                    job.reaction.capability,
-                    ReactionCapability::None | ReactionCapability::Await(_)
-                ) =>
-            {
-                "await-resume"
-            }
+            Job::Reaction(job) if job.reaction.is_await() => "await-resume",
             Job::Reaction(_) => "reaction",
             Job::ResolveThenable { .. } => "thenable",
             Job::Callback { .. } => "microtask",
@@ -157,7 +150,7 @@ impl EventQueues {
     pub fn track_rejection(&mut self, promise: JsObject) {
         if self.maybe_unhandled.len() >= self.unhandled_prune_at.max(256) {
             self.maybe_unhandled.retain(|p| match &p.borrow().kind {
-                crate::value::object::ObjectKind::Promise(d) => !d.is_handled,
+                crate::value::object::ObjectKind::Promise(d) => !d.is_handled(),
                 _ => false,
             });
             self.unhandled_prune_at = self.maybe_unhandled.len() * 2;

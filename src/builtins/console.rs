@@ -541,7 +541,12 @@ fn table(interp: &mut Interp, callee: &JsObject, this: &Value, args: &[Value]) -
 
 pub fn install(interp: &mut Interp) {
     let console = JsObject::ordinary(Some(interp.intrinsics.object_proto.clone()));
-    let state = JsObject::new(None, ObjectKind::Host(Box::new(ConsoleState::default())));
+    let state = JsObject::new(
+        None,
+        ObjectKind::Host(crate::value::object::PayloadBox::new(
+            ConsoleState::default(),
+        )),
+    );
     let methods: &[(&str, u32, NativeClosureFn)] = &[
         ("log", 0, log),
         ("warn", 0, error),

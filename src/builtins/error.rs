@@ -254,8 +254,8 @@ fn closure_code(f: &JsObject) -> Option<Rc<Code>> {
     let ObjectKind::Function(payload) = &d.kind else {
         return None;
     };
-    match payload.as_any().downcast_ref::<FunctionData>() {
-        Some(FunctionData::Closure { code, .. }) => Some(code.clone()),
+    match &**payload {
+        FunctionData::Closure { code, .. } => Some(code.clone()),
         _ => None,
     }
 }

@@ -18,18 +18,13 @@ use crate::value::{atoms, JsObject, JsString, PropertyKey, Symbol, Value, WellKn
 pub fn source_text(obj: &JsObject) -> String {
     let data = obj.borrow();
     if let ObjectKind::Function(payload) = &data.kind {
-        if let Some(FunctionData::Closure { code, .. }) =
-            payload.as_any().downcast_ref::<FunctionData>()
-        {
+        if let FunctionData::Closure { code, .. } = &**payload {
             let (s, e) = (code.span.start as usize, code.span.end as usize);
             if let Some(text) = code.source.get(s..e) {
                 return text.to_string();
             }
         }
-        let bound = matches!(
-            payload.as_any().downcast_ref::<FunctionData>(),
-            Some(FunctionData::Bound(_))
-        );
+        let bound = matches!(&**payload, FunctionData::Bound(_));
         let name = match data.properties.get(&PropertyKey::String(atoms::NAME)) {
             Some(crate::value::property::PropertyRef::Data(Value::String(n), _)) if !bound => {
                 n.to_std_string_lossy()

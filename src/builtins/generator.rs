@@ -260,7 +260,7 @@ enum SyncStep {
 fn create_async_from_sync(interp: &mut Interp, rec: IteratorRecord) -> IteratorRecord {
     let obj = JsObject::new(
         Some(interp.intrinsics.async_from_sync_iterator_proto.clone()),
-        ObjectKind::Suspended(Box::new(SyncRecord {
+        ObjectKind::Suspended(crate::value::object::PayloadBox::new(SyncRecord {
             iterator: rec.iterator,
             next: rec.next,
         })),

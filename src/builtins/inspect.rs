@@ -230,12 +230,14 @@ pub fn function_flavor(o: &JsObject) -> Flavor {
     let ObjectKind::Function(payload) = &d.kind else {
         return Flavor::default();
     };
-    match payload.as_any().downcast_ref::<FunctionData>() {
-        Some(FunctionData::Native { .. } | FunctionData::NativeClosure { .. }) => Flavor {
+    match &**payload {
+        FunctionData::Native { .. }
+        | FunctionData::NativeClosure { .. }
+        | FunctionData::NativeClosure1 { .. } => Flavor {
             is_native: true,
             ..Flavor::default()
         },
-        Some(FunctionData::Closure { code, .. }) => Flavor {
+        FunctionData::Closure { code, .. } => Flavor {
             is_class: code.class_ctor.is_some(),
             is_generator: code.machine.as_ref().is_some_and(|m| m.kind.is_generator()),
             is_async: code.machine.as_ref().is_some_and(|m| m.kind.is_async()),
@@ -1182,7 +1184,7 @@ fn format_promise(
         ObjectKind::Promise(p) => match &p.state {
             PromiseState::Pending { .. } => None,
             PromiseState::Fulfilled(v) => Some((false, v.clone())),
-            PromiseState::Rejected(v) => Some((true, v.clone())),
+            PromiseState::Rejected(v, _) => Some((true, v.clone())),
         },
         _ => None,
     };

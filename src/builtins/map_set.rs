@@ -820,7 +820,7 @@ fn create_iterator(
     };
     Ok(Value::Object(JsObject::new(
         Some(proto),
-        ObjectKind::Host(Box::new(CollIterator {
+        ObjectKind::Host(crate::value::object::PayloadBox::new(CollIterator {
             target: Some(o),
             pos: 0,
             kind,

@@ -200,10 +200,13 @@ pub fn native_closure(
 ) -> JsObject {
     let obj = JsObject::new(
         Some(interp.intrinsics.function_proto.clone()),
-        ObjectKind::Function(Box::new(FunctionData::NativeClosure {
-            f,
-            slots: slots.into_boxed_slice(),
-            is_constructor: false,
+        ObjectKind::Function(Box::new(match <[Value; 1]>::try_from(slots) {
+            Ok([slot]) => FunctionData::NativeClosure1 { f, slot },
+            Err(slots) => FunctionData::NativeClosure {
+                f,
+                slots: slots.into_boxed_slice(),
+                is_constructor: false,
+            },
         })),
     );
     // Resolving and element functions are anonymous: skip the interner for "".

@@ -187,12 +187,12 @@ pub fn await_resuming(interp: &mut Interp, value: Value, state: &JsObject) -> Js
         // promise is unreachable from JS, so the job is enqueued directly: the same job in the
         // same place of the queue, without allocating the promise.
         interp.enqueue_job(Job::Reaction(ReactionJob {
-            reaction: PromiseReaction {
-                capability: ReactionCapability::Await(state.clone()),
-                on_fulfilled: None,
-                on_rejected: None,
-                origin: interp.call_pos,
-            },
+            reaction: PromiseReaction::new(
+                ReactionCapability::Await(state.clone()),
+                None,
+                None,
+                interp.call_pos,
+            ),
             kind: ReactionKind::Fulfill,
             argument: value,
         }));
@@ -244,38 +244,35 @@ pub fn promise_resolve(interp: &mut Interp, c: &Value, x: Value) -> JsResult<Val
     Ok(Value::Object(cap.promise))
 }
 
-/// CreateResolvingFunctions(promise): `(resolve, reject)`. Each function's slots are
-/// `[promise, partner]`; `[[AlreadyResolved]]` is "slot 0 cleared", set on both at the first call.
+/// CreateResolvingFunctions(promise): `(resolve, reject)`, one captured value each (held
+/// inline: no slot vector). The pair's shared record is the resolve function itself: its slot
+/// holds the promise until either function is first called (`[[AlreadyResolved]]` is "the
+/// resolve function's slot cleared"); the reject function's slot holds the resolve function.
 pub fn create_resolving_functions(interp: &mut Interp, promise: &JsObject) -> (JsObject, JsObject) {
-    let p = Value::Object(promise.clone());
     let resolve = native_closure(
         interp,
         "",
         1,
         resolve_function,
-        vec![p.clone(), Value::Undefined],
+        vec![Value::Object(promise.clone())],
     );
     let reject = native_closure(
         interp,
         "",
         1,
         reject_function,
-        vec![p, Value::Object(resolve.clone())],
+        vec![Value::Object(resolve.clone())],
     );
-    set_closure_slot(&resolve, 1, Value::Object(reject.clone()));
     (resolve, reject)
 }
 
 /// The `[[AlreadyResolved]]` test-and-set shared by a pair of resolving functions: the promise
-/// if this is the first call of either.
-fn take_resolving_target(callee: &JsObject) -> Option<JsObject> {
-    let Value::Object(promise) = closure_slot(callee, 0) else {
+/// if this is the first call of either. `resolve` is the pair's resolve function.
+fn take_resolving_target(resolve: &JsObject) -> Option<JsObject> {
+    let Value::Object(promise) = closure_slot(resolve, 0) else {
         return None;
     };
-    set_closure_slot(callee, 0, Value::Undefined);
-    if let Value::Object(partner) = closure_slot(callee, 1) {
-        set_closure_slot(&partner, 0, Value::Undefined);
-    }
+    set_closure_slot(resolve, 0, Value::Undefined);
     Some(promise)
 }
 
@@ -299,7 +296,10 @@ fn reject_function(
     _this: &Value,
     args: &[Value],
 ) -> JsResult<Value> {
-    if let Some(promise) = take_resolving_target(callee) {
+    let Value::Object(resolve) = closure_slot(callee, 0) else {
+        return Ok(Value::Undefined);
+    };
+    if let Some(promise) = take_resolving_target(&resolve) {
         reject_promise(interp, &promise, arg(args, 0));
     }
     Ok(Value::Undefined)
@@ -374,6 +374,7 @@ pub fn run_reaction_job(interp: &mut Interp, job: ReactionJob) -> JsResult<()> {
         kind,
         argument,
     } = job;
+    let capability = reaction.capability();
     let handler = match kind {
         ReactionKind::Fulfill => reaction.on_fulfilled,
         ReactionKind::Reject => reaction.on_rejected,
@@ -388,7 +389,7 @@ pub fn run_reaction_job(interp: &mut Interp, job: ReactionJob) -> JsResult<()> {
             Err(Throw) => Err(std::mem::take(&mut interp.exception)),
         },
     };
-    match reaction.capability {
+    match capability {
         ReactionCapability::Await(state) => {
             let how = match result {
                 Ok(v) => crate::interp::machine::Resume::Next(v),
@@ -827,7 +828,7 @@ fn perform_all(
 ) -> JsResult<Value> {
     let state = JsObject::new(
         None,
-        ObjectKind::Host(Box::new(CombinatorState {
+        ObjectKind::Host(crate::value::object::PayloadBox::new(CombinatorState {
             mode,
             values: Vec::new(),
             called: Vec::new(),

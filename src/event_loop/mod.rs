@@ -103,8 +103,8 @@ fn checkpoint(interp: &mut Interp, rejections: bool) -> Result<(), Uncaught> {
     for p in candidates {
         let data = p.borrow();
         if let ObjectKind::Promise(pd) = &data.kind {
-            if !pd.is_handled {
-                if let crate::value::object::PromiseState::Rejected(reason) = &pd.state {
+            if !pd.is_handled() {
+                if let crate::value::object::PromiseState::Rejected(reason, _) = &pd.state {
                     return Err(Uncaught::Rejection(reason.clone()));
                 }
             }
@@ -182,10 +182,10 @@ pub fn trace_line(interp: &mut Interp, what: &str, origin: Origin) {
 
 fn promise_of(job: &Job) -> Option<JsObject> {
     match job {
-        Job::Reaction(r) => match &r.reaction.capability {
+        Job::Reaction(r) => match r.reaction.capability() {
             ReactionCapability::None | ReactionCapability::Await(_) => None,
-            ReactionCapability::Intrinsic(p) => Some(p.clone()),
-            ReactionCapability::Functions(c) => Some(c.promise.clone()),
+            ReactionCapability::Intrinsic(p) => Some(p),
+            ReactionCapability::Functions(c) => Some(c.promise),
         },
         Job::ResolveThenable { promise, .. } => Some(promise.clone()),
         Job::Callback { .. } => None,

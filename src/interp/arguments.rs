@@ -102,7 +102,8 @@ pub(super) fn create(
     let obj = interp.new_array(args.to_vec());
     {
         let mut data = obj.borrow_mut();
-        data.kind = ObjectKind::Arguments(map.map(|m| Box::new(m) as Box<dyn ParameterMap>));
+        data.kind =
+            ObjectKind::Arguments(map.map(|m| Box::new(Box::new(m) as Box<dyn ParameterMap>)));
         data.prototype = Some(interp.intrinsics.object_proto.clone());
     }
     props::define_hidden(

@@ -216,6 +216,13 @@ pub enum FunctionData {
         slots: Box<[Value]>,
         is_constructor: bool,
     },
+    /// A native function with one captured value, held inline (no slot vector): most native
+    /// closures capture one value (promise resolving functions, revokers, host functions).
+    /// Never a constructor.
+    NativeClosure1 {
+        f: NativeClosureFn,
+        slot: Value,
+    },
     /// `Function.prototype.bind` (boxed: rare, and the biggest variant).
     Bound(Box<BoundFunction>),
 }
@@ -249,6 +256,7 @@ unsafe impl Trace for FunctionData {
                     mark(v);
                 }
             }
+            FunctionData::NativeClosure1 { slot, .. } => mark(slot),
             FunctionData::Bound(b) => {
                 mark(&b.target);
                 mark(&b.this);
@@ -292,7 +300,7 @@ pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
         }
         _ => return None,
     };
-    let f = payload.as_any().downcast_ref::<FunctionData>()?;
+    let f: &FunctionData = payload;
     Some(match f {
         // Generator functions create their generator object around the call.
         FunctionData::Closure { code, .. }
@@ -325,6 +333,7 @@ pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
         FunctionData::NativeClosure {
             f, is_constructor, ..
         } => (Callable::NativeClosure(*f, obj.clone()), *is_constructor),
+        FunctionData::NativeClosure1 { f, .. } => (Callable::NativeClosure(*f, obj.clone()), false),
         FunctionData::Bound(b) => {
             let ctor = callable(&b.target).is_some_and(|(_, c)| c);
             (
@@ -346,10 +355,12 @@ pub fn is_callable(v: &Value) -> bool {
 pub fn closure_slot(callee: &JsObject, i: usize) -> Value {
     let data = callee.borrow();
     if let ObjectKind::Function(payload) = &data.kind {
-        if let Some(FunctionData::NativeClosure { slots, .. }) =
-            payload.as_any().downcast_ref::<FunctionData>()
-        {
-            return slots.get(i).cloned().unwrap_or_default();
+        match &**payload {
+            FunctionData::NativeClosure { slots, .. } => {
+                return slots.get(i).cloned().unwrap_or_default();
+            }
+            FunctionData::NativeClosure1 { slot, .. } if i == 0 => return slot.clone(),
+            _ => {}
         }
     }
     Value::Undefined
@@ -359,12 +370,14 @@ pub fn closure_slot(callee: &JsObject, i: usize) -> Value {
 pub fn set_closure_slot(callee: &JsObject, i: usize, v: Value) {
     let mut data = callee.borrow_mut();
     if let ObjectKind::Function(payload) = &mut data.kind {
-        if let Some(FunctionData::NativeClosure { slots, .. }) =
-            payload.as_any_mut().downcast_mut::<FunctionData>()
-        {
-            if let Some(s) = slots.get_mut(i) {
-                *s = v;
+        match &mut **payload {
+            FunctionData::NativeClosure { slots, .. } => {
+                if let Some(s) = slots.get_mut(i) {
+                    *s = v;
+                }
             }
+            FunctionData::NativeClosure1 { slot, .. } if i == 0 => *slot = v,
+            _ => {}
         }
     }
 }
@@ -412,9 +425,7 @@ pub fn define_length_and_name(f: &JsObject, name: crate::value::Atom, length: u3
 pub fn with_extra<T>(obj: &JsObject, f: impl FnOnce(Option<&ClosureExtra>) -> T) -> T {
     let data = obj.borrow();
     if let ObjectKind::Function(payload) = &data.kind {
-        if let Some(FunctionData::Closure { extra, .. }) =
-            payload.as_any().downcast_ref::<FunctionData>()
-        {
+        if let FunctionData::Closure { extra, .. } = &**payload {
             return f(extra.as_deref());
         }
     }
@@ -425,9 +436,7 @@ pub fn with_extra<T>(obj: &JsObject, f: impl FnOnce(Option<&ClosureExtra>) -> T)
 pub fn extra_mut<T>(obj: &JsObject, f: impl FnOnce(&mut ClosureExtra) -> T) -> Option<T> {
     let mut data = obj.borrow_mut();
     if let ObjectKind::Function(payload) = &mut data.kind {
-        if let Some(FunctionData::Closure { extra, .. }) =
-            payload.as_any_mut().downcast_mut::<FunctionData>()
-        {
+        if let FunctionData::Closure { extra, .. } = &mut **payload {
             return Some(f(extra.get_or_insert_with(Default::default)));
         }
     }

@@ -174,8 +174,8 @@ pub fn call_generator(
         let ObjectKind::Function(p) = &data.kind else {
             return Err(Throw);
         };
-        match p.as_any().downcast_ref::<FunctionData>() {
-            Some(FunctionData::Closure { code, env, .. }) => (code.clone(), env.clone()),
+        match &**p {
+            FunctionData::Closure { code, env, .. } => (code.clone(), env.clone()),
             _ => return Err(Throw),
         }
     };
@@ -238,7 +238,7 @@ impl Interp {
             FnKind::Generator => {
                 let obj = JsObject::new(
                     Some(self.intrinsics.generator_proto.clone()),
-                    ObjectKind::Suspended(Box::new(GeneratorData {
+                    ObjectKind::Suspended(crate::value::object::PayloadBox::new(GeneratorData {
                         state: GenState::SuspendedStart,
                         frame: Some(Box::new(frame)),
                     })),
@@ -976,9 +976,9 @@ impl Interp {
 
 /// An async function call's internal state: its suspended frame (while awaiting) and the
 /// promise its caller got. Its awaits resume it through `ReactionCapability::Await(state)`
-/// (no handler function objects).
+/// (no handler function objects). The frame is held inline: one block per suspended call.
 pub struct AsyncData {
-    frame: Option<Box<Frame>>,
+    frame: Option<Frame>,
     promise: JsObject,
 }
 
@@ -987,7 +987,7 @@ impl Finalize for AsyncData {}
 unsafe impl Trace for AsyncData {
     crate::value::gc::custom_trace!(this, mark, {
         if let Some(f) = &this.frame {
-            mark(&**f);
+            mark(f);
         }
         mark(&this.promise);
     });
@@ -1038,10 +1038,7 @@ fn awaiting_call(promise: &JsObject) -> Option<JsObject> {
     let crate::value::object::PromiseState::Pending { reactions } = &p.state else {
         return None;
     };
-    reactions.iter().find_map(|r| match &r.capability {
-        crate::value::object::ReactionCapability::Await(state) => Some(state.clone()),
-        _ => None,
-    })
+    reactions.iter().find_map(|r| r.awaiting_state().cloned())
 }
 
 impl Interp {
@@ -1051,12 +1048,12 @@ impl Interp {
         let promise = crate::builtins::promise::new_promise(self);
         let state = JsObject::new(
             None,
-            ObjectKind::Suspended(Box::new(AsyncData {
+            ObjectKind::Suspended(crate::value::object::PayloadBox::new(AsyncData {
                 frame: None,
                 promise: promise.clone(),
             })),
         );
-        self.async_run(&state, Box::new(frame), Resume::Start);
+        self.async_run(&state, frame, Resume::Start);
         Value::Object(promise)
     }
 
@@ -1107,7 +1104,7 @@ impl Interp {
 
     /// Run until the next await (Await: PromiseResolve + PerformPromiseThen with the call's
     /// handlers), or settle the call's promise on return/throw.
-    fn async_run(&mut self, state: &JsObject, mut frame: Box<Frame>, mut how: Resume) {
+    fn async_run(&mut self, state: &JsObject, mut frame: Frame, mut how: Resume) {
         loop {
             match self.resume_frame(&mut frame, how) {
                 Ok(Outcome::Await(v)) => {
@@ -1239,7 +1236,7 @@ impl Interp {
     fn async_generator_start(&mut self, frame: Frame) -> Value {
         let obj = JsObject::new(
             Some(self.intrinsics.async_generator_proto.clone()),
-            ObjectKind::Suspended(Box::new(AsyncGenData {
+            ObjectKind::Suspended(crate::value::object::PayloadBox::new(AsyncGenData {
                 state: AgState::SuspendedStart,
                 frame: Some(Box::new(frame)),
                 queue: Default::default(),

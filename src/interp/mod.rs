@@ -1996,8 +1996,8 @@ fn reaches_revoked_proxy(f: &JsObject) -> bool {
                 Some(t) => t.clone(),
                 None => return true,
             },
-            ObjectKind::Function(f) => match f.as_any().downcast_ref::<FunctionData>() {
-                Some(FunctionData::Bound(b)) => b.target.clone(),
+            ObjectKind::Function(f) => match &**f {
+                FunctionData::Bound(b) => b.target.clone(),
                 _ => return false,
             },
             _ => return false,

@@ -147,7 +147,10 @@ pub(crate) fn make_function(
     f: Rc<RawFn>,
     ctor: bool,
 ) -> JsObject {
-    let holder = JsObject::new(None, ObjectKind::Host(Box::new(HostFnData(f))));
+    let holder = JsObject::new(
+        None,
+        ObjectKind::Host(crate::value::object::PayloadBox::new(HostFnData(f))),
+    );
     let func = crate::builtins::native_closure(
         cx,
         name,
@@ -158,9 +161,15 @@ pub(crate) fn make_function(
     if ctor {
         let mut data = func.borrow_mut();
         if let ObjectKind::Function(p) = &mut data.kind {
-            if let Some(FunctionData::NativeClosure { is_constructor, .. }) =
-                p.as_any_mut().downcast_mut::<FunctionData>()
-            {
+            // A one-slot native closure is never a constructor: give it a slot vector.
+            if let FunctionData::NativeClosure1 { f, slot } = &**p {
+                let slots = vec![slot.clone()].into_boxed_slice();
+                **p = FunctionData::NativeClosure {
+                    f: *f,
+                    slots,
+                    is_constructor: true,
+                };
+            } else if let FunctionData::NativeClosure { is_constructor, .. } = &mut **p {
                 *is_constructor = true;
             }
         }
@@ -258,7 +267,7 @@ pub(crate) fn host_value<T: 'static>(v: &Value) -> Option<Rc<RefCell<T>>> {
 pub(crate) fn wrap_value<T: 'static>(proto: JsObject, value: T) -> JsObject {
     JsObject::new(
         Some(proto),
-        ObjectKind::Host(Box::new(HostValue {
+        ObjectKind::Host(crate::value::object::PayloadBox::new(HostValue {
             value: Rc::new(RefCell::new(value)),
         })),
     )

@@ -1071,8 +1071,8 @@ impl Runtime {
         let mut candidates = std::mem::take(&mut self.interp.queues.maybe_unhandled).into_iter();
         while let Some(p) = candidates.next() {
             let reason = match &p.borrow().kind {
-                ObjectKind::Promise(d) if !d.is_handled => match &d.state {
-                    PromiseState::Rejected(v) => v.clone(),
+                ObjectKind::Promise(d) if !d.is_handled() => match &d.state {
+                    PromiseState::Rejected(v, _) => v.clone(),
                     _ => continue,
                 },
                 _ => continue,
@@ -1232,7 +1232,7 @@ impl Runtime {
         let p = p.clone();
         // The host awaits it: its rejection is handled (not an unhandled rejection).
         if let ObjectKind::Promise(d) = &mut p.borrow_mut().kind {
-            d.is_handled = true;
+            d.set_handled();
         }
         let settled = |p: &JsObject| match &p.borrow().kind {
             ObjectKind::Promise(d) => !matches!(d.state, PromiseState::Pending { .. }),
@@ -1245,7 +1245,7 @@ impl Runtime {
         };
         match &d.state {
             PromiseState::Fulfilled(v) => Ok(v.clone()),
-            PromiseState::Rejected(v) => {
+            PromiseState::Rejected(v, _) => {
                 let v = v.clone();
                 drop(data);
                 Err(Error::Uncaught(describe(&mut self.interp, &v, false)))

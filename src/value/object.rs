@@ -12,6 +12,7 @@
 use std::any::Any;
 use std::collections::HashMap;
 use std::fmt;
+use std::ptr::NonNull;
 
 use rustc_hash::FxBuildHasher;
 
@@ -21,6 +22,7 @@ use super::string::atoms;
 use super::string::JsString;
 use super::symbol::Symbol;
 use super::Value;
+use crate::interp::function::FunctionData;
 
 /// A handle to a heap object. Clone is cheap; `==` is identity (JS `===` on objects).
 #[derive(Clone)]
@@ -37,8 +39,10 @@ pub struct ObjectData {
     pub kind: ObjectKind,
 }
 
-// With boa_gc's header (16) and the cell's borrow flag (8): one 96-byte allocator block.
-const _: () = assert!(size_of::<ObjectData>() == 64);
+// With boa_gc's header (16) and the cell's borrow flag (8): one 80-byte allocator block
+// (mimalloc's size classes go 64, 80, 96: at 64 bytes the record took a 96-byte block).
+const _: () = assert!(size_of::<ObjectData>() == 56);
+const _: () = assert!(size_of::<ObjectKind>() == 16);
 
 /// A private element of an object (ECMA-262 PrivateElement).
 pub enum PrivateElement {
@@ -266,7 +270,9 @@ pub enum ObjectKind {
     /// An `arguments` object (`length`/`callee` are ordinary properties). Mapped arguments
     /// (ECMA-262 §10.4.4) carry their parameter map: while index `i` is mapped, the property's
     /// value is the parameter binding's (the stored value may be stale and is not read).
-    Arguments(Option<Box<dyn ParameterMap>>),
+    /// (Boxed twice so the variant stays one word: mapped arguments are rare.)
+    #[allow(clippy::redundant_allocation)]
+    Arguments(Option<Box<Box<dyn ParameterMap>>>),
     /// Has an `[[ErrorData]]` slot.
     Error,
     Boolean(bool),
@@ -291,17 +297,16 @@ pub enum ObjectKind {
     /// A WeakSet is a weak map to `undefined`.
     WeakSet(Box<super::weak::WeakTable>),
     Promise(Box<PromiseData>),
-    /// **Extension point for the interpreter.** Every callable object (closures, bound functions,
-    /// native builtins, classes, async functions, generators' resume functions …) is
-    /// `Function(Box<dyn ObjectPayload>)` until the interpreter defines its concrete function
-    /// representation; it may then replace this variant by a concrete enum without touching the
-    /// rest of the data layer. Whatever the payload holds (environments, captured values, the
-    /// `[[HomeObject]]`) must be reachable through its `Trace` impl.
-    Function(Box<dyn ObjectPayload>),
-    /// A suspended generator / async function frame, also designed by the interpreter.
-    Suspended(Box<dyn ObjectPayload>),
+    /// Every callable object (closures, bound functions, native builtins, classes, async
+    /// functions, generators' resume functions …): the interpreter's concrete function
+    /// representation (the one place the data layer names an interpreter type: a thin box
+    /// keeps this enum two words, and calls skip a downcast). Whatever the payload holds
+    /// (environments, captured values, the `[[HomeObject]]`) is reachable through its `Trace`.
+    Function(Box<FunctionData>),
+    /// A suspended generator / async function frame, designed by the interpreter.
+    Suspended(PayloadBox),
     /// Embedder data attached to an object (the embedding API).
-    Host(Box<dyn ObjectPayload>),
+    Host(PayloadBox),
     /// A Proxy exotic object (ECMA-262 §10.5). Its own record stays empty, non-extensible and
     /// prototype-less: every internal method goes through `interp::proxy`, and the property
     /// fast paths, which only see the record, fall back to the general path on this kind.
@@ -337,6 +342,82 @@ pub trait ObjectPayload: Trace + Any {
     /// For debugging and `kind_name`.
     fn type_name(&self) -> &'static str {
         std::any::type_name::<Self>()
+    }
+}
+
+/// A `Box<dyn ObjectPayload>` in one word instead of two: the block starts with a pointer to
+/// a per-type table that rebuilds the fat pointer and frees the block. Keeps [`ObjectKind`]
+/// two words (and so every object record one allocator size class smaller) for the price of
+/// one word in the payload's own block.
+pub struct PayloadBox(NonNull<&'static PayloadVTable>);
+
+struct PayloadVTable {
+    as_dyn: unsafe fn(NonNull<&'static PayloadVTable>) -> *mut dyn ObjectPayload,
+    drop_block: unsafe fn(NonNull<&'static PayloadVTable>),
+}
+
+#[repr(C)]
+struct PayloadBlock<T> {
+    vtable: &'static PayloadVTable,
+    value: T,
+}
+
+trait HasPayloadVTable: ObjectPayload + Sized {
+    const VTABLE: &'static PayloadVTable = &PayloadVTable {
+        as_dyn: payload_as_dyn::<Self>,
+        drop_block: payload_drop::<Self>,
+    };
+}
+impl<T: ObjectPayload> HasPayloadVTable for T {}
+
+/// # Safety
+/// `p` points to a live `PayloadBlock<T>` (the table stored in it is `T`'s).
+unsafe fn payload_as_dyn<T: ObjectPayload>(
+    p: NonNull<&'static PayloadVTable>,
+) -> *mut dyn ObjectPayload {
+    let block = p.cast::<PayloadBlock<T>>().as_ptr();
+    // SAFETY: the caller guarantees `block` is a live `PayloadBlock<T>`.
+    unsafe { &raw mut (*block).value as *mut dyn ObjectPayload }
+}
+
+/// # Safety
+/// `p` was made by `PayloadBox::new::<T>` and is not used afterwards.
+unsafe fn payload_drop<T: ObjectPayload>(p: NonNull<&'static PayloadVTable>) {
+    // SAFETY: the block was allocated as a `Box<PayloadBlock<T>>`.
+    drop(unsafe { Box::from_raw(p.cast::<PayloadBlock<T>>().as_ptr()) });
+}
+
+impl PayloadBox {
+    pub fn new<T: ObjectPayload>(value: T) -> Self {
+        let block = Box::new(PayloadBlock {
+            vtable: <T as HasPayloadVTable>::VTABLE,
+            value,
+        });
+        PayloadBox(NonNull::from(Box::leak(block)).cast())
+    }
+}
+
+impl std::ops::Deref for PayloadBox {
+    type Target = dyn ObjectPayload;
+    #[inline]
+    fn deref(&self) -> &(dyn ObjectPayload + 'static) {
+        // SAFETY: the block is live while `self` is, and its first word is its type's table.
+        unsafe { &*((*self.0.as_ptr()).as_dyn)(self.0) }
+    }
+}
+
+impl std::ops::DerefMut for PayloadBox {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut (dyn ObjectPayload + 'static) {
+        // SAFETY: as in `deref`, and `&mut self` makes this the only access.
+        unsafe { &mut *((*self.0.as_ptr()).as_dyn)(self.0) }
+    }
+}
+
+impl Drop for PayloadBox {
+    fn drop(&mut self) {
+        // SAFETY: made by `PayloadBox::new`, dropped once.
+        unsafe { ((*self.0.as_ptr()).drop_block)(self.0) }
     }
 }
 
@@ -399,8 +480,9 @@ unsafe impl Trace for ObjectKind {
                     mark(o);
                 }
             }
-            ObjectKind::Function(p) | ObjectKind::Suspended(p) | ObjectKind::Host(p) => mark(&**p),
-            ObjectKind::Arguments(Some(m)) => mark(&**m),
+            ObjectKind::Function(f) => mark(&**f),
+            ObjectKind::Suspended(p) | ObjectKind::Host(p) => mark(&**p),
+            ObjectKind::Arguments(Some(m)) => mark(&***m),
             ObjectKind::Proxy(p) => {
                 if let Some(t) = &p.target {
                     mark(t);
@@ -654,11 +736,15 @@ unsafe impl Trace for OrderedMap {
 // Promise state
 
 /// `[[PromiseState]]` with its result or pending reactions (ECMA-262 §27.2.6).
+///
+/// `[[PromiseIsHandled]]` lives in the state (see [`PromiseData::is_handled`]) so that the
+/// record, with one inline reaction, is 32 bytes.
 pub struct PromiseData {
     pub state: PromiseState,
-    /// `[[PromiseIsHandled]]`: for unhandled-rejection tracking.
-    pub is_handled: bool,
 }
+
+const _: () = assert!(size_of::<PromiseData>() == 32);
+const _: () = assert!(size_of::<PromiseReaction>() == 32);
 
 pub enum PromiseState {
     /// `[[PromiseFulfillReactions]]` and `[[PromiseRejectReactions]]` as one list: the spec
@@ -668,7 +754,8 @@ pub enum PromiseState {
         reactions: Reactions,
     },
     Fulfilled(Value),
-    Rejected(Value),
+    /// The reason, and `[[PromiseIsHandled]]`.
+    Rejected(Value, bool),
 }
 
 /// A pending promise's reaction list. Nearly every promise gets at most one `then` (or one
@@ -678,6 +765,8 @@ pub enum PromiseState {
 pub enum Reactions {
     #[default]
     Empty,
+    /// No reaction, but `[[PromiseIsHandled]]` was set (by the host).
+    EmptyHandled,
     One(PromiseReaction),
     Many(Vec<PromiseReaction>),
 }
@@ -686,7 +775,7 @@ impl Reactions {
     /// Appends in registration order.
     pub fn push(&mut self, r: PromiseReaction) {
         match std::mem::take(self) {
-            Reactions::Empty => *self = Reactions::One(r),
+            Reactions::Empty | Reactions::EmptyHandled => *self = Reactions::One(r),
             Reactions::One(first) => *self = Reactions::Many(vec![first, r]),
             Reactions::Many(mut v) => {
                 v.push(r);
@@ -697,7 +786,7 @@ impl Reactions {
 
     pub fn iter(&self) -> std::slice::Iter<'_, PromiseReaction> {
         match self {
-            Reactions::Empty => [].iter(),
+            Reactions::Empty | Reactions::EmptyHandled => [].iter(),
             Reactions::One(r) => std::slice::from_ref(r).iter(),
             Reactions::Many(v) => v.iter(),
         }
@@ -708,7 +797,7 @@ impl Reactions {
     }
 
     pub fn is_empty(&self) -> bool {
-        matches!(self, Reactions::Empty)
+        matches!(self, Reactions::Empty | Reactions::EmptyHandled)
     }
 }
 
@@ -720,7 +809,7 @@ impl IntoIterator for Reactions {
     >;
     fn into_iter(self) -> Self::IntoIter {
         let (one, many) = match self {
-            Reactions::Empty => (None, Vec::new()),
+            Reactions::Empty | Reactions::EmptyHandled => (None, Vec::new()),
             Reactions::One(r) => (Some(r), Vec::new()),
             Reactions::Many(v) => (None, v),
         };
@@ -730,14 +819,108 @@ impl IntoIterator for Reactions {
 
 /// The pair of PromiseReaction Records one PerformPromiseThen creates (fulfill and reject share
 /// `[[Capability]]`).
+///
+/// `[[Capability]]` is stored as a kind byte beside `origin` and one object (the call's state,
+/// the derived promise, or a holder of the capability's three functions), so the record is 32
+/// bytes: read it with [`PromiseReaction::capability`].
 pub struct PromiseReaction {
-    pub capability: ReactionCapability,
+    cap_kind: CapKind,
+    /// Source offset of the code that registered the reaction (`--trace`), `u32::MAX` if none.
+    pub origin: u32,
+    cap_object: Option<JsObject>,
     /// The fulfill reaction's `[[Handler]]`: a callable, or empty (identity).
     pub on_fulfilled: Option<JsObject>,
     /// The reject reaction's `[[Handler]]`: a callable, or empty (thrower).
     pub on_rejected: Option<JsObject>,
-    /// Source offset of the code that registered the reaction (`--trace`), `u32::MAX` if none.
-    pub origin: u32,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CapKind {
+    None,
+    Await,
+    Intrinsic,
+    Functions,
+}
+
+/// The holder object of a `ReactionCapability::Functions` (never reachable from JS).
+struct CapabilityHolder(PromiseCapability);
+
+impl Finalize for CapabilityHolder {}
+// SAFETY: marks the capability's three objects.
+unsafe impl Trace for CapabilityHolder {
+    custom_trace!(this, mark, mark(&this.0));
+}
+
+impl ObjectPayload for CapabilityHolder {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+impl PromiseReaction {
+    pub fn new(
+        capability: ReactionCapability,
+        on_fulfilled: Option<JsObject>,
+        on_rejected: Option<JsObject>,
+        origin: u32,
+    ) -> Self {
+        let (cap_kind, cap_object) = match capability {
+            ReactionCapability::None => (CapKind::None, None),
+            ReactionCapability::Await(o) => (CapKind::Await, Some(o)),
+            ReactionCapability::Intrinsic(o) => (CapKind::Intrinsic, Some(o)),
+            ReactionCapability::Functions(c) => (
+                CapKind::Functions,
+                Some(JsObject::new(
+                    None,
+                    ObjectKind::Host(PayloadBox::new(CapabilityHolder(*c))),
+                )),
+            ),
+        };
+        PromiseReaction {
+            cap_kind,
+            origin,
+            cap_object,
+            on_fulfilled,
+            on_rejected,
+        }
+    }
+
+    /// `[[Capability]]` (object handles cloned out).
+    pub fn capability(&self) -> ReactionCapability {
+        let obj = || self.cap_object.clone().expect("capability object");
+        match self.cap_kind {
+            CapKind::None => ReactionCapability::None,
+            CapKind::Await => ReactionCapability::Await(obj()),
+            CapKind::Intrinsic => ReactionCapability::Intrinsic(obj()),
+            CapKind::Functions => {
+                let holder = obj();
+                let data = holder.borrow();
+                match &data.kind {
+                    ObjectKind::Host(p) => match p.as_any().downcast_ref::<CapabilityHolder>() {
+                        Some(h) => ReactionCapability::Functions(Box::new(h.0.clone())),
+                        None => ReactionCapability::None,
+                    },
+                    _ => ReactionCapability::None,
+                }
+            }
+        }
+    }
+
+    /// Whether `[[Capability]]` is undefined (`None` or `Await`: an await's reaction).
+    pub fn is_await(&self) -> bool {
+        matches!(self.cap_kind, CapKind::None | CapKind::Await)
+    }
+
+    /// The suspended call an `Await` reaction resumes.
+    pub fn awaiting_state(&self) -> Option<&JsObject> {
+        match self.cap_kind {
+            CapKind::Await => self.cap_object.as_ref(),
+            _ => None,
+        }
+    }
 }
 
 /// `[[Capability]]` of a reaction.
@@ -806,7 +989,29 @@ impl PromiseData {
             state: PromiseState::Pending {
                 reactions: Reactions::Empty,
             },
-            is_handled: false,
+        }
+    }
+
+    /// `[[PromiseIsHandled]]`: a pending promise is handled once it has a reaction (or the host
+    /// marked it); a rejected one carries the flag; a fulfilled one never reports it.
+    pub fn is_handled(&self) -> bool {
+        match &self.state {
+            PromiseState::Pending { reactions } => !matches!(reactions, Reactions::Empty),
+            PromiseState::Fulfilled(_) => true,
+            PromiseState::Rejected(_, handled) => *handled,
+        }
+    }
+
+    /// Sets `[[PromiseIsHandled]]` to true.
+    pub fn set_handled(&mut self) {
+        match &mut self.state {
+            PromiseState::Pending { reactions } => {
+                if let Reactions::Empty = reactions {
+                    *reactions = Reactions::EmptyHandled;
+                }
+            }
+            PromiseState::Fulfilled(_) => {}
+            PromiseState::Rejected(_, handled) => *handled = true,
         }
     }
 
@@ -831,13 +1036,14 @@ impl PromiseData {
         if !self.is_pending() {
             return (Vec::new(), RejectionTracking::None);
         }
-        let tracking = if self.is_handled {
+        let handled = self.is_handled();
+        let tracking = if handled {
             RejectionTracking::None
         } else {
             RejectionTracking::Reject
         };
         let jobs = self.settle(
-            PromiseState::Rejected(reason.clone()),
+            PromiseState::Rejected(reason.clone(), handled),
             ReactionKind::Reject,
             reason,
         );
@@ -891,10 +1097,11 @@ impl PromiseData {
                 kind: ReactionKind::Fulfill,
                 argument: v.clone(),
             }),
-            PromiseState::Rejected(r) => {
-                if !self.is_handled {
+            PromiseState::Rejected(r, handled) => {
+                if !*handled {
                     tracking = RejectionTracking::Handle;
                 }
+                *handled = true;
                 Some(ReactionJob {
                     reaction,
                     kind: ReactionKind::Reject,
@@ -902,7 +1109,6 @@ impl PromiseData {
                 })
             }
         };
-        self.is_handled = true;
         (job, tracking)
     }
 }
@@ -912,7 +1118,7 @@ impl Finalize for PromiseData {}
 unsafe impl Trace for PromiseData {
     custom_trace!(this, mark, {
         match &this.state {
-            PromiseState::Fulfilled(v) | PromiseState::Rejected(v) => mark(v),
+            PromiseState::Fulfilled(v) | PromiseState::Rejected(v, _) => mark(v),
             PromiseState::Pending { reactions } => {
                 for r in reactions.iter() {
                     mark(r);
@@ -935,10 +1141,8 @@ impl Finalize for PromiseReaction {}
 // SAFETY: marks the capability's objects and both handlers.
 unsafe impl Trace for PromiseReaction {
     custom_trace!(this, mark, {
-        match &this.capability {
-            ReactionCapability::None => {}
-            ReactionCapability::Intrinsic(p) | ReactionCapability::Await(p) => mark(p),
-            ReactionCapability::Functions(c) => mark(&**c),
+        if let Some(o) = &this.cap_object {
+            mark(o);
         }
         if let Some(h) = &this.on_fulfilled {
             mark(h);
@@ -964,12 +1168,12 @@ mod tests {
     use super::*;
 
     fn reaction(tag: &JsObject) -> PromiseReaction {
-        PromiseReaction {
-            capability: ReactionCapability::None,
-            on_fulfilled: Some(tag.clone()),
-            on_rejected: Some(tag.clone()),
-            origin: u32::MAX,
-        }
+        PromiseReaction::new(
+            ReactionCapability::None,
+            Some(tag.clone()),
+            Some(tag.clone()),
+            u32::MAX,
+        )
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub fn settled_state(obj: &JsObject) -> Option<Result<Value, Value>> {
     match &obj.borrow().kind {
         ObjectKind::Promise(p) => match &p.state {
             PromiseState::Fulfilled(v) => Some(Ok(v.clone())),
-            PromiseState::Rejected(v) => Some(Err(v.clone())),
+            PromiseState::Rejected(v, _) => Some(Err(v.clone())),
             PromiseState::Pending { .. } => None,
         },
         _ => None,
@@ -104,12 +104,7 @@ pub fn perform_promise_then(
     capability: ReactionCapability,
     origin: u32,
 ) -> Effects {
-    let reaction = PromiseReaction {
-        capability,
-        on_fulfilled,
-        on_rejected,
-        origin,
-    };
+    let reaction = PromiseReaction::new(capability, on_fulfilled, on_rejected, origin);
     let mut data = promise.borrow_mut();
     let ObjectKind::Promise(p) = &mut data.kind else {
         return Effects::default();
