@@ -269,11 +269,16 @@ pub fn create_resolving_functions(interp: &mut Interp, promise: &JsObject) -> (J
 /// The `[[AlreadyResolved]]` test-and-set shared by a pair of resolving functions: the promise
 /// if this is the first call of either.
 fn take_resolving_target(callee: &JsObject) -> Option<JsObject> {
-    let Value::Object(promise) = closure_slot(callee, 0) else {
+    let (promise, partner) = crate::interp::function::with_closure_slots(callee, |s| {
+        match s {
+            [p, partner, ..] => (std::mem::take(p), partner.clone()),
+            _ => (Value::Undefined, Value::Undefined),
+        }
+    })?;
+    let Value::Object(promise) = promise else {
         return None;
     };
-    set_closure_slot(callee, 0, Value::Undefined);
-    if let Value::Object(partner) = closure_slot(callee, 1) {
+    if let Value::Object(partner) = partner {
         set_closure_slot(&partner, 0, Value::Undefined);
     }
     Some(promise)
@@ -525,6 +530,26 @@ fn promise_ctor(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<
         |i| &i.promise_proto,
         ObjectKind::Promise(Box::new(PromiseData::pending())),
     )?;
+    if crate::interp::function::ignores_second_argument(&executor) {
+        // The executor cannot reach the reject function: only the resolve function is
+        // created, and an abrupt completion rejects through the same [[AlreadyResolved]]
+        // state (the resolve function's promise slot) as the reject function would.
+        let resolve = native_closure(
+            interp,
+            "",
+            1,
+            resolve_function,
+            vec![Value::Object(promise.clone()), Value::Undefined],
+        );
+        let r = interp.call(&executor, Value::Undefined, &[Value::Object(resolve.clone())]);
+        if r.is_err() {
+            let e = std::mem::take(&mut interp.exception);
+            if let Some(p) = take_resolving_target(&resolve) {
+                reject_promise(interp, &p, e);
+            }
+        }
+        return Ok(Value::Object(promise));
+    }
     let (resolve, reject) = create_resolving_functions(interp, &promise);
     let r = interp.call(
         &executor,

@@ -355,6 +355,45 @@ pub fn closure_slot(callee: &JsObject, i: usize) -> Value {
     Value::Undefined
 }
 
+/// Run `f` on the slots of a native closure (`None` for other objects): one borrow for
+/// several slot reads and writes.
+pub fn with_closure_slots<T>(callee: &JsObject, f: impl FnOnce(&mut [Value]) -> T) -> Option<T> {
+    let mut data = callee.borrow_mut();
+    if let ObjectKind::Function(payload) = &mut data.kind {
+        if let Some(FunctionData::NativeClosure { slots, .. }) =
+            payload.as_any_mut().downcast_mut::<FunctionData>()
+        {
+            return Some(f(slots));
+        }
+    }
+    None
+}
+
+/// Does a call of `f` with two arguments never observe the second? True for a plain
+/// (non-generator, non-async, non-class) JS function with at most one simple parameter and no
+/// `arguments` object of its own (an arrow's `arguments` is its creator's; direct `eval` in
+/// the body makes `arguments` a used binding). The Promise constructor then skips creating a
+/// reject function nobody can reach.
+pub fn ignores_second_argument(f: &Value) -> bool {
+    let Value::Object(o) = f else {
+        return false;
+    };
+    let data = o.borrow();
+    let ObjectKind::Function(payload) = &data.kind else {
+        return false;
+    };
+    match payload.as_any().downcast_ref::<FunctionData>() {
+        Some(FunctionData::Closure { code, .. }) => {
+            code.params.len() <= 1
+                && code.param_init.is_none()
+                && code.arguments_place.is_none()
+                && code.machine.is_none()
+                && code.class_ctor.is_none()
+        }
+        _ => false,
+    }
+}
+
 /// Overwrite slot `i` of a native closure (no-op on other objects or out of range).
 pub fn set_closure_slot(callee: &JsObject, i: usize, v: Value) {
     let mut data = callee.borrow_mut();

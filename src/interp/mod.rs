@@ -124,6 +124,9 @@ pub struct Interp {
     global_lex: JsObject,
     /// Bumped whenever a script adds global lexical bindings (see `GlobalRef::epoch`).
     global_epoch: u32,
+    /// Spare argument vectors (always empty here): a call into a native function moves its
+    /// arguments off the value stack into one of these instead of a fresh allocation.
+    arg_pool: Vec<Vec<Value>>,
 }
 
 /// A thrown value kept for the embedder: (id, value, throw offset, throw script).
@@ -139,6 +142,7 @@ impl Interp {
             this: Value::Undefined,
             ret: Value::Undefined,
             exception: Value::Undefined,
+            arg_pool: Vec::new(),
             intrinsics,
             global: global.clone(),
             host,
@@ -1191,8 +1195,11 @@ impl Interp {
                         return self.construct_closure_at(&code, env, me, base, o);
                     }
                 }
-                let argv: Vec<Value> = self.stack.drain(base..).collect();
-                self.construct(&f, &argv)?
+                let mut argv = self.take_arg_vec();
+                argv.extend(self.stack.drain(base..));
+                let r = self.construct(&f, &argv);
+                self.give_arg_vec(argv);
+                r?
             }
             Expr::Function(code) => self.make_closure(code),
             Expr::Array(elems) => {
@@ -1583,8 +1590,11 @@ impl Interp {
             Callable::Closure(code, env, me) => self.call_closure(&code, env, this, base, me, None),
             other => {
                 self.call_pos = span.start;
-                let args: Vec<Value> = self.stack.drain(base..).collect();
-                self.call_callable(other, this, &args)
+                let mut args = self.take_arg_vec();
+                args.extend(self.stack.drain(base..));
+                let r = self.call_callable(other, this, &args);
+                self.give_arg_vec(args);
+                r
             }
         }
     }
@@ -1721,12 +1731,12 @@ impl Interp {
         // Arguments arrive in registers 0..n; most functions read them right there.
         if !code.params_in_place && code.param_init.is_none() {
             let n = code.params.len();
-            let args: Vec<Value> = (0..n)
-                .map(|i| std::mem::take(&mut self.stack[self.base + i]))
-                .collect();
-            for (p, v) in code.params.iter().zip(args) {
+            let mut args = self.take_arg_vec();
+            args.extend((0..n).map(|i| std::mem::take(&mut self.stack[self.base + i])));
+            for (p, v) in code.params.iter().zip(args.drain(..)) {
                 self.write_place(*p, v);
             }
+            self.give_arg_vec(args);
         }
         if let Some(place) = code.this_place {
             let this = if code.class_ctor == Some(true) {
@@ -1770,6 +1780,21 @@ impl Interp {
             return self.derived_result(code, r);
         }
         Ok(r)
+    }
+
+    /// An empty vector for arguments, from the pool when one is spare.
+    #[inline]
+    fn take_arg_vec(&mut self) -> Vec<Value> {
+        self.arg_pool.pop().unwrap_or_default()
+    }
+
+    /// Return an argument vector to the pool (emptied; small ones only, a few at most).
+    #[inline]
+    fn give_arg_vec(&mut self, mut v: Vec<Value>) {
+        v.clear();
+        if v.capacity() <= 64 && self.arg_pool.len() < 64 {
+            self.arg_pool.push(v);
+        }
     }
 
     fn call_callable(&mut self, c: Callable, this: Value, args: &[Value]) -> JsResult<Value> {
