@@ -422,8 +422,27 @@ thread_local! {
 /// change (a redefinition, a delete, a new property) copies the two entries in.
 /// Call it before any other named property is defined on `f`.
 pub fn define_length_and_name(f: &JsObject, name: crate::value::Atom, length: u32) {
+    let template = length_and_name_template(name, length);
+    f.borrow_mut().properties.share_named(&template);
+}
+
+/// [`define_length_and_name`] for a closure of `code` (its own `name` and `length`), with the
+/// shared list cached in the code.
+pub fn define_code_length_and_name(f: &JsObject, code: &Code) {
+    let template = code
+        .fn_props
+        .0
+        .get_or_init(|| length_and_name_template(code.name, code.length));
+    f.borrow_mut().properties.share_named(template);
+}
+
+/// The shared `length`/`name` list for (name, length).
+fn length_and_name_template(
+    name: crate::value::Atom,
+    length: u32,
+) -> crate::value::property::SharedNamed {
     use crate::value::property::{Attributes, Property, SharedNamed};
-    let template = DEFAULT_PROPS.with(|m| {
+    DEFAULT_PROPS.with(|m| {
         m.borrow_mut()
             .entry((name.id(), length))
             .or_insert_with(|| {
@@ -443,8 +462,7 @@ pub fn define_length_and_name(f: &JsObject, name: crate::value::Atom, length: u3
                 .expect("primitive values")
             })
             .clone()
-    });
-    f.borrow_mut().properties.share_named(&template);
+    })
 }
 
 /// The extra data of a closure (home object, fields…), if it has any.

@@ -1534,7 +1534,7 @@ impl Interp {
         if let (Some((_, slot)), Some(env)) = (&code.name_env, &env) {
             env.set(*slot as usize, Value::Object(f.clone()));
         }
-        function::define_length_and_name(&f, code.name, code.length);
+        function::define_code_length_and_name(&f, code);
         if code.is_constructor {
             let proto = JsObject::ordinary(Some(self.intrinsics.object_proto.clone()));
             props::define_hidden(
