@@ -436,6 +436,19 @@ pub fn define_code_length_and_name(f: &JsObject, code: &Code) {
     f.borrow_mut().properties.share_named(template);
 }
 
+/// [`define_length_and_name`] for an anonymous native closure of length 0..=2 (`""`), with the
+/// shared list cached in the interpreter; others go through the general path.
+pub fn define_anon_length_and_name(interp: &Interp, f: &JsObject, length: u32) {
+    match interp.anon_fn_props.get(length as usize) {
+        Some(cell) => {
+            let template = cell
+                .get_or_init(|| length_and_name_template(crate::value::atoms::EMPTY, length));
+            f.borrow_mut().properties.share_named(template);
+        }
+        None => define_length_and_name(f, crate::value::atoms::EMPTY, length),
+    }
+}
+
 /// The shared `length`/`name` list for (name, length).
 fn length_and_name_template(
     name: crate::value::Atom,

@@ -127,6 +127,9 @@ pub struct Interp {
     /// Spare argument vectors (always empty here): a call into a native function moves its
     /// arguments off the value stack into one of these instead of a fresh allocation.
     arg_pool: Vec<Vec<Value>>,
+    /// Shared `length`/`name` lists of anonymous native closures of length 0, 1, 2 (resolving
+    /// and element functions), built on first use.
+    pub(crate) anon_fn_props: [std::cell::OnceCell<crate::value::property::SharedNamed>; 3],
 }
 
 /// A thrown value kept for the embedder: (id, value, throw offset, throw script).
@@ -143,6 +146,7 @@ impl Interp {
             ret: Value::Undefined,
             exception: Value::Undefined,
             arg_pool: Vec::new(),
+            anon_fn_props: Default::default(),
             intrinsics,
             global: global.clone(),
             host,
