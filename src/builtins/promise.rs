@@ -279,11 +279,9 @@ pub fn create_resolving_functions(interp: &mut Interp, promise: &JsObject) -> (J
 /// The `[[AlreadyResolved]]` test-and-set shared by a pair of resolving functions: the promise
 /// if this is the first call of either.
 fn take_resolving_target(callee: &JsObject) -> Option<JsObject> {
-    let (promise, partner) = crate::interp::function::with_closure_slots(callee, |s| {
-        match s {
-            [p, partner, ..] => (std::mem::take(p), partner.clone()),
-            _ => (Value::Undefined, Value::Undefined),
-        }
+    let (promise, partner) = crate::interp::function::with_closure_slots(callee, |s| match s {
+        [p, partner, ..] => (std::mem::take(p), partner.clone()),
+        _ => (Value::Undefined, Value::Undefined),
     })?;
     let Value::Object(promise) = promise else {
         return None;
@@ -551,7 +549,11 @@ fn promise_ctor(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<
             resolve_function,
             vec![Value::Object(promise.clone()), Value::Undefined],
         );
-        let r = interp.call(&executor, Value::Undefined, &[Value::Object(resolve.clone())]);
+        let r = interp.call(
+            &executor,
+            Value::Undefined,
+            &[Value::Object(resolve.clone())],
+        );
         if r.is_err() {
             let e = std::mem::take(&mut interp.exception);
             if let Some(p) = take_resolving_target(&resolve) {

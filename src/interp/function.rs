@@ -441,8 +441,8 @@ pub fn define_code_length_and_name(f: &JsObject, code: &Code) {
 pub fn define_anon_length_and_name(interp: &Interp, f: &JsObject, length: u32) {
     match interp.anon_fn_props.get(length as usize) {
         Some(cell) => {
-            let template = cell
-                .get_or_init(|| length_and_name_template(crate::value::atoms::EMPTY, length));
+            let template =
+                cell.get_or_init(|| length_and_name_template(crate::value::atoms::EMPTY, length));
             f.borrow_mut().properties.share_named(template);
         }
         None => define_length_and_name(f, crate::value::atoms::EMPTY, length),
