@@ -308,7 +308,9 @@ impl Interp {
 
     // ───────────── bindings ─────────────
 
-    #[inline]
+    // Always inlined (with the TDZ error out of line): the hottest read of the evaluator, whose
+    // inlining must not depend on how big its callers grow.
+    #[inline(always)]
     fn read_place(&mut self, place: Place, tdz: Option<Atom>) -> JsResult<Value> {
         let v = match place {
             Place::Reg(r) => self.stack[self.base + r as usize].clone(),
@@ -319,11 +321,7 @@ impl Interp {
         };
         if let Some(name) = tdz {
             if self.is_uninit(&v) {
-                let msg = format!(
-                    "Cannot access '{}' before initialization",
-                    name.to_js_string()
-                );
-                return Err(self.throw_reference_error(&msg));
+                return Err(self.tdz_error(name));
             }
         }
         Ok(v)
@@ -334,7 +332,7 @@ impl Interp {
         matches!((v, &self.uninit), (Value::Symbol(a), Value::Symbol(b)) if Symbol::ptr_eq(a, b))
     }
 
-    #[inline]
+    #[inline(always)]
     fn write_place(&mut self, place: Place, value: Value) {
         match place {
             Place::Reg(r) => self.stack[self.base + r as usize] = value,
@@ -361,6 +359,8 @@ impl Interp {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn tdz_error(&mut self, name: Atom) -> Throw {
         let msg = format!(
             "Cannot access '{}' before initialization",
