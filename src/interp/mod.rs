@@ -308,6 +308,37 @@ impl Interp {
 
     // ───────────── bindings ─────────────
 
+    /// `x op= v` on a binding without TDZ (out of line: keeps `expr`'s frame small).
+    #[inline(never)]
+    fn compound_place(
+        &mut self,
+        op: crate::parser::ast::BinaryOp,
+        place: Place,
+        value: &Expr,
+    ) -> JsResult<Value> {
+        if let Place::Reg(r) = place {
+            // A register: no read_place/write_place round trips. The old value is read
+            // before the right-hand side runs (it may assign the variable).
+            let idx = self.base + r as usize;
+            let old = self.stack[idx].clone();
+            let rhs = self.expr(value)?;
+            if let (Value::Number(x), Value::Number(y)) = (&old, &rhs) {
+                if let Some(v) = ops::number_binary(op, *x, *y) {
+                    self.stack[idx] = v.clone();
+                    return Ok(v);
+                }
+            }
+            let v = ops::binary(self, op, old, rhs)?;
+            self.stack[idx] = v.clone();
+            return Ok(v);
+        }
+        let old = self.read_place(place, None)?;
+        let r = self.expr(value)?;
+        let v = ops::binary(self, op, old, r)?;
+        self.write_place(place, v.clone());
+        Ok(v)
+    }
+
     // Always inlined (with the TDZ error out of line): the hottest read of the evaluator, whose
     // inlining must not depend on how big its callers grow.
     #[inline(always)]
@@ -611,11 +642,19 @@ impl Interp {
 
     /// A block's hoisted function declarations (and, at script level, global functions).
     fn hoist_block(&mut self, block: &Block) -> JsResult<()> {
-        for (place, code) in block.functions.iter() {
+        self.hoist_functions(&block.functions, &block.global_functions)
+    }
+
+    fn hoist_functions(
+        &mut self,
+        functions: &HoistedFunctions,
+        global_functions: &[(Atom, Rc<Code>)],
+    ) -> JsResult<()> {
+        for (place, code) in functions.iter() {
             let f = self.make_closure(code);
             self.write_place(*place, f);
         }
-        for (name, code) in block.global_functions.iter() {
+        for (name, code) in global_functions.iter() {
             // CreateGlobalFunctionBinding.
             let f = self.make_closure(code);
             let key = PropertyKey::String(*name);
@@ -881,7 +920,11 @@ impl Interp {
     fn switch(&mut self, s: &Switch) -> JsResult<Flow> {
         let d = self.expr(&s.discriminant)?;
         let saved = self.enter_env(&s.env);
+        for &r in s.tdz_regs.iter() {
+            self.stack[self.base + r as usize] = self.uninit.clone();
+        }
         let result = (|| {
+            self.hoist_functions(&s.functions, &s.global_functions)?;
             let mut matched = None;
             for (i, (test, _)) in s.cases.iter().enumerate() {
                 if let Some(t) = test {
@@ -928,7 +971,7 @@ impl Interp {
             Expr::Set {
                 place: Place::Reg(r),
                 value,
-                check: None,
+                check: Some(ConstCheck::Initialized),
             } => {
                 let v = self.expr(value)?;
                 self.stack[self.base + *r as usize] = v.clone();
@@ -945,16 +988,21 @@ impl Interp {
                         return Err(self.throw_type_error("Assignment to constant variable."))
                     }
                     Some(ConstCheck::Ignore) => return Ok(v),
-                    None => {}
-                }
-                if let Place::Env { .. } = place {
-                    // Assigning a `let` in its TDZ throws.
-                    let current = self.read_place(*place, None)?;
-                    if self.is_uninit(&current) {
-                        return Err(self.throw_reference_error(
-                            "Cannot access a variable before initialization",
-                        ));
+                    Some(ConstCheck::Initialized) => {
+                        self.write_place(*place, v.clone());
+                        return Ok(v);
                     }
+                    Some(ConstCheck::Tdz(_)) | None => {}
+                }
+                // Assigning a `let` in its TDZ throws.
+                let current = self.read_place(*place, None)?;
+                if self.is_uninit(&current) {
+                    return Err(match check {
+                        Some(ConstCheck::Tdz(name)) => self.tdz_error(*name),
+                        _ => self.throw_reference_error(
+                            "Cannot access a variable before initialization",
+                        ),
+                    });
                 }
                 self.write_place(*place, v.clone());
                 v
@@ -998,6 +1046,15 @@ impl Interp {
                 place,
                 tdz,
             } => {
+                // `i++` on a number in a register (most loop counters): in place.
+                if let (Place::Reg(r), None) = (place, tdz) {
+                    if let Value::Number(n) = &mut self.stack[self.base + *r as usize] {
+                        let old = *n;
+                        let new = update(*op, old);
+                        *n = new;
+                        return Ok(Value::Number(if *prefix { new } else { old }));
+                    }
+                }
                 let old = self.read_place(*place, *tdz)?;
                 if let Value::Number(old) = old {
                     let new = update(*op, old);
@@ -1012,13 +1069,7 @@ impl Interp {
                     old
                 }
             }
-            Expr::CompoundPlace { op, place, value } => {
-                let old = self.read_place(*place, None)?;
-                let r = self.expr(value)?;
-                let v = ops::binary(self, *op, old, r)?;
-                self.write_place(*place, v.clone());
-                v
-            }
+            Expr::CompoundPlace { op, place, value } => self.compound_place(*op, *place, value)?,
             Expr::Cond { test, cons, alt } => {
                 if self.expr(test)?.to_boolean() {
                     self.expr(cons)?

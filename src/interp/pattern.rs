@@ -74,7 +74,7 @@ impl Interp {
                         return Err(self.throw_type_error("Assignment to constant variable."))
                     }
                     Some(ConstCheck::Ignore) => return Ok(()),
-                    None => {}
+                    Some(ConstCheck::Initialized | ConstCheck::Tdz(_)) | None => {}
                 }
                 self.write_place(*place, v);
                 Ok(())

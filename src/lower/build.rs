@@ -344,15 +344,21 @@ impl<'a> Builder<'a> {
         self.dynamic_ref(id, r)
     }
 
+    /// A reference past its lexical binding's declaration in the same function cannot see
+    /// it uninitialised (`scope::Binding::init_end`): no TDZ check.
+    fn surely_initialised(&self, binding: &scope::Binding, id: &ast::Ident) -> bool {
+        id.span.start >= binding.init_end
+            && self.scopes.scope(binding.scope).function
+                == self.scopes.scope(self.current()).function
+    }
+
     fn resolve_static(&self, id: &ast::Ident) -> Resolved {
         match self.scopes.resolution(id) {
             Resolution::Global => Resolved::Global(Atom::intern_str(&id.name)),
             Resolution::Binding(b) => match self.place_of(b) {
                 Some(place) => {
                     let binding = self.scopes.binding(b);
-                    let tdz = binding
-                        .kind
-                        .is_lexical()
+                    let tdz = (binding.kind.is_lexical() && !self.surely_initialised(binding, id))
                         .then(|| Atom::intern_str(&binding.name));
                     Resolved::Local {
                         place,
@@ -416,7 +422,7 @@ impl<'a> Builder<'a> {
                 global,
                 value: Box::new(value),
             },
-            Resolved::Local { place, kind, .. } => {
+            Resolved::Local { place, kind, tdz } => {
                 let check = match kind {
                     BindingKind::Const if !declaration => Some(ConstCheck::Throw),
                     BindingKind::FunctionName => {
@@ -427,7 +433,10 @@ impl<'a> Builder<'a> {
                             ConstCheck::Ignore
                         })
                     }
-                    _ => None,
+                    _ => Some(match tdz {
+                        Some(name) => ConstCheck::Tdz(name),
+                        None => ConstCheck::Initialized,
+                    }),
                 };
                 Expr::Set {
                     place,
@@ -564,7 +573,21 @@ impl<'a> Builder<'a> {
                 self.stack.push(scope);
                 let mut out = Vec::new();
                 let mut result = Ok(());
+                let mut functions = Vec::new();
+                let mut global_functions = Vec::new();
                 for c in cases {
+                    match self.hoisted_functions(&c.body) {
+                        Ok((f, g)) => {
+                            functions.extend(f.into_vec());
+                            global_functions.extend(g.into_vec());
+                        }
+                        Err(e) => {
+                            result = Err(e);
+                            break;
+                        }
+                    }
+                }
+                for c in cases.iter().take_while(|_| result.is_ok()) {
                     let test = match &c.test {
                         Some(t) => match self.expr(t) {
                             Ok(t) => Some(t),
@@ -590,6 +613,9 @@ impl<'a> Builder<'a> {
                     label: id,
                     discriminant,
                     env: self.env_shape(scope),
+                    tdz_regs: self.tdz_regs(scope),
+                    functions: functions.into_boxed_slice(),
+                    global_functions: global_functions.into_boxed_slice(),
                     cases: out.into_boxed_slice(),
                 }))
             }

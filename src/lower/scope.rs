@@ -105,6 +105,15 @@ pub struct Binding {
     pub captured: bool,
     /// Referenced at all (decides whether an `arguments` object is created).
     pub used: bool,
+    /// For `let`/`const`/`class` declared in a block, a function body or a loop head: the
+    /// source offset from which a reference *in the same function* is always initialised
+    /// (the end of its declarator, or the start of a for-in/of body), so it needs no TDZ
+    /// check. Code reaches a later offset of the binding's scope only by passing the
+    /// declaration: loops re-enter their body from its start, `break`/`continue`/labels
+    /// leave blocks, and other functions (closures, hoisted declarations) are excluded.
+    /// `u32::MAX` (always check) for everything else, notably `switch` cases, whose bodies
+    /// share one scope a case label can jump into past a declaration.
+    pub init_end: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -279,6 +288,7 @@ pub fn analyse_eval(program: &Program, outer: &[OuterScope]) -> ScopeTree {
                 scope: id,
                 captured: true,
                 used: true,
+                init_end: u32::MAX,
             });
             r.tree.scopes[id as usize].bindings.push(b);
         }
@@ -376,6 +386,7 @@ impl Resolver {
             scope,
             captured: false,
             used: false,
+            init_end: u32::MAX,
         });
         self.tree.scopes[scope as usize].bindings.push(id);
         Some(id)
@@ -495,6 +506,18 @@ impl Resolver {
     /// Declare the lexically scoped declarations directly in `stmts` (a block, a function body's
     /// top level, a switch's cases) into `scope`.
     fn declare_lexical(&mut self, scope: ScopeId, stmts: &[Stmt], function_top_level: bool) {
+        self.declare_lexical_in(scope, stmts, function_top_level, true);
+    }
+
+    /// `declare_lexical`; `ordered`: a reference after a declaration's end is past its
+    /// initialisation (not so in a `switch` body).
+    fn declare_lexical_in(
+        &mut self,
+        scope: ScopeId,
+        stmts: &[Stmt],
+        function_top_level: bool,
+        ordered: bool,
+    ) {
         for stmt in stmts {
             let mut stmt = stmt;
             // `L: function f() {}` declares f like an unlabelled declaration (sloppy mode).
@@ -509,12 +532,17 @@ impl Resolver {
                         BindingKind::Const
                     };
                     for d in &decl.decls {
-                        self.declare_pattern(scope, &d.target, kind);
+                        let end = if ordered { d.span.end } else { u32::MAX };
+                        self.declare_pattern_init(scope, &d.target, kind, end);
                     }
                 }
                 StmtKind::Class(c) => {
                     if let Some(id) = &c.id {
-                        self.declare(scope, &id.name, BindingKind::Class);
+                        if let Some(b) = self.declare(scope, &id.name, BindingKind::Class) {
+                            if ordered {
+                                self.tree.bindings[b as usize].init_end = stmt.span.end;
+                            }
+                        }
                     }
                 }
                 StmtKind::Function(f) if !function_top_level => {
@@ -528,10 +556,18 @@ impl Resolver {
     }
 
     fn declare_pattern(&mut self, scope: ScopeId, pat: &Pat, kind: BindingKind) {
+        self.declare_pattern_init(scope, pat, kind, u32::MAX);
+    }
+
+    /// `declare_pattern` with the offset where the names are surely initialised
+    /// (`Binding::init_end`).
+    fn declare_pattern_init(&mut self, scope: ScopeId, pat: &Pat, kind: BindingKind, end: u32) {
         let mut names = Vec::new();
         bound_names(pat, &mut names);
         for name in names {
-            self.declare(scope, &name.name, kind);
+            if let Some(b) = self.declare(scope, &name.name, kind) {
+                self.tree.bindings[b as usize].init_end = end;
+            }
         }
     }
 
@@ -585,7 +621,7 @@ impl Resolver {
                             if decl.kind != VarKind::Var {
                                 let kind = lexical_kind(decl.kind);
                                 for d in &decl.decls {
-                                    self.declare_pattern(scope, &d.target, kind);
+                                    self.declare_pattern_init(scope, &d.target, kind, d.span.end);
                                 }
                             }
                             self.var_decl(decl);
@@ -609,8 +645,10 @@ impl Resolver {
                 if let ForHead::Var(decl) = &f.left {
                     if decl.kind != VarKind::Var {
                         let kind = lexical_kind(decl.kind);
+                        // Bound afresh before each run of the body.
+                        let end = f.body.span.start;
                         for d in &decl.decls {
-                            self.declare_pattern(scope, &d.target, kind);
+                            self.declare_pattern_init(scope, &d.target, kind, end);
                         }
                     }
                 }
@@ -637,7 +675,7 @@ impl Resolver {
                 self.expr(discriminant);
                 let scope = self.push_scope(ScopeKind::Block, Role::Switch, false, stmt.span);
                 for case in cases {
-                    self.declare_lexical(scope, &case.body, false);
+                    self.declare_lexical_in(scope, &case.body, false, false);
                 }
                 for case in cases {
                     if let Some(t) = &case.test {

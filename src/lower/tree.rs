@@ -354,6 +354,13 @@ pub enum ConstCheck {
     Throw,
     /// Silently ignored (named function expression's own name in sloppy code).
     Ignore,
+    /// A plain write: the binding is mutable and surely initialised here (a `var`, a
+    /// parameter, or a `let` past its declaration), so an environment slot is written without
+    /// first reading it for the TDZ check that `None` does.
+    Initialized,
+    /// A `let`/`class` binding that may still be in its TDZ here: the write first checks it
+    /// (ReferenceError naming the binding).
+    Tdz(Atom),
 }
 
 /// A property key at an access site.
@@ -549,6 +556,11 @@ pub struct Switch {
     pub label: u32,
     pub discriminant: Expr,
     pub env: Option<EnvShape>,
+    /// The case block's lexical registers, uninitialised at entry (TDZ).
+    pub tdz_regs: Box<[u32]>,
+    /// Function declarations of all the cases, hoisted to the start of the case block.
+    pub functions: HoistedFunctions,
+    pub global_functions: Box<[(Atom, Rc<Code>)]>,
     pub cases: Box<[SwitchCase]>,
 }
 

@@ -106,16 +106,8 @@ impl JsBigInt {
             return None;
         }
         let b: Vec<u8> = t.iter().map(|&u| u as u8).collect();
-        if b.len() > 2 && b[0] == b'0' {
-            let radix = match b[1] {
-                b'x' | b'X' => 16,
-                b'o' | b'O' => 8,
-                b'b' | b'B' => 2,
-                _ => 0,
-            };
-            if radix != 0 {
-                return parse_digits(&b[2..], radix).map(JsBigInt::new);
-            }
+        if let Some((radix, digits)) = super::number::radix_prefix(&b) {
+            return parse_digits(digits, radix).map(JsBigInt::new);
         }
         let (neg, digits) = match b[0] {
             b'-' => (true, &b[1..]),

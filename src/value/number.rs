@@ -509,6 +509,22 @@ pub(crate) fn trim_js(units: &[u16]) -> &[u16] {
     &units[start..end]
 }
 
+/// A NonDecimalIntegerLiteral's prefix (`0x`, `0o`, `0b`, either case) followed by at least one
+/// character: `(radix, the characters after the prefix)`. Shared by StringToNumber and
+/// StringToBigInt.
+pub fn radix_prefix(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    if bytes.len() <= 2 || bytes[0] != b'0' {
+        return None;
+    }
+    let radix = match bytes[1] {
+        b'x' | b'X' => 16,
+        b'o' | b'O' => 8,
+        b'b' | b'B' => 2,
+        _ => return None,
+    };
+    Some((radix, &bytes[2..]))
+}
+
 /// StringToNumber (ECMA-262 §7.1.4.1.1): `NaN` for anything that is not a StringNumericLiteral.
 pub fn string_to_number(s: &JsString) -> f64 {
     str_units_to_number(s.as_slice())
@@ -525,18 +541,10 @@ pub fn str_units_to_number(units: &[u16]) -> f64 {
         return f64::NAN;
     }
     let bytes: Vec<u8> = t.iter().map(|&u| u as u8).collect();
-    if bytes.len() > 2 && bytes[0] == b'0' {
-        let radix = match bytes[1] {
-            b'x' | b'X' => 16,
-            b'o' | b'O' => 8,
-            b'b' | b'B' => 2,
-            _ => 0,
-        };
-        if radix != 0 {
-            return parse_radix_digits(&bytes[2..], radix)
-                .filter(|&(_, n)| n == bytes.len() - 2)
-                .map_or(f64::NAN, |(v, _)| v);
-        }
+    if let Some((radix, digits)) = radix_prefix(&bytes) {
+        return parse_radix_digits(digits, radix)
+            .filter(|&(_, n)| n == digits.len())
+            .map_or(f64::NAN, |(v, _)| v);
     }
     match decimal_prefix(&bytes) {
         Some((v, n)) if n == bytes.len() => v,
