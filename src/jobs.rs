@@ -117,6 +117,10 @@ type HeapKey = Reverse<(u64, u64, TimerId)>;
 #[derive(Default)]
 pub struct TimerQueue {
     heap: BinaryHeap<HeapKey>,
+    /// Keys that arrived in order (each not below the previous one): the common case of
+    /// timers with one delay scheduled as the clock moves on, kept out of the heap (no sift
+    /// per push and pop). The earliest timer is the smaller of this front and the heap's top.
+    fifo: VecDeque<(u64, u64, TimerId)>,
     /// Live timers by id; an id missing here is cancelled (its heap entry is skipped).
     live: HashMap<TimerId, (u64, Timer)>,
     next_id: TimerId,
@@ -188,8 +192,12 @@ impl TimerQueue {
     fn insert(&mut self, timer: Timer) {
         let seq = self.next_seq;
         self.next_seq += 1;
-        self.heap
-            .push(Reverse((order_bits(timer.deadline), seq, timer.id)));
+        let key = (order_bits(timer.deadline), seq, timer.id);
+        if self.fifo.back().is_none_or(|last| *last <= key) {
+            self.fifo.push_back(key);
+        } else {
+            self.heap.push(Reverse(key));
+        }
         self.live.insert(timer.id, (seq, timer));
     }
 
@@ -204,32 +212,59 @@ impl TimerQueue {
         self.live.remove(&id).is_some()
     }
 
-    /// Drop heap entries of cancelled or re-armed timers from the top.
+    /// Is the entry `(_, seq, id)` the current one of a live timer (not cancelled, not
+    /// re-armed since)?
+    fn is_current(&self, (_, seq, id): &(u64, u64, TimerId)) -> bool {
+        matches!(self.live.get(id), Some((live_seq, _)) if live_seq == seq)
+    }
+
+    /// Drop entries of cancelled or re-armed timers from the top of the heap and the front of
+    /// the in-order queue.
     fn skip_stale(&mut self) {
-        while let Some(Reverse((_, seq, id))) = self.heap.peek() {
-            match self.live.get(id) {
-                Some((live_seq, _)) if live_seq == seq => return,
-                _ => {
-                    self.heap.pop();
-                }
+        while let Some(Reverse(k)) = self.heap.peek() {
+            if self.is_current(k) {
+                break;
             }
+            self.heap.pop();
+        }
+        while let Some(k) = self.fifo.front() {
+            if self.is_current(k) {
+                break;
+            }
+            self.fifo.pop_front();
+        }
+    }
+
+    /// The earliest live entry, and whether it is the in-order queue's (after `skip_stale`).
+    fn earliest(&self) -> Option<((u64, u64, TimerId), bool)> {
+        match (self.heap.peek(), self.fifo.front()) {
+            (Some(Reverse(h)), Some(f)) if f < h => Some((*f, true)),
+            (Some(Reverse(h)), _) => Some((*h, false)),
+            (None, Some(f)) => Some((*f, true)),
+            (None, None) => None,
         }
     }
 
     /// The earliest deadline of a live timer.
     pub fn next_deadline(&mut self) -> Option<f64> {
         self.skip_stale();
-        let Reverse((_, _, id)) = self.heap.peek()?;
-        self.live.get(id).map(|(_, t)| t.deadline)
+        let ((_, _, id), _) = self.earliest()?;
+        self.live.get(&id).map(|(_, t)| t.deadline)
     }
 
     /// Take the earliest live timer if it is due at `now`.
     pub fn pop_due(&mut self, now: f64) -> Option<Timer> {
-        let deadline = self.next_deadline()?;
+        self.skip_stale();
+        let ((_, _, id), in_fifo) = self.earliest()?;
+        let deadline = self.live.get(&id).map(|(_, t)| t.deadline)?;
         if deadline > now {
             return None;
         }
-        let Reverse((_, _, id)) = self.heap.pop()?;
+        if in_fifo {
+            self.fifo.pop_front();
+        } else {
+            self.heap.pop();
+        }
         self.running = Some((id, false));
         self.live.remove(&id).map(|(_, t)| t)
     }
@@ -417,6 +452,30 @@ mod tests {
         q.finish(first, 2.0); // next at 4, inserted after t: t runs first
         assert_eq!(drain(&mut q, 4.0), vec![t, i]);
         assert!(q.is_empty(), "the interval was not re-armed by drain");
+    }
+
+    #[test]
+    fn in_order_and_out_of_order_timers_merge_by_deadline_then_insertion() {
+        // In-order arrivals go to the FIFO, the others to the heap: the pops interleave both.
+        let mut q = TimerQueue::default();
+        let o = Origin::default();
+        let mut expected = Vec::new();
+        let mut x: u32 = 7;
+        for n in 0..200u32 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let delay = f64::from(if n % 3 == 0 { 5 } else { (x >> 16) % 9 + 1 });
+            let now = f64::from(n / 50);
+            let id = q.schedule(now, delay, false, f(), vec![], o);
+            expected.push((now + delay, n, id));
+            if n % 17 == 0 {
+                assert!(q.cancel(id));
+                expected.pop();
+            }
+        }
+        expected.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let want: Vec<TimerId> = expected.iter().map(|e| e.2).collect();
+        assert_eq!(drain(&mut q, 1000.0), want);
+        assert!(q.is_empty());
     }
 
     #[test]

@@ -210,12 +210,11 @@ pub fn native_closure(
         })),
     );
     // Resolving and element functions are anonymous: skip the interner for "".
-    let name = if name.is_empty() {
-        atoms::EMPTY
+    if name.is_empty() {
+        crate::interp::function::define_anon_length_and_name(interp, &obj, length);
     } else {
-        Atom::intern_str(name)
-    };
-    crate::interp::function::define_length_and_name(&obj, name, length);
+        crate::interp::function::define_length_and_name(&obj, Atom::intern_str(name), length);
+    }
     obj
 }
 

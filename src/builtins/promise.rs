@@ -228,7 +228,17 @@ pub fn promise_resolve_intrinsic(interp: &mut Interp, x: Value) -> JsResult<JsOb
 /// PromiseResolve(C, x) (§27.2.4.7.1).
 pub fn promise_resolve(interp: &mut Interp, c: &Value, x: Value) -> JsResult<Value> {
     if is_promise(&x) {
-        let ctor = props::get(interp, &x, &PropertyKey::String(atoms::CONSTRUCTOR))?;
+        let key = PropertyKey::String(atoms::CONSTRUCTOR);
+        // A data property on the chain (the usual `Promise.prototype.constructor`) is read
+        // without the generic [[Get]]; getters and proxies take the general path.
+        let fast = match &x {
+            Value::Object(o) => props::get_named_fast(o, &key),
+            _ => None,
+        };
+        let ctor = match fast {
+            Some(v) => v,
+            None => props::get(interp, &x, &key)?,
+        };
         if ctor.same_value(c) {
             return Ok(x);
         }
@@ -526,6 +536,30 @@ fn promise_ctor(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<
         |i| &i.promise_proto,
         ObjectKind::Promise(Box::new(PromiseData::pending())),
     )?;
+    if crate::interp::function::ignores_second_argument(&executor) {
+        // The executor cannot reach the reject function: only the resolve function is
+        // created, and an abrupt completion rejects through the same [[AlreadyResolved]]
+        // state (the resolve function's promise slot) as the reject function would.
+        let resolve = native_closure(
+            interp,
+            "",
+            1,
+            resolve_function,
+            vec![Value::Object(promise.clone())],
+        );
+        let r = interp.call(
+            &executor,
+            Value::Undefined,
+            &[Value::Object(resolve.clone())],
+        );
+        if r.is_err() {
+            let e = std::mem::take(&mut interp.exception);
+            if let Some(p) = take_resolving_target(&resolve) {
+                reject_promise(interp, &p, e);
+            }
+        }
+        return Ok(Value::Object(promise));
+    }
     let (resolve, reject) = create_resolving_functions(interp, &promise);
     let r = interp.call(
         &executor,

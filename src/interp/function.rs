@@ -366,6 +366,31 @@ pub fn closure_slot(callee: &JsObject, i: usize) -> Value {
     Value::Undefined
 }
 
+/// Does a call of `f` with two arguments never observe the second? True for a plain
+/// (non-generator, non-async, non-class) JS function with at most one simple parameter and no
+/// `arguments` object of its own (an arrow's `arguments` is its creator's; direct `eval` in
+/// the body makes `arguments` a used binding). The Promise constructor then skips creating a
+/// reject function nobody can reach.
+pub fn ignores_second_argument(f: &Value) -> bool {
+    let Value::Object(o) = f else {
+        return false;
+    };
+    let data = o.borrow();
+    let ObjectKind::Function(payload) = &data.kind else {
+        return false;
+    };
+    match payload.as_any().downcast_ref::<FunctionData>() {
+        Some(FunctionData::Closure { code, .. }) => {
+            code.params.len() <= 1
+                && code.param_init.is_none()
+                && code.arguments_place.is_none()
+                && code.machine.is_none()
+                && code.class_ctor.is_none()
+        }
+        _ => false,
+    }
+}
+
 /// Overwrite slot `i` of a native closure (no-op on other objects or out of range).
 pub fn set_closure_slot(callee: &JsObject, i: usize, v: Value) {
     let mut data = callee.borrow_mut();
@@ -396,8 +421,40 @@ thread_local! {
 /// change (a redefinition, a delete, a new property) copies the two entries in.
 /// Call it before any other named property is defined on `f`.
 pub fn define_length_and_name(f: &JsObject, name: crate::value::Atom, length: u32) {
+    let template = length_and_name_template(name, length);
+    f.borrow_mut().properties.share_named(&template);
+}
+
+/// [`define_length_and_name`] for a closure of `code` (its own `name` and `length`), with the
+/// shared list cached in the code.
+pub fn define_code_length_and_name(f: &JsObject, code: &Code) {
+    let template = code
+        .fn_props
+        .0
+        .get_or_init(|| length_and_name_template(code.name, code.length));
+    f.borrow_mut().properties.share_named(template);
+}
+
+/// [`define_length_and_name`] for an anonymous native closure of length 0..=2 (`""`), with the
+/// shared list cached in the interpreter; others go through the general path.
+pub fn define_anon_length_and_name(interp: &Interp, f: &JsObject, length: u32) {
+    match interp.anon_fn_props.get(length as usize) {
+        Some(cell) => {
+            let template =
+                cell.get_or_init(|| length_and_name_template(crate::value::atoms::EMPTY, length));
+            f.borrow_mut().properties.share_named(template);
+        }
+        None => define_length_and_name(f, crate::value::atoms::EMPTY, length),
+    }
+}
+
+/// The shared `length`/`name` list for (name, length).
+fn length_and_name_template(
+    name: crate::value::Atom,
+    length: u32,
+) -> crate::value::property::SharedNamed {
     use crate::value::property::{Attributes, Property, SharedNamed};
-    let template = DEFAULT_PROPS.with(|m| {
+    DEFAULT_PROPS.with(|m| {
         m.borrow_mut()
             .entry((name.id(), length))
             .or_insert_with(|| {
@@ -417,8 +474,7 @@ pub fn define_length_and_name(f: &JsObject, name: crate::value::Atom, length: u3
                 .expect("primitive values")
             })
             .clone()
-    });
-    f.borrow_mut().properties.share_named(&template);
+    })
 }
 
 /// The extra data of a closure (home object, fields…), if it has any.

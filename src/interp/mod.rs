@@ -124,6 +124,12 @@ pub struct Interp {
     global_lex: JsObject,
     /// Bumped whenever a script adds global lexical bindings (see `GlobalRef::epoch`).
     global_epoch: u32,
+    /// Spare argument vectors (always empty here): a call into a native function moves its
+    /// arguments off the value stack into one of these instead of a fresh allocation.
+    arg_pool: Vec<Vec<Value>>,
+    /// Shared `length`/`name` lists of anonymous native closures of length 0, 1, 2 (resolving
+    /// and element functions), built on first use.
+    pub(crate) anon_fn_props: [std::cell::OnceCell<crate::value::property::SharedNamed>; 3],
 }
 
 /// A thrown value kept for the embedder: (id, value, throw offset, throw script).
@@ -139,6 +145,8 @@ impl Interp {
             this: Value::Undefined,
             ret: Value::Undefined,
             exception: Value::Undefined,
+            arg_pool: Vec::new(),
+            anon_fn_props: Default::default(),
             intrinsics,
             global: global.clone(),
             host,
@@ -331,7 +339,9 @@ impl Interp {
         Ok(v)
     }
 
-    #[inline]
+    // Always inlined (with the TDZ error out of line): the hottest read of the evaluator, whose
+    // inlining must not depend on how big its callers grow.
+    #[inline(always)]
     fn read_place(&mut self, place: Place, tdz: Option<Atom>) -> JsResult<Value> {
         let v = match place {
             Place::Reg(r) => self.stack[self.base + r as usize].clone(),
@@ -342,11 +352,7 @@ impl Interp {
         };
         if let Some(name) = tdz {
             if self.is_uninit(&v) {
-                let msg = format!(
-                    "Cannot access '{}' before initialization",
-                    name.to_js_string()
-                );
-                return Err(self.throw_reference_error(&msg));
+                return Err(self.tdz_error(name));
             }
         }
         Ok(v)
@@ -357,7 +363,7 @@ impl Interp {
         matches!((v, &self.uninit), (Value::Symbol(a), Value::Symbol(b)) if Symbol::ptr_eq(a, b))
     }
 
-    #[inline]
+    #[inline(always)]
     fn write_place(&mut self, place: Place, value: Value) {
         match place {
             Place::Reg(r) => self.stack[self.base + r as usize] = value,
@@ -384,6 +390,8 @@ impl Interp {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn tdz_error(&mut self, name: Atom) -> Throw {
         let msg = format!(
             "Cannot access '{}' before initialization",
@@ -1242,8 +1250,11 @@ impl Interp {
                         return self.construct_closure_at(&code, env, me, base, o);
                     }
                 }
-                let argv: Vec<Value> = self.stack.drain(base..).collect();
-                self.construct(&f, &argv)?
+                let mut argv = self.take_arg_vec();
+                argv.extend(self.stack.drain(base..));
+                let r = self.construct(&f, &argv);
+                self.give_arg_vec(argv);
+                r?
             }
             Expr::Function(code) => self.make_closure(code),
             Expr::Array(elems) => {
@@ -1578,7 +1589,7 @@ impl Interp {
         if let (Some((_, slot)), Some(env)) = (&code.name_env, &env) {
             env.set(*slot as usize, Value::Object(f.clone()));
         }
-        function::define_length_and_name(&f, code.name, code.length);
+        function::define_code_length_and_name(&f, code);
         if code.is_constructor {
             let proto = JsObject::ordinary(Some(self.intrinsics.object_proto.clone()));
             props::define_hidden(
@@ -1634,8 +1645,11 @@ impl Interp {
             Callable::Closure(code, env, me) => self.call_closure(&code, env, this, base, me, None),
             other => {
                 self.call_pos = span.start;
-                let args: Vec<Value> = self.stack.drain(base..).collect();
-                self.call_callable(other, this, &args)
+                let mut args = self.take_arg_vec();
+                args.extend(self.stack.drain(base..));
+                let r = self.call_callable(other, this, &args);
+                self.give_arg_vec(args);
+                r
             }
         }
     }
@@ -1772,12 +1786,12 @@ impl Interp {
         // Arguments arrive in registers 0..n; most functions read them right there.
         if !code.params_in_place && code.param_init.is_none() {
             let n = code.params.len();
-            let args: Vec<Value> = (0..n)
-                .map(|i| std::mem::take(&mut self.stack[self.base + i]))
-                .collect();
-            for (p, v) in code.params.iter().zip(args) {
+            let mut args = self.take_arg_vec();
+            args.extend((0..n).map(|i| std::mem::take(&mut self.stack[self.base + i])));
+            for (p, v) in code.params.iter().zip(args.drain(..)) {
                 self.write_place(*p, v);
             }
+            self.give_arg_vec(args);
         }
         if let Some(place) = code.this_place {
             let this = if code.class_ctor == Some(true) {
@@ -1821,6 +1835,21 @@ impl Interp {
             return self.derived_result(code, r);
         }
         Ok(r)
+    }
+
+    /// An empty vector for arguments, from the pool when one is spare.
+    #[inline]
+    fn take_arg_vec(&mut self) -> Vec<Value> {
+        self.arg_pool.pop().unwrap_or_default()
+    }
+
+    /// Return an argument vector to the pool (emptied; small ones only, a few at most).
+    #[inline]
+    fn give_arg_vec(&mut self, mut v: Vec<Value>) {
+        v.clear();
+        if v.capacity() <= 64 && self.arg_pool.len() < 64 {
+            self.arg_pool.push(v);
+        }
     }
 
     fn call_callable(&mut self, c: Callable, this: Value, args: &[Value]) -> JsResult<Value> {

@@ -71,6 +71,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
     let code = Code {
         name: Atom::intern_str(""),
         length: 0,
+        fn_props: Default::default(),
         this_mode: ThisMode::Sloppy,
         strict: scopes.scopes[0].strict,
         is_constructor: false,
@@ -1015,6 +1016,7 @@ impl<'a> Builder<'a> {
         Ok(Code {
             name: Atom::intern_str(""),
             length,
+            fn_props: Default::default(),
             this_mode: if is_arrow {
                 ThisMode::Lexical
             } else if strict {

@@ -573,12 +573,25 @@ pub enum ThisMode {
     Sloppy,
 }
 
+/// A lazily built shared `length`/`name` property list (see `Code::fn_props`).
+#[derive(Default)]
+pub struct FnPropsCache(pub std::cell::OnceCell<crate::value::property::SharedNamed>);
+
+impl std::fmt::Debug for FnPropsCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FnPropsCache")
+    }
+}
+
 /// A function's code, shared by every closure made from it.
 #[derive(Debug)]
 pub struct Code {
     pub name: Atom,
     /// The `length` property: parameters before the first default/rest.
     pub length: u32,
+    /// The shared `length`/`name` property list of closures made from this code (filled by
+    /// the first one).
+    pub fn_props: FnPropsCache,
     pub this_mode: ThisMode,
     /// Strict mode code: failed assignments and deletes throw, undeclared assignment throws.
     pub strict: bool,

@@ -183,6 +183,7 @@ impl Builder<'_> {
         Ok(Rc::new(Code {
             name: Atom::intern_str(""),
             length: 0,
+            fn_props: Default::default(),
             this_mode: ThisMode::Strict,
             strict: true,
             source: self.source.clone(),
@@ -344,6 +345,7 @@ fn synthesized_constructor(name: &str, derived: bool, span: Span, source: Rc<str
     Code {
         name: Atom::intern_str(name),
         length: 0,
+        fn_props: Default::default(),
         this_mode: ThisMode::Strict,
         strict: true,
         source,

@@ -244,6 +244,7 @@ pub fn lower_eval(program: &ast::Program, ctx: &EvalContext) -> R<EvalScript> {
     let code = Code {
         name: Atom::intern_str("eval"),
         length: 0,
+        fn_props: Default::default(),
         this_mode: ThisMode::Lexical,
         strict,
         is_constructor: false,
