@@ -121,7 +121,7 @@ impl Interp {
                     }
                 }
                 match f.check {
-                    Some(ConstCheck::Throw) => {
+                    Some(ConstCheck::Throw | ConstCheck::ThrowAfterTdz(_)) => {
                         return Err(self.throw_type_error("Assignment to constant variable."))
                     }
                     Some(ConstCheck::Ignore) => return Ok(()),

@@ -984,6 +984,13 @@ impl Interp {
             } => {
                 let v = self.expr(value)?;
                 match check {
+                    Some(ConstCheck::ThrowAfterTdz(name)) => {
+                        let current = self.read_place(*place, None)?;
+                        if self.is_uninit(&current) {
+                            return Err(self.tdz_error(*name));
+                        }
+                        return Err(self.throw_type_error("Assignment to constant variable."));
+                    }
                     Some(ConstCheck::Throw) => {
                         return Err(self.throw_type_error("Assignment to constant variable."))
                     }

@@ -70,7 +70,7 @@ impl Interp {
                     }
                 }
                 match check {
-                    Some(ConstCheck::Throw) => {
+                    Some(ConstCheck::Throw | ConstCheck::ThrowAfterTdz(_)) => {
                         return Err(self.throw_type_error("Assignment to constant variable."))
                     }
                     Some(ConstCheck::Ignore) => return Ok(()),

@@ -424,7 +424,10 @@ impl<'a> Builder<'a> {
             },
             Resolved::Local { place, kind, tdz } => {
                 let check = match kind {
-                    BindingKind::Const if !declaration => Some(ConstCheck::Throw),
+                    BindingKind::Const if !declaration => Some(match tdz {
+                        Some(name) => ConstCheck::ThrowAfterTdz(name),
+                        None => ConstCheck::Throw,
+                    }),
                     BindingKind::FunctionName => {
                         let strict = self.scopes.scopes[self.current() as usize].strict;
                         Some(if strict {
@@ -1308,6 +1311,21 @@ impl<'a> Builder<'a> {
             }
             ExprKind::Update { op, prefix, arg } => match &strip_parens(arg).kind {
                 ExprKind::Ident(id) => match self.resolve(id) {
+                    // `c++` on a const: the old value is read (TDZ) and converted
+                    // (ToNumeric, as `c - 0` does), then PutValue throws the TypeError.
+                    Resolved::Local {
+                        place,
+                        tdz,
+                        kind: BindingKind::Const,
+                    } => Expr::Set {
+                        place,
+                        value: Box::new(Expr::Binary {
+                            op: ast::BinaryOp::Sub,
+                            left: Box::new(Expr::Get { place, tdz }),
+                            right: Box::new(Expr::Const(Value::Number(0.0))),
+                        }),
+                        check: Some(ConstCheck::Throw),
+                    },
                     Resolved::Local { place, tdz, .. } => Expr::UpdatePlace {
                         op: *op,
                         prefix: *prefix,

@@ -352,6 +352,9 @@ pub struct ParamInit {
 pub enum ConstCheck {
     /// TypeError "Assignment to constant variable."
     Throw,
+    /// A `const` that may still be in its TDZ here: ReferenceError naming it while
+    /// uninitialised (PutValue → SetMutableBinding checks initialisation first), else `Throw`.
+    ThrowAfterTdz(Atom),
     /// Silently ignored (named function expression's own name in sloppy code).
     Ignore,
     /// A plain write: the binding is mutable and surely initialised here (a `var`, a
