@@ -228,17 +228,9 @@ pub fn promise_resolve_intrinsic(interp: &mut Interp, x: Value) -> JsResult<JsOb
 /// PromiseResolve(C, x) (§27.2.4.7.1).
 pub fn promise_resolve(interp: &mut Interp, c: &Value, x: Value) -> JsResult<Value> {
     if is_promise(&x) {
-        let key = PropertyKey::String(atoms::CONSTRUCTOR);
-        // A data property on the chain (the usual `Promise.prototype.constructor`) is read
-        // without the generic [[Get]]; getters and proxies take the general path.
-        let fast = match &x {
-            Value::Object(o) => props::get_named_fast(o, &key),
-            _ => None,
-        };
-        let ctor = match fast {
-            Some(v) => v,
-            None => props::get(interp, &x, &key)?,
-        };
+        // The evaluator's member read: a data property on the chain (the usual
+        // `Promise.prototype.constructor`) skips the generic [[Get]].
+        let ctor = interp.member_get(&x, &PropertyKey::String(atoms::CONSTRUCTOR))?;
         if ctor.same_value(c) {
             return Ok(x);
         }

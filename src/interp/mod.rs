@@ -1494,7 +1494,7 @@ impl Interp {
     /// GetValue of a member reference whose key is already a property key: the named-key
     /// fast path of `props`, else `get_member`.
     #[inline]
-    fn member_get(&mut self, obj: &Value, key: &PropertyKey) -> JsResult<Value> {
+    pub(crate) fn member_get(&mut self, obj: &Value, key: &PropertyKey) -> JsResult<Value> {
         if let (Value::Object(o), PropertyKey::String(_)) = (obj, key) {
             if let Some(v) = props::get_named_fast(o, key) {
                 return Ok(v);
