@@ -10,8 +10,9 @@
 //!   16 bytes); the fast path for arrays and `arguments`;
 //! - `sparse`: a `BTreeMap` for every other index key (far beyond the dense end, or with
 //!   non-default attributes, or accessors), kept sorted for OrdinaryOwnPropertyKeys;
-//! - `named`: string and symbol keys in insertion order: a small vector, or past 8 entries an
-//!   `IndexMap` (Fx hash over atom ids / symbol addresses).
+//! - `named`: string and symbol keys in insertion order: a thin block (one word in the object)
+//!   scanned linearly, or past 8 entries an `IndexMap` (Fx hash over atom ids / symbol
+//!   addresses).
 //!
 //! Not here: the semantics of `[[DefineOwnProperty]]` validation, exotic objects (array `length`,
 //! string wrappers), or getters being called: the interpreter builds those on this API.
@@ -278,9 +279,10 @@ const LINEAR_SCAN_MAX: usize = 8;
 
 /// Per-object property storage. See the module docs for the layout.
 ///
-/// 32 bytes: the named properties inline (every property read looks there first), the rest
-/// boxed and absent until first needed, which keeps an `ObjectData` at 64 bytes (a promise
-/// or a closure object is one 96-byte allocator block).
+/// 16 bytes: one word for the named properties (every property read looks there first), one
+/// for the rest, boxed and absent until first needed. This keeps an `ObjectData` at 40 bytes
+/// (with the GC header and borrow flag, a promise or a closure object is one 64-byte
+/// allocator block).
 #[derive(Default)]
 pub struct PropertyMap {
     named: Named,
@@ -302,27 +304,110 @@ struct Rest {
     private: Option<Box<Vec<(Symbol, PrivateElement)>>>,
 }
 
-const _: () = assert!(size_of::<PropertyMap>() == 32);
+const _: () = assert!(size_of::<PropertyMap>() == 16);
 
-/// Named (string- and symbol-keyed) properties in insertion order. Most objects — every
-/// function with its `length` and `name`, object literals, promises' reaction records — have a
-/// handful: a plain vector scanned linearly (one small allocation, no hash table to build).
-/// Past `LINEAR_SCAN_MAX` entries it becomes an `IndexMap` (Fx hash over atom ids / symbol
-/// addresses) and stays one.
-enum Named {
-    Small(Vec<(PropertyKey, Property)>),
-    Large(Box<IndexMap<PropertyKey, Property, FxBuildHasher>>),
-    /// A template shared by many objects, copied into `Small` on the first change (every
-    /// closure's `length` and `name`: one shared list per (name, length) instead of a vector
-    /// per function object). Reads see exactly the same properties in the same order, so
-    /// this is invisible to JS.
-    Shared(SharedNamed),
+/// Named (string- and symbol-keyed) properties in insertion order, in one word. Most objects —
+/// every function with its `length` and `name`, object literals, promises' reaction records —
+/// have a handful: a thin block (a header with length and capacity, then the entries) scanned
+/// linearly. Past `LINEAR_SCAN_MAX` entries it becomes an `IndexMap` (Fx hash over atom ids /
+/// symbol addresses) and stays one. A block may also be a template shared by many objects
+/// ([`SharedNamed`]), copied into an owned block on the first change (every closure's
+/// `length` and `name`: one shared list per (name, length) instead of one per function
+/// object); reads see exactly the same properties in the same order, so this is invisible
+/// to JS.
+///
+/// The word is a tagged pointer: null (no named properties), an owned block, a shared block
+/// (`TAG_SHARED`), or a boxed `IndexMap` (`TAG_LARGE`). One word instead of a `Vec`'s three
+/// keeps `ObjectData` at 40 bytes: with the GC header and borrow flag, one 64-byte block.
+struct Named(*mut BlockHeader);
+
+type Entry = (PropertyKey, Property);
+type LargeMap = IndexMap<PropertyKey, Property, FxBuildHasher>;
+
+/// The start of a named-property block; `cap` entries' room follows it.
+#[repr(C)]
+struct BlockHeader {
+    len: u32,
+    /// Owned blocks: the capacity. Shared blocks (never grown, capacity = `len`): the number
+    /// of references.
+    cap_or_refs: std::cell::Cell<u32>,
 }
 
-/// An immutable list of named properties holding only primitive values (no `Gc` inside an
-/// `Rc`: gc.rs rule 1), for [`PropertyMap::share_named`].
-#[derive(Clone)]
-pub struct SharedNamed(std::rc::Rc<[(PropertyKey, Property)]>);
+const TAG_SHARED: usize = 1;
+const TAG_LARGE: usize = 2;
+const TAG_MASK: usize = 3;
+const HEADER: usize = size_of::<BlockHeader>();
+const _: () = assert!(HEADER % align_of::<Entry>() == 0 && align_of::<Entry>() >= 4);
+const _: () = assert!(size_of::<Named>() == 8);
+
+fn block_layout(cap: usize) -> std::alloc::Layout {
+    std::alloc::Layout::from_size_align(HEADER + cap * size_of::<Entry>(), align_of::<Entry>())
+        .expect("small block")
+}
+
+/// A new empty block with room for `cap` (≥ 1) entries.
+fn block_alloc(cap: usize) -> *mut BlockHeader {
+    let layout = block_layout(cap);
+    // SAFETY: the layout has a non-zero size.
+    let b = unsafe { std::alloc::alloc(layout) }.cast::<BlockHeader>();
+    if b.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    // SAFETY: freshly allocated, aligned for the header.
+    unsafe {
+        b.write(BlockHeader {
+            len: 0,
+            cap_or_refs: std::cell::Cell::new(cap as u32),
+        })
+    };
+    b
+}
+
+/// # Safety
+/// `b` is a live block.
+#[inline]
+unsafe fn block_entries(b: *mut BlockHeader) -> *mut Entry {
+    // SAFETY: the entries start `HEADER` bytes in, inside the same allocation.
+    unsafe { b.cast::<u8>().add(HEADER).cast::<Entry>() }
+}
+
+/// # Safety
+/// `b` is a live block, and no `&mut` to its entries is alive.
+#[inline]
+unsafe fn block_slice<'a>(b: *mut BlockHeader) -> &'a [Entry] {
+    // SAFETY: the first `len` entries are initialised.
+    unsafe { std::slice::from_raw_parts(block_entries(b), (*b).len as usize) }
+}
+
+/// # Safety
+/// `b` is a live owned block, exclusively reachable through the caller.
+#[inline]
+unsafe fn block_slice_mut<'a>(b: *mut BlockHeader) -> &'a mut [Entry] {
+    // SAFETY: as in `block_slice`, with exclusive access.
+    unsafe { std::slice::from_raw_parts_mut(block_entries(b), (*b).len as usize) }
+}
+
+/// Drops the entries and frees the block; `cap` is its capacity.
+///
+/// # Safety
+/// `b` is a live block no one uses afterwards.
+unsafe fn block_free(b: *mut BlockHeader, cap: usize) {
+    // SAFETY: the entries are initialised and the block was allocated with this layout.
+    unsafe {
+        std::ptr::drop_in_place(block_slice_mut(b));
+        std::alloc::dealloc(b.cast(), block_layout(cap));
+    }
+}
+
+/// A borrowed view of the representation (for the paths that are not hot).
+enum NamedView<'a> {
+    Slice(&'a [Entry]),
+    Large(&'a LargeMap),
+}
+
+/// An immutable list of named properties holding only primitive values (no `Gc` inside a
+/// reference-counted block: gc.rs rule 1), for [`PropertyMap::share_named`].
+pub struct SharedNamed(*mut BlockHeader);
 
 impl SharedNamed {
     /// `None` when a value is an object or an accessor (those must stay per object).
@@ -330,124 +415,316 @@ impl SharedNamed {
         let primitive = props.iter().all(|(k, p)| {
             !k.is_symbol() && matches!(&p.slot, Slot::Data(v) if !matches!(v, Value::Object(_)))
         });
-        primitive.then(|| SharedNamed(props.into()))
+        if !primitive {
+            return None;
+        }
+        let b = block_alloc(props.len().max(1));
+        for (i, e) in props.into_iter().enumerate() {
+            // SAFETY: `i` < capacity; the block is ours alone.
+            unsafe {
+                block_entries(b).add(i).write(e);
+                (*b).len = i as u32 + 1;
+            }
+        }
+        // SAFETY: live; from now on `cap_or_refs` counts references (capacity = max(len, 1)).
+        unsafe { (*b).cap_or_refs.set(1) };
+        Some(SharedNamed(b))
+    }
+
+    /// One more reference to the block.
+    fn share(&self) -> *mut BlockHeader {
+        // SAFETY: the block lives while `self` does.
+        let refs = unsafe { &(*self.0).cap_or_refs };
+        refs.set(
+            refs.get()
+                .checked_add(1)
+                .expect("shared template references"),
+        );
+        self.0
+    }
+}
+
+/// Drops one reference to a shared block.
+///
+/// # Safety
+/// `b` is a live shared block and the caller gives up one reference.
+unsafe fn shared_release(b: *mut BlockHeader) {
+    // SAFETY: live per the contract.
+    let refs = unsafe { &(*b).cap_or_refs };
+    let n = refs.get() - 1;
+    refs.set(n);
+    if n == 0 {
+        // SAFETY: the last reference; a shared block's capacity is max(len, 1).
+        unsafe { block_free(b, ((*b).len as usize).max(1)) };
+    }
+}
+
+impl Clone for SharedNamed {
+    fn clone(&self) -> Self {
+        SharedNamed(self.share())
+    }
+}
+
+impl Drop for SharedNamed {
+    fn drop(&mut self) {
+        // SAFETY: this handle's reference.
+        unsafe { shared_release(self.0) }
     }
 }
 
 impl Default for Named {
     fn default() -> Self {
-        Named::Small(Vec::new())
+        Named(std::ptr::null_mut())
+    }
+}
+
+impl Drop for Named {
+    fn drop(&mut self) {
+        let b = self.untagged();
+        if b.is_null() {
+            return;
+        }
+        match self.0.addr() & TAG_MASK {
+            // SAFETY: an owned block of this capacity, dropped once.
+            0 => unsafe { block_free(b, (*b).cap_or_refs.get() as usize) },
+            // SAFETY: this map's reference.
+            TAG_SHARED => unsafe { shared_release(b) },
+            // SAFETY: made by `Box::into_raw` in `insert`.
+            _ => drop(unsafe { Box::from_raw(b.cast::<LargeMap>()) }),
+        }
     }
 }
 
 impl Named {
     #[inline]
-    fn get(&self, key: &PropertyKey) -> Option<&Property> {
-        match self {
-            Named::Small(v) => v.iter().find(|(k, _)| k == key).map(|(_, p)| p),
-            Named::Large(m) => m.get(key),
-            Named::Shared(t) => t.0.iter().find(|(k, _)| k == key).map(|(_, p)| p),
+    fn untagged(&self) -> *mut BlockHeader {
+        self.0.map_addr(|a| a & !TAG_MASK)
+    }
+
+    #[inline]
+    fn is_large(&self) -> bool {
+        self.0.addr() & TAG_LARGE != 0
+    }
+
+    #[inline]
+    fn is_shared(&self) -> bool {
+        self.0.addr() & TAG_SHARED != 0
+    }
+
+    #[inline]
+    fn view(&self) -> NamedView<'_> {
+        let b = self.untagged();
+        if self.is_large() {
+            // SAFETY: a live boxed map owned by `self`.
+            NamedView::Large(unsafe { &*b.cast::<LargeMap>() })
+        } else if b.is_null() {
+            NamedView::Slice(&[])
+        } else {
+            // SAFETY: a live block; shared access through `&self`.
+            NamedView::Slice(unsafe { block_slice(b) })
         }
     }
 
-    /// The shared template becomes this object's own vector before any change.
+    #[inline]
+    fn large_mut(&mut self) -> &mut LargeMap {
+        debug_assert!(self.is_large());
+        // SAFETY: a live boxed map owned by `self`, borrowed exclusively.
+        unsafe { &mut *self.untagged().cast::<LargeMap>() }
+    }
+
+    #[inline]
+    fn get(&self, key: &PropertyKey) -> Option<&Property> {
+        let b = self.untagged();
+        if !self.is_large() {
+            if b.is_null() {
+                return None;
+            }
+            // SAFETY: a live block; shared access through `&self`.
+            let s = unsafe { block_slice(b) };
+            s.iter().find(|(k, _)| k == key).map(|(_, p)| p)
+        } else {
+            // SAFETY: a live boxed map owned by `self`.
+            unsafe { &*b.cast::<LargeMap>() }.get(key)
+        }
+    }
+
+    /// The shared template becomes this object's own block before any change.
     #[cold]
     fn unshare(&mut self) {
-        if let Named::Shared(t) = self {
-            // One spare slot: the next change is usually an addition (`prototype`, a field).
-            let mut v = Vec::with_capacity(t.0.len() + 1);
-            v.extend(t.0.iter().cloned());
-            *self = Named::Small(v);
+        if !self.is_shared() {
+            return;
+        }
+        let shared = self.untagged();
+        // SAFETY: a live shared block.
+        let src = unsafe { block_slice(shared) };
+        // One spare slot: the next change is usually an addition (`prototype`, a field).
+        let b = block_alloc(src.len() + 1);
+        for (i, e) in src.iter().enumerate() {
+            // SAFETY: `i` < capacity; the new block is ours alone.
+            unsafe {
+                block_entries(b).add(i).write(e.clone());
+                (*b).len = i as u32 + 1;
+            }
+        }
+        self.0 = b;
+        // SAFETY: this map's reference to the template, given up.
+        unsafe { shared_release(shared) };
+    }
+
+    /// A mutable view of an owned block or map (unshares first).
+    #[inline]
+    fn owned_slice_mut(&mut self) -> Option<&mut [Entry]> {
+        debug_assert!(!self.is_large());
+        if self.is_shared() {
+            self.unshare();
+        }
+        let b = self.untagged();
+        if b.is_null() {
+            None
+        } else {
+            // SAFETY: an owned block, borrowed exclusively through `&mut self`.
+            Some(unsafe { block_slice_mut(b) })
         }
     }
 
     #[inline]
     fn get_mut(&mut self, key: &PropertyKey) -> Option<&mut Property> {
-        if let Named::Shared(t) = self {
+        if self.is_large() {
+            return self.large_mut().get_mut(key);
+        }
+        if self.is_shared() {
             // Only an existing key needs the copy.
-            if !t.0.iter().any(|(k, _)| k == key) {
+            // SAFETY: a live shared block.
+            if !unsafe { block_slice(self.untagged()) }
+                .iter()
+                .any(|(k, _)| k == key)
+            {
                 return None;
             }
-            self.unshare();
         }
-        match self {
-            Named::Small(v) => v.iter_mut().find(|(k, _)| k == key).map(|(_, p)| p),
-            Named::Large(m) => m.get_mut(key),
-            Named::Shared(_) => None,
-        }
+        self.owned_slice_mut()?
+            .iter_mut()
+            .find(|(k, _)| k == key)
+            .map(|(_, p)| p)
     }
 
     fn get_index_of(&self, key: &PropertyKey) -> Option<usize> {
-        match self {
-            Named::Small(v) => v.iter().position(|(k, _)| k == key),
-            Named::Large(m) => m.get_index_of(key),
-            Named::Shared(t) => t.0.iter().position(|(k, _)| k == key),
+        match self.view() {
+            NamedView::Slice(s) => s.iter().position(|(k, _)| k == key),
+            NamedView::Large(m) => m.get_index_of(key),
         }
     }
 
     #[inline]
     fn get_index(&self, pos: usize) -> Option<(&PropertyKey, &Property)> {
-        match self {
-            Named::Small(v) => v.get(pos).map(|(k, p)| (k, p)),
-            Named::Large(m) => m.get_index(pos),
-            Named::Shared(t) => t.0.get(pos).map(|(k, p)| (k, p)),
+        match self.view() {
+            NamedView::Slice(s) => s.get(pos).map(|(k, p)| (k, p)),
+            NamedView::Large(m) => m.get_index(pos),
         }
     }
 
     /// Creates or replaces (keeping the position) a property.
     fn insert(&mut self, key: PropertyKey, prop: Property) {
-        self.unshare();
-        match self {
-            Named::Small(v) => {
-                if let Some(slot) = v.iter_mut().find(|(k, _)| *k == key) {
-                    slot.1 = prop;
-                    return;
-                }
-                if v.len() < LINEAR_SCAN_MAX {
-                    v.push((key, prop));
-                    return;
-                }
-                let mut m: IndexMap<PropertyKey, Property, FxBuildHasher> =
-                    IndexMap::with_capacity_and_hasher(v.len() * 2, FxBuildHasher);
-                m.extend(std::mem::take(v));
-                m.insert(key, prop);
-                *self = Named::Large(Box::new(m));
+        if self.is_large() {
+            self.large_mut().insert(key, prop);
+            return;
+        }
+        if let Some(s) = self.owned_slice_mut() {
+            if let Some(slot) = s.iter_mut().find(|(k, _)| *k == key) {
+                slot.1 = prop;
+                return;
             }
-            Named::Large(m) => {
-                m.insert(key, prop);
+        }
+        self.push((key, prop));
+    }
+
+    /// Appends a new entry to the owned block (growing it), or moves to a map past
+    /// `LINEAR_SCAN_MAX` entries.
+    fn push(&mut self, entry: Entry) {
+        let b = self.untagged();
+        if b.is_null() {
+            let nb = block_alloc(2);
+            // SAFETY: room for two entries; ours alone.
+            unsafe {
+                block_entries(nb).write(entry);
+                (*nb).len = 1;
             }
-            Named::Shared(_) => unreachable!("unshared above"),
+            self.0 = nb;
+            return;
+        }
+        // SAFETY: an owned block (unshared by the caller), exclusively ours.
+        let (len, cap) = unsafe { ((*b).len as usize, (*b).cap_or_refs.get() as usize) };
+        if len == cap {
+            if len >= LINEAR_SCAN_MAX {
+                let mut m: LargeMap = IndexMap::with_capacity_and_hasher(len * 2, FxBuildHasher);
+                for i in 0..len {
+                    // SAFETY: moves each initialised entry out once; the block is then freed
+                    // without dropping them.
+                    let (k, p) = unsafe { block_entries(b).add(i).read() };
+                    m.insert(k, p);
+                }
+                m.insert(entry.0, entry.1);
+                // SAFETY: entries moved out above; only the memory is freed.
+                unsafe { std::alloc::dealloc(b.cast(), block_layout(cap)) };
+                let large = Box::into_raw(Box::new(m)).cast::<BlockHeader>();
+                self.0 = large.map_addr(|a| a | TAG_LARGE);
+                return;
+            }
+            let new_cap = (cap * 2).min(LINEAR_SCAN_MAX);
+            // SAFETY: grows the block in place or by copying (entries are plain bytes to
+            // move); the old layout is the one it was allocated with.
+            let nb = unsafe {
+                std::alloc::realloc(b.cast(), block_layout(cap), block_layout(new_cap).size())
+            }
+            .cast::<BlockHeader>();
+            if nb.is_null() {
+                std::alloc::handle_alloc_error(block_layout(new_cap));
+            }
+            // SAFETY: the reallocated block, ours alone.
+            unsafe { (*nb).cap_or_refs.set(new_cap as u32) };
+            self.0 = nb;
+        }
+        let b = self.untagged();
+        // SAFETY: len < capacity now; the block is ours alone.
+        unsafe {
+            block_entries(b).add(len).write(entry);
+            (*b).len = len as u32 + 1;
         }
     }
 
     /// Removes a property keeping the others' order.
     fn shift_remove(&mut self, key: &PropertyKey) -> Option<Property> {
+        if self.is_large() {
+            return self.large_mut().shift_remove(key);
+        }
         self.get_mut(key)?; // unshares when the key is present
-        match self {
-            Named::Small(v) => {
-                let pos = v.iter().position(|(k, _)| k == key)?;
-                Some(v.remove(pos).1)
-            }
-            Named::Large(m) => m.shift_remove(key),
-            Named::Shared(_) => None,
+        let b = self.untagged();
+        // SAFETY: an owned, non-empty block (the key is present).
+        unsafe {
+            let s = block_slice_mut(b);
+            let pos = s.iter().position(|(k, _)| k == key)?;
+            let len = s.len();
+            let base = block_entries(b);
+            let (_, p) = base.add(pos).read();
+            std::ptr::copy(base.add(pos + 1), base.add(pos), len - pos - 1);
+            (*b).len = len as u32 - 1;
+            Some(p)
         }
     }
 
     fn len(&self) -> usize {
-        match self {
-            Named::Small(v) => v.len(),
-            Named::Large(m) => m.len(),
-            Named::Shared(t) => t.0.len(),
+        match self.view() {
+            NamedView::Slice(s) => s.len(),
+            NamedView::Large(m) => m.len(),
         }
     }
 
     /// Entries in insertion order, without boxing (the collector walks this for every
     /// object it marks).
     fn iter(&self) -> impl Iterator<Item = (&PropertyKey, &Property)> + '_ {
-        let (small, large) = match self {
-            Named::Small(v) => (Some(v.as_slice()), None),
-            Named::Shared(t) => (Some(&t.0[..]), None),
-            Named::Large(m) => (None, Some(m.iter())),
+        let (small, large) = match self.view() {
+            NamedView::Slice(s) => (Some(s), None),
+            NamedView::Large(m) => (None, Some(m.iter())),
         };
         let small = small.map(|s| s.iter().map(|(k, p)| (k, p)));
         small
@@ -575,7 +852,7 @@ impl PropertyMap {
     /// on the first change). Ignored if the object already has named properties.
     pub fn share_named(&mut self, template: &SharedNamed) {
         if self.named.len() == 0 {
-            self.named = Named::Shared(template.clone());
+            self.named = Named(template.share().map_addr(|a| a | TAG_SHARED));
         }
     }
 
