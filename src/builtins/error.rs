@@ -12,7 +12,7 @@
 use std::rc::Rc;
 
 use super::{arg, constructor, method, native, native_closure};
-use crate::interp::function::{closure_slot, FunctionData};
+use crate::interp::function::closure_slot;
 use crate::interp::{ops, props, Interp, JsResult};
 use crate::lower::tree::Code;
 use crate::value::object::ObjectKind;
@@ -250,14 +250,7 @@ fn stack_set(_: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
 
 /// The code of a JS function object.
 fn closure_code(f: &JsObject) -> Option<Rc<Code>> {
-    let d = f.borrow();
-    let ObjectKind::Function(payload) = &d.kind else {
-        return None;
-    };
-    match &**payload {
-        FunctionData::Closure { code, .. } => Some(code.clone()),
-        _ => None,
-    }
+    crate::interp::function::closure_code(&f.borrow().kind).cloned()
 }
 
 /// `Error.captureStackTrace(targetObject[, constructorOpt])`: `targetObject.stack` from the

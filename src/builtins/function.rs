@@ -17,14 +17,18 @@ use crate::value::{atoms, JsObject, JsString, PropertyKey, Symbol, Value, WellKn
 /// `function name() { [native code] }` for natives and bound functions.
 pub fn source_text(obj: &JsObject) -> String {
     let data = obj.borrow();
-    if let ObjectKind::Function(payload) = &data.kind {
-        if let FunctionData::Closure { code, .. } = &**payload {
-            let (s, e) = (code.span.start as usize, code.span.end as usize);
-            if let Some(text) = code.source.get(s..e) {
-                return text.to_string();
-            }
+    if let Some(code) = crate::interp::function::closure_code(&data.kind) {
+        let (s, e) = (code.span.start as usize, code.span.end as usize);
+        if let Some(text) = code.source.get(s..e) {
+            return text.to_string();
         }
-        let bound = matches!(&**payload, FunctionData::Bound(_));
+    }
+    if matches!(
+        &data.kind,
+        ObjectKind::Function(_) | ObjectKind::Closure(_) | ObjectKind::NativeClosureObj(..)
+    ) {
+        let bound =
+            matches!(&data.kind, ObjectKind::Function(p) if matches!(&**p, FunctionData::Bound(_)));
         let name = match data.properties.get(&PropertyKey::String(atoms::NAME)) {
             Some(crate::value::property::PropertyRef::Data(Value::String(n), _)) if !bound => {
                 n.to_std_string_lossy()

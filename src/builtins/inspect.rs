@@ -227,6 +227,20 @@ pub struct Flavor {
 /// The flavor of a callable object (all false for other objects).
 pub fn function_flavor(o: &JsObject) -> Flavor {
     let d = o.borrow();
+    if let Some(code) = crate::interp::function::closure_code(&d.kind) {
+        return Flavor {
+            is_class: code.class_ctor.is_some(),
+            is_generator: code.machine.as_ref().is_some_and(|m| m.kind.is_generator()),
+            is_async: code.machine.as_ref().is_some_and(|m| m.kind.is_async()),
+            ..Flavor::default()
+        };
+    }
+    if let ObjectKind::NativeClosureObj(..) = &d.kind {
+        return Flavor {
+            is_native: true,
+            ..Flavor::default()
+        };
+    }
     let ObjectKind::Function(payload) = &d.kind else {
         return Flavor::default();
     };

@@ -198,17 +198,17 @@ pub fn native_closure(
     f: NativeClosureFn,
     slots: Vec<Value>,
 ) -> JsObject {
-    let obj = JsObject::new(
-        Some(interp.intrinsics.function_proto.clone()),
-        ObjectKind::Function(Box::new(match <[Value; 1]>::try_from(slots) {
-            Ok([slot]) => FunctionData::NativeClosure1 { f, slot },
-            Err(slots) => FunctionData::NativeClosure {
-                f,
-                slots: slots.into_boxed_slice(),
-                is_constructor: false,
-            },
+    let kind = match <[Value; 1]>::try_from(slots) {
+        // One object captured (promise resolving functions…): inline, one allocation.
+        Ok([Value::Object(o)]) => ObjectKind::NativeClosureObj(f, o),
+        Ok([slot]) => ObjectKind::Function(Box::new(FunctionData::NativeClosure1 { f, slot })),
+        Err(slots) => ObjectKind::Function(Box::new(FunctionData::NativeClosure {
+            f,
+            slots: slots.into_boxed_slice(),
+            is_constructor: false,
         })),
-    );
+    };
+    let obj = JsObject::new(Some(interp.intrinsics.function_proto.clone()), kind);
     // Resolving and element functions are anonymous: skip the interner for "".
     if name.is_empty() {
         crate::interp::function::define_anon_length_and_name(interp, &obj, length);

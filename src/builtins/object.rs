@@ -481,7 +481,9 @@ pub fn object_to_string(interp: &mut Interp, this: &Value, _: &[Value]) -> JsRes
         _ if is_array => "Array",
         ObjectKind::Proxy(p) if p.callable => "Function",
         ObjectKind::Arguments(_) => "Arguments",
-        ObjectKind::Function(_) => "Function",
+        ObjectKind::Function(_) | ObjectKind::Closure(_) | ObjectKind::NativeClosureObj(..) => {
+            "Function"
+        }
         ObjectKind::Error => "Error",
         ObjectKind::Boolean(_) => "Boolean",
         ObjectKind::Number(_) => "Number",

@@ -151,6 +151,50 @@ impl Env {
     }
 }
 
+/// A closure without extra data (most of them), held inline in its object
+/// (`ObjectKind::Closure`): the function object is then one allocation. The first
+/// [`extra_mut`] moves it into a boxed [`FunctionData::Closure`]. Its `[[Construct]]` is
+/// `code.is_constructor`.
+pub struct ClosureData {
+    pub code: Rc<Code>,
+    pub env: Option<Gc<Env>>,
+}
+
+impl Finalize for ClosureData {}
+// SAFETY: marks the captured environment (the code holds no GC pointers).
+unsafe impl Trace for ClosureData {
+    crate::value::gc::custom_trace!(this, mark, {
+        if let Some(e) = &this.env {
+            mark(e);
+        }
+    });
+}
+
+/// The code of a JS function object, in either representation.
+#[inline]
+pub fn closure_code(kind: &ObjectKind) -> Option<&Rc<Code>> {
+    match kind {
+        ObjectKind::Closure(c) => Some(&c.code),
+        ObjectKind::Function(p) => match &**p {
+            FunctionData::Closure { code, .. } => Some(code),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The code and environment of a JS function object, cloned out.
+pub fn closure_parts(kind: &ObjectKind) -> Option<(Rc<Code>, Option<Gc<Env>>)> {
+    match kind {
+        ObjectKind::Closure(c) => Some((c.code.clone(), c.env.clone())),
+        ObjectKind::Function(p) => match &**p {
+            FunctionData::Closure { code, env, .. } => Some((code.clone(), env.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// What some closures carry besides code and environment.
 #[derive(Default)]
 pub struct ClosureExtra {
@@ -294,6 +338,10 @@ pub enum Callable {
 pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
     let data = obj.borrow();
     let payload = match &data.kind {
+        ObjectKind::Closure(c) => return Some(closure_callable(obj, &c.code, &c.env)),
+        ObjectKind::NativeClosureObj(f, _) => {
+            return Some((Callable::NativeClosure(*f, obj.clone()), false));
+        }
         ObjectKind::Function(payload) => payload,
         ObjectKind::Proxy(p) if p.callable => {
             return Some((Callable::Proxy(obj.clone()), p.constructor));
@@ -302,33 +350,7 @@ pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
     };
     let f: &FunctionData = payload;
     Some(match f {
-        // Generator functions create their generator object around the call.
-        FunctionData::Closure { code, .. }
-            if code.machine.as_ref().is_some_and(|m| m.kind.is_generator()) =>
-        {
-            (
-                Callable::NativeClosure(super::machine::call_generator, obj.clone()),
-                false,
-            )
-        }
-        FunctionData::Closure {
-            code,
-            env,
-            is_constructor,
-            ..
-        } => {
-            // Also for code without a name: stack frames then name it by the function's `name`.
-            // And for code with an `arguments` object (a sloppy one's `callee`).
-            let me = (code.uses_super
-                || code.class_ctor.is_some()
-                || code.name == crate::value::atoms::EMPTY
-                || code.arguments_place.is_some())
-            .then(|| obj.clone());
-            (
-                Callable::Closure(code.clone(), env.clone(), me),
-                *is_constructor,
-            )
-        }
+        FunctionData::Closure { code, env, .. } => closure_callable(obj, code, env),
         FunctionData::Native { f, is_constructor } => (Callable::Native(*f), *is_constructor),
         FunctionData::NativeClosure {
             f, is_constructor, ..
@@ -344,6 +366,29 @@ pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
     })
 }
 
+/// [`callable`] for a JS function object of `code` closing over `env`.
+#[inline(always)]
+fn closure_callable(obj: &JsObject, code: &Rc<Code>, env: &Option<Gc<Env>>) -> (Callable, bool) {
+    // Generator functions create their generator object around the call.
+    if code.machine.as_ref().is_some_and(|m| m.kind.is_generator()) {
+        return (
+            Callable::NativeClosure(super::machine::call_generator, obj.clone()),
+            false,
+        );
+    }
+    // Also for code without a name: stack frames then name it by the function's `name`.
+    // And for code with an `arguments` object (a sloppy one's `callee`).
+    let me = (code.uses_super
+        || code.class_ctor.is_some()
+        || code.name == crate::value::atoms::EMPTY
+        || code.arguments_place.is_some())
+    .then(|| obj.clone());
+    (
+        Callable::Closure(code.clone(), env.clone(), me),
+        code.is_constructor,
+    )
+}
+
 pub fn is_callable(v: &Value) -> bool {
     match v {
         Value::Object(o) => o.borrow().kind.is_callable(),
@@ -354,6 +399,13 @@ pub fn is_callable(v: &Value) -> bool {
 /// Slot `i` of a native closure (undefined if absent or not a native closure).
 pub fn closure_slot(callee: &JsObject, i: usize) -> Value {
     let data = callee.borrow();
+    if let ObjectKind::NativeClosureObj(_, o) = &data.kind {
+        return if i == 0 {
+            Value::Object(o.clone())
+        } else {
+            Value::Undefined
+        };
+    }
     if let ObjectKind::Function(payload) = &data.kind {
         match &**payload {
             FunctionData::NativeClosure { slots, .. } => {
@@ -376,24 +428,36 @@ pub fn ignores_second_argument(f: &Value) -> bool {
         return false;
     };
     let data = o.borrow();
-    let ObjectKind::Function(payload) = &data.kind else {
-        return false;
-    };
-    match payload.as_any().downcast_ref::<FunctionData>() {
-        Some(FunctionData::Closure { code, .. }) => {
+    match closure_code(&data.kind) {
+        Some(code) => {
             code.params.len() <= 1
                 && code.param_init.is_none()
                 && code.arguments_place.is_none()
                 && code.machine.is_none()
                 && code.class_ctor.is_none()
         }
-        _ => false,
+        None => false,
     }
 }
 
 /// Overwrite slot `i` of a native closure (no-op on other objects or out of range).
 pub fn set_closure_slot(callee: &JsObject, i: usize, v: Value) {
     let mut data = callee.borrow_mut();
+    if let ObjectKind::NativeClosureObj(f, o) = &mut data.kind {
+        if i == 0 {
+            match v {
+                Value::Object(v) => *o = v,
+                // Not an object any more: the boxed form holds any value.
+                v => {
+                    data.kind = ObjectKind::Function(Box::new(FunctionData::NativeClosure1 {
+                        f: *f,
+                        slot: v,
+                    }))
+                }
+            }
+        }
+        return;
+    }
     if let ObjectKind::Function(payload) = &mut data.kind {
         match &mut **payload {
             FunctionData::NativeClosure { slots, .. } => {
@@ -491,6 +555,18 @@ pub fn with_extra<T>(obj: &JsObject, f: impl FnOnce(Option<&ClosureExtra>) -> T)
 /// Mutable access to a closure's extra data (created on demand); `None` for non-closures.
 pub fn extra_mut<T>(obj: &JsObject, f: impl FnOnce(&mut ClosureExtra) -> T) -> Option<T> {
     let mut data = obj.borrow_mut();
+    if let ObjectKind::Closure(_) = &data.kind {
+        // The inline form has no room for extra data: box it.
+        let ObjectKind::Closure(c) = std::mem::replace(&mut data.kind, ObjectKind::Ordinary) else {
+            unreachable!()
+        };
+        data.kind = ObjectKind::Function(Box::new(FunctionData::Closure {
+            is_constructor: c.code.is_constructor,
+            code: c.code,
+            env: c.env,
+            extra: None,
+        }));
+    }
     if let ObjectKind::Function(payload) = &mut data.kind {
         if let FunctionData::Closure { extra, .. } = &mut **payload {
             return Some(f(extra.get_or_insert_with(Default::default)));

@@ -169,15 +169,8 @@ pub fn call_generator(
     this: &Value,
     args: &[Value],
 ) -> JsResult<Value> {
-    let (code, env) = {
-        let data = callee.borrow();
-        let ObjectKind::Function(p) = &data.kind else {
-            return Err(Throw);
-        };
-        match &**p {
-            FunctionData::Closure { code, env, .. } => (code.clone(), env.clone()),
-            _ => return Err(Throw),
-        }
+    let Some((code, env)) = crate::interp::function::closure_parts(&callee.borrow().kind) else {
+        return Err(Throw);
     };
     let base = interp.stack.len();
     interp.stack.extend_from_slice(args);

@@ -1586,12 +1586,10 @@ impl Interp {
         };
         let f = JsObject::new(
             Some(self.function_proto_for(code)),
-            ObjectKind::Function(Box::new(FunctionData::Closure {
+            ObjectKind::Closure(function::ClosureData {
                 code: code.clone(),
                 env: env.clone(),
-                is_constructor: code.is_constructor,
-                extra: None,
-            })),
+            }),
         );
         if let (Some((_, slot)), Some(env)) = (&code.name_env, &env) {
             env.set(*slot as usize, Value::Object(f.clone()));

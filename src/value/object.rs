@@ -43,7 +43,7 @@ pub struct ObjectData {
 // (mimalloc's size classes go 48, 64, 80, 96: at 56 bytes the record took an 80-byte block,
 // at 64 a 96-byte one).
 const _: () = assert!(size_of::<ObjectData>() == 40);
-const _: () = assert!(size_of::<ObjectKind>() == 16);
+const _: () = assert!(size_of::<ObjectKind>() == 24);
 
 /// A private element of an object (ECMA-262 PrivateElement).
 pub enum PrivateElement {
@@ -304,6 +304,14 @@ pub enum ObjectKind {
     /// keeps this enum two words, and calls skip a downcast). Whatever the payload holds
     /// (environments, captured values, the `[[HomeObject]]`) is reachable through its `Trace`.
     Function(Box<FunctionData>),
+    /// A JS closure without extra data (most of them), inline: one allocation per function
+    /// object. Everything that reads closures goes through `interp::function`
+    /// (`closure_code`, `callable`, …), which knows both forms.
+    Closure(crate::interp::function::ClosureData),
+    /// A native closure capturing one object (promise resolving functions …), inline; the
+    /// interpreter's `closure_slot`/`set_closure_slot` read and write it (a non-object slot
+    /// value moves it to `Function(NativeClosure1)`).
+    NativeClosureObj(crate::interp::function::NativeClosureFn, JsObject),
     /// A suspended generator / async function frame, designed by the interpreter.
     Suspended(PayloadBox),
     /// Embedder data attached to an object (the embedding API).
@@ -444,7 +452,9 @@ impl ObjectKind {
             ObjectKind::WeakMap(_) => "WeakMap",
             ObjectKind::WeakSet(_) => "WeakSet",
             ObjectKind::Promise(_) => "Promise",
-            ObjectKind::Function(_) => "Function",
+            ObjectKind::Function(_) | ObjectKind::Closure(_) | ObjectKind::NativeClosureObj(..) => {
+                "Function"
+            }
             ObjectKind::Suspended(_) => "Suspended",
             ObjectKind::Host(_) => "Host",
             ObjectKind::Proxy(_) => "Proxy",
@@ -453,7 +463,9 @@ impl ObjectKind {
 
     pub fn is_callable(&self) -> bool {
         match self {
-            ObjectKind::Function(_) => true,
+            ObjectKind::Function(_) | ObjectKind::Closure(_) | ObjectKind::NativeClosureObj(..) => {
+                true
+            }
             ObjectKind::Proxy(p) => p.callable,
             _ => false,
         }
@@ -482,6 +494,8 @@ unsafe impl Trace for ObjectKind {
                 }
             }
             ObjectKind::Function(f) => mark(&**f),
+            ObjectKind::Closure(c) => mark(c),
+            ObjectKind::NativeClosureObj(_, o) => mark(o),
             ObjectKind::Suspended(p) | ObjectKind::Host(p) => mark(&**p),
             ObjectKind::Arguments(Some(m)) => mark(&***m),
             ObjectKind::Proxy(p) => {

@@ -279,14 +279,21 @@ const LINEAR_SCAN_MAX: usize = 8;
 
 /// Per-object property storage. See the module docs for the layout.
 ///
-/// 16 bytes: one word for the named properties (every property read looks there first), one
-/// for the rest, boxed and absent until first needed. This keeps an `ObjectData` at 40 bytes
-/// (with the GC header and borrow flag, a promise or a closure object is one 64-byte
-/// allocator block).
+/// One word: the named properties (every property read looks there first), or, once the
+/// object has index properties, is non-extensible or has private elements, a box holding
+/// them and the rest. This keeps an `ObjectData` at 40 bytes (with the GC header and borrow
+/// flag, one 64-byte allocator block) with room for a closure's code and environment.
 #[derive(Default)]
 pub struct PropertyMap {
+    /// The named properties; tagged `TAG_FULL` once the object has a [`Rest`] (then a box
+    /// holding both).
     named: Named,
-    rest: Option<Box<Rest>>,
+}
+
+/// A map with the rarer parts: its named properties (never `TAG_FULL` themselves) and the rest.
+struct Full {
+    named: Named,
+    rest: Rest,
 }
 
 /// What most objects never have: index properties, the non-extensible flag, private elements.
@@ -304,7 +311,7 @@ struct Rest {
     private: Option<Box<Vec<(Symbol, PrivateElement)>>>,
 }
 
-const _: () = assert!(size_of::<PropertyMap>() == 16);
+const _: () = assert!(size_of::<PropertyMap>() == 8);
 
 /// Named (string- and symbol-keyed) properties in insertion order, in one word. Most objects —
 /// every function with its `length` and `name`, object literals, promises' reaction records —
@@ -335,6 +342,8 @@ struct BlockHeader {
 
 const TAG_SHARED: usize = 1;
 const TAG_LARGE: usize = 2;
+/// Only in a `PropertyMap`'s own word: a `Box<Full>`.
+const TAG_FULL: usize = 3;
 const TAG_MASK: usize = 3;
 const HEADER: usize = size_of::<BlockHeader>();
 const _: () = assert!(HEADER % align_of::<Entry>() == 0 && align_of::<Entry>() >= 4);
@@ -489,8 +498,10 @@ impl Drop for Named {
             0 => unsafe { block_free(b, (*b).cap_or_refs.get() as usize) },
             // SAFETY: this map's reference.
             TAG_SHARED => unsafe { shared_release(b) },
-            // SAFETY: made by `Box::into_raw` in `insert`.
-            _ => drop(unsafe { Box::from_raw(b.cast::<LargeMap>()) }),
+            // SAFETY: made by `Box::into_raw` in `push`.
+            TAG_LARGE => drop(unsafe { Box::from_raw(b.cast::<LargeMap>()) }),
+            // SAFETY: made by `Box::into_raw` in `PropertyMap::rest_mut`.
+            _ => drop(unsafe { Box::from_raw(b.cast::<Full>()) }),
         }
     }
 }
@@ -503,18 +514,57 @@ impl Named {
 
     #[inline]
     fn is_large(&self) -> bool {
-        self.0.addr() & TAG_LARGE != 0
+        self.0.addr() & TAG_MASK == TAG_LARGE
     }
 
     #[inline]
     fn is_shared(&self) -> bool {
-        self.0.addr() & TAG_SHARED != 0
+        self.0.addr() & TAG_MASK == TAG_SHARED
+    }
+
+    #[inline]
+    fn is_full(&self) -> bool {
+        self.0.addr() & TAG_MASK == TAG_FULL
+    }
+
+    /// The box of a `TAG_FULL` word.
+    #[inline]
+    fn full(&self) -> Option<&Full> {
+        // SAFETY: a live `Full` owned by `self`.
+        self.is_full()
+            .then(|| unsafe { &*self.untagged().cast::<Full>() })
+    }
+
+    #[inline]
+    fn full_mut(&mut self) -> Option<&mut Full> {
+        // SAFETY: a live `Full` owned by `self`, borrowed exclusively.
+        self.is_full()
+            .then(|| unsafe { &mut *self.untagged().cast::<Full>() })
+    }
+
+    /// The named properties proper (inside the box of a `TAG_FULL` word).
+    #[inline]
+    fn resolve(&self) -> &Named {
+        match self.full() {
+            Some(f) => &f.named,
+            None => self,
+        }
+    }
+
+    #[inline]
+    fn resolve_mut(&mut self) -> &mut Named {
+        if self.is_full() {
+            // SAFETY: a live `Full` owned by `self`, borrowed exclusively.
+            return unsafe { &mut (*self.untagged().cast::<Full>()).named };
+        }
+        self
     }
 
     #[inline]
     fn view(&self) -> NamedView<'_> {
-        let b = self.untagged();
-        if self.is_large() {
+        let this = self.resolve();
+        let b = this.untagged();
+        if this.is_large() {
             // SAFETY: a live boxed map owned by `self`.
             NamedView::Large(unsafe { &*b.cast::<LargeMap>() })
         } else if b.is_null() {
@@ -535,16 +585,20 @@ impl Named {
     #[inline]
     fn get(&self, key: &PropertyKey) -> Option<&Property> {
         let b = self.untagged();
-        if !self.is_large() {
+        let tag = self.0.addr() & TAG_MASK;
+        if tag < TAG_LARGE {
             if b.is_null() {
                 return None;
             }
             // SAFETY: a live block; shared access through `&self`.
             let s = unsafe { block_slice(b) };
             s.iter().find(|(k, _)| k == key).map(|(_, p)| p)
-        } else {
+        } else if tag == TAG_LARGE {
             // SAFETY: a live boxed map owned by `self`.
             unsafe { &*b.cast::<LargeMap>() }.get(key)
+        } else {
+            // SAFETY: a live `Full` owned by `self`; its `named` is never `TAG_FULL`.
+            unsafe { &(*b.cast::<Full>()).named }.get(key)
         }
     }
 
@@ -574,7 +628,7 @@ impl Named {
     /// A mutable view of an owned block or map (unshares first).
     #[inline]
     fn owned_slice_mut(&mut self) -> Option<&mut [Entry]> {
-        debug_assert!(!self.is_large());
+        debug_assert!(!self.is_large() && !self.is_full());
         if self.is_shared() {
             self.unshare();
         }
@@ -809,20 +863,51 @@ impl PropertyMap {
         Self::default()
     }
 
+    /// The rarer parts, if the object has them.
+    #[inline]
+    fn rest(&self) -> Option<&Rest> {
+        self.named.full().map(|f| &f.rest)
+    }
+
+    #[inline]
+    fn rest_opt_mut(&mut self) -> Option<&mut Rest> {
+        self.named.full_mut().map(|f| &mut f.rest)
+    }
+
+    /// The rarer parts, created (the map becomes a `Full` box) if absent.
     #[inline]
     fn rest_mut(&mut self) -> &mut Rest {
-        self.rest.get_or_insert_with(Default::default)
+        if !self.named.is_full() {
+            let named = std::mem::take(&mut self.named);
+            let full = Box::into_raw(Box::new(Full {
+                named,
+                rest: Rest::default(),
+            }));
+            self.named = Named(full.cast::<BlockHeader>().map_addr(|a| a | TAG_FULL));
+        }
+        &mut self.named.full_mut().expect("made full above").rest
+    }
+
+    /// The named properties proper.
+    #[inline]
+    fn named(&self) -> &Named {
+        self.named.resolve()
+    }
+
+    #[inline]
+    fn named_mut(&mut self) -> &mut Named {
+        self.named.resolve_mut()
     }
 
     /// `[[Extensible]]` (stored here so that `ObjectData` stays small).
     #[inline]
     pub fn is_extensible(&self) -> bool {
-        self.rest.as_ref().is_none_or(|r| !r.non_extensible)
+        self.rest().is_none_or(|r| !r.non_extensible)
     }
 
     /// Sets `[[Extensible]]`.
     pub fn set_extensible(&mut self, extensible: bool) {
-        if extensible && self.rest.is_none() {
+        if extensible && self.rest().is_none() {
             return;
         }
         self.rest_mut().non_extensible = !extensible;
@@ -830,12 +915,12 @@ impl PropertyMap {
 
     /// The object's private elements, if it has any.
     pub fn private_elements(&self) -> Option<&Vec<(Symbol, PrivateElement)>> {
-        self.rest.as_ref()?.private.as_deref()
+        self.rest()?.private.as_deref()
     }
 
     /// Mutable access to the private elements, if the object has any.
     pub fn private_elements_mut(&mut self) -> Option<&mut Vec<(Symbol, PrivateElement)>> {
-        self.rest.as_mut()?.private.as_deref_mut()
+        self.rest_opt_mut()?.private.as_deref_mut()
     }
 
     /// The private element list, created empty if absent.
@@ -845,14 +930,14 @@ impl PropertyMap {
 
     #[inline]
     fn sparse(&self) -> Option<&Sparse> {
-        self.rest.as_ref().map(|r| &r.sparse)
+        self.rest().map(|r| &r.sparse)
     }
 
     /// Gives an object without named properties the shared template's properties (copied
     /// on the first change). Ignored if the object already has named properties.
     pub fn share_named(&mut self, template: &SharedNamed) {
-        if self.named.len() == 0 {
-            self.named = Named(template.share().map_addr(|a| a | TAG_SHARED));
+        if self.named().len() == 0 {
+            *self.named_mut() = Named(template.share().map_addr(|a| a | TAG_SHARED));
         }
     }
 
@@ -882,26 +967,26 @@ impl PropertyMap {
     /// Mutable access to an own named property (same contract as `named_property`).
     #[inline]
     pub fn named_property_mut(&mut self, key: &PropertyKey) -> Option<&mut Property> {
-        self.named.get_mut(key)
+        self.named_mut().get_mut(key)
     }
 
     /// Position of a named own property in insertion order (for inline caches: a later
     /// `named_at` with that position is O(1); callers re-check the key, since deletions
     /// shift positions).
     pub fn named_position(&self, key: &PropertyKey) -> Option<usize> {
-        self.named.get_index_of(key)
+        self.named().get_index_of(key)
     }
 
     /// The named property at an insertion-order position, if any.
     #[inline]
     pub fn named_at(&self, pos: usize) -> Option<(&PropertyKey, &Property)> {
-        self.named.get_index(pos)
+        self.named().get_index(pos)
     }
 
     /// Own indexed property lookup.
     #[inline]
     pub fn get_index(&self, i: u32) -> Option<PropertyRef<'_>> {
-        let r = self.rest.as_deref()?;
+        let r = self.rest()?;
         if let Some(Some(v)) = r.elements.get(i as usize) {
             return Some(PropertyRef::Data(v, Attributes::DEFAULT));
         }
@@ -921,7 +1006,7 @@ impl PropertyMap {
         match key {
             PropertyKey::Index(i) => self.rest_mut().insert_index(i, prop),
             key => {
-                self.named.insert(key, prop);
+                self.named_mut().insert(key, prop);
             }
         }
     }
@@ -930,7 +1015,7 @@ impl PropertyMap {
     #[inline]
     pub fn write(&mut self, key: &PropertyKey, value: Value) -> WriteOutcome {
         if let PropertyKey::Index(i) = key {
-            let Some(r) = self.rest.as_deref_mut() else {
+            let Some(r) = self.rest_opt_mut() else {
                 return WriteOutcome::Missing(value);
             };
             if let Some(Some(slot)) = r.elements.get_mut(*i as usize) {
@@ -942,7 +1027,7 @@ impl PropertyMap {
                 None => WriteOutcome::Missing(value),
             };
         }
-        match self.named.get_mut(key) {
+        match self.named_mut().get_mut(key) {
             Some(p) => write_into(p, value),
             None => WriteOutcome::Missing(value),
         }
@@ -965,7 +1050,7 @@ impl PropertyMap {
     pub fn remove(&mut self, key: &PropertyKey) -> Option<Property> {
         match key {
             PropertyKey::Index(i) => {
-                let r = self.rest.as_deref_mut()?;
+                let r = self.rest_opt_mut()?;
                 let idx = *i as usize;
                 if let Some(slot) = r.elements.get_mut(idx) {
                     if let Some(v) = slot.take() {
@@ -976,16 +1061,16 @@ impl PropertyMap {
                 r.sparse.remove(i)
             }
             // shift_remove keeps insertion order (O(n) in the named count; shapes will fix).
-            key => self.named.shift_remove(key),
+            key => self.named_mut().shift_remove(key),
         }
     }
 
     /// Number of own properties.
     pub fn len(&self) -> usize {
-        let indexed = self.rest.as_ref().map_or(0, |r| {
+        let indexed = self.rest().map_or(0, |r| {
             r.elements.iter().filter(|e| e.is_some()).count() + r.sparse.len()
         });
-        indexed + self.named.len()
+        indexed + self.named().len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -995,11 +1080,8 @@ impl PropertyMap {
     /// Own keys in OrdinaryOwnPropertyKeys order: indices ascending, then strings in insertion
     /// order, then symbols in insertion order.
     pub fn keys(&self) -> Vec<PropertyKey> {
-        let indexed = self
-            .rest
-            .as_ref()
-            .map_or(0, |r| r.elements.len() + r.sparse.len());
-        let mut out = Vec::with_capacity(indexed + self.named.len());
+        let indexed = self.rest().map_or(0, |r| r.elements.len() + r.sparse.len());
+        let mut out = Vec::with_capacity(indexed + self.named().len());
         self.index_keys_into(&mut out);
         self.named_keys_into(&mut out);
         out
@@ -1007,7 +1089,7 @@ impl PropertyMap {
 
     /// Index keys ascending (dense and sparse merged).
     pub fn index_keys_into(&self, out: &mut Vec<PropertyKey>) {
-        let Some(r) = self.rest.as_deref() else {
+        let Some(r) = self.rest() else {
             return;
         };
         let dense = r
@@ -1033,17 +1115,18 @@ impl PropertyMap {
 
     /// String keys in insertion order, then symbol keys in insertion order.
     pub fn named_keys_into(&self, out: &mut Vec<PropertyKey>) {
-        if self.named.len() == 0 {
+        let named = self.named();
+        if named.len() == 0 {
             return;
         }
-        out.extend(self.named.keys().filter(|k| !k.is_symbol()).cloned());
-        out.extend(self.named.keys().filter(|k| k.is_symbol()).cloned());
+        out.extend(named.keys().filter(|k| !k.is_symbol()).cloned());
+        out.extend(named.keys().filter(|k| k.is_symbol()).cloned());
     }
 
     /// The dense elements (`None` = hole): the array fast path for builtins.
     #[inline]
     pub fn elements(&self) -> &[Option<Value>] {
-        match &self.rest {
+        match self.rest() {
             Some(r) => &r.elements,
             None => &[],
         }
@@ -1062,7 +1145,7 @@ impl PropertyMap {
     /// `k` to `k - 1` one by one, holes included, is exactly this). Returns the old element 0
     /// (`None` for a hole or no elements).
     pub fn shift_elements(&mut self) -> Option<Value> {
-        let r = self.rest.as_deref_mut()?;
+        let r = self.rest_opt_mut()?;
         if r.elements.is_empty() {
             return None;
         }
@@ -1080,7 +1163,7 @@ impl PropertyMap {
     /// Drops every index property ≥ `len` (array `length` shrink). Non-configurable ones are the
     /// caller's check (ArraySetLength).
     pub fn truncate_indices(&mut self, len: u32) {
-        if let Some(r) = self.rest.as_deref_mut() {
+        if let Some(r) = self.rest_opt_mut() {
             r.elements.truncate(len as usize);
             r.trim_holes();
             r.sparse.truncate(len);
@@ -1115,10 +1198,10 @@ impl Finalize for PropertyMap {}
 // SAFETY: every value and accessor function stored in the map is marked.
 unsafe impl Trace for PropertyMap {
     custom_trace!(this, mark, {
-        for p in this.named.values() {
+        for p in this.named().values() {
             mark(p);
         }
-        if let Some(r) = &this.rest {
+        if let Some(r) = this.rest() {
             for v in r.elements.iter().flatten() {
                 mark(v);
             }
