@@ -200,7 +200,8 @@ pub fn native_closure(
 ) -> JsObject {
     let kind = match <[Value; 1]>::try_from(slots) {
         // One object captured (promise resolving functions…): inline, one allocation.
-        Ok([Value::Object(o)]) => ObjectKind::NativeClosureObj(f, o),
+        Ok([Value::Object(o)]) => ObjectKind::NativeClosureObj(f, Some(o)),
+        Ok([Value::Undefined]) => ObjectKind::NativeClosureObj(f, None),
         Ok([slot]) => ObjectKind::Function(Box::new(FunctionData::NativeClosure1 { f, slot })),
         Err(slots) => ObjectKind::Function(Box::new(FunctionData::NativeClosure {
             f,

@@ -400,10 +400,9 @@ pub fn is_callable(v: &Value) -> bool {
 pub fn closure_slot(callee: &JsObject, i: usize) -> Value {
     let data = callee.borrow();
     if let ObjectKind::NativeClosureObj(_, o) = &data.kind {
-        return if i == 0 {
-            Value::Object(o.clone())
-        } else {
-            Value::Undefined
+        return match o {
+            Some(o) if i == 0 => Value::Object(o.clone()),
+            _ => Value::Undefined,
         };
     }
     if let ObjectKind::Function(payload) = &data.kind {
@@ -446,7 +445,8 @@ pub fn set_closure_slot(callee: &JsObject, i: usize, v: Value) {
     if let ObjectKind::NativeClosureObj(f, o) = &mut data.kind {
         if i == 0 {
             match v {
-                Value::Object(v) => *o = v,
+                Value::Object(v) => *o = Some(v),
+                Value::Undefined => *o = None,
                 // Not an object any more: the boxed form holds any value.
                 v => {
                     data.kind = ObjectKind::Function(Box::new(FunctionData::NativeClosure1 {

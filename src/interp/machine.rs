@@ -31,44 +31,92 @@ enum Slot {
 }
 
 /// A suspended call.
+///
+/// 64 bytes (the registers, and `this`/`super`/callee only when set, out of line): with the
+/// promise and the payload's table an async call's state is one 80-byte block, 100,000
+/// pending async calls (DESIGN §8).
 pub struct Frame {
     code: Rc<Code>,
-    regs: Vec<Value>,
+    /// `code.registers` values, moved to the value stack while the frame runs.
+    regs: Box<[Value]>,
     env: Option<Gc<Env>>,
-    this: Value,
-    /// `super`'s home object and the active function (methods using `super` only).
-    home: Option<JsObject>,
-    func: Option<JsObject>,
+    /// `this`, `super`'s home object and active function, the callee: `None` while all are
+    /// unset (undefined `this`, no `super`, a named function).
+    extra: Option<Box<FrameExtra>>,
     block: BlockId,
     env_depth: u32,
     slot: Slot,
-    /// The function object, kept when its code has no name (methods are named by their key
-    /// at run time): names the resumed call's stack frame.
-    callee: Option<JsObject>,
     /// Source offset where the call last stopped (its await or yield): the position of its
     /// stack frame when resumed, and of its `at async f (…)` line while it waits.
     pos: u32,
 }
 
+const _: () = assert!(size_of::<Frame>() == 64);
+
+/// The rarer parts of a suspended frame.
+#[derive(Default)]
+struct FrameExtra {
+    this: Value,
+    /// `super`'s home object and the active function (methods using `super` only).
+    home: Option<JsObject>,
+    func: Option<JsObject>,
+    /// The function object, kept when its code has no name (methods are named by their key
+    /// at run time): names the resumed call's stack frame.
+    callee: Option<JsObject>,
+}
+
+impl FrameExtra {
+    /// `None` when every part is unset.
+    fn boxed(
+        this: Value,
+        home: Option<JsObject>,
+        func: Option<JsObject>,
+        callee: Option<JsObject>,
+    ) -> Option<Box<FrameExtra>> {
+        if matches!(this, Value::Undefined) && home.is_none() && func.is_none() && callee.is_none()
+        {
+            return None;
+        }
+        Some(Box::new(FrameExtra {
+            this,
+            home,
+            func,
+            callee,
+        }))
+    }
+}
+
+impl Frame {
+    fn this(&self) -> Value {
+        self.extra.as_ref().map_or(Value::Undefined, |x| x.this.clone())
+    }
+
+    fn callee(&self) -> Option<&JsObject> {
+        self.extra.as_ref()?.callee.as_ref()
+    }
+}
+
 impl Finalize for Frame {}
-// SAFETY: marks every register, the environment chain and `this`.
+// SAFETY: marks every register, the environment chain, `this` and the other objects.
 unsafe impl Trace for Frame {
     crate::value::gc::custom_trace!(this, mark, {
-        for v in &this.regs {
+        for v in this.regs.iter() {
             mark(v);
         }
         if let Some(e) = &this.env {
             mark(e);
         }
-        mark(&this.this);
-        if let Some(h) = &this.home {
-            mark(h);
-        }
-        if let Some(f) = &this.func {
-            mark(f);
-        }
-        if let Some(f) = &this.callee {
-            mark(f);
+        if let Some(x) = &this.extra {
+            mark(&x.this);
+            if let Some(h) = &x.home {
+                mark(h);
+            }
+            if let Some(f) = &x.func {
+                mark(f);
+            }
+            if let Some(f) = &x.callee {
+                mark(f);
+            }
         }
     });
 }
@@ -216,15 +264,17 @@ impl Interp {
         let n = code.registers as usize;
         let frame = Frame {
             code: code.clone(),
-            regs: self.stack[self.base..self.base + n].to_vec(),
+            regs: self.stack[self.base..self.base + n].into(),
             env: self.env.clone(),
-            this: self.this.clone(),
-            home: self.home.clone(),
-            func: self.func.clone(),
+            extra: FrameExtra::boxed(
+                self.this.clone(),
+                self.home.clone(),
+                self.func.clone(),
+                self.frames.last().and_then(|f| f.func.clone()),
+            ),
             block: 0,
             env_depth: 0,
             slot: Slot::None,
-            callee: self.frames.last().and_then(|f| f.func.clone()),
             pos: code.span.start,
         };
         match m.kind {
@@ -326,12 +376,17 @@ impl Interp {
             return Err(self.depth_exceeded());
         }
         let base = self.stack.len();
-        self.stack.append(&mut frame.regs);
+        self.stack
+            .extend(frame.regs.iter_mut().map(std::mem::take));
         let saved_base = std::mem::replace(&mut self.base, base);
         let saved_env = std::mem::replace(&mut self.env, frame.env.take());
-        let saved_this = std::mem::replace(&mut self.this, std::mem::take(&mut frame.this));
-        let saved_home = std::mem::replace(&mut self.home, frame.home.take());
-        let saved_func = std::mem::replace(&mut self.func, frame.func.take());
+        let (this, home, func) = match frame.extra.as_deref_mut() {
+            Some(x) => (std::mem::take(&mut x.this), x.home.take(), x.func.take()),
+            None => (Value::Undefined, None, None),
+        };
+        let saved_this = std::mem::replace(&mut self.this, this);
+        let saved_home = std::mem::replace(&mut self.home, home);
+        let saved_func = std::mem::replace(&mut self.func, func);
         self.depth += 1;
         let code = frame.code.clone();
         // A resumption from a job (await, next()) runs in the function's own strictness.
@@ -343,7 +398,7 @@ impl Interp {
             .last()
             .is_some_and(|f| Rc::ptr_eq(&f.code, &code));
         if own_frame {
-            self.push_frame(&code, super::stack::FrameKind::Call, frame.callee.as_ref());
+            self.push_frame(&code, super::stack::FrameKind::Call, frame.callee());
             self.set_pos(frame.pos);
         }
         let m = code.machine.as_ref().expect("a frame runs a machine");
@@ -357,11 +412,21 @@ impl Interp {
         self.strict = saved_strict;
         self.depth -= 1;
         self.stack.truncate(base + code.registers as usize);
-        frame.regs.extend(self.stack.drain(base..));
+        for (r, v) in frame.regs.iter_mut().zip(self.stack.drain(base..)) {
+            *r = v;
+        }
         frame.env = std::mem::replace(&mut self.env, saved_env);
-        frame.this = std::mem::replace(&mut self.this, saved_this);
-        frame.home = std::mem::replace(&mut self.home, saved_home);
-        frame.func = std::mem::replace(&mut self.func, saved_func);
+        let this = std::mem::replace(&mut self.this, saved_this);
+        let home = std::mem::replace(&mut self.home, saved_home);
+        let func = std::mem::replace(&mut self.func, saved_func);
+        match frame.extra.as_deref_mut() {
+            Some(x) => {
+                x.this = this;
+                x.home = home;
+                x.func = func;
+            }
+            None => frame.extra = FrameExtra::boxed(this, home, func, None),
+        }
         self.base = saved_base;
         r
     }
@@ -1081,7 +1146,7 @@ impl Interp {
                 let at = with_async(aw, |a| {
                     a.frame
                         .as_ref()
-                        .map(|f| (f.code.clone(), f.pos, f.this.clone(), f.callee.clone()))
+                        .map(|f| (f.code.clone(), f.pos, f.this(), f.callee().cloned()))
                 });
                 let Some(Some((code, pos, this, callee))) = at else {
                     break;

@@ -308,10 +308,11 @@ pub enum ObjectKind {
     /// object. Everything that reads closures goes through `interp::function`
     /// (`closure_code`, `callable`, …), which knows both forms.
     Closure(crate::interp::function::ClosureData),
-    /// A native closure capturing one object (promise resolving functions …), inline; the
-    /// interpreter's `closure_slot`/`set_closure_slot` read and write it (a non-object slot
-    /// value moves it to `Function(NativeClosure1)`).
-    NativeClosureObj(crate::interp::function::NativeClosureFn, JsObject),
+    /// A native closure capturing one object or `undefined` (`None`: promise resolving
+    /// functions, whose slot is cleared once used …), inline; the interpreter's
+    /// `closure_slot`/`set_closure_slot` read and write it (another slot value moves it to
+    /// `Function(NativeClosure1)`).
+    NativeClosureObj(crate::interp::function::NativeClosureFn, Option<JsObject>),
     /// A suspended generator / async function frame, designed by the interpreter.
     Suspended(PayloadBox),
     /// Embedder data attached to an object (the embedding API).
@@ -495,7 +496,11 @@ unsafe impl Trace for ObjectKind {
             }
             ObjectKind::Function(f) => mark(&**f),
             ObjectKind::Closure(c) => mark(c),
-            ObjectKind::NativeClosureObj(_, o) => mark(o),
+            ObjectKind::NativeClosureObj(_, o) => {
+                if let Some(o) = o {
+                    mark(o);
+                }
+            }
             ObjectKind::Suspended(p) | ObjectKind::Host(p) => mark(&**p),
             ObjectKind::Arguments(Some(m)) => mark(&***m),
             ObjectKind::Proxy(p) => {
