@@ -87,12 +87,40 @@ impl FrameExtra {
 }
 
 impl Frame {
-    fn this(&self) -> Value {
-        self.extra.as_ref().map_or(Value::Undefined, |x| x.this.clone())
+    /// `this` (see [`pack_this`]).
+    fn this(&self, global: &JsObject) -> Value {
+        let this = self
+            .extra
+            .as_ref()
+            .map_or(Value::Undefined, |x| x.this.clone());
+        unpack_this(&self.code, this, global)
     }
 
     fn callee(&self) -> Option<&JsObject> {
         self.extra.as_ref()?.callee.as_ref()
+    }
+}
+
+/// A sloppy function's `this` is never undefined (it is the global object for an undefined or
+/// null receiver), so a frame stores the global object as undefined: most suspended calls
+/// then need no `FrameExtra`. [`unpack_this`] undoes it.
+fn pack_this(code: &Code, this: Value, global: &JsObject) -> Value {
+    match &this {
+        Value::Object(o)
+            if code.this_mode == crate::lower::tree::ThisMode::Sloppy && o == global =>
+        {
+            Value::Undefined
+        }
+        _ => this,
+    }
+}
+
+fn unpack_this(code: &Code, this: Value, global: &JsObject) -> Value {
+    match this {
+        Value::Undefined if code.this_mode == crate::lower::tree::ThisMode::Sloppy => {
+            Value::Object(global.clone())
+        }
+        this => this,
     }
 }
 
@@ -267,7 +295,7 @@ impl Interp {
             regs: self.stack[self.base..self.base + n].into(),
             env: self.env.clone(),
             extra: FrameExtra::boxed(
-                self.this.clone(),
+                pack_this(code, self.this.clone(), &self.global),
                 self.home.clone(),
                 self.func.clone(),
                 self.frames.last().and_then(|f| f.func.clone()),
@@ -376,14 +404,17 @@ impl Interp {
             return Err(self.depth_exceeded());
         }
         let base = self.stack.len();
-        self.stack
-            .extend(frame.regs.iter_mut().map(std::mem::take));
+        // The registers move to the stack and back with two copies and no allocation: the
+        // box becomes a vector of the same capacity, emptied by `append`, refilled below.
+        let mut regs = Vec::from(std::mem::take(&mut frame.regs));
+        self.stack.append(&mut regs);
         let saved_base = std::mem::replace(&mut self.base, base);
         let saved_env = std::mem::replace(&mut self.env, frame.env.take());
         let (this, home, func) = match frame.extra.as_deref_mut() {
             Some(x) => (std::mem::take(&mut x.this), x.home.take(), x.func.take()),
             None => (Value::Undefined, None, None),
         };
+        let this = unpack_this(&frame.code, this, &self.global);
         let saved_this = std::mem::replace(&mut self.this, this);
         let saved_home = std::mem::replace(&mut self.home, home);
         let saved_func = std::mem::replace(&mut self.func, func);
@@ -412,11 +443,14 @@ impl Interp {
         self.strict = saved_strict;
         self.depth -= 1;
         self.stack.truncate(base + code.registers as usize);
-        for (r, v) in frame.regs.iter_mut().zip(self.stack.drain(base..)) {
-            *r = v;
-        }
+        regs.extend(self.stack.drain(base..));
+        frame.regs = regs.into_boxed_slice();
         frame.env = std::mem::replace(&mut self.env, saved_env);
-        let this = std::mem::replace(&mut self.this, saved_this);
+        let this = pack_this(
+            &frame.code,
+            std::mem::replace(&mut self.this, saved_this),
+            &self.global,
+        );
         let home = std::mem::replace(&mut self.home, saved_home);
         let func = std::mem::replace(&mut self.func, saved_func);
         match frame.extra.as_deref_mut() {
@@ -1144,9 +1178,14 @@ impl Interp {
             let awaiter = with_async(&st, |a| a.promise.clone()).and_then(|p| awaiting_call(&p));
             if let Some(aw) = &awaiter {
                 let at = with_async(aw, |a| {
-                    a.frame
-                        .as_ref()
-                        .map(|f| (f.code.clone(), f.pos, f.this(), f.callee().cloned()))
+                    a.frame.as_ref().map(|f| {
+                        (
+                            f.code.clone(),
+                            f.pos,
+                            f.this(&self.global),
+                            f.callee().cloned(),
+                        )
+                    })
                 });
                 let Some(Some((code, pos, this, callee))) = at else {
                     break;

@@ -582,7 +582,9 @@ impl Named {
         unsafe { &mut *self.untagged().cast::<LargeMap>() }
     }
 
-    #[inline]
+    /// The hot lookup (every named property read): a scan of the block, no recursion, so it
+    /// inlines into the interpreter's fast paths.
+    #[inline(always)]
     fn get(&self, key: &PropertyKey) -> Option<&Property> {
         let b = self.untagged();
         let tag = self.0.addr() & TAG_MASK;
@@ -593,12 +595,17 @@ impl Named {
             // SAFETY: a live block; shared access through `&self`.
             let s = unsafe { block_slice(b) };
             s.iter().find(|(k, _)| k == key).map(|(_, p)| p)
-        } else if tag == TAG_LARGE {
-            // SAFETY: a live boxed map owned by `self`.
-            unsafe { &*b.cast::<LargeMap>() }.get(key)
         } else {
-            // SAFETY: a live `Full` owned by `self`; its `named` is never `TAG_FULL`.
-            unsafe { &(*b.cast::<Full>()).named }.get(key)
+            self.get_boxed(key)
+        }
+    }
+
+    /// `get` for a map or a `Full` box.
+    #[inline(never)]
+    fn get_boxed(&self, key: &PropertyKey) -> Option<&Property> {
+        match self.view() {
+            NamedView::Slice(s) => s.iter().find(|(k, _)| k == key).map(|(_, p)| p),
+            NamedView::Large(m) => m.get(key),
         }
     }
 
