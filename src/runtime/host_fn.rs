@@ -160,6 +160,15 @@ pub(crate) fn make_function(
     );
     if ctor {
         let mut data = func.borrow_mut();
+        // A one-slot native closure is never a constructor: give it a slot vector.
+        if let ObjectKind::NativeClosureObj(f, slot) = &data.kind {
+            let slot = slot.clone().map_or(Value::Undefined, Value::Object);
+            data.kind = ObjectKind::Function(Box::new(FunctionData::NativeClosure {
+                f: *f,
+                slots: vec![slot].into_boxed_slice(),
+                is_constructor: true,
+            }));
+        }
         if let ObjectKind::Function(p) = &mut data.kind {
             // A one-slot native closure is never a constructor: give it a slot vector.
             if let FunctionData::NativeClosure1 { f, slot } = &**p {

@@ -346,7 +346,7 @@ const TAG_LARGE: usize = 2;
 const TAG_FULL: usize = 3;
 const TAG_MASK: usize = 3;
 const HEADER: usize = size_of::<BlockHeader>();
-const _: () = assert!(HEADER % align_of::<Entry>() == 0 && align_of::<Entry>() >= 4);
+const _: () = assert!(HEADER.is_multiple_of(align_of::<Entry>()) && align_of::<Entry>() >= 4);
 const _: () = assert!(size_of::<Named>() == 8);
 
 fn block_layout(cap: usize) -> std::alloc::Layout {
