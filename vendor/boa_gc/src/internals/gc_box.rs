@@ -49,10 +49,6 @@ impl<T: Trace + ?Sized> GcBox<T> {
         self.header.inc_non_root_count();
     }
 
-    pub(crate) fn reset_non_root_count(&self) {
-        self.header.reset_non_root_count();
-    }
-
     /// Check if the gc object is rooted.
     ///
     /// # Note
