@@ -266,17 +266,19 @@ impl Collector {
 
         assert!(tracer.is_empty(), "The queue should be empty");
 
-        // Only finalize if there are any unreachable nodes.
-        if !unreachables.strong.is_empty() || !unreachables.weak.is_empty() {
-            // Finalize all the unreachable nodes.
-            // SAFETY: All passed pointers are valid, since we won't deallocate until `Self::sweep`.
-            unsafe { Self::finalize(unreachables) };
-
-            // tidejs patch: upstream marks the whole heap a second time here, in case a
-            // finalizer resurrected a box. tidejs's finalizers never create references (the
-            // rules in `src/value/gc.rs`: they only release the handles a dead box held), so
-            // that pass could only re-mark what is already marked, and is skipped.
+        // tidejs patch: upstream runs the finalizers of the unreachable boxes (which release
+        // the handles they hold), marks the whole heap again in case a finalizer resurrected a
+        // box, then drops the unreachable boxes with handle releases disabled. tidejs's
+        // finalizers never create references (the rules in `src/value/gc.rs`), so there is no
+        // second marking, and the dead boxes are dropped in place with their handles releasing
+        // normally (which is what the finalizers did), before any of them is deallocated.
+        for node in unreachables.weak {
+            // SAFETY: ephemeron boxes are only freed by the sweep below.
+            unsafe { node.as_ref() }.finalize_and_clear();
         }
+        // SAFETY: the boxes are unreachable and still allocated; each is dropped once and
+        // deallocated (not dropped) by the sweep.
+        unsafe { Self::drop_values(&unreachables.strong) };
 
         // SAFETY: The head of our linked list is always valid per the invariants of our GC.
         unsafe {
@@ -362,36 +364,28 @@ impl Collector {
                 // SAFETY: ephemeron boxes are only freed by major collections.
                 unsafe { eph.as_ref() }.clear_if_key_unmarked();
             }
-            // SAFETY: All passed pointers are valid, since we won't deallocate until below.
-            unsafe {
-                Self::finalize(Unreachables {
-                    strong: dead,
-                    weak: Vec::new(),
-                });
-            }
+            // SAFETY: as in `collect`: dropped in place once, deallocated below.
+            unsafe { Self::drop_values(&dead) };
         }
 
-        {
-            let _guard = DropGuard::new();
-            let strongs = &mut gc.strongs;
-            let mut kept = old_len;
-            for i in old_len..strongs.len() {
-                let node = strongs[i];
-                // SAFETY: the young boxes are valid until dropped here, once.
-                let node_ref = unsafe { node.as_ref() };
-                if node_ref.is_marked() {
-                    node_ref.header.set_old();
-                    strongs[kept] = node;
-                    kept += 1;
-                } else {
-                    gc.runtime.bytes_allocated -= node_ref.size();
-                    let drop_fn = node_ref.drop_fn();
-                    // SAFETY: unreachable, allocated by `Box::into_raw(Box::new(..))`, dropped once.
-                    unsafe { drop_fn(node) };
-                }
+        let strongs = &mut gc.strongs;
+        let mut kept = old_len;
+        for i in old_len..strongs.len() {
+            let node = strongs[i];
+            // SAFETY: the young boxes are allocated until deallocated here, once.
+            let node_ref = unsafe { node.as_ref() };
+            if node_ref.is_marked() {
+                node_ref.header.set_old();
+                strongs[kept] = node;
+                kept += 1;
+            } else {
+                gc.runtime.bytes_allocated -= node_ref.size();
+                let layout = node_ref.layout();
+                // SAFETY: dropped in place above; allocated by `Box::new` with this layout.
+                unsafe { std::alloc::dealloc(node.as_ptr().cast(), layout) };
             }
-            strongs.truncate(kept);
         }
+        strongs.truncate(kept);
 
         gc.weak_maps.retain(|w| {
             // SAFETY: The caller must ensure the validity of every node of `heap_start`.
@@ -550,24 +544,19 @@ impl Collector {
         }
     }
 
+    /// tidejs patch: drops the contents of unreachable boxes in place (their handles release
+    /// their targets, dead or alive, none deallocated yet); the sweep deallocates them.
+    ///
     /// # Safety
     ///
-    /// Passing a `strong` or a `weak` vec with invalid pointers will result in Undefined Behaviour.
-    unsafe fn finalize(unreachables: Unreachables) {
-        for node in unreachables.strong {
-            // SAFETY: The caller must ensure all pointers inside `unreachables.strong` are valid.
-            let node_ref = unsafe { node.as_ref() };
-            let run_finalizer_fn = node_ref.run_finalizer_fn();
-
-            // SAFETY: The function pointer is appropriate for this node type because we extract it from it's VTable.
-            unsafe {
-                run_finalizer_fn(node);
-            }
-        }
-        for node in unreachables.weak {
-            // SAFETY: The caller must ensure all pointers inside `unreachables.weak` are valid.
-            let node = unsafe { node.as_ref() };
-            node.finalize_and_clear();
+    /// Every pointer must be an allocated box, not yet dropped, deallocated afterwards without
+    /// being dropped again.
+    unsafe fn drop_values(dead: &[GcErasedPointer]) {
+        for node in dead {
+            // SAFETY: see above.
+            let drop_value_fn = unsafe { node.as_ref() }.drop_value_fn();
+            // SAFETY: the function pointer comes from the box's own vtable.
+            unsafe { drop_value_fn(*node) };
         }
     }
 
@@ -593,16 +582,12 @@ impl Collector {
 
                 true
             } else {
-                // SAFETY: The algorithm ensures only unmarked/unreachable pointers are dropped.
-                // The caller must ensure all pointers were allocated by `Box::into_raw(Box::new(..))`.
-                let drop_fn = node_ref.drop_fn();
-                let size = node_ref.size();
-                *total_allocated -= size;
-
-                // SAFETY: The function pointer is appropriate for this node type because we extract it from it's VTable.
-                unsafe {
-                    drop_fn(*node);
-                }
+                // tidejs patch: dropped in place by `drop_values` (every unmarked box is in
+                // the unreachable list); only the allocation is left.
+                *total_allocated -= node_ref.size();
+                let layout = node_ref.layout();
+                // SAFETY: allocated by `Box::into_raw(Box::new(..))` with this layout.
+                unsafe { std::alloc::dealloc(node.as_ptr().cast(), layout) };
 
                 false
             }

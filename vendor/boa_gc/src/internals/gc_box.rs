@@ -1,6 +1,6 @@
 use crate::Trace;
 
-use super::{DropFn, GcHeader, RunFinalizerFn, TraceFn, TraceNonRootsFn, VTable, vtable_of};
+use super::{DropFn, GcHeader, TraceFn, TraceNonRootsFn, VTable, vtable_of};
 
 /// A garbage collected allocation.
 #[derive(Debug)]
@@ -67,12 +67,16 @@ impl<T: Trace + ?Sized> GcBox<T> {
         self.vtable.trace_non_roots_fn()
     }
 
-    pub(crate) fn run_finalizer_fn(&self) -> RunFinalizerFn {
-        self.vtable.run_finalizer_fn()
-    }
-
     pub(crate) fn drop_fn(&self) -> DropFn {
         self.vtable.drop_fn()
+    }
+
+    pub(crate) fn drop_value_fn(&self) -> DropFn {
+        self.vtable.drop_value_fn()
+    }
+
+    pub(crate) fn layout(&self) -> std::alloc::Layout {
+        self.vtable.layout()
     }
 
     pub(crate) fn size(&self) -> usize {
