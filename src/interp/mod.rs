@@ -12,6 +12,7 @@
 //! classes and the rest listed in `lower::build`.
 
 mod arguments;
+mod call_printer;
 mod class;
 mod dynamic_scope;
 pub mod function;
@@ -1257,6 +1258,13 @@ impl Interp {
                         return self.construct_closure_at(&code, env, me, base, o);
                     }
                 }
+                if !Self::is_constructor(&f) {
+                    self.stack.truncate(base);
+                    let what = self
+                        .callee_text(*span)
+                        .unwrap_or_else(|| crate::builtins::console::inspect_short(&f).to_string());
+                    return Err(self.throw_type_error(&format!("{what} is not a constructor")));
+                }
                 let mut argv = self.take_arg_vec();
                 argv.extend(self.stack.drain(base..));
                 let r = self.construct(&f, &argv);
@@ -1438,7 +1446,8 @@ impl Interp {
     }
 
     #[inline(never)]
-    fn eval_call(&mut self, callee: &Callee, args: &[Arg], span: Span) -> JsResult<Value> {
+    fn eval_call(&mut self, site: &(Callee, Span), args: &[Arg], span: Span) -> JsResult<Value> {
+        let callee = &site.0;
         // The call's position also covers errors while evaluating the callee (an undefined
         // global function); it is set again below, after the arguments' own calls.
         self.set_pos(span.start);
@@ -1487,7 +1496,7 @@ impl Interp {
                 return Err(t);
             }
             self.set_pos(span.start);
-            self.call_from_stack(&f, this, base, span, callee)?
+            self.call_from_stack(&f, this, base, span, site)?
         })
     }
 
@@ -1638,15 +1647,15 @@ impl Interp {
         this: Value,
         base: usize,
         span: Span,
-        callee: &Callee,
+        site: &(Callee, Span),
     ) -> JsResult<Value> {
         let Value::Object(obj) = f else {
             self.stack.truncate(base);
-            return Err(self.not_a_function(callee, span));
+            return Err(self.not_a_function(site));
         };
         let Some((callable, _)) = function::callable(obj) else {
             self.stack.truncate(base);
-            return Err(self.not_a_function(callee, span));
+            return Err(self.not_a_function(site));
         };
         match callable {
             Callable::Closure(code, env, me) => self.call_closure(&code, env, this, base, me, None),
@@ -1661,15 +1670,27 @@ impl Interp {
         }
     }
 
-    fn not_a_function(&mut self, callee: &Callee, _span: Span) -> Throw {
-        let what = match callee {
-            Callee::Plain(Expr::Global(g)) => g.name.to_js_string().to_string(),
-            Callee::Method {
-                key: Key::Named(k), ..
-            } => format!("(intermediate value).{}", k.to_js_string()),
-            _ => "expression".to_string(),
-        };
+    #[cold]
+    fn not_a_function(&mut self, (callee, call_span): &(Callee, Span)) -> Throw {
+        let what = self
+            .callee_text(*call_span)
+            .unwrap_or_else(|| match callee {
+                Callee::Plain(Expr::Global(g)) => g.name.to_js_string().to_string(),
+                Callee::Method {
+                    key: Key::Named(k), ..
+                } => format!("(intermediate value).{}", k.to_js_string()),
+                _ => "expression".to_string(),
+            });
         self.throw_type_error(&format!("{what} is not a function"))
+    }
+
+    /// V8's text for the callee of the call or `new` at `span` in the running code (see
+    /// `call_printer`), for the "is not a function/constructor" messages.
+    #[cold]
+    fn callee_text(&self, span: Span) -> Option<String> {
+        let source = self.frames.last()?.code.source.clone();
+        let text = source.get(span.start as usize..span.end as usize)?;
+        call_printer::callee_text(text)
     }
 
     /// Run a closure whose arguments are on the stack from `base`.
@@ -1747,7 +1768,17 @@ impl Interp {
         // OrdinaryCallBindThis: sloppy functions see the global for undefined/null and a
         // wrapper object for other primitives.
         let this = match code.this_mode {
-            ThisMode::Sloppy if this.is_nullish() => Value::Object(self.global.clone()),
+            // The global object only when something reads it: the function's `this` binding
+            // (arrows and direct eval inside reach it through that binding too), a suspended
+            // body or `super`. Frames never name the global object, so a plain call of a
+            // function that ignores `this` keeps it undefined and skips a reference count.
+            ThisMode::Sloppy if this.is_nullish() => {
+                if code.this_place.is_none() && code.machine.is_none() && !code.uses_super {
+                    Value::Undefined
+                } else {
+                    Value::Object(self.global.clone())
+                }
+            }
             ThisMode::Sloppy if !matches!(this, Value::Object(_)) => {
                 Value::Object(crate::builtins::wrap_primitive(self, &this))
             }
@@ -1775,8 +1806,24 @@ impl Interp {
         self.base = saved_base;
         self.env = saved_env;
         self.this = saved_this;
-        self.stack.truncate(base);
+        self.truncate_stack(base);
         result
+    }
+
+    /// Drop the value stack down to `base`. Most slots hold numbers, booleans or undefined:
+    /// the tag is checked inline so only heap values go through the drop glue (an
+    /// out-of-line call per slot otherwise).
+    #[inline(always)]
+    fn truncate_stack(&mut self, base: usize) {
+        while self.stack.len() > base {
+            match self.stack.pop() {
+                Some(
+                    v @ (Value::String(_) | Value::Symbol(_) | Value::BigInt(_) | Value::Object(_)),
+                ) => drop(v),
+                Some(v) => std::mem::forget(v),
+                None => break,
+            }
+        }
     }
 
     fn run_body(

@@ -222,6 +222,16 @@ impl Layout {
         for (id, scope) in tree.scopes.iter().enumerate() {
             for &b in &scope.bindings {
                 let binding = tree.binding(b);
+                // The implicit `this`/`new.target`/`arguments` of a function that never names
+                // them take no storage: a register would cost every call a slot to fill and
+                // drop. (Direct eval marks every visible binding used.)
+                let implicit = matches!(
+                    binding.kind,
+                    BindingKind::This | BindingKind::NewTarget | BindingKind::Arguments
+                );
+                if implicit && !binding.used {
+                    continue;
+                }
                 layout.binding_home[b as usize] = if binding.captured {
                     let slot = layout.env_slots[id];
                     layout.env_slots[id] += 1;
@@ -1326,6 +1336,45 @@ impl<'a> Builder<'a> {
                         }),
                         check: Some(ConstCheck::Throw),
                     },
+                    // `f++` on a named function expression's own (immutable) name: strict
+                    // code throws like a const; sloppy code converts the old value and
+                    // computes the new one, but the write is silently dropped.
+                    Resolved::Local {
+                        place,
+                        tdz,
+                        kind: BindingKind::FunctionName,
+                    } => {
+                        let strict = self.scopes.scopes[self.current() as usize].strict;
+                        // ToNumeric(old), spelled `old - 0` (the binding always holds a
+                        // function, so this is ToPrimitive then ToNumber).
+                        let old = Expr::Binary {
+                            op: ast::BinaryOp::Sub,
+                            left: Box::new(Expr::Get { place, tdz }),
+                            right: Box::new(Expr::Const(Value::Number(0.0))),
+                        };
+                        let value = if *prefix && !strict {
+                            let step = match op {
+                                ast::UpdateOp::Inc => -1.0,
+                                ast::UpdateOp::Dec => 1.0,
+                            };
+                            Expr::Binary {
+                                op: ast::BinaryOp::Sub,
+                                left: Box::new(old),
+                                right: Box::new(Expr::Const(Value::Number(step))),
+                            }
+                        } else {
+                            old
+                        };
+                        Expr::Set {
+                            place,
+                            value: Box::new(value),
+                            check: Some(if strict {
+                                ConstCheck::Throw
+                            } else {
+                                ConstCheck::Ignore
+                            }),
+                        }
+                    }
                     Resolved::Local { place, tdz, .. } => Expr::UpdatePlace {
                         op: *op,
                         prefix: *prefix,
@@ -1423,7 +1472,7 @@ impl<'a> Builder<'a> {
                     _ => Callee::Plain(self.expr(callee)?),
                 };
                 Expr::Call {
-                    callee: Box::new(callee),
+                    callee: Box::new((callee, e.span)),
                     args: self.args(args)?,
                     span: call_position(callee_ast, e.span),
                 }
@@ -1534,11 +1583,14 @@ impl<'a> Builder<'a> {
                 Ok(match self.resolve(id) {
                     Resolved::Local {
                         place,
-                        kind: BindingKind::Const | BindingKind::FunctionName,
+                        kind: kind @ (BindingKind::Const | BindingKind::FunctionName),
                         ..
                     } => {
-                        // Reads first (TDZ/getters), then the const check throws.
+                        // Reads first (TDZ/getters), then the const check throws; a named
+                        // function expression's own name ignores the write in sloppy code.
                         let current = self.read(id);
+                        let strict = self.scopes.scopes[self.current() as usize].strict;
+                        let ignore = kind == BindingKind::FunctionName && !strict;
                         Expr::Set {
                             place,
                             value: Box::new(Expr::Binary {
@@ -1546,7 +1598,11 @@ impl<'a> Builder<'a> {
                                 left: Box::new(current),
                                 right: v,
                             }),
-                            check: Some(ConstCheck::Throw),
+                            check: Some(if ignore {
+                                ConstCheck::Ignore
+                            } else {
+                                ConstCheck::Throw
+                            }),
                         }
                     }
                     Resolved::Local {

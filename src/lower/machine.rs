@@ -1711,7 +1711,7 @@ impl<'a> Builder<'a> {
                             f
                         };
                         Expr::Call {
-                            callee: Box::new(Callee::Plain(f)),
+                            callee: Box::new((Callee::Plain(f), e.span)),
                             args: self.m_args(mb, args)?,
                             span: e.span,
                         }
@@ -1908,7 +1908,7 @@ impl<'a> Builder<'a> {
                         check(mb, f);
                     }
                     Expr::Call {
-                        callee: Box::new(Callee::Plain(tget(f))),
+                        callee: Box::new((Callee::Plain(tget(f)), x.span)),
                         args: self.m_args(mb, args)?,
                         span: x.span,
                     }

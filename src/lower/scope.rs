@@ -841,7 +841,13 @@ impl Resolver {
             self.declare_pattern(scope, p, param_kind);
         }
         if !is_arrow {
-            self.declare(scope, "this", BindingKind::This);
+            let this = self.declare(scope, "this", BindingKind::This);
+            // super() writes a derived constructor's `this` even when the body never names it.
+            if self.tree.scopes[scope as usize].role == FnRole::DerivedCtor {
+                if let Some(b) = this {
+                    self.tree.bindings[b as usize].used = true;
+                }
+            }
             self.declare(scope, "new.target", BindingKind::NewTarget);
         }
         if !is_arrow {

@@ -159,8 +159,11 @@ pub enum Expr {
         value: Box<Expr>,
     },
     Call {
-        callee: Box<Callee>,
+        /// The callee, and the whole call expression's span (read only to word a "… is not
+        /// a function" error; kept in the box so the node stays small).
+        callee: Box<(Callee, Span)>,
         args: Box<[Arg]>,
+        /// Where V8 reports the call (stack frames, errors).
         span: Span,
     },
     New {
