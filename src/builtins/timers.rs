@@ -104,17 +104,19 @@ fn clear(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> 
 
 /// `queueMicrotask(callback)`.
 fn queue_microtask(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    let callback = arg(args, 0);
-    match &callback {
-        Value::Object(cb) if is_callable(&callback) => {
-            let origin = Origin(interp.call_pos);
-            interp.enqueue_job(Job::Callback {
+    match args.first() {
+        Some(callback @ Value::Object(cb)) if is_callable(callback) => {
+            let job = Job::Callback {
                 callback: cb.clone(),
-                origin,
-            });
+                origin: Origin(interp.call_pos),
+            };
+            interp.enqueue_job(job);
             Ok(Value::Undefined)
         }
-        _ => Err(callback_error(interp, &callback)),
+        _ => {
+            let callback = arg(args, 0);
+            Err(callback_error(interp, &callback))
+        }
     }
 }
 

@@ -6,9 +6,8 @@
 //! `gc::GcRefCell`, `gc::Trace`…), never `boa_gc` directly: that is what keeps the heap
 //! replaceable (e.g. by a handle heap with a shadow stack, DESIGN §4).
 //!
-//! What it adds on top of `boa_gc`: heap statistics ([`heap_stats`]) counted on every `Gc::new`
-//! and every reclaimed box, which a later heap-limit feature reads. `boa_gc` keeps its own byte
-//! count private, so we count ourselves.
+//! What it adds on top of `boa_gc`: heap statistics ([`heap_stats`]), read from the collector's
+//! own counts (the vendored `boa_gc` exports them), which the heap limit reads.
 //!
 //! What it does not do: decide *when* to collect (boa_gc triggers a collection from its own
 //! allocation threshold), or account for memory that objects own outside their `Gc` box (property
@@ -30,17 +29,10 @@
 //! 4. Our own recursion over object graphs (printing, JSON, structured clone) carries an explicit
 //!    depth limit; the collector's marking is iterative enough for 1M-link chains (see tests).
 
-use std::cell::Cell;
 use std::fmt;
 use std::ops::Deref;
 
 pub use boa_gc::{custom_trace, empty_trace, Finalize, GcRef, GcRefCell, GcRefMut, Trace, Tracer};
-
-thread_local! {
-    static LIVE_BYTES: Cell<usize> = const { Cell::new(0) };
-    static LIVE_BOXES: Cell<usize> = const { Cell::new(0) };
-    static TOTAL_ALLOCATED: Cell<u64> = const { Cell::new(0) };
-}
 
 /// Heap figures for the current thread (the heap is thread-local, like `boa_gc`'s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,16 +41,17 @@ pub struct HeapStats {
     pub live_bytes: usize,
     /// Number of live GC boxes.
     pub live_boxes: usize,
-    /// Bytes ever allocated through `Gc::new` on this thread (monotonic).
+    /// Bytes ever allocated in GC boxes on this thread (monotonic).
     pub total_allocated: u64,
 }
 
-/// Current heap statistics. Cheap: three thread-local reads.
+/// Current heap statistics. Cheap: one thread-local read.
 pub fn heap_stats() -> HeapStats {
+    let (live_bytes, live_boxes, total_allocated) = boa_gc::heap_stats();
     HeapStats {
-        live_bytes: LIVE_BYTES.with(Cell::get),
-        live_boxes: LIVE_BOXES.with(Cell::get),
-        total_allocated: TOTAL_ALLOCATED.with(Cell::get),
+        live_bytes,
+        live_boxes,
+        total_allocated,
     }
 }
 
@@ -67,43 +60,17 @@ pub fn force_collect() {
     boa_gc::force_collect();
 }
 
-/// Wraps every heap value so that reclaiming it updates [`HeapStats`]. Private: users see `T`.
-struct Counted<T: Trace + 'static>(T);
-
-impl<T: Trace + 'static> Counted<T> {
-    /// The size charged for one box: the boa box (header + payload).
-    const CHARGE: usize = size_of::<boa_gc::GcBox<Counted<T>>>();
-}
-
-impl<T: Trace + 'static> Drop for Counted<T> {
-    fn drop(&mut self) {
-        // `try_with`: the collector may drop its remaining boxes while thread-locals are being
-        // torn down at thread exit; the figures no longer matter then.
-        let _ = LIVE_BYTES.try_with(|b| b.set(b.get().saturating_sub(Self::CHARGE)));
-        let _ = LIVE_BOXES.try_with(|b| b.set(b.get().saturating_sub(1)));
-    }
-}
-
-impl<T: Trace + 'static> Finalize for Counted<T> {}
-// SAFETY: delegates to the payload, which is the only traced content.
-unsafe impl<T: Trace + 'static> Trace for Counted<T> {
-    custom_trace!(this, mark, mark(&this.0));
-}
-
 /// A pointer to a garbage-collected `T`. Cloning is a pointer copy plus a root-count update.
 pub struct Gc<T: Trace + 'static> {
-    inner: boa_gc::Gc<Counted<T>>,
+    inner: boa_gc::Gc<T>,
 }
 
 impl<T: Trace + 'static> Gc<T> {
     /// Moves `value` into the heap. May trigger a collection first.
     #[inline]
     pub fn new(value: T) -> Self {
-        LIVE_BYTES.with(|b| b.set(b.get() + Counted::<T>::CHARGE));
-        LIVE_BOXES.with(|b| b.set(b.get() + 1));
-        TOTAL_ALLOCATED.with(|b| b.set(b.get() + Counted::<T>::CHARGE as u64));
         Self {
-            inner: boa_gc::Gc::new(Counted(value)),
+            inner: boa_gc::Gc::new(value),
         }
     }
 
@@ -116,7 +83,7 @@ impl<T: Trace + 'static> Gc<T> {
     /// The box address, stable for the box's lifetime: for identity hashing (Map keys, WeakMap).
     #[inline]
     pub fn addr(this: &Self) -> usize {
-        (&this.inner.0) as *const T as usize
+        (&*this.inner) as *const T as usize
     }
 
     /// A weak reference that does not keep the box alive.
@@ -140,7 +107,7 @@ impl<T: Trace + 'static> Deref for Gc<T> {
     type Target = T;
     #[inline]
     fn deref(&self) -> &T {
-        &self.inner.0
+        &self.inner
     }
 }
 
@@ -158,7 +125,7 @@ impl<T: Trace + fmt::Debug + 'static> fmt::Debug for Gc<T> {
 
 /// A weak pointer: `upgrade` returns `None` once the target was collected.
 pub struct WeakGc<T: Trace + 'static> {
-    inner: boa_gc::WeakGc<Counted<T>>,
+    inner: boa_gc::WeakGc<T>,
 }
 
 impl<T: Trace + 'static> WeakGc<T> {
@@ -184,7 +151,7 @@ unsafe impl<T: Trace + 'static> Trace for WeakGc<T> {
 /// A map whose keys are held weakly with ephemeron semantics (JS `WeakMap`/`WeakSet`): an entry
 /// keeps its value alive only while its key is reachable from elsewhere.
 pub struct WeakMap<K: Trace + 'static, V: Trace + Clone + 'static> {
-    inner: boa_gc::WeakMap<Counted<K>, V>,
+    inner: boa_gc::WeakMap<K, V>,
 }
 
 impl<K: Trace + 'static, V: Trace + Clone + 'static> WeakMap<K, V> {
@@ -258,7 +225,7 @@ mod tests {
         }
         force_collect();
         let end = heap_stats();
-        let charge = Counted::<Node>::CHARGE;
+        let charge = size_of::<boa_gc::GcBox<Node>>();
         eprintln!(
             "churn: 1M nodes, {charge} B/box, peak live {} KiB, after collect {} boxes",
             peak / 1024,

@@ -319,16 +319,22 @@ pub fn can_append_fast(o: &JsObject) -> bool {
             return false;
         }
     }
-    let mut cur = o.prototype();
-    while let Some(p) = cur {
-        let d = p.borrow();
-        let plain = matches!(d.kind, ObjectKind::Ordinary | ObjectKind::Array(_));
-        if !plain || !d.properties.elements().is_empty() || !d.properties.is_dense() {
-            return false;
-        }
-        cur = d.prototype.clone();
+    prototypes_without_indices(&o.borrow().prototype, 0)
+}
+
+/// The prototype chain from `proto` holds only ordinary objects and arrays without indexed
+/// properties. Walked by borrowing each record in turn (no handle clones: this runs on every
+/// `push`); chains deeper than 32 take the generic path.
+fn prototypes_without_indices(proto: &Option<JsObject>, depth: u32) -> bool {
+    let Some(p) = proto else {
+        return true;
+    };
+    let d = p.borrow();
+    let plain = matches!(d.kind, ObjectKind::Ordinary | ObjectKind::Array(_));
+    if !plain || !d.properties.elements().is_empty() || !d.properties.is_dense() || depth > 32 {
+        return false;
     }
-    true
+    prototypes_without_indices(&d.prototype, depth + 1)
 }
 
 // ───────────── the constructor and its statics ─────────────

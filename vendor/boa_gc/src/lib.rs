@@ -46,27 +46,36 @@ thread_local!(static BOA_GC: RefCell<BoaGc> = RefCell::new( BoaGc {
     config: GcConfig::default(),
     runtime: GcRuntimeData::default(),
     strongs: Vec::default(),
+    old_len: 0,
     weaks: Vec::default(),
     weak_maps: Vec::default(),
 }));
 
 #[derive(Debug, Clone, Copy)]
 struct GcConfig {
-    /// The threshold at which the garbage collector will trigger a collection.
+    /// The threshold at which the garbage collector will trigger a (major) collection.
     threshold: usize,
-    /// The percentage of used space at which the garbage collector will trigger a collection.
-    used_space_percentage: usize,
 }
 
-// Setting the defaults to an arbitrary value currently.
+// tidejs patch: the collection policy (upstream: a major collection past the threshold, then
+// the threshold raised to `live / 0.7` when live bytes exceed 70% of it; never lowered).
 //
-// TODO: Add a configure later
+// - A minor collection (`Collector::collect_minor`) after every `NURSERY` bytes of new boxes.
+// - A major collection past `threshold`, which is then set from the bytes left live: to
+//   `GROWTH_PERCENT` of them when the collection freed less than a quarter of the heap (the
+//   heap is growing: collecting again soon would find as little), else `STEADY_PERCENT`;
+//   never below `MIN_THRESHOLD`. Garbage that dies young no longer waits for a major
+//   collection, which is what lets the threshold grow faster.
+const NURSERY: usize = 1 << 20;
+const MIN_THRESHOLD: usize = 1 << 20;
+const GROWTH_PERCENT: usize = 300;
+const STEADY_PERCENT: usize = 143;
+
 impl Default for GcConfig {
     fn default() -> Self {
         Self {
             // Start at 1MB, the nursary size for V8 is ~1-8MB and SM can be up to 16MB
-            threshold: 1_048_576,
-            used_space_percentage: 70,
+            threshold: MIN_THRESHOLD,
         }
     }
 }
@@ -75,6 +84,10 @@ impl Default for GcConfig {
 struct GcRuntimeData {
     collections: usize,
     bytes_allocated: usize,
+    // tidejs patch: bytes ever allocated (monotonic), for `heap_stats`.
+    total_allocated: u64,
+    // tidejs patch: bytes allocated since the last collection (the young generation).
+    young_bytes: usize,
 }
 
 #[derive(Debug)]
@@ -82,6 +95,9 @@ struct BoaGc {
     config: GcConfig,
     runtime: GcRuntimeData,
     strongs: Vec<GcErasedPointer>,
+    /// tidejs patch: `strongs[..old_len]` survived the last collection (old: marked); the rest
+    /// were allocated since (young: unmarked).
+    old_len: usize,
     weaks: Vec<EphemeronPointer>,
     weak_maps: Vec<ErasedWeakMapBoxPointer>,
 }
@@ -115,7 +131,7 @@ impl Drop for DropGuard {
 
 /// Returns `true` if it is safe for a type to run [`Finalize::finalize`].
 #[must_use]
-#[inline]
+#[inline(always)]
 pub fn finalizer_safe() -> bool {
     GC_DROPPING.with(|dropping| !dropping.get())
 }
@@ -140,6 +156,8 @@ impl Allocator {
 
             gc.strongs.push(erased);
             gc.runtime.bytes_allocated += element_size;
+            gc.runtime.young_bytes += element_size;
+            gc.runtime.total_allocated += element_size as u64;
 
             ptr
         })
@@ -159,6 +177,8 @@ impl Allocator {
 
             gc.weaks.push(erased);
             gc.runtime.bytes_allocated += element_size;
+            gc.runtime.young_bytes += element_size;
+            gc.runtime.total_allocated += element_size as u64;
 
             ptr
         })
@@ -187,16 +207,17 @@ impl Allocator {
 
     fn manage_state(gc: &mut BoaGc) {
         if gc.runtime.bytes_allocated > gc.config.threshold {
+            let before = gc.runtime.bytes_allocated;
             Collector::collect(gc);
-
-            // Post collection check
-            // If the allocated bytes are still above the threshold, increase the threshold.
-            if gc.runtime.bytes_allocated
-                > gc.config.threshold / 100 * gc.config.used_space_percentage
-            {
-                gc.config.threshold =
-                    gc.runtime.bytes_allocated / gc.config.used_space_percentage * 100;
-            }
+            let live = gc.runtime.bytes_allocated;
+            let percent = if (before - live) * 4 < before {
+                GROWTH_PERCENT
+            } else {
+                STEADY_PERCENT
+            };
+            gc.config.threshold = (live / 100 * percent).max(MIN_THRESHOLD);
+        } else if gc.runtime.young_bytes > NURSERY {
+            Collector::collect_minor(gc);
         }
     }
 }
@@ -224,6 +245,18 @@ impl Collector {
     /// Run a collection on the full heap.
     fn collect(gc: &mut BoaGc) {
         gc.runtime.collections += 1;
+        gc.runtime.young_bytes = 0;
+
+        // tidejs patch: survivors of the last collection are still marked (old); a major
+        // collection starts from clear headers.
+        for node in &gc.strongs {
+            // SAFETY: node must be valid as this phase cannot drop any node.
+            unsafe { node.as_ref() }.header.clear_mark_and_non_roots();
+        }
+        for eph in &gc.weaks {
+            // SAFETY: node must be valid as this phase cannot drop any node.
+            unsafe { eph.as_ref() }.header().clear_mark_and_non_roots();
+        }
 
         Self::trace_non_roots(gc);
 
@@ -233,16 +266,19 @@ impl Collector {
 
         assert!(tracer.is_empty(), "The queue should be empty");
 
-        // Only finalize if there are any unreachable nodes.
-        if !unreachables.strong.is_empty() || !unreachables.weak.is_empty() {
-            // Finalize all the unreachable nodes.
-            // SAFETY: All passed pointers are valid, since we won't deallocate until `Self::sweep`.
-            unsafe { Self::finalize(unreachables) };
-
-            // Reuse the tracer's already allocated capacity.
-            let _final_unreachables =
-                Self::mark_heap(&mut tracer, &gc.strongs, &gc.weaks, &gc.weak_maps);
+        // tidejs patch: upstream runs the finalizers of the unreachable boxes (which release
+        // the handles they hold), marks the whole heap again in case a finalizer resurrected a
+        // box, then drops the unreachable boxes with handle releases disabled. tidejs's
+        // finalizers never create references (the rules in `src/value/gc.rs`), so there is no
+        // second marking, and the dead boxes are dropped in place with their handles releasing
+        // normally (which is what the finalizers did), before any of them is deallocated.
+        for node in unreachables.weak {
+            // SAFETY: ephemeron boxes are only freed by the sweep below.
+            unsafe { node.as_ref() }.finalize_and_clear();
         }
+        // SAFETY: the boxes are unreachable and still allocated; each is dropped once and
+        // deallocated (not dropped) by the sweep.
+        unsafe { Self::drop_values(&unreachables.strong) };
 
         // SAFETY: The head of our linked list is always valid per the invariants of our GC.
         unsafe {
@@ -281,6 +317,92 @@ impl Collector {
         }
         gc.weaks.shrink_to(gc.weaks.len() >> 2);
         gc.weak_maps.shrink_to(gc.weak_maps.len() >> 2);
+        gc.old_len = gc.strongs.len();
+    }
+
+    /// tidejs patch: a minor collection, of the boxes allocated since the last collection
+    /// (`strongs[old_len..]`), with every older box taken as live. It needs no write barrier:
+    /// boa_gc finds roots by counting, per box, the references held by other boxes, and a
+    /// minor collection counts only those held by young boxes, so a young box referenced from
+    /// an old box (or from Rust) has more references than counted and is a root. Old boxes
+    /// stay marked between collections, so marking stops at them and counting skips them.
+    /// Garbage among old boxes (and young boxes it references) waits for the next major
+    /// collection. Ephemerons are only swept by major collections; here those whose key died
+    /// are cleared (their value released) before the key's box is freed.
+    fn collect_minor(gc: &mut BoaGc) {
+        gc.runtime.young_bytes = 0;
+        let old_len = gc.old_len;
+
+        for node in &gc.strongs[old_len..] {
+            // SAFETY: node must be valid as this phase cannot drop any node.
+            let trace_non_roots_fn = unsafe { node.as_ref() }.trace_non_roots_fn();
+            // SAFETY: The function pointer is appropriate for this node type because we extract it from it's VTable.
+            unsafe { trace_non_roots_fn(*node) };
+        }
+
+        let mut tracer = Tracer::new();
+        for node in &gc.strongs[old_len..] {
+            // SAFETY: node must be valid as this phase cannot drop any node.
+            let node_ref = unsafe { node.as_ref() };
+            if node_ref.is_rooted() {
+                tracer.enqueue(*node);
+                // SAFETY: all nodes must be valid as this phase cannot drop any node.
+                unsafe { tracer.trace_until_empty() };
+            }
+        }
+
+        let mut dead = Vec::new();
+        for node in &gc.strongs[old_len..] {
+            // SAFETY: node must be valid as this phase cannot drop any node.
+            if !unsafe { node.as_ref() }.is_marked() {
+                dead.push(*node);
+            }
+        }
+
+        if !dead.is_empty() {
+            for eph in &gc.weaks {
+                // SAFETY: ephemeron boxes are only freed by major collections.
+                unsafe { eph.as_ref() }.clear_if_key_unmarked();
+            }
+            // SAFETY: as in `collect`: dropped in place once, deallocated below.
+            unsafe { Self::drop_values(&dead) };
+        }
+
+        let strongs = &mut gc.strongs;
+        let mut kept = old_len;
+        for i in old_len..strongs.len() {
+            let node = strongs[i];
+            // SAFETY: the young boxes are allocated until deallocated here, once.
+            let node_ref = unsafe { node.as_ref() };
+            if node_ref.is_marked() {
+                node_ref.header.set_old();
+                strongs[kept] = node;
+                kept += 1;
+            } else {
+                gc.runtime.bytes_allocated -= node_ref.size();
+                let layout = node_ref.layout();
+                // SAFETY: dropped in place above; allocated by `Box::new` with this layout.
+                unsafe { std::alloc::dealloc(node.as_ptr().cast(), layout) };
+            }
+        }
+        strongs.truncate(kept);
+
+        gc.weak_maps.retain(|w| {
+            // SAFETY: The caller must ensure the validity of every node of `heap_start`.
+            let node_ref = unsafe { w.as_ref() };
+
+            if node_ref.is_live() {
+                node_ref.clear_dead_entries();
+
+                true
+            } else {
+                // SAFETY: allocated by `Box::into_raw(Box::new(..))`, dropped once.
+                let _unmarked_node = unsafe { Box::from_raw(w.as_ptr()) };
+
+                false
+            }
+        });
+        gc.old_len = gc.strongs.len();
     }
 
     fn trace_non_roots(gc: &BoaGc) {
@@ -422,24 +544,19 @@ impl Collector {
         }
     }
 
+    /// tidejs patch: drops the contents of unreachable boxes in place (their handles release
+    /// their targets, dead or alive, none deallocated yet); the sweep deallocates them.
+    ///
     /// # Safety
     ///
-    /// Passing a `strong` or a `weak` vec with invalid pointers will result in Undefined Behaviour.
-    unsafe fn finalize(unreachables: Unreachables) {
-        for node in unreachables.strong {
-            // SAFETY: The caller must ensure all pointers inside `unreachables.strong` are valid.
-            let node_ref = unsafe { node.as_ref() };
-            let run_finalizer_fn = node_ref.run_finalizer_fn();
-
-            // SAFETY: The function pointer is appropriate for this node type because we extract it from it's VTable.
-            unsafe {
-                run_finalizer_fn(node);
-            }
-        }
-        for node in unreachables.weak {
-            // SAFETY: The caller must ensure all pointers inside `unreachables.weak` are valid.
-            let node = unsafe { node.as_ref() };
-            node.finalize_and_clear();
+    /// Every pointer must be an allocated box, not yet dropped, deallocated afterwards without
+    /// being dropped again.
+    unsafe fn drop_values(dead: &[GcErasedPointer]) {
+        for node in dead {
+            // SAFETY: see above.
+            let drop_value_fn = unsafe { node.as_ref() }.drop_value_fn();
+            // SAFETY: the function pointer comes from the box's own vtable.
+            unsafe { drop_value_fn(*node) };
         }
     }
 
@@ -460,21 +577,17 @@ impl Collector {
             // SAFETY: The caller must ensure the validity of every node of `heap_start`.
             let node_ref = unsafe { node.as_ref() };
             if node_ref.is_marked() {
-                node_ref.header.unmark();
-                node_ref.reset_non_root_count();
+                // tidejs patch: survivors stay marked (old) for minor collections.
+                node_ref.header.set_old();
 
                 true
             } else {
-                // SAFETY: The algorithm ensures only unmarked/unreachable pointers are dropped.
-                // The caller must ensure all pointers were allocated by `Box::into_raw(Box::new(..))`.
-                let drop_fn = node_ref.drop_fn();
-                let size = node_ref.size();
-                *total_allocated -= size;
-
-                // SAFETY: The function pointer is appropriate for this node type because we extract it from it's VTable.
-                unsafe {
-                    drop_fn(*node);
-                }
+                // tidejs patch: dropped in place by `drop_values` (every unmarked box is in
+                // the unreachable list); only the allocation is left.
+                *total_allocated -= node_ref.size();
+                let layout = node_ref.layout();
+                // SAFETY: allocated by `Box::into_raw(Box::new(..))` with this layout.
+                unsafe { std::alloc::dealloc(node.as_ptr().cast(), layout) };
 
                 false
             }
@@ -534,6 +647,24 @@ impl Collector {
             let _unmarked_node = unsafe { Box::from_raw(node.as_ptr()) };
         }
     }
+}
+
+/// tidejs patch: the collector's figures for this thread: bytes held by boxes not yet swept
+/// (live or garbage awaiting the next collection), the number of such strong boxes, and the
+/// bytes ever allocated.
+#[must_use]
+pub fn heap_stats() -> (usize, usize, u64) {
+    BOA_GC
+        .try_with(|current| {
+            current.try_borrow().map_or((0, 0, 0), |gc| {
+                (
+                    gc.runtime.bytes_allocated,
+                    gc.strongs.len(),
+                    gc.runtime.total_allocated,
+                )
+            })
+        })
+        .unwrap_or((0, 0, 0))
 }
 
 /// Forcefully runs a garbage collection of all inaccessible nodes.

@@ -129,6 +129,10 @@ pub(crate) trait ErasedEphemeronBox {
     /// Runs the finalization logic of the `EphemeronBox`'s held value, if the key is still live,
     /// and clears its contents.
     fn finalize_and_clear(&self);
+
+    /// tidejs patch (minor collections): clears the contents when the key is unmarked, i.e. a
+    /// young box found dead (old boxes stay marked between collections).
+    fn clear_if_key_unmarked(&self);
 }
 
 impl<K: Trace + ?Sized, V: Trace> ErasedEphemeronBox for EphemeronBox<K, V> {
@@ -177,5 +181,14 @@ impl<K: Trace + ?Sized, V: Trace> ErasedEphemeronBox for EphemeronBox<K, V> {
         // SAFETY: the invariants of the garbage collector ensures this is only executed when
         // there are no remaining references to the inner data.
         unsafe { (*self.data.get()).take() };
+    }
+
+    fn clear_if_key_unmarked(&self) {
+        // SAFETY: keys of uncleared ephemerons are live boxes (a key's box is only freed by a
+        // sweep, which clears the ephemerons of dead keys first).
+        let dead = unsafe { self.key() }.is_some_and(|k| !k.is_marked());
+        if dead {
+            self.finalize_and_clear();
+        }
     }
 }

@@ -1,6 +1,6 @@
 use crate::Trace;
 
-use super::{DropFn, GcHeader, RunFinalizerFn, TraceFn, TraceNonRootsFn, VTable, vtable_of};
+use super::{DropFn, GcHeader, TraceFn, TraceNonRootsFn, VTable, vtable_of};
 
 /// A garbage collected allocation.
 #[derive(Debug)]
@@ -49,10 +49,6 @@ impl<T: Trace + ?Sized> GcBox<T> {
         self.header.inc_non_root_count();
     }
 
-    pub(crate) fn reset_non_root_count(&self) {
-        self.header.reset_non_root_count();
-    }
-
     /// Check if the gc object is rooted.
     ///
     /// # Note
@@ -71,12 +67,16 @@ impl<T: Trace + ?Sized> GcBox<T> {
         self.vtable.trace_non_roots_fn()
     }
 
-    pub(crate) fn run_finalizer_fn(&self) -> RunFinalizerFn {
-        self.vtable.run_finalizer_fn()
-    }
-
     pub(crate) fn drop_fn(&self) -> DropFn {
         self.vtable.drop_fn()
+    }
+
+    pub(crate) fn drop_value_fn(&self) -> DropFn {
+        self.vtable.drop_value_fn()
+    }
+
+    pub(crate) fn layout(&self) -> std::alloc::Layout {
+        self.vtable.layout()
     }
 
     pub(crate) fn size(&self) -> usize {

@@ -38,6 +38,11 @@ impl GcHeader {
 
     /// Increments [`GcHeader`]'s non-roots count.
     pub(crate) fn inc_non_root_count(&self) {
+        // tidejs patch: a marked box is old during a minor collection (its count is not used);
+        // during a major one nothing is marked while non-roots are counted.
+        if self.is_marked() {
+            return;
+        }
         let non_root_count = self.non_root_count.get() & NON_ROOTS_MASK;
 
         // `non_root_count` must not exceed `ref_count`.
@@ -116,6 +121,16 @@ impl GcHeader {
     }
 
     /// Sets [`GcHeader`]'s mark bit to 0.
+    /// tidejs patch: `unmark` and `reset_non_root_count` in one store (the sweep's survivors).
+    pub(crate) fn clear_mark_and_non_roots(&self) {
+        self.non_root_count.set(0);
+    }
+
+    /// tidejs patch: a survivor of a collection stays marked (old) with no non-root count.
+    pub(crate) fn set_old(&self) {
+        self.non_root_count.set(MARK_MASK);
+    }
+
     pub(crate) fn unmark(&self) {
         self.non_root_count
             .set(self.non_root_count.get() & !MARK_MASK);
@@ -142,13 +157,10 @@ mod tests {
         header.mark();
         assert!(header.is_marked());
 
+        // tidejs patch: a marked (old) box's non-root count is not incremented.
         header.inc_non_root_count();
         assert!(header.is_marked());
-        assert_eq!(header.non_root_count(), 1);
-
-        header.inc_non_root_count();
-        assert!(header.is_marked());
-        assert_eq!(header.non_root_count(), 1);
+        assert_eq!(header.non_root_count(), 0);
     }
 
     #[test]

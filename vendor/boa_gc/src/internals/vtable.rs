@@ -1,4 +1,4 @@
-use std::any::TypeId;
+use std::{alloc::Layout, any::TypeId};
 
 use crate::{GcBox, GcErasedPointer, Trace, Tracer};
 
@@ -27,14 +27,16 @@ pub(crate) const fn vtable_of<T: Trace + 'static>() -> &'static VTable {
             }
         }
 
-        unsafe fn run_finalizer_fn(this: GcErasedPointer) {
-            // SAFETY: The caller must ensure that the passed erased pointer is `GcBox<Self>`.
-            let value = unsafe { this.cast::<GcBox<Self>>().as_ref().value() };
+        // tidejs patch: drops the box's contents in place, leaving the allocation (freed by
+        // the collector with `VTable::layout`), so that a dead box's handles can release
+        // their targets while every dead box is still allocated.
+        unsafe fn drop_value_fn(this: GcErasedPointer) {
+            let this = this.cast::<GcBox<Self>>();
 
-            Self::run_finalizer(value);
+            // SAFETY: The caller must ensure the erased pointer is not dropped or deallocated.
+            unsafe { std::ptr::drop_in_place(this.as_ptr()) };
         }
 
-        // SAFETY: The caller must ensure that the passed erased pointer is `GcBox<Self>`.
         unsafe fn drop_fn(this: GcErasedPointer) {
             // SAFETY: The caller must ensure that the passed erased pointer is `GcBox<Self>`.
             let this = this.cast::<GcBox<Self>>();
@@ -48,10 +50,11 @@ pub(crate) const fn vtable_of<T: Trace + 'static>() -> &'static VTable {
         const VTABLE: &'static VTable = &VTable {
             trace_fn: T::trace_fn,
             trace_non_roots_fn: T::trace_non_roots_fn,
-            run_finalizer_fn: T::run_finalizer_fn,
             drop_fn: T::drop_fn,
+            drop_value_fn: T::drop_value_fn,
             type_id: TypeId::of::<T>(),
             size: size_of::<GcBox<T>>(),
+            layout: Layout::new::<GcBox<T>>(),
         };
     }
 
@@ -60,17 +63,17 @@ pub(crate) const fn vtable_of<T: Trace + 'static>() -> &'static VTable {
 
 pub(crate) type TraceFn = unsafe fn(this: GcErasedPointer, tracer: &mut Tracer);
 pub(crate) type TraceNonRootsFn = unsafe fn(this: GcErasedPointer);
-pub(crate) type RunFinalizerFn = unsafe fn(this: GcErasedPointer);
 pub(crate) type DropFn = unsafe fn(this: GcErasedPointer);
 
 #[derive(Debug)]
 pub(crate) struct VTable {
     trace_fn: TraceFn,
     trace_non_roots_fn: TraceNonRootsFn,
-    run_finalizer_fn: RunFinalizerFn,
     drop_fn: DropFn,
+    drop_value_fn: DropFn,
     type_id: TypeId,
     size: usize,
+    layout: Layout,
 }
 
 impl VTable {
@@ -82,12 +85,16 @@ impl VTable {
         self.trace_non_roots_fn
     }
 
-    pub(crate) fn run_finalizer_fn(&self) -> RunFinalizerFn {
-        self.run_finalizer_fn
-    }
-
     pub(crate) fn drop_fn(&self) -> DropFn {
         self.drop_fn
+    }
+
+    pub(crate) fn drop_value_fn(&self) -> DropFn {
+        self.drop_value_fn
+    }
+
+    pub(crate) fn layout(&self) -> Layout {
+        self.layout
     }
 
     pub(crate) const fn type_id(&self) -> TypeId {

@@ -365,6 +365,8 @@ impl<T: Trace + ?Sized> Deref for Gc<T> {
 }
 
 impl<T: Trace + ?Sized> Drop for Gc<T> {
+    // tidejs patch: `inline(always)` (every `Value` drop goes through here).
+    #[inline(always)]
     fn drop(&mut self) {
         if finalizer_safe() {
             Finalize::finalize(self);
