@@ -1136,6 +1136,31 @@ impl<'a> Builder<'a> {
                 object: self.boxed(object)?,
                 key: Box::new(self.key(prop, arg.span)?),
             }),
+            // `delete a?.b`: deletes when the chain reaches its last member; a short-circuited
+            // chain is a value, not a reference, so the delete yields true (the chain's
+            // undefined, `?? true`; a real delete gives a boolean).
+            ExprKind::OptChain(inner) => match &strip_parens(inner).kind {
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional,
+                } => {
+                    let object = Box::new(self.opt_base(object, *optional)?);
+                    let key = Box::new(self.key(prop, arg.span)?);
+                    Ok(Expr::Logical {
+                        op: ast::LogicalOp::Nullish,
+                        left: Box::new(Expr::OptChain(Box::new(Expr::DeleteMember {
+                            object,
+                            key,
+                        }))),
+                        right: Box::new(Expr::Const(Value::Bool(true))),
+                    })
+                }
+                _ => Ok(Expr::Unary {
+                    op: ast::UnaryOp::Delete,
+                    arg: self.boxed(arg)?,
+                }),
+            },
             ExprKind::Ident(id) => Ok(match self.resolve(id) {
                 Resolved::Global(name) => Expr::DeleteGlobal(Self::global(name)),
                 Resolved::Dynamic(g) => Expr::DeleteGlobal(g),
