@@ -251,21 +251,31 @@ pub fn promise_resolve(interp: &mut Interp, c: &Value, x: Value) -> JsResult<Val
 /// holds the promise until either function is first called (`[[AlreadyResolved]]` is "the
 /// resolve function's slot cleared"); the reject function's slot holds the resolve function.
 pub fn create_resolving_functions(interp: &mut Interp, promise: &JsObject) -> (JsObject, JsObject) {
-    let resolve = native_closure(
+    let resolve = new_resolve_function(interp, promise);
+    let reject = new_reject_function(interp, &resolve);
+    (resolve, reject)
+}
+
+/// The resolve function of a resolving pair (see [`create_resolving_functions`]).
+fn new_resolve_function(interp: &mut Interp, promise: &JsObject) -> JsObject {
+    native_closure(
         interp,
         "",
         1,
         resolve_function,
         vec![Value::Object(promise.clone())],
-    );
-    let reject = native_closure(
+    )
+}
+
+/// The reject function paired with `resolve` (see [`create_resolving_functions`]).
+fn new_reject_function(interp: &mut Interp, resolve: &JsObject) -> JsObject {
+    native_closure(
         interp,
         "",
         1,
         reject_function,
         vec![Value::Object(resolve.clone())],
-    );
-    (resolve, reject)
+    )
 }
 
 /// The `[[AlreadyResolved]]` test-and-set shared by a pair of resolving functions: the promise
@@ -528,39 +538,30 @@ fn promise_ctor(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<
         |i| &i.promise_proto,
         ObjectKind::Promise(Box::new(PromiseData::pending())),
     )?;
-    if crate::interp::function::ignores_second_argument(&executor) {
-        // The executor cannot reach the reject function: only the resolve function is
-        // created, and an abrupt completion rejects through the same [[AlreadyResolved]]
-        // state (the resolve function's promise slot) as the reject function would.
-        let resolve = native_closure(
-            interp,
-            "",
-            1,
-            resolve_function,
-            vec![Value::Object(promise.clone())],
-        );
-        let r = interp.call(
+    // CreateResolvingFunctions; an executor that cannot observe its second argument gets
+    // no reject function (nobody could reach it).
+    let resolve = new_resolve_function(interp, &promise);
+    let r = if crate::interp::function::ignores_second_argument(&executor) {
+        interp.call(
             &executor,
             Value::Undefined,
             &[Value::Object(resolve.clone())],
-        );
-        if r.is_err() {
-            let e = std::mem::take(&mut interp.exception);
-            if let Some(p) = take_resolving_target(&resolve) {
-                reject_promise(interp, &p, e);
-            }
-        }
-        return Ok(Value::Object(promise));
-    }
-    let (resolve, reject) = create_resolving_functions(interp, &promise);
-    let r = interp.call(
-        &executor,
-        Value::Undefined,
-        &[Value::Object(resolve), Value::Object(reject.clone())],
-    );
+        )
+    } else {
+        let reject = new_reject_function(interp, &resolve);
+        interp.call(
+            &executor,
+            Value::Undefined,
+            &[Value::Object(resolve.clone()), Value::Object(reject)],
+        )
+    };
     if r.is_err() {
+        // An abrupt completion is Call(reject, …): RejectPromise through the pair's
+        // [[AlreadyResolved]] state (the resolve function's promise slot).
         let e = std::mem::take(&mut interp.exception);
-        interp.call(&Value::Object(reject), Value::Undefined, &[e])?;
+        if let Some(p) = take_resolving_target(&resolve) {
+            reject_promise(interp, &p, e);
+        }
     }
     Ok(Value::Object(promise))
 }

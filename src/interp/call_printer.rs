@@ -124,27 +124,14 @@ fn print(e: &ast::Expr, out: &mut String) {
             print(arg, out);
             out.push(')');
         }
-        ExprKind::Binary { op, left, right } => {
-            out.push('(');
-            print(left, out);
-            out.push(' ');
-            out.push_str(binary_text(*op));
-            out.push(' ');
-            print(right, out);
-            out.push(')');
-        }
+        ExprKind::Binary { op, left, right } => infix(left, binary_text(*op), right, out),
         ExprKind::Logical { op, left, right } => {
-            out.push('(');
-            print(left, out);
-            out.push(' ');
-            out.push_str(match op {
+            let op = match op {
                 ast::LogicalOp::And => "&&",
                 ast::LogicalOp::Or => "||",
                 ast::LogicalOp::Nullish => "??",
-            });
-            out.push(' ');
-            print(right, out);
-            out.push(')');
+            };
+            infix(left, op, right, out)
         }
         ExprKind::Seq(items) => {
             out.push('(');
@@ -158,6 +145,17 @@ fn print(e: &ast::Expr, out: &mut String) {
         }
         _ => out.push_str("(intermediate value)"),
     }
+}
+
+/// `(left op right)`, as V8 prints binary and logical operations.
+fn infix(left: &ast::Expr, op: &str, right: &ast::Expr, out: &mut String) {
+    out.push('(');
+    print(left, out);
+    out.push(' ');
+    out.push_str(op);
+    out.push(' ');
+    print(right, out);
+    out.push(')');
 }
 
 fn binary_text(op: ast::BinaryOp) -> &'static str {

@@ -170,29 +170,28 @@ unsafe impl Trace for ClosureData {
     });
 }
 
-/// The code of a JS function object, in either representation.
+/// The code and environment of a JS function object, in either representation.
 #[inline]
-pub fn closure_code(kind: &ObjectKind) -> Option<&Rc<Code>> {
+fn closure_ref(kind: &ObjectKind) -> Option<(&Rc<Code>, &Option<Gc<Env>>)> {
     match kind {
-        ObjectKind::Closure(c) => Some(&c.code),
+        ObjectKind::Closure(c) => Some((&c.code, &c.env)),
         ObjectKind::Function(p) => match &**p {
-            FunctionData::Closure { code, .. } => Some(code),
+            FunctionData::Closure { code, env, .. } => Some((code, env)),
             _ => None,
         },
         _ => None,
     }
 }
 
+/// The code of a JS function object, in either representation.
+#[inline]
+pub fn closure_code(kind: &ObjectKind) -> Option<&Rc<Code>> {
+    closure_ref(kind).map(|(code, _)| code)
+}
+
 /// The code and environment of a JS function object, cloned out.
 pub fn closure_parts(kind: &ObjectKind) -> Option<(Rc<Code>, Option<Gc<Env>>)> {
-    match kind {
-        ObjectKind::Closure(c) => Some((c.code.clone(), c.env.clone())),
-        ObjectKind::Function(p) => match &**p {
-            FunctionData::Closure { code, env, .. } => Some((code.clone(), env.clone())),
-            _ => None,
-        },
-        _ => None,
-    }
+    closure_ref(kind).map(|(code, env)| (code.clone(), env.clone()))
 }
 
 /// What some closures carry besides code and environment.
@@ -245,7 +244,6 @@ pub enum FunctionData {
     Closure {
         code: Rc<Code>,
         env: Option<Gc<Env>>,
-        is_constructor: bool,
         /// Methods' home object, class constructors' fields, arrows' captured active
         /// function: only functions that need them pay for them.
         extra: Option<Box<ClosureExtra>>,
@@ -561,7 +559,6 @@ pub fn extra_mut<T>(obj: &JsObject, f: impl FnOnce(&mut ClosureExtra) -> T) -> O
             unreachable!()
         };
         data.kind = ObjectKind::Function(Box::new(FunctionData::Closure {
-            is_constructor: c.code.is_constructor,
             code: c.code,
             env: c.env,
             extra: None,

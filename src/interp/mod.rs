@@ -1248,22 +1248,27 @@ impl Interp {
                     return Err(t);
                 }
                 self.set_pos(span.start);
-                // A closure constructor takes its arguments where they are on the stack.
-                if let Value::Object(o) = &f {
-                    if let Some((Callable::Closure(code, env, me), true)) = function::callable(o) {
+                let ctor = match &f {
+                    Value::Object(o) => function::callable(o).filter(|(_, is_ctor)| *is_ctor),
+                    _ => None,
+                };
+                match (ctor, &f) {
+                    // A closure constructor takes its arguments where they are on the stack.
+                    (Some((Callable::Closure(code, env, me), _)), Value::Object(o)) => {
                         if self.depth >= self.budget.max_depth {
                             self.stack.truncate(base);
                             return Err(self.depth_exceeded());
                         }
                         return self.construct_closure_at(&code, env, me, base, o);
                     }
-                }
-                if !Self::is_constructor(&f) {
-                    self.stack.truncate(base);
-                    let what = self
-                        .callee_text(*span)
-                        .unwrap_or_else(|| crate::builtins::console::inspect_short(&f).to_string());
-                    return Err(self.throw_type_error(&format!("{what} is not a constructor")));
+                    (Some(_), _) => {}
+                    (None, _) => {
+                        self.stack.truncate(base);
+                        let what = self.callee_text(*span).unwrap_or_else(|| {
+                            crate::builtins::console::inspect_short(&f).to_string()
+                        });
+                        return Err(self.throw_type_error(&format!("{what} is not a constructor")));
+                    }
                 }
                 let mut argv = self.take_arg_vec();
                 argv.extend(self.stack.drain(base..));
@@ -1686,7 +1691,7 @@ impl Interp {
     /// `call_printer`), for the "is not a function/constructor" messages.
     #[cold]
     fn callee_text(&self, span: Span) -> Option<String> {
-        let source = self.frames.last()?.code.source.clone();
+        let source = &self.frames.last()?.code.source;
         let text = source.get(span.start as usize..span.end as usize)?;
         call_printer::callee_text(text)
     }

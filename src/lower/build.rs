@@ -438,14 +438,11 @@ impl<'a> Builder<'a> {
                         Some(name) => ConstCheck::ThrowAfterTdz(name),
                         None => ConstCheck::Throw,
                     }),
-                    BindingKind::FunctionName => {
-                        let strict = self.scopes.scopes[self.current() as usize].strict;
-                        Some(if strict {
-                            ConstCheck::Throw
-                        } else {
-                            ConstCheck::Ignore
-                        })
-                    }
+                    BindingKind::FunctionName => Some(if self.is_strict() {
+                        ConstCheck::Throw
+                    } else {
+                        ConstCheck::Ignore
+                    }),
                     _ => Some(match tdz {
                         Some(name) => ConstCheck::Tdz(name),
                         None => ConstCheck::Initialized,
@@ -925,20 +922,6 @@ impl<'a> Builder<'a> {
             code.name_env = name_env;
             code.class_ctor = class_ctor;
             code.uses_super = uses_super;
-            if class_ctor == Some(true) {
-                // super() writes `this` here even when the body never reads it.
-                code.this_place = self.scopes.scopes[scope as usize]
-                    .bindings
-                    .iter()
-                    .copied()
-                    .find(|&b| self.scopes.binding(b).kind == BindingKind::This)
-                    .and_then(|b| {
-                        self.stack.push(scope);
-                        let p = self.place_of(b);
-                        self.stack.pop();
-                        p
-                    });
-            }
             code
         });
         if name_scope.is_some() {
@@ -1346,38 +1329,23 @@ impl<'a> Builder<'a> {
             }
             ExprKind::Update { op, prefix, arg } => match &strip_parens(arg).kind {
                 ExprKind::Ident(id) => match self.resolve(id) {
-                    // `c++` on a const: the old value is read (TDZ) and converted
-                    // (ToNumeric, as `c - 0` does), then PutValue throws the TypeError.
+                    // `c++` on an immutable binding (a const, a named function expression's
+                    // own name): the old value is read (TDZ) and converted (ToNumeric,
+                    // spelled `old - 0`), then PutValue throws the TypeError — except for the
+                    // function's name in sloppy code, where the write is silently dropped and
+                    // the expression still yields the old or the new value.
                     Resolved::Local {
                         place,
                         tdz,
-                        kind: BindingKind::Const,
-                    } => Expr::Set {
-                        place,
-                        value: Box::new(Expr::Binary {
-                            op: ast::BinaryOp::Sub,
-                            left: Box::new(Expr::Get { place, tdz }),
-                            right: Box::new(Expr::Const(Value::Number(0.0))),
-                        }),
-                        check: Some(ConstCheck::Throw),
-                    },
-                    // `f++` on a named function expression's own (immutable) name: strict
-                    // code throws like a const; sloppy code converts the old value and
-                    // computes the new one, but the write is silently dropped.
-                    Resolved::Local {
-                        place,
-                        tdz,
-                        kind: BindingKind::FunctionName,
+                        kind: kind @ (BindingKind::Const | BindingKind::FunctionName),
                     } => {
-                        let strict = self.scopes.scopes[self.current() as usize].strict;
-                        // ToNumeric(old), spelled `old - 0` (the binding always holds a
-                        // function, so this is ToPrimitive then ToNumber).
+                        let ignore = kind == BindingKind::FunctionName && !self.is_strict();
                         let old = Expr::Binary {
                             op: ast::BinaryOp::Sub,
                             left: Box::new(Expr::Get { place, tdz }),
                             right: Box::new(Expr::Const(Value::Number(0.0))),
                         };
-                        let value = if *prefix && !strict {
+                        let value = if *prefix && ignore {
                             let step = match op {
                                 ast::UpdateOp::Inc => -1.0,
                                 ast::UpdateOp::Dec => 1.0,
@@ -1393,10 +1361,10 @@ impl<'a> Builder<'a> {
                         Expr::Set {
                             place,
                             value: Box::new(value),
-                            check: Some(if strict {
-                                ConstCheck::Throw
-                            } else {
+                            check: Some(if ignore {
                                 ConstCheck::Ignore
+                            } else {
+                                ConstCheck::Throw
                             }),
                         }
                     }
@@ -1614,8 +1582,7 @@ impl<'a> Builder<'a> {
                         // Reads first (TDZ/getters), then the const check throws; a named
                         // function expression's own name ignores the write in sloppy code.
                         let current = self.read(id);
-                        let strict = self.scopes.scopes[self.current() as usize].strict;
-                        let ignore = kind == BindingKind::FunctionName && !strict;
+                        let ignore = kind == BindingKind::FunctionName && !self.is_strict();
                         Expr::Set {
                             place,
                             value: Box::new(Expr::Binary {
