@@ -1610,16 +1610,10 @@ impl Interp {
         }
         function::define_code_length_and_name(&f, code);
         if code.is_constructor {
-            let proto = JsObject::ordinary(Some(self.intrinsics.object_proto.clone()));
-            props::define_hidden(
-                &proto,
-                PropertyKey::String(crate::value::atoms::CONSTRUCTOR),
-                Value::Object(f.clone()),
-            );
-            props::define_prototype(&f, Value::Object(proto));
             if code.this_mode == ThisMode::Sloppy && code.class_ctor.is_none() {
                 // Sloppy plain functions carry V8's legacy own `arguments`/`caller` (null),
-                // shadowing the poisoned accessors of Function.prototype.
+                // shadowing the poisoned accessors of Function.prototype; V8 creates them
+                // before `prototype`.
                 for name in [crate::value::atoms::ARGUMENTS, crate::value::atoms::CALLER] {
                     f.borrow_mut().properties.insert(
                         PropertyKey::String(name),
@@ -1630,6 +1624,13 @@ impl Interp {
                     );
                 }
             }
+            let proto = JsObject::ordinary(Some(self.intrinsics.object_proto.clone()));
+            props::define_hidden(
+                &proto,
+                PropertyKey::String(crate::value::atoms::CONSTRUCTOR),
+                Value::Object(f.clone()),
+            );
+            props::define_prototype(&f, Value::Object(proto));
         }
         self.machine_prototype_prop(code, &f);
         Value::Object(f)
