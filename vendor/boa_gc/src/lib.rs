@@ -205,7 +205,17 @@ impl Allocator {
         })
     }
 
+    // tidejs patch: the test inline in every allocation, the collections out of line.
+    #[inline(always)]
     fn manage_state(gc: &mut BoaGc) {
+        if gc.runtime.bytes_allocated > gc.config.threshold || gc.runtime.young_bytes > NURSERY {
+            Self::collect_now(gc);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn collect_now(gc: &mut BoaGc) {
         if gc.runtime.bytes_allocated > gc.config.threshold {
             let before = gc.runtime.bytes_allocated;
             Collector::collect(gc);
