@@ -92,7 +92,7 @@ impl Env {
     }
 
     /// Slot `i` (lowering computed `i` within the record: out of range is a bug and panics).
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, i: usize) -> Value {
         // SAFETY: a shared view for the duration of the clone, which runs no code of ours.
         unsafe { &*self.slots.get() }.as_slice()[i].clone()

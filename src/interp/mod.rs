@@ -749,8 +749,8 @@ impl Interp {
     /// (CreatePerIterationEnvironment), so closures see that iteration's value.
     fn copy_head_env(&mut self, l: &Loop) {
         if l.head_env.is_some() {
-            let env = self.env.clone().expect("entered");
-            self.env = Some(env.copy());
+            let copy = self.env.as_ref().expect("entered").copy();
+            self.env = Some(copy);
         }
     }
 
