@@ -252,21 +252,35 @@ impl TimerQueue {
         self.live.get(&id).map(|(_, t)| t.deadline)
     }
 
-    /// Take the earliest live timer if it is due at `now`.
+    /// Take the earliest live timer if it is due at `now`. Stale entries are dropped on the
+    /// way, and the earliest live one is found and taken with one lookup in `live`.
     pub fn pop_due(&mut self, now: f64) -> Option<Timer> {
-        self.skip_stale();
-        let ((_, _, id), in_fifo) = self.earliest()?;
-        let deadline = self.live.get(&id).map(|(_, t)| t.deadline)?;
-        if deadline > now {
-            return None;
+        loop {
+            let ((_, seq, id), in_fifo) = self.earliest()?;
+            match self.live.entry(id) {
+                std::collections::hash_map::Entry::Occupied(e) if e.get().0 == seq => {
+                    if e.get().1.deadline > now {
+                        return None;
+                    }
+                    let (_, timer) = e.remove();
+                    if in_fifo {
+                        self.fifo.pop_front();
+                    } else {
+                        self.heap.pop();
+                    }
+                    self.running = Some((id, false));
+                    return Some(timer);
+                }
+                // Cancelled, or re-armed since (an interval's older entry): skip it.
+                _ => {
+                    if in_fifo {
+                        self.fifo.pop_front();
+                    } else {
+                        self.heap.pop();
+                    }
+                }
+            }
         }
-        if in_fifo {
-            self.fifo.pop_front();
-        } else {
-            self.heap.pop();
-        }
-        self.running = Some((id, false));
-        self.live.remove(&id).map(|(_, t)| t)
     }
 
     /// After a timer's callback ran: an interval is re-armed `delay` ms after `now` with a fresh

@@ -42,6 +42,7 @@ fn schedule(interp: &mut Interp, args: &[Value], repeat: bool) -> JsResult<Value
         return Err(callback_error(interp, &callback));
     }
     let delay = match args.get(1) {
+        Some(Value::Number(n)) => *n,
         Some(d) => ops::to_number(interp, d)?,
         None => 1.0,
     };

@@ -28,29 +28,28 @@ pub struct Env {
     slots: UnsafeCell<Slots>,
 }
 
-/// A record's slot storage: inline for one or two bindings.
+/// A record's slot storage: inline for one or two bindings (a one-binding record leaves the
+/// second slot undefined: two variants make a slot access one tag test instead of a decode
+/// of three niche-packed variants).
 #[derive(Clone)]
 enum Slots {
-    One(Value),
-    Two([Value; 2]),
+    Inline([Value; 2]),
     Many(Box<[Value]>),
 }
 
 impl Slots {
-    #[inline]
+    #[inline(always)]
     fn as_slice(&self) -> &[Value] {
         match self {
-            Slots::One(v) => std::slice::from_ref(v),
-            Slots::Two(v) => v,
+            Slots::Inline(v) => v,
             Slots::Many(v) => v,
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn as_mut_slice(&mut self) -> &mut [Value] {
         match self {
-            Slots::One(v) => std::slice::from_mut(v),
-            Slots::Two(v) => v,
+            Slots::Inline(v) => v,
             Slots::Many(v) => v,
         }
     }
@@ -79,8 +78,7 @@ impl Env {
     pub fn new(shape: &EnvShape, parent: Option<Gc<Env>>, uninit: &Value) -> Gc<Env> {
         let n = shape.slots as usize;
         let mut slots = match n {
-            1 => Slots::One(Value::Undefined),
-            2 => Slots::Two([Value::Undefined, Value::Undefined]),
+            1 | 2 => Slots::Inline([Value::Undefined, Value::Undefined]),
             _ => Slots::Many(vec![Value::Undefined; n].into_boxed_slice()),
         };
         let s = slots.as_mut_slice();
@@ -94,13 +92,14 @@ impl Env {
     }
 
     /// Slot `i` (lowering computed `i` within the record: out of range is a bug and panics).
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, i: usize) -> Value {
         // SAFETY: a shared view for the duration of the clone, which runs no code of ours.
         unsafe { &*self.slots.get() }.as_slice()[i].clone()
     }
 
-    /// Slot `i`, or `None` out of range.
+    /// Slot `i`, or `None` out of range (of the storage: a one-binding record has two inline
+    /// slots).
     pub fn try_get(&self, i: usize) -> Option<Value> {
         // SAFETY: as in `get`.
         unsafe { &*self.slots.get() }.as_slice().get(i).cloned()
@@ -504,14 +503,14 @@ pub fn define_length_and_name(f: &JsObject, name: crate::value::Atom, length: u3
     f.borrow_mut().properties.share_named(&template);
 }
 
-/// [`define_length_and_name`] for a closure of `code` (its own `name` and `length`), with the
-/// shared list cached in the code.
-pub fn define_code_length_and_name(f: &JsObject, code: &Code) {
-    let template = code
-        .fn_props
+/// The shared `length`/`name` list of a closure of `code` (its own `name` and `length`, as
+/// [`define_length_and_name`] would give them), cached in the code: a closure is built with
+/// it (`PropertyMap::with_shared`), no property storage and no second borrow.
+#[inline]
+pub fn code_length_and_name(code: &Code) -> &crate::value::property::SharedNamed {
+    code.fn_props
         .0
-        .get_or_init(|| length_and_name_template(code.name, code.length));
-    f.borrow_mut().properties.share_named(template);
+        .get_or_init(|| length_and_name_template(code.name, code.length))
 }
 
 /// [`define_length_and_name`] for an anonymous native closure of length 0..=2 (`""`), with the

@@ -749,8 +749,8 @@ impl Interp {
     /// (CreatePerIterationEnvironment), so closures see that iteration's value.
     fn copy_head_env(&mut self, l: &Loop) {
         if l.head_env.is_some() {
-            let env = self.env.clone().expect("entered");
-            self.env = Some(env.copy());
+            let copy = self.env.as_ref().expect("entered").copy();
+            self.env = Some(copy);
         }
     }
 
@@ -1598,8 +1598,10 @@ impl Interp {
             Some((shape, _)) => Some(Env::new(shape, self.env.clone(), &self.uninit)),
             None => self.env.clone(),
         };
-        let f = JsObject::new(
+        // Built with its own `length` and `name` (SetFunctionLength, SetFunctionName).
+        let f = JsObject::with_properties(
             Some(self.function_proto_for(code)),
+            crate::value::property::PropertyMap::with_shared(function::code_length_and_name(code)),
             ObjectKind::Closure(function::ClosureData {
                 code: code.clone(),
                 env: env.clone(),
@@ -1608,7 +1610,6 @@ impl Interp {
         if let (Some((_, slot)), Some(env)) = (&code.name_env, &env) {
             env.set(*slot as usize, Value::Object(f.clone()));
         }
-        function::define_code_length_and_name(&f, code);
         if code.is_constructor {
             if code.this_mode == ThisMode::Sloppy && code.class_ctor.is_none() {
                 // Sloppy plain functions carry V8's legacy own `arguments`/`caller` (null),

@@ -83,6 +83,20 @@ impl JsObject {
         })))
     }
 
+    /// A new extensible object with the given own properties.
+    #[inline]
+    pub fn with_properties(
+        prototype: Option<JsObject>,
+        properties: PropertyMap,
+        kind: ObjectKind,
+    ) -> Self {
+        JsObject(Gc::new(GcRefCell::new(ObjectData {
+            prototype,
+            properties,
+            kind,
+        })))
+    }
+
     /// An ordinary object (`{}` with the given prototype).
     pub fn ordinary(prototype: Option<JsObject>) -> Self {
         Self::new(prototype, ObjectKind::Ordinary)

@@ -942,6 +942,14 @@ impl PropertyMap {
 
     /// Gives an object without named properties the shared template's properties (copied
     /// on the first change). Ignored if the object already has named properties.
+    /// A map holding only `template`'s entries (shared, as [`Self::share_named`] leaves it).
+    #[inline]
+    pub fn with_shared(template: &SharedNamed) -> Self {
+        PropertyMap {
+            named: Named(template.share().map_addr(|a| a | TAG_SHARED)),
+        }
+    }
+
     pub fn share_named(&mut self, template: &SharedNamed) {
         if self.named().len() == 0 {
             *self.named_mut() = Named(template.share().map_addr(|a| a | TAG_SHARED));
@@ -1205,8 +1213,13 @@ impl Finalize for PropertyMap {}
 // SAFETY: every value and accessor function stored in the map is marked.
 unsafe impl Trace for PropertyMap {
     custom_trace!(this, mark, {
-        for p in this.named().values() {
-            mark(p);
+        // A shared list (a function's `length`/`name`) holds primitives only
+        // (`SharedNamed::new`): nothing to mark.
+        let named = this.named();
+        if !named.is_shared() {
+            for p in named.values() {
+                mark(p);
+            }
         }
         if let Some(r) = this.rest() {
             for v in r.elements.iter().flatten() {

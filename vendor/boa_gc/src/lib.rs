@@ -205,7 +205,17 @@ impl Allocator {
         })
     }
 
+    // tidejs patch: the test inline in every allocation, the collections out of line.
+    #[inline(always)]
     fn manage_state(gc: &mut BoaGc) {
+        if gc.runtime.bytes_allocated > gc.config.threshold || gc.runtime.young_bytes > NURSERY {
+            Self::collect_now(gc);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn collect_now(gc: &mut BoaGc) {
         if gc.runtime.bytes_allocated > gc.config.threshold {
             let before = gc.runtime.bytes_allocated;
             Collector::collect(gc);
@@ -351,21 +361,24 @@ impl Collector {
             }
         }
 
-        let mut dead = Vec::new();
-        for node in &gc.strongs[old_len..] {
-            // SAFETY: node must be valid as this phase cannot drop any node.
-            if !unsafe { node.as_ref() }.is_marked() {
-                dead.push(*node);
-            }
+        // Ephemerons whose key dies here release their values first (before the key's box is
+        // dropped and freed).
+        for eph in &gc.weaks {
+            // SAFETY: ephemeron boxes are only freed by major collections.
+            unsafe { eph.as_ref() }.clear_if_key_unmarked();
         }
-
-        if !dead.is_empty() {
-            for eph in &gc.weaks {
-                // SAFETY: ephemeron boxes are only freed by major collections.
-                unsafe { eph.as_ref() }.clear_if_key_unmarked();
+        // The dead young boxes are dropped in place as they are found (no list of them): a
+        // drop only decrements the counts of the boxes it referenced, all still allocated
+        // until the loop below, and allocates no box (so `strongs` does not change).
+        for node in &gc.strongs[old_len..] {
+            // SAFETY: as in `collect`: each unmarked box is dropped in place once here, and
+            // deallocated (not dropped) below.
+            unsafe {
+                let node_ref = node.as_ref();
+                if !node_ref.is_marked() {
+                    (node_ref.drop_value_fn())(*node);
+                }
             }
-            // SAFETY: as in `collect`: dropped in place once, deallocated below.
-            unsafe { Self::drop_values(&dead) };
         }
 
         let strongs = &mut gc.strongs;
