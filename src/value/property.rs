@@ -1141,10 +1141,35 @@ impl PropertyMap {
 
     /// Appends a plain element at index `elements().len()` (Array.prototype.push fast path).
     /// Falls back to the general path if `sparse` already holds that index.
+    #[inline]
     pub fn push_element(&mut self, value: Value) {
         let r = self.rest_mut();
+        if r.sparse.is_empty() {
+            // Nothing to absorb or displace: the dense vector just grows.
+            r.elements.push(Some(value));
+            return;
+        }
         let i = r.elements.len() as u32;
         r.insert_index(i, Property::data(value, Attributes::DEFAULT));
+    }
+
+    /// The number of dense elements when the object is extensible and has no sparse index
+    /// properties (the array fast paths' precondition, one tag test for an object with no
+    /// indices); `None` otherwise.
+    #[inline]
+    pub fn dense_extensible_len(&self) -> Option<usize> {
+        match self.rest() {
+            None => Some(0),
+            Some(r) if !r.non_extensible && r.sparse.is_empty() => Some(r.elements.len()),
+            Some(_) => None,
+        }
+    }
+
+    /// No index properties at all, dense or sparse.
+    #[inline]
+    pub fn has_no_indices(&self) -> bool {
+        self.rest()
+            .is_none_or(|r| r.elements.is_empty() && r.sparse.is_empty())
     }
 
     /// Removes dense element 0 and moves every later element down by one (Array.prototype.shift
