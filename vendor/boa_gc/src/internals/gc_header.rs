@@ -78,6 +78,7 @@ impl GcHeader {
         self.non_root_count.get() & MARK_MASK != 0
     }
 
+    #[inline] // tidejs patch (8): every `Gc` clone runs this
     pub(crate) fn inc_ref_count(&self) {
         // Mark this as `cold` since the ref count will
         // (almost) never overflow.
