@@ -27,7 +27,7 @@ use crate::jobs::{Job, Origin};
 use crate::value::gc::{custom_trace, Finalize, Trace};
 use crate::value::object::{
     ObjectKind, ObjectPayload, PromiseCapability, PromiseData, PromiseReaction, PromiseState,
-    ReactionCapability, ReactionJob, ReactionKind,
+    ReactionCapability, ReactionJob, ReactionKind, Reactions,
 };
 use crate::value::promise::{self as core, Effects, RejectionEvent};
 use crate::value::property::{Attributes, Property};
@@ -68,6 +68,15 @@ pub fn fulfill_promise(interp: &mut Interp, promise: &JsObject, value: Value) {
         };
         p.settle_reactions(PromiseState::Fulfilled(value.clone()))
     };
+    if let Reactions::One(reaction) = reactions {
+        // The usual single `then`/`await`: the value moves into its job.
+        interp.enqueue_job(Job::Reaction(ReactionJob {
+            reaction,
+            kind: ReactionKind::Fulfill,
+            argument: value,
+        }));
+        return;
+    }
     for reaction in reactions {
         interp.enqueue_job(Job::Reaction(ReactionJob {
             reaction,
