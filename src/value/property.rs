@@ -17,6 +17,7 @@
 //! Not here: the semantics of `[[DefineOwnProperty]]` validation, exotic objects (array `length`,
 //! string wrappers), or getters being called: the interpreter builds those on this API.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
@@ -80,6 +81,41 @@ impl PropertyKey {
 }
 
 /// One 64-bit word per key (one Fx round), instead of the derived discriminant + payload.
+/// Slots of the large-map lookup cache (a power of two).
+const LARGE_CACHE_SLOTS: usize = 64;
+
+thread_local! {
+    /// Recent string-keyed lookups in large maps (the builtin prototypes: `arr.push`,
+    /// `Promise.prototype.then`…): per slot the map's address and `(atom id << 32) | position`.
+    /// A hit is re-checked against the key stored at that position, so a stale slot (the
+    /// map changed, or was freed and another one took its address) only costs a miss:
+    /// the answer is always the map's own.
+    static LARGE_CACHE: [Cell<(usize, u64)>; LARGE_CACHE_SLOTS] =
+        const { [const { Cell::new((0, 0)) }; LARGE_CACHE_SLOTS] };
+}
+
+/// `m.get(key)`, through the lookup cache for string keys (no hashing on a hit).
+#[inline]
+fn large_get<'a>(m: &'a LargeMap, key: &PropertyKey) -> Option<&'a Property> {
+    let PropertyKey::String(a) = key else {
+        return m.get(key);
+    };
+    let addr = std::ptr::from_ref(m) as usize;
+    let id = a.id();
+    let slot = ((addr >> 6) ^ id as usize) & (LARGE_CACHE_SLOTS - 1);
+    let (cached_addr, word) = LARGE_CACHE.with(|c| c[slot].get());
+    if cached_addr == addr && (word >> 32) as u32 == id {
+        if let Some((k, p)) = m.get_index(word as u32 as usize) {
+            if k == key {
+                return Some(p);
+            }
+        }
+    }
+    let (pos, _, p) = m.get_full(key)?;
+    LARGE_CACHE.with(|c| c[slot].set((addr, (u64::from(id) << 32) | pos as u64)));
+    Some(p)
+}
+
 impl std::hash::Hash for PropertyKey {
     #[inline]
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
@@ -605,7 +641,7 @@ impl Named {
     fn get_boxed(&self, key: &PropertyKey) -> Option<&Property> {
         match self.view() {
             NamedView::Slice(s) => s.iter().find(|(k, _)| k == key).map(|(_, p)| p),
-            NamedView::Large(m) => m.get(key),
+            NamedView::Large(m) => large_get(m, key),
         }
     }
 
