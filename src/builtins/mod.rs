@@ -306,6 +306,7 @@ pub fn global_value(interp: &Interp, name: &str, v: Value) {
 }
 
 /// Argument `i` or undefined.
+#[inline]
 pub fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).cloned().unwrap_or(Value::Undefined)
 }

@@ -27,7 +27,7 @@ use crate::jobs::{Job, Origin};
 use crate::value::gc::{custom_trace, Finalize, Trace};
 use crate::value::object::{
     ObjectKind, ObjectPayload, PromiseCapability, PromiseData, PromiseReaction, PromiseState,
-    ReactionCapability, ReactionJob, ReactionKind,
+    ReactionCapability, ReactionJob, ReactionKind, Reactions,
 };
 use crate::value::promise::{self as core, Effects, RejectionEvent};
 use crate::value::property::{Attributes, Property};
@@ -68,6 +68,15 @@ pub fn fulfill_promise(interp: &mut Interp, promise: &JsObject, value: Value) {
         };
         p.settle_reactions(PromiseState::Fulfilled(value.clone()))
     };
+    if let Reactions::One(reaction) = reactions {
+        // The usual single `then`/`await`: the value moves into its job.
+        interp.enqueue_job(Job::Reaction(ReactionJob {
+            reaction,
+            kind: ReactionKind::Fulfill,
+            argument: value,
+        }));
+        return;
+    }
     for reaction in reactions {
         interp.enqueue_job(Job::Reaction(ReactionJob {
             reaction,
@@ -198,6 +207,30 @@ pub fn await_resuming(interp: &mut Interp, value: Value, state: &JsObject) -> Js
         }));
         return Ok(());
     }
+    if let Value::Object(o) = &value {
+        if is_unchanged_intrinsic_promise(interp, o) {
+            // PromiseResolve returns the promise itself; PerformPromiseThen without the
+            // effects list: a pending promise stores the reaction, a settled one gives its job
+            // (a "handle" tracker event needs no bookkeeping, see `apply`).
+            let reaction = PromiseReaction::new(
+                ReactionCapability::Await(state.clone()),
+                None,
+                None,
+                interp.call_pos,
+            );
+            let job = {
+                let mut data = o.borrow_mut();
+                match &mut data.kind {
+                    ObjectKind::Promise(p) => p.add_reactions(reaction).0,
+                    _ => None,
+                }
+            };
+            if let Some(job) = job {
+                interp.enqueue_job(Job::Reaction(job));
+            }
+            return Ok(());
+        }
+    }
     let promise = promise_resolve_intrinsic(interp, value)?;
     let effects = core::perform_promise_then(
         &promise,
@@ -208,6 +241,32 @@ pub fn await_resuming(interp: &mut Interp, value: Value, state: &JsObject) -> Js
     );
     apply(interp, effects);
     Ok(())
+}
+
+/// Whether `o` is a promise for which `Get(o, "constructor")` is %Promise% through data
+/// properties alone — no own `constructor`, prototype %Promise.prototype%, whose own
+/// `constructor` is a data property holding %Promise% — so PromiseResolve(%Promise%, o) is
+/// `o` with nothing observable. `false` leaves the question to the general path.
+fn is_unchanged_intrinsic_promise(interp: &Interp, o: &JsObject) -> bool {
+    let key = PropertyKey::String(atoms::CONSTRUCTOR);
+    {
+        let d = o.borrow();
+        if !matches!(d.kind, ObjectKind::Promise(_))
+            || !d
+                .prototype
+                .as_ref()
+                .is_some_and(|p| JsObject::ptr_eq(p, &interp.intrinsics.promise_proto))
+            || d.properties.named_property(&key).is_some()
+        {
+            return false;
+        }
+    }
+    let proto = interp.intrinsics.promise_proto.borrow();
+    matches!(
+        proto.properties.named_property(&key),
+        Some(Property { slot: crate::value::property::Slot::Data(Value::Object(c)), .. })
+            if JsObject::ptr_eq(c, &interp.intrinsics.promise_ctor)
+    )
 }
 
 /// Is `c` the intrinsic %Promise% constructor?
@@ -227,6 +286,11 @@ pub fn promise_resolve_intrinsic(interp: &mut Interp, x: Value) -> JsResult<JsOb
 
 /// PromiseResolve(C, x) (§27.2.4.7.1).
 pub fn promise_resolve(interp: &mut Interp, c: &Value, x: Value) -> JsResult<Value> {
+    if let Value::Object(o) = &x {
+        if is_intrinsic_ctor(interp, c) && is_unchanged_intrinsic_promise(interp, o) {
+            return Ok(x);
+        }
+    }
     if is_promise(&x) {
         // The evaluator's member read: a data property on the chain (the usual
         // `Promise.prototype.constructor`) skips the generic [[Get]].
@@ -258,29 +322,36 @@ pub fn create_resolving_functions(interp: &mut Interp, promise: &JsObject) -> (J
 
 /// The resolve function of a resolving pair (see [`create_resolving_functions`]).
 fn new_resolve_function(interp: &mut Interp, promise: &JsObject) -> JsObject {
-    native_closure(
-        interp,
-        "",
-        1,
-        resolve_function,
-        vec![Value::Object(promise.clone())],
-    )
+    resolving_function(interp, resolve_function, promise)
+}
+
+/// An anonymous native closure of length 1 holding `captured` inline (what `native_closure`
+/// makes of one captured object, without the slot vector).
+fn resolving_function(
+    interp: &Interp,
+    f: crate::interp::function::NativeClosureFn,
+    captured: &JsObject,
+) -> JsObject {
+    let obj = JsObject::new(
+        Some(interp.intrinsics.function_proto.clone()),
+        ObjectKind::NativeClosureObj(f, Some(captured.clone())),
+    );
+    crate::interp::function::define_anon_length_and_name(interp, &obj, 1);
+    obj
 }
 
 /// The reject function paired with `resolve` (see [`create_resolving_functions`]).
 fn new_reject_function(interp: &mut Interp, resolve: &JsObject) -> JsObject {
-    native_closure(
-        interp,
-        "",
-        1,
-        reject_function,
-        vec![Value::Object(resolve.clone())],
-    )
+    resolving_function(interp, reject_function, resolve)
 }
 
 /// The `[[AlreadyResolved]]` test-and-set shared by a pair of resolving functions: the promise
 /// if this is the first call of either. `resolve` is the pair's resolve function.
 fn take_resolving_target(resolve: &JsObject) -> Option<JsObject> {
+    if let ObjectKind::NativeClosureObj(_, slot) = &mut resolve.borrow_mut().kind {
+        // The inline form (always, for functions made by `resolving_function`).
+        return slot.take();
+    }
     let Value::Object(promise) = closure_slot(resolve, 0) else {
         return None;
     };
@@ -533,11 +604,15 @@ fn promise_ctor(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<
         let s = super::console::inspect(interp, &executor).unwrap_or_default();
         return Err(interp.throw_type_error(&format!("Promise resolver {s} is not a function")));
     }
-    let promise = interp.create_from_new_target(
-        Some(nt),
-        |i| &i.promise_proto,
-        ObjectKind::Promise(Box::new(PromiseData::pending())),
-    )?;
+    let kind = ObjectKind::Promise(Box::new(PromiseData::pending()));
+    let promise = if JsObject::ptr_eq(&nt, &interp.intrinsics.promise_ctor) {
+        // `new Promise(…)` itself: %Promise%'s `prototype` is non-writable and
+        // non-configurable, so GetPrototypeFromConstructor is %Promise.prototype% without
+        // the lookup.
+        JsObject::new(Some(interp.intrinsics.promise_proto.clone()), kind)
+    } else {
+        interp.create_from_new_target(Some(nt), |i| &i.promise_proto, kind)?
+    };
     // CreateResolvingFunctions; an executor that cannot observe its second argument gets
     // no reject function (nobody could reach it).
     let resolve = new_resolve_function(interp, &promise);

@@ -442,8 +442,25 @@ impl Interp {
         }
         self.strict = saved_strict;
         self.depth -= 1;
-        self.stack.truncate(base + code.registers as usize);
-        regs.extend(self.stack.drain(base..));
+        let n = code.registers as usize;
+        self.stack.truncate(base + n);
+        if self.stack.len() == base + n {
+            regs.reserve_exact(n);
+            // SAFETY: `self.stack[base..base + n]` are `n` initialised values (the length is
+            // exactly `base + n`, checked above); `regs` is empty (`append` moved everything
+            // out of it) with capacity ≥ `n` (`reserve_exact`), and it is a different
+            // allocation from the stack's, so the copy does not overlap. The values are moved
+            // bitwise: `set_len(base)` forgets them on the stack and `set_len(n)` makes `regs`
+            // own them, so each is owned exactly once and nothing is dropped twice or leaked.
+            // Nothing between the copy and the two `set_len`s can panic.
+            unsafe {
+                std::ptr::copy_nonoverlapping(self.stack.as_ptr().add(base), regs.as_mut_ptr(), n);
+                self.stack.set_len(base);
+                regs.set_len(n);
+            }
+        } else {
+            regs.extend(self.stack.drain(base..));
+        }
         frame.regs = regs.into_boxed_slice();
         frame.env = std::mem::replace(&mut self.env, saved_env);
         let this = pack_this(

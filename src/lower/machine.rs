@@ -680,6 +680,12 @@ impl<'a> Builder<'a> {
         if !stmt_suspends(s, mb.kind == FnKind::AsyncGenerator) {
             match self.statement(s) {
                 Ok(Stmt::Empty) => return Ok(()),
+                // An expression statement runs as an op of its own (no statement dispatch;
+                // a function body has no completion value to keep).
+                Ok(Stmt::Expr(e)) => {
+                    mb.op(Op::Expr(e));
+                    return Ok(());
+                }
                 Ok(st) => {
                     mb.op(Op::Stmt(st));
                     return Ok(());

@@ -17,6 +17,7 @@
 //! Not here: the semantics of `[[DefineOwnProperty]]` validation, exotic objects (array `length`,
 //! string wrappers), or getters being called: the interpreter builds those on this API.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
@@ -80,6 +81,41 @@ impl PropertyKey {
 }
 
 /// One 64-bit word per key (one Fx round), instead of the derived discriminant + payload.
+/// Slots of the large-map lookup cache (a power of two).
+const LARGE_CACHE_SLOTS: usize = 64;
+
+thread_local! {
+    /// Recent string-keyed lookups in large maps (the builtin prototypes: `arr.push`,
+    /// `Promise.prototype.then`…): per slot the map's address and `(atom id << 32) | position`.
+    /// A hit is re-checked against the key stored at that position, so a stale slot (the
+    /// map changed, or was freed and another one took its address) only costs a miss:
+    /// the answer is always the map's own.
+    static LARGE_CACHE: [Cell<(usize, u64)>; LARGE_CACHE_SLOTS] =
+        const { [const { Cell::new((0, 0)) }; LARGE_CACHE_SLOTS] };
+}
+
+/// `m.get(key)`, through the lookup cache for string keys (no hashing on a hit).
+#[inline]
+fn large_get<'a>(m: &'a LargeMap, key: &PropertyKey) -> Option<&'a Property> {
+    let PropertyKey::String(a) = key else {
+        return m.get(key);
+    };
+    let addr = std::ptr::from_ref(m) as usize;
+    let id = a.id();
+    let slot = ((addr >> 6) ^ id as usize) & (LARGE_CACHE_SLOTS - 1);
+    let (cached_addr, word) = LARGE_CACHE.with(|c| c[slot].get());
+    if cached_addr == addr && (word >> 32) as u32 == id {
+        if let Some((k, p)) = m.get_index(word as u32 as usize) {
+            if k == key {
+                return Some(p);
+            }
+        }
+    }
+    let (pos, _, p) = m.get_full(key)?;
+    LARGE_CACHE.with(|c| c[slot].set((addr, (u64::from(id) << 32) | pos as u64)));
+    Some(p)
+}
+
 impl std::hash::Hash for PropertyKey {
     #[inline]
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
@@ -605,7 +641,7 @@ impl Named {
     fn get_boxed(&self, key: &PropertyKey) -> Option<&Property> {
         match self.view() {
             NamedView::Slice(s) => s.iter().find(|(k, _)| k == key).map(|(_, p)| p),
-            NamedView::Large(m) => m.get(key),
+            NamedView::Large(m) => large_get(m, key),
         }
     }
 
@@ -1149,10 +1185,35 @@ impl PropertyMap {
 
     /// Appends a plain element at index `elements().len()` (Array.prototype.push fast path).
     /// Falls back to the general path if `sparse` already holds that index.
+    #[inline]
     pub fn push_element(&mut self, value: Value) {
         let r = self.rest_mut();
+        if r.sparse.is_empty() {
+            // Nothing to absorb or displace: the dense vector just grows.
+            r.elements.push(Some(value));
+            return;
+        }
         let i = r.elements.len() as u32;
         r.insert_index(i, Property::data(value, Attributes::DEFAULT));
+    }
+
+    /// The number of dense elements when the object is extensible and has no sparse index
+    /// properties (the array fast paths' precondition, one tag test for an object with no
+    /// indices); `None` otherwise.
+    #[inline]
+    pub fn dense_extensible_len(&self) -> Option<usize> {
+        match self.rest() {
+            None => Some(0),
+            Some(r) if !r.non_extensible && r.sparse.is_empty() => Some(r.elements.len()),
+            Some(_) => None,
+        }
+    }
+
+    /// No index properties at all, dense or sparse.
+    #[inline]
+    pub fn has_no_indices(&self) -> bool {
+        self.rest()
+            .is_none_or(|r| r.elements.is_empty() && r.sparse.is_empty())
     }
 
     /// Removes dense element 0 and moves every later element down by one (Array.prototype.shift

@@ -306,35 +306,32 @@ pub fn callback_arg(interp: &mut Interp, args: &[Value], i: usize) -> JsResult<V
 /// objects and arrays only) holds no indexed property — so no setter or read-only index can
 /// intercept the write.
 pub fn can_append_fast(o: &JsObject) -> bool {
-    {
-        let d = o.borrow();
-        let ObjectKind::Array(a) = &d.kind else {
-            return false;
-        };
-        if !d.is_extensible()
-            || !a.length_writable
-            || !d.properties.is_dense()
-            || d.properties.elements().len() != a.length as usize
-        {
-            return false;
-        }
-    }
-    prototypes_without_indices(&o.borrow().prototype, 0)
+    let d = o.borrow();
+    let ObjectKind::Array(a) = &d.kind else {
+        return false;
+    };
+    a.length_writable
+        && d.properties.dense_extensible_len() == Some(a.length as usize)
+        && prototypes_without_indices(&d.prototype, 0)
 }
 
 /// The prototype chain from `proto` holds only ordinary objects and arrays without indexed
 /// properties. Walked by borrowing each record in turn (no handle clones: this runs on every
 /// `push`); chains deeper than 32 take the generic path.
+#[inline]
 fn prototypes_without_indices(proto: &Option<JsObject>, depth: u32) -> bool {
     let Some(p) = proto else {
         return true;
     };
     let d = p.borrow();
-    let plain = matches!(d.kind, ObjectKind::Ordinary | ObjectKind::Array(_));
-    if !plain || !d.properties.elements().is_empty() || !d.properties.is_dense() || depth > 32 {
-        return false;
-    }
-    prototypes_without_indices(&d.prototype, depth + 1)
+    matches!(d.kind, ObjectKind::Ordinary | ObjectKind::Array(_))
+        && d.properties.has_no_indices()
+        && depth <= 32
+        && prototypes_without_indices_rest(&d.prototype, depth + 1)
+}
+
+fn prototypes_without_indices_rest(proto: &Option<JsObject>, depth: u32) -> bool {
+    prototypes_without_indices(proto, depth)
 }
 
 // ───────────── the constructor and its statics ─────────────

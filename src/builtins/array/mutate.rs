@@ -19,8 +19,7 @@ fn too_long(interp: &mut Interp) -> crate::interp::Throw {
 
 /// `push(...items)`.
 pub fn push(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
-    let o = this_object(interp, this)?;
-    if let Value::Object(obj) = &o {
+    if let Value::Object(obj) = this {
         if can_append_fast(obj) {
             let mut d = obj.borrow_mut();
             let len = match &d.kind {
@@ -40,6 +39,7 @@ pub fn push(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value
             }
         }
     }
+    let o = this_object(interp, this)?;
     let mut len = length_of_array_like(interp, &o)?;
     if len + args.len() as u64 > MAX_SAFE_LENGTH {
         return Err(too_long(interp));
@@ -95,8 +95,7 @@ fn move_element(interp: &mut Interp, o: &Value, from: u64, to: u64) -> JsResult<
 
 /// `shift()`.
 pub fn shift(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
-    let o = this_object(interp, this)?;
-    if let Value::Object(obj) = &o {
+    if let Value::Object(obj) = this {
         // A dense array with a writable length and no index properties on its prototypes (the
         // conditions of the push fast path): every Get/Set/Delete of the generic loop is a plain
         // element move, so `shift` is one move of the element vector — O(n) memmove instead of
@@ -110,6 +109,7 @@ pub fn shift(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> 
             return Ok(first.unwrap_or(Value::Undefined));
         }
     }
+    let o = this_object(interp, this)?;
     let len = length_of_array_like(interp, &o)?;
     if len == 0 {
         set_length(interp, &o, 0)?;

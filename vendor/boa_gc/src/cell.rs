@@ -60,7 +60,6 @@ impl BorrowFlag {
     ///  - This method will panic if the current `BorrowState` is writing.
     ///  - This method will panic after incrementing if the borrow count overflows.
     #[inline]
-    #[inline]
     fn add_reading(self) -> Self {
         assert_ne!(self.borrowed(), BorrowState::Writing);
         let flags = Self(self.0 + 1);
