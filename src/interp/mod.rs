@@ -1598,10 +1598,55 @@ impl Interp {
             Some((shape, _)) => Some(Env::new(shape, self.env.clone(), &self.uninit)),
             None => self.env.clone(),
         };
-        // Built with its own `length` and `name` (SetFunctionLength, SetFunctionName).
+        use crate::value::atoms;
+        use crate::value::property::{Attributes, Property, PropertyMap};
+        let length_and_name = function::code_length_and_name(code);
+        // A constructor's `prototype` object: its `constructor` is filled in below, once the
+        // function exists (in place: no reallocation).
+        let proto = code.is_constructor.then(|| {
+            JsObject::with_properties(
+                Some(self.intrinsics.object_proto.clone()),
+                PropertyMap::with_entries(
+                    None,
+                    [(
+                        PropertyKey::String(atoms::CONSTRUCTOR),
+                        Property::data(Value::Undefined, Attributes::BUILTIN),
+                    )],
+                ),
+                ObjectKind::Ordinary,
+            )
+        });
+        // Built with its whole own property list, in V8's order: `length`, `name`
+        // (SetFunctionLength, SetFunctionName: shared with every closure of this code unless
+        // more follow), then for constructors V8's legacy `arguments`/`caller` (null, sloppy
+        // plain functions only: they shadow Function.prototype's poisoned accessors) and
+        // `prototype` (MakeConstructor).
+        let properties = match &proto {
+            None => PropertyMap::with_shared(length_and_name),
+            Some(p) => {
+                let prototype = (
+                    PropertyKey::String(atoms::PROTOTYPE),
+                    Property::data(Value::Object(p.clone()), Attributes::WRITABLE),
+                );
+                if code.this_mode == ThisMode::Sloppy && code.class_ctor.is_none() {
+                    let legacy = |name| {
+                        (
+                            PropertyKey::String(name),
+                            Property::data(Value::Null, Attributes::NONE),
+                        )
+                    };
+                    PropertyMap::with_entries(
+                        Some(length_and_name),
+                        [legacy(atoms::ARGUMENTS), legacy(atoms::CALLER), prototype],
+                    )
+                } else {
+                    PropertyMap::with_entries(Some(length_and_name), [prototype])
+                }
+            }
+        };
         let f = JsObject::with_properties(
             Some(self.function_proto_for(code)),
-            crate::value::property::PropertyMap::with_shared(function::code_length_and_name(code)),
+            properties,
             ObjectKind::Closure(function::ClosureData {
                 code: code.clone(),
                 env: env.clone(),
@@ -1610,28 +1655,13 @@ impl Interp {
         if let (Some((_, slot)), Some(env)) = (&code.name_env, &env) {
             env.set(*slot as usize, Value::Object(f.clone()));
         }
-        if code.is_constructor {
-            if code.this_mode == ThisMode::Sloppy && code.class_ctor.is_none() {
-                // Sloppy plain functions carry V8's legacy own `arguments`/`caller` (null),
-                // shadowing the poisoned accessors of Function.prototype; V8 creates them
-                // before `prototype`.
-                for name in [crate::value::atoms::ARGUMENTS, crate::value::atoms::CALLER] {
-                    f.borrow_mut().properties.insert(
-                        PropertyKey::String(name),
-                        crate::value::property::Property::data(
-                            Value::Null,
-                            crate::value::property::Attributes::NONE,
-                        ),
-                    );
-                }
-            }
-            let proto = JsObject::ordinary(Some(self.intrinsics.object_proto.clone()));
-            props::define_hidden(
-                &proto,
-                PropertyKey::String(crate::value::atoms::CONSTRUCTOR),
-                Value::Object(f.clone()),
-            );
-            props::define_prototype(&f, Value::Object(proto));
+        if let Some(p) = &proto {
+            let mut data = p.borrow_mut();
+            let constructor = data
+                .properties
+                .named_property_mut(&PropertyKey::String(atoms::CONSTRUCTOR))
+                .expect("made above");
+            constructor.slot = crate::value::property::Slot::Data(Value::Object(f.clone()));
         }
         self.machine_prototype_prop(code, &f);
         Value::Object(f)

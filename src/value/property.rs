@@ -976,8 +976,6 @@ impl PropertyMap {
         self.rest().map(|r| &r.sparse)
     }
 
-    /// Gives an object without named properties the shared template's properties (copied
-    /// on the first change). Ignored if the object already has named properties.
     /// A map holding only `template`'s entries (shared, as [`Self::share_named`] leaves it).
     #[inline]
     pub fn with_shared(template: &SharedNamed) -> Self {
@@ -986,6 +984,38 @@ impl PropertyMap {
         }
     }
 
+    /// A map owning one block with `template`'s entries (if any) followed by `extra`, in that
+    /// order: one allocation for a new object's whole property list (a constructor
+    /// function's `length`, `name`, `arguments`, `caller`, `prototype`). The keys must be
+    /// distinct, at most `LINEAR_SCAN_MAX` in all.
+    pub fn with_entries<const N: usize>(
+        template: Option<&SharedNamed>,
+        extra: [(PropertyKey, Property); N],
+    ) -> Self {
+        let first: &[Entry] = match template {
+            // SAFETY: a live shared block; only read here.
+            Some(t) => unsafe { block_slice(t.0) },
+            None => &[],
+        };
+        let len = first.len() + N;
+        debug_assert!(len <= LINEAR_SCAN_MAX);
+        debug_assert!(extra.iter().all(|(k, _)| first.iter().all(|(f, _)| f != k)));
+        if len == 0 {
+            return PropertyMap::default();
+        }
+        let b = block_alloc(len);
+        for (i, e) in first.iter().cloned().chain(extra).enumerate() {
+            // SAFETY: `i` < `len` = the capacity; the new block is ours alone.
+            unsafe {
+                block_entries(b).add(i).write(e);
+                (*b).len = i as u32 + 1;
+            }
+        }
+        PropertyMap { named: Named(b) }
+    }
+
+    /// Gives an object without named properties the shared template's properties (copied
+    /// on the first change). Ignored if the object already has named properties.
     pub fn share_named(&mut self, template: &SharedNamed) {
         if self.named().len() == 0 {
             *self.named_mut() = Named(template.share().map_addr(|a| a | TAG_SHARED));
