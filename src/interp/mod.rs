@@ -325,12 +325,15 @@ impl Interp {
             let rhs = self.expr(value)?;
             if let (Value::Number(x), Value::Number(y)) = (&old, &rhs) {
                 if let Some(v) = ops::number_binary(op, *x, *y) {
-                    self.stack[idx] = v.clone();
+                    // Numbers own nothing: no drop glue for the operands.
+                    std::mem::forget(old);
+                    std::mem::forget(rhs);
+                    self.store_slot(idx, v.clone());
                     return Ok(v);
                 }
             }
             let v = ops::binary(self, op, old, rhs)?;
-            self.stack[idx] = v.clone();
+            self.store_slot(idx, v.clone());
             return Ok(v);
         }
         let old = self.read_place(place, None)?;
@@ -680,15 +683,20 @@ impl Interp {
 
     fn stmt(&mut self, stmt: &Stmt) -> JsResult<Flow> {
         match stmt {
-            Stmt::Expr(e) => {
-                self.expr(e)?;
+            Stmt::Expr(e) => drop_value(self.expr(e)?),
+            Stmt::Init {
+                place: Place::Reg(r),
+                value,
+            } => {
+                let v = self.expr(value)?;
+                self.store_slot(self.base + *r as usize, v);
             }
             Stmt::Init { place, value } => {
                 let v = self.expr(value)?;
                 self.write_place(*place, v);
             }
             Stmt::If { test, cons, alt } => {
-                return if self.expr(test)?.to_boolean() {
+                return if self.truthy(test)? {
                     self.stmt(cons)
                 } else if let Some(alt) = alt {
                     self.stmt(alt)
@@ -764,7 +772,7 @@ impl Interp {
             self.check_interrupt()?;
             if !(l.test_after && first) {
                 if let Some(t) = &l.test {
-                    if !self.expr(t)?.to_boolean() {
+                    if !self.truthy(t)? {
                         break;
                     }
                 }
@@ -778,7 +786,7 @@ impl Interp {
             }
             self.copy_head_env(l);
             if let Some(u) = &l.update {
-                self.expr(u)?;
+                drop_value(self.expr(u)?);
             }
         }
         Ok(Flow::Normal)
@@ -975,7 +983,7 @@ impl Interp {
                 check: Some(ConstCheck::Initialized),
             } => {
                 let v = self.expr(value)?;
-                self.stack[self.base + *r as usize] = v.clone();
+                self.store_slot(self.base + *r as usize, v.clone());
                 v
             }
             Expr::Set {
@@ -1030,6 +1038,9 @@ impl Interp {
                 let r = self.expr(right)?;
                 if let (Value::Number(x), Value::Number(y)) = (&l, &r) {
                     if let Some(v) = ops::number_binary(*op, *x, *y) {
+                        // Numbers own nothing: no drop glue.
+                        std::mem::forget(l);
+                        std::mem::forget(r);
                         return Ok(v);
                     }
                 }
@@ -1829,6 +1840,23 @@ impl Interp {
         }
     }
 
+    /// Store into a register, dropping the old value through the drop glue only when it
+    /// holds a heap reference (most registers hold numbers: no out-of-line call).
+    #[inline(always)]
+    fn store_slot(&mut self, idx: usize, v: Value) {
+        drop_value(std::mem::replace(&mut self.stack[idx], v));
+    }
+
+    /// Evaluate a test: ToBoolean of the value (dropped without the glue when not a heap
+    /// reference).
+    #[inline(always)]
+    fn truthy(&mut self, e: &Expr) -> JsResult<bool> {
+        let v = self.expr(e)?;
+        let b = v.to_boolean();
+        drop_value(v);
+        Ok(b)
+    }
+
     fn run_body(
         &mut self,
         code: &Rc<Code>,
@@ -2093,6 +2121,16 @@ fn reaches_revoked_proxy(f: &JsObject) -> bool {
 }
 
 /// Whether `&&`/`||`/`??` short-circuits on left value `l`.
+/// Drop a value, calling the out-of-line drop glue only for heap references (numbers,
+/// booleans, undefined and null own nothing).
+#[inline(always)]
+pub(crate) fn drop_value(v: Value) {
+    match v {
+        v @ (Value::String(_) | Value::Symbol(_) | Value::BigInt(_) | Value::Object(_)) => drop(v),
+        v => std::mem::forget(v),
+    }
+}
+
 fn logical_short(op: LogicalOp, l: &Value) -> bool {
     match op {
         LogicalOp::And => !l.to_boolean(),
