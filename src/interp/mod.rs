@@ -455,7 +455,7 @@ impl Interp {
 
     /// GetValue of a global name reference (no `with`/eval interception): the inline cache,
     /// else the full lookup, which refills it.
-    #[inline]
+    #[inline(always)]
     fn get_global_by_name(&mut self, g: &GlobalRef) -> JsResult<Value> {
         match self.get_global_cached(g) {
             Some(v) => Ok(v),
@@ -1032,6 +1032,87 @@ impl Interp {
                 }
                 let l = l.clone();
                 ops::binary(self, *op, l, Value::Number(*rhs))?
+            }
+            Expr::BinRegReg { op, a, b } => {
+                let (a, b) = (self.base + *a as usize, self.base + *b as usize);
+                if let (Value::Number(x), Value::Number(y)) = (&self.stack[a], &self.stack[b]) {
+                    if let Some(v) = ops::number_binary(*op, *x, *y) {
+                        return Ok(v);
+                    }
+                }
+                let (l, r) = (self.stack[a].clone(), self.stack[b].clone());
+                ops::binary(self, *op, l, r)?
+            }
+            Expr::BinExprConst { op, left, rhs } => {
+                let l = self.expr(left)?;
+                if let Value::Number(x) = l {
+                    if let Some(v) = ops::number_binary(*op, x, *rhs) {
+                        std::mem::forget(l);
+                        return Ok(v);
+                    }
+                }
+                ops::binary(self, *op, l, Value::Number(*rhs))?
+            }
+            Expr::BinConstExpr { op, lhs, right } => {
+                let r = self.expr(right)?;
+                if let Value::Number(y) = r {
+                    if let Some(v) = ops::number_binary(*op, *lhs, y) {
+                        std::mem::forget(r);
+                        return Ok(v);
+                    }
+                }
+                ops::binary(self, *op, Value::Number(*lhs), r)?
+            }
+            Expr::BinRegExpr { op, reg, right } => {
+                let idx = self.base + *reg as usize;
+                // The register is read first: `right` may assign it.
+                let l = match &self.stack[idx] {
+                    Value::Number(x) => {
+                        let x = *x;
+                        let r = self.expr(right)?;
+                        if let Value::Number(y) = r {
+                            if let Some(v) = ops::number_binary(*op, x, y) {
+                                std::mem::forget(r);
+                                return Ok(v);
+                            }
+                        }
+                        return ops::binary(self, *op, Value::Number(x), r);
+                    }
+                    l => l.clone(),
+                };
+                let r = self.expr(right)?;
+                ops::binary(self, *op, l, r)?
+            }
+            Expr::BinExprReg { op, left, reg } => {
+                let l = self.expr(left)?;
+                let r = &self.stack[self.base + *reg as usize];
+                if let (Value::Number(x), Value::Number(y)) = (&l, r) {
+                    if let Some(v) = ops::number_binary(*op, *x, *y) {
+                        std::mem::forget(l);
+                        return Ok(v);
+                    }
+                }
+                let r = r.clone();
+                ops::binary(self, *op, l, r)?
+            }
+            Expr::CompoundReg { op, reg, value } => {
+                let idx = self.base + *reg as usize;
+                // The old value is read before the right-hand side runs (it may assign the
+                // variable).
+                if let Value::Number(x) = self.stack[idx] {
+                    let r = self.expr(value)?;
+                    if let Value::Number(y) = r {
+                        if let Some(v) = ops::number_binary(*op, x, y) {
+                            std::mem::forget(r);
+                            self.store_slot(idx, v.clone());
+                            return Ok(v);
+                        }
+                    }
+                    let v = ops::binary(self, *op, Value::Number(x), r)?;
+                    self.store_slot(idx, v.clone());
+                    return Ok(v);
+                }
+                self.compound_place(*op, Place::Reg(*reg), value)?
             }
             Expr::Binary { op, left, right } => {
                 let l = self.expr(left)?;

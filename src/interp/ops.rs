@@ -271,10 +271,12 @@ pub fn number_binary(op: BinaryOp, x: f64, y: f64) -> Option<Value> {
 #[inline]
 fn modulo(x: f64, y: f64) -> f64 {
     const SAFE: f64 = 9_007_199_254_740_991.0;
-    // `as u64` round trips instead of `fract()`: without SSE4.1 `trunc` is a library call.
+    // Integer round trips instead of `fract()`: without SSE4.1 `trunc` is a library call.
     // (`-0 % y` is `-0`: the sign test sends it to the float path.)
     if x.is_sign_positive() && y > 0.0 && x <= SAFE && y <= SAFE {
-        let (a, b) = (x as u64, y as u64);
+        // SAFETY: 0 <= x, y <= 2^53 - 1 (NaN fails the comparisons), so both truncations are
+        // in i64's range: the unchecked conversion is one instruction where `as` saturates.
+        let (a, b) = unsafe { (x.to_int_unchecked::<i64>(), y.to_int_unchecked::<i64>()) };
         if a as f64 == x && b as f64 == y {
             return (a % b) as f64;
         }
