@@ -241,7 +241,9 @@ pub fn to_object(interp: &mut Interp, v: &Value) -> JsResult<JsObject> {
 }
 
 /// Both operands numbers: the operators that need nothing else. `None` for the rest.
-#[inline]
+/// Inlined into the evaluator's arms: a call returning `Option<Value>` through memory cost
+/// about as much as the operation.
+#[inline(always)]
 pub fn number_binary(op: BinaryOp, x: f64, y: f64) -> Option<Value> {
     use BinaryOp::*;
     Some(match op {
