@@ -343,6 +343,46 @@ impl Interp {
         Ok(v)
     }
 
+    /// `r op= e` on a register (`Expr::CompoundReg`): the number fast path, else the general
+    /// `compound_place`.
+    #[inline(always)]
+    fn compound_reg(
+        &mut self,
+        op: crate::parser::ast::BinaryOp,
+        reg: u32,
+        value: &Expr,
+    ) -> JsResult<Value> {
+        let idx = self.base + reg as usize;
+        // The old value is read before the right-hand side runs (it may assign the
+        // variable).
+        if let Value::Number(x) = self.stack[idx] {
+            let r = self.expr(value)?;
+            if let Value::Number(y) = r {
+                if let Some(v) = ops::number_binary(op, x, y) {
+                    std::mem::forget(r);
+                    self.store_slot(idx, clone_value(&v));
+                    return Ok(v);
+                }
+            }
+            let v = ops::binary(self, op, Value::Number(x), r)?;
+            self.store_slot(idx, v.clone());
+            return Ok(v);
+        }
+        self.compound_place(op, Place::Reg(reg), value)
+    }
+
+    /// `compound_reg` out of line, for `expr` (whose frame every nested expression pays);
+    /// statements and loop updates inline it.
+    #[inline(never)]
+    fn compound_reg_value(
+        &mut self,
+        op: crate::parser::ast::BinaryOp,
+        reg: u32,
+        value: &Expr,
+    ) -> JsResult<Value> {
+        self.compound_reg(op, reg, value)
+    }
+
     // Always inlined (with the TDZ error out of line): the hottest read of the evaluator, whose
     // inlining must not depend on how big its callers grow.
     #[inline(always)]
@@ -683,6 +723,19 @@ impl Interp {
 
     fn stmt(&mut self, stmt: &Stmt) -> JsResult<Flow> {
         match stmt {
+            // Assignments to registers as statements (most of a numeric loop body): no value
+            // to return, one `expr` call fewer.
+            Stmt::Expr(Expr::Set {
+                place: Place::Reg(r),
+                value,
+                check: Some(ConstCheck::Initialized),
+            }) => {
+                let v = self.expr(value)?;
+                self.store_slot(self.base + *r as usize, v);
+            }
+            Stmt::Expr(Expr::CompoundReg { op, reg, value }) => {
+                drop_value(self.compound_reg(*op, *reg, value)?);
+            }
             Stmt::Expr(e) => drop_value(self.expr(e)?),
             Stmt::Init {
                 place: Place::Reg(r),
@@ -785,8 +838,12 @@ impl Interp {
                 other => return Ok(other),
             }
             self.copy_head_env(l);
-            if let Some(u) = &l.update {
-                drop_value(self.expr(u)?);
+            match &l.update {
+                Some(Expr::CompoundReg { op, reg, value }) => {
+                    drop_value(self.compound_reg(*op, *reg, value)?);
+                }
+                Some(u) => drop_value(self.expr(u)?),
+                None => {}
             }
         }
         Ok(Flow::Normal)
@@ -983,7 +1040,7 @@ impl Interp {
                 check: Some(ConstCheck::Initialized),
             } => {
                 let v = self.expr(value)?;
-                self.store_slot(self.base + *r as usize, v.clone());
+                self.store_slot(self.base + *r as usize, clone_value(&v));
                 v
             }
             Expr::Set {
@@ -1095,25 +1152,7 @@ impl Interp {
                 let r = r.clone();
                 ops::binary(self, *op, l, r)?
             }
-            Expr::CompoundReg { op, reg, value } => {
-                let idx = self.base + *reg as usize;
-                // The old value is read before the right-hand side runs (it may assign the
-                // variable).
-                if let Value::Number(x) = self.stack[idx] {
-                    let r = self.expr(value)?;
-                    if let Value::Number(y) = r {
-                        if let Some(v) = ops::number_binary(*op, x, y) {
-                            std::mem::forget(r);
-                            self.store_slot(idx, v.clone());
-                            return Ok(v);
-                        }
-                    }
-                    let v = ops::binary(self, *op, Value::Number(x), r)?;
-                    self.store_slot(idx, v.clone());
-                    return Ok(v);
-                }
-                self.compound_place(*op, Place::Reg(*reg), value)?
-            }
+            Expr::CompoundReg { op, reg, value } => self.compound_reg_value(*op, *reg, value)?,
             Expr::Binary { op, left, right } => {
                 let l = self.expr(left)?;
                 let r = self.expr(right)?;
@@ -2209,6 +2248,18 @@ pub(crate) fn drop_value(v: Value) {
     match v {
         v @ (Value::String(_) | Value::Symbol(_) | Value::BigInt(_) | Value::Object(_)) => drop(v),
         v => std::mem::forget(v),
+    }
+}
+
+/// Clone a value, copying numbers and booleans inline (the derived `clone` is an out-of-line
+/// call).
+#[inline(always)]
+pub(crate) fn clone_value(v: &Value) -> Value {
+    match v {
+        Value::Number(n) => Value::Number(*n),
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Undefined => Value::Undefined,
+        v => v.clone(),
     }
 }
 

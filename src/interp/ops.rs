@@ -270,7 +270,7 @@ pub fn number_binary(op: BinaryOp, x: f64, y: f64) -> Option<Value> {
 }
 
 /// `x % y` with an integer fast path (exact for |x|, |y| < 2^53).
-#[inline]
+#[inline(always)]
 fn modulo(x: f64, y: f64) -> f64 {
     const SAFE: f64 = 9_007_199_254_740_991.0;
     // Integer round trips instead of `fract()`: without SSE4.1 `trunc` is a library call.
