@@ -332,6 +332,16 @@ pub enum Callable {
     Proxy(JsObject),
 }
 
+/// The code and environment of a closure whose code is lean (`Code::lean`): such calls take
+/// `Interp::call_lean`, which needs no `Callable`.
+#[inline]
+pub(crate) fn lean_closure(obj: &JsObject) -> Option<(Rc<Code>, Option<Gc<Env>>)> {
+    match &obj.borrow().kind {
+        ObjectKind::Closure(c) if c.code.lean => Some((c.code.clone(), c.env.clone())),
+        _ => None,
+    }
+}
+
 /// The callable behind an object, if it is one.
 pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
     let data = obj.borrow();

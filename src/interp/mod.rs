@@ -1787,6 +1787,9 @@ impl Interp {
             self.stack.truncate(base);
             return Err(self.not_a_function(site));
         };
+        if let Some((code, env)) = function::lean_closure(obj) {
+            return self.call_lean(&code, env, this, base, obj);
+        }
         let Some((callable, _)) = function::callable(obj) else {
             self.stack.truncate(base);
             return Err(self.not_a_function(site));
@@ -1825,6 +1828,112 @@ impl Interp {
         let source = &self.frames.last()?.code.source;
         let text = source.get(span.start as usize..span.end as usize)?;
         call_printer::callee_text(text)
+    }
+
+    /// Run a closure of lean code (`Code::lean`) whose arguments are on the stack from `base`:
+    /// the general `call_closure` without the steps such code never needs (argument copies,
+    /// implicit bindings, `super`, class-constructor checks, state machines). Behaviour is
+    /// the same, including the frame record stack traces read.
+    fn call_lean(
+        &mut self,
+        code: &Rc<Code>,
+        env: Option<Gc<Env>>,
+        this: Value,
+        base: usize,
+        me: &JsObject,
+    ) -> JsResult<Value> {
+        // A sloppy function sees a primitive receiver wrapped, which names its stack frame
+        // (`at String.f`): the general path does that.
+        if code.this_mode == ThisMode::Sloppy
+            && !matches!(this, Value::Object(_) | Value::Undefined | Value::Null)
+        {
+            return self.call_closure(code, env, this, base, Some(me.clone()), None);
+        }
+        if self.depth >= self.budget.max_depth {
+            self.stack.truncate(base);
+            return Err(self.depth_exceeded());
+        }
+        if let Err(t) = self.check_interrupt() {
+            self.stack.truncate(base);
+            return Err(t);
+        }
+        // Extra arguments go; missing ones and the other registers start undefined.
+        let nparams = code.params.len();
+        if self.stack.len() > base + nparams {
+            self.truncate_stack(base + nparams);
+        }
+        let top = base + code.registers as usize;
+        self.stack.reserve(top.saturating_sub(self.stack.len()));
+        while self.stack.len() < top {
+            self.stack.push(Value::Undefined);
+        }
+        for &r in code.tdz_regs.iter() {
+            self.stack[base + r as usize] = self.uninit.clone();
+        }
+        let saved_base = std::mem::replace(&mut self.base, base);
+        let saved_env = std::mem::replace(&mut self.env, env);
+        if let Some(shape) = &code.env {
+            self.env = Some(Env::new(shape, self.env.clone(), &self.uninit));
+        }
+        // OrdinaryCallBindThis into the function's `this` binding, when it reads `this`
+        // (primitive receivers of sloppy functions took the general path above).
+        if let Some(place) = code.this_place {
+            let bound = match &this {
+                Value::Undefined | Value::Null if code.this_mode == ThisMode::Sloppy => {
+                    Value::Object(self.global.clone())
+                }
+                _ => this.clone(),
+            };
+            self.write_place(place, bound);
+        }
+        // `self.this` is read only by a script-level arrow (the frame's `this`, the global
+        // object): only arrows set it, and only when it differs. A non-global object
+        // receiver names the frame, as in `make_frame`.
+        let lexical = code.this_mode == ThisMode::Lexical;
+        let saved_this = if lexical && !self.this_is_global() {
+            Some(std::mem::replace(
+                &mut self.this,
+                Value::Object(self.global.clone()),
+            ))
+        } else {
+            None
+        };
+        let frame_this = match this {
+            Value::Object(o) if !lexical && !JsObject::ptr_eq(&o, &self.global) => Value::Object(o),
+            _ => Value::Undefined,
+        };
+        self.frames.push(stack::Frame {
+            code: code.clone(),
+            pos: code.span.start,
+            this: frame_this,
+            kind: stack::FrameKind::Call,
+            func: (code.name == crate::value::atoms::EMPTY).then(|| me.clone()),
+        });
+        let saved_strict = std::mem::replace(&mut self.strict, code.strict);
+        self.depth += 1;
+        let result = match &code.expr_body {
+            Some(e) => self.expr(e),
+            None => match self.block(&code.body) {
+                Ok(Flow::Return) => Ok(std::mem::take(&mut self.ret)),
+                Ok(_) => Ok(Value::Undefined),
+                Err(t) => Err(t),
+            },
+        };
+        self.depth -= 1;
+        self.strict = saved_strict;
+        self.frames.pop();
+        if let Some(t) = saved_this {
+            self.this = t;
+        }
+        self.base = saved_base;
+        self.env = saved_env;
+        self.truncate_stack(base);
+        result
+    }
+
+    #[inline]
+    fn this_is_global(&self) -> bool {
+        matches!(&self.this, Value::Object(o) if JsObject::ptr_eq(o, &self.global))
     }
 
     /// Run a closure whose arguments are on the stack from `base`.
@@ -2094,6 +2203,13 @@ impl Interp {
 
     /// Call(F, thisValue, args).
     pub fn call(&mut self, f: &Value, this: Value, args: &[Value]) -> JsResult<Value> {
+        if let Value::Object(obj) = f {
+            if let Some((code, env)) = function::lean_closure(obj) {
+                let base = self.stack.len();
+                self.stack.extend_from_slice(args);
+                return self.call_lean(&code, env, this, base, obj);
+            }
+        }
         let callable = match f {
             Value::Object(o) => function::callable(o),
             _ => None,

@@ -84,6 +84,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         name_env: None,
         class_ctor: None,
         default_derived: false,
+        lean: false,
         uses_super: false,
         new_target_place: None,
         this_place: None,
@@ -931,6 +932,7 @@ impl<'a> Builder<'a> {
         self.pending_labels = saved_pending;
         let mut code = result?;
         code.name = Atom::intern_str(f.id.as_ref().map_or("", |i| &i.name));
+        code.lean = code.is_lean();
         Ok(Rc::new(code))
     }
 
@@ -1040,6 +1042,7 @@ impl<'a> Builder<'a> {
             name_env: None,
             class_ctor: None,
             default_derived: false,
+            lean: false,
             uses_super: false,
             new_target_place,
             this_place,

@@ -660,6 +660,9 @@ pub struct Code {
     pub class_ctor: Option<bool>,
     /// A synthesized `constructor(...args) { super(...args) }` (derived, no body to run).
     pub default_derived: bool,
+    /// Calls need no per-call setup beyond the registers (see [`Code::is_lean`]); set when
+    /// the code is complete, read by the interpreter's lean call path.
+    pub lean: bool,
     /// The body (or an arrow inside) uses `super`: calls set the frame's home object and
     /// active function from the closure.
     pub uses_super: bool,
@@ -676,6 +679,24 @@ pub struct Code {
     pub span: Span,
     /// The script's source text: `span` slices this function's text (Function.prototype.toString).
     pub source: Rc<str>,
+}
+
+impl Code {
+    /// A call of this code needs nothing beyond its registers and (maybe) its own record: the
+    /// arguments are the first registers, at most a `this` binding is filled (no
+    /// `new.target`/`arguments`), no `super` home object, no class-constructor rules, no
+    /// state machine.
+    pub fn is_lean(&self) -> bool {
+        self.machine.is_none()
+            && self.class_ctor.is_none()
+            && !self.default_derived
+            && !self.uses_super
+            && self.param_init.is_none()
+            && self.params_in_place
+            && self.new_target_place.is_none()
+            && self.arguments_place.is_none()
+            && self.registers as usize >= self.params.len()
+    }
 }
 
 /// A whole script: its top level is a function-like code with the script's registers.

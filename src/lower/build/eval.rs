@@ -258,6 +258,7 @@ pub fn lower_eval(program: &ast::Program, ctx: &EvalContext) -> R<EvalScript> {
         name_env: None,
         class_ctor: None,
         default_derived: false,
+        lean: false,
         uses_super: false,
         new_target_place: None,
         this_place: None,
