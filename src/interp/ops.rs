@@ -259,14 +259,47 @@ pub fn number_binary(op: BinaryOp, x: f64, y: f64) -> Option<Value> {
         GtEq => Value::Bool(x >= y),
         StrictEq | Eq => Value::Bool(x == y),
         StrictNotEq | NotEq => Value::Bool(x != y),
-        BitAnd => Value::Number((number::to_int32(x) & number::to_int32(y)) as f64),
-        BitOr => Value::Number((number::to_int32(x) | number::to_int32(y)) as f64),
-        BitXor => Value::Number((number::to_int32(x) ^ number::to_int32(y)) as f64),
-        Shl => Value::Number(number::to_int32(x).wrapping_shl(number::to_uint32(y) & 31) as f64),
-        Shr => Value::Number((number::to_int32(x) >> (number::to_uint32(y) & 31)) as f64),
-        UShr => Value::Number((number::to_uint32(x) >> (number::to_uint32(y) & 31)) as f64),
+        BitAnd => Value::Number((int32(x) & int32(y)) as f64),
+        BitOr => Value::Number((int32(x) | int32(y)) as f64),
+        BitXor => Value::Number((int32(x) ^ int32(y)) as f64),
+        Shl => Value::Number(int32(x).wrapping_shl(uint32(y) & 31) as f64),
+        Shr => Value::Number((int32(x) >> (uint32(y) & 31)) as f64),
+        UShr => Value::Number((uint32(x) >> (uint32(y) & 31)) as f64),
         In | InstanceOf => return None,
     })
+}
+
+/// ToInt32 for the operators: on x86-64 the hardware truncation (out of range and NaN give
+/// `i32::MIN`, which the round trip rejects unless `x` is exactly -2^31) instead of Rust's
+/// saturating `as`, whose clamping doubles the fast path's length.
+#[inline(always)]
+fn int32(x: f64) -> i32 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        use std::arch::x86_64::{_mm_cvttsd_si32, _mm_set_sd};
+        // SAFETY: SSE2 is enabled (the cfg), and these intrinsics touch no memory.
+        let i = unsafe { _mm_cvttsd_si32(_mm_set_sd(x)) };
+        if f64::from(i) == x {
+            return i;
+        }
+    }
+    number::to_int32(x)
+}
+
+/// ToUint32 for the operators (see `int32`): a 64-bit truncation (out of range and NaN give
+/// `i64::MIN`) whose low 32 bits must round-trip.
+#[inline(always)]
+fn uint32(x: f64) -> u32 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        use std::arch::x86_64::{_mm_cvttsd_si64, _mm_set_sd};
+        // SAFETY: SSE2 is enabled (the cfg), and these intrinsics touch no memory.
+        let i = unsafe { _mm_cvttsd_si64(_mm_set_sd(x)) } as u32;
+        if f64::from(i) == x {
+            return i;
+        }
+    }
+    number::to_uint32(x)
 }
 
 /// `x % y` with an integer fast path (exact for |x|, |y| < 2^53).
