@@ -338,6 +338,13 @@ pub enum Callable {
 pub(crate) fn lean_closure(obj: &JsObject) -> Option<(Rc<Code>, Option<Gc<Env>>)> {
     match &obj.borrow().kind {
         ObjectKind::Closure(c) if c.code.lean => Some((c.code.clone(), c.env.clone())),
+        // Methods (their home object is unused by lean code: it has no `super`).
+        ObjectKind::Function(payload) => match &**payload {
+            FunctionData::Closure { code, env, .. } if code.lean => {
+                Some((code.clone(), env.clone()))
+            }
+            _ => None,
+        },
         _ => None,
     }
 }

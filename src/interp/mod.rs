@@ -1900,7 +1900,10 @@ impl Interp {
         };
         let frame_this = match this {
             Value::Object(o) if !lexical && !JsObject::ptr_eq(&o, &self.global) => Value::Object(o),
-            _ => Value::Undefined,
+            other => {
+                other.release();
+                Value::Undefined
+            }
         };
         self.frames.push(stack::Frame {
             code: code.clone(),
@@ -1921,7 +1924,9 @@ impl Interp {
         };
         self.depth -= 1;
         self.strict = saved_strict;
-        self.frames.pop();
+        if let Some(frame) = self.frames.pop() {
+            frame.this.release();
+        }
         if let Some(t) = saved_this {
             self.this = t;
         }

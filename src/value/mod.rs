@@ -67,6 +67,18 @@ impl Value {
     pub fn is_undefined(&self) -> bool {
         matches!(self, Value::Undefined)
     }
+    /// Drop with the tag tested inline: only heap values (strings, symbols, BigInts,
+    /// objects) go through the out-of-line drop glue, which is a call even for a number.
+    #[inline(always)]
+    pub fn release(self) {
+        match self {
+            v @ (Value::String(_) | Value::Symbol(_) | Value::BigInt(_) | Value::Object(_)) => {
+                drop(v)
+            }
+            v => std::mem::forget(v),
+        }
+    }
+
     /// Is it `undefined` or `null`?
     #[inline]
     pub fn is_nullish(&self) -> bool {

@@ -39,6 +39,7 @@ const BORROWFLAG_INIT: BorrowFlag = BorrowFlag(UNUSED);
 
 impl BorrowFlag {
     /// Check the current `BorrowState` of `BorrowFlag`.
+    #[inline]
     const fn borrowed(self) -> BorrowState {
         match self.0 {
             UNUSED => BorrowState::Unused,
@@ -48,6 +49,7 @@ impl BorrowFlag {
     }
 
     /// Set the `BorrowFlag`'s state to writing.
+    #[inline]
     const fn set_writing(self) -> Self {
         Self(self.0 | WRITING)
     }
@@ -57,6 +59,7 @@ impl BorrowFlag {
     /// # Panic
     ///  - This method will panic if the current `BorrowState` is writing.
     ///  - This method will panic after incrementing if the borrow count overflows.
+    #[inline]
     #[inline]
     fn add_reading(self) -> Self {
         assert_ne!(self.borrowed(), BorrowState::Writing);
@@ -74,6 +77,7 @@ impl BorrowFlag {
     ///
     /// # Panic
     ///  - This method will panic if the current `BorrowState` is not reading.
+    #[inline]
     fn sub_reading(self) -> Self {
         assert_eq!(self.borrowed(), BorrowState::Reading);
         Self(self.0 - 1)
@@ -260,6 +264,7 @@ struct BorrowGcRef<'a> {
 }
 
 impl Drop for BorrowGcRef<'_> {
+    #[inline]
     fn drop(&mut self) {
         debug_assert_eq!(self.borrow.get().borrowed(), BorrowState::Reading);
         self.borrow.set(self.borrow.get().sub_reading());
@@ -410,6 +415,7 @@ struct BorrowGcRefMut<'a> {
 }
 
 impl Drop for BorrowGcRefMut<'_> {
+    #[inline]
     fn drop(&mut self) {
         debug_assert_eq!(self.borrow.get().borrowed(), BorrowState::Writing);
         self.borrow.set(BorrowFlag(UNUSED));

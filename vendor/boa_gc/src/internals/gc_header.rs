@@ -19,6 +19,7 @@ pub(crate) struct GcHeader {
 
 impl GcHeader {
     /// Creates a new [`GcHeader`] with a root of 1 and next set to None.
+    #[inline]
     pub(crate) fn new() -> Self {
         Self {
             ref_count: Cell::new(1),
@@ -27,16 +28,19 @@ impl GcHeader {
     }
 
     /// Returns the [`GcHeader`]'s current ref count.
+    #[inline]
     pub(crate) fn ref_count(&self) -> u32 {
         self.ref_count.get()
     }
 
     /// Returns the [`GcHeader`]'s current non-roots count
+    #[inline]
     pub(crate) fn non_root_count(&self) -> u32 {
         self.non_root_count.get() & NON_ROOTS_MASK
     }
 
     /// Increments [`GcHeader`]'s non-roots count.
+    #[inline]
     pub(crate) fn inc_non_root_count(&self) {
         // tidejs patch: a marked box is old during a minor collection (its count is not used);
         // during a major one nothing is marked while non-roots are counted.
@@ -68,16 +72,19 @@ impl GcHeader {
     }
 
     /// Decreases [`GcHeader`]'s current non-roots count.
+    #[inline]
     pub(crate) fn reset_non_root_count(&self) {
         self.non_root_count
             .set(self.non_root_count.get() & !NON_ROOTS_MASK);
     }
 
     /// Returns a bool for whether [`GcHeader`]'s mark bit is 1.
+    #[inline]
     pub(crate) fn is_marked(&self) -> bool {
         self.non_root_count.get() & MARK_MASK != 0
     }
 
+    #[inline]
     pub(crate) fn inc_ref_count(&self) {
         // Mark this as `cold` since the ref count will
         // (almost) never overflow.
@@ -100,6 +107,7 @@ impl GcHeader {
         self.ref_count.set(count);
     }
 
+    #[inline]
     pub(crate) fn dec_ref_count(&self) {
         self.ref_count.set(self.ref_count.get() - 1);
     }
@@ -110,11 +118,13 @@ impl GcHeader {
     ///
     /// This only gives valid result if the we have run through the
     /// tracing non roots phase.
+    #[inline]
     pub(crate) fn is_rooted(&self) -> bool {
         self.non_root_count() < self.ref_count()
     }
 
     /// Sets [`GcHeader`]'s mark bit to 1.
+    #[inline]
     pub(crate) fn mark(&self) {
         self.non_root_count
             .set(self.non_root_count.get() | MARK_MASK);
@@ -122,15 +132,18 @@ impl GcHeader {
 
     /// Sets [`GcHeader`]'s mark bit to 0.
     /// tidejs patch: `unmark` and `reset_non_root_count` in one store (the sweep's survivors).
+    #[inline]
     pub(crate) fn clear_mark_and_non_roots(&self) {
         self.non_root_count.set(0);
     }
 
     /// tidejs patch: a survivor of a collection stays marked (old) with no non-root count.
+    #[inline]
     pub(crate) fn set_old(&self) {
         self.non_root_count.set(MARK_MASK);
     }
 
+    #[inline]
     pub(crate) fn unmark(&self) {
         self.non_root_count
             .set(self.non_root_count.get() & !MARK_MASK);

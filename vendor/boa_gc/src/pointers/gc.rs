@@ -318,6 +318,7 @@ impl<T: Trace + ?Sized> Gc<T> {
 }
 
 impl<T: Trace + ?Sized> Finalize for Gc<T> {
+    #[inline]
     fn finalize(&self) {
         // SAFETY: inner_ptr should be alive when calling finalize.
         // We don't call inner_ptr() to avoid overhead of calling finalizer_safe().
@@ -344,6 +345,7 @@ unsafe impl<T: Trace + ?Sized> Trace for Gc<T> {
 }
 
 impl<T: Trace + ?Sized> Clone for Gc<T> {
+    #[inline]
     fn clone(&self) -> Self {
         let ptr = self.inner_ptr();
         // SAFETY: though `ptr` doesn't come from a `into_raw` call, it essentially does the same,
