@@ -325,12 +325,15 @@ impl Interp {
             let rhs = self.expr(value)?;
             if let (Value::Number(x), Value::Number(y)) = (&old, &rhs) {
                 if let Some(v) = ops::number_binary(op, *x, *y) {
-                    self.stack[idx] = v.clone();
+                    // Numbers own nothing: no drop glue for the operands.
+                    std::mem::forget(old);
+                    std::mem::forget(rhs);
+                    self.store_slot(idx, v.clone());
                     return Ok(v);
                 }
             }
             let v = ops::binary(self, op, old, rhs)?;
-            self.stack[idx] = v.clone();
+            self.store_slot(idx, v.clone());
             return Ok(v);
         }
         let old = self.read_place(place, None)?;
@@ -338,6 +341,46 @@ impl Interp {
         let v = ops::binary(self, op, old, r)?;
         self.write_place(place, v.clone());
         Ok(v)
+    }
+
+    /// `r op= e` on a register (`Expr::CompoundReg`): the number fast path, else the general
+    /// `compound_place`.
+    #[inline(always)]
+    fn compound_reg(
+        &mut self,
+        op: crate::parser::ast::BinaryOp,
+        reg: u32,
+        value: &Expr,
+    ) -> JsResult<Value> {
+        let idx = self.base + reg as usize;
+        // The old value is read before the right-hand side runs (it may assign the
+        // variable).
+        if let Value::Number(x) = self.stack[idx] {
+            let r = self.expr(value)?;
+            if let Value::Number(y) = r {
+                if let Some(v) = ops::number_binary(op, x, y) {
+                    std::mem::forget(r);
+                    self.store_slot(idx, clone_value(&v));
+                    return Ok(v);
+                }
+            }
+            let v = ops::binary(self, op, Value::Number(x), r)?;
+            self.store_slot(idx, v.clone());
+            return Ok(v);
+        }
+        self.compound_place(op, Place::Reg(reg), value)
+    }
+
+    /// `compound_reg` out of line, for `expr` (whose frame every nested expression pays);
+    /// statements and loop updates inline it.
+    #[inline(never)]
+    fn compound_reg_value(
+        &mut self,
+        op: crate::parser::ast::BinaryOp,
+        reg: u32,
+        value: &Expr,
+    ) -> JsResult<Value> {
+        self.compound_reg(op, reg, value)
     }
 
     // Always inlined (with the TDZ error out of line): the hottest read of the evaluator, whose
@@ -452,7 +495,7 @@ impl Interp {
 
     /// GetValue of a global name reference (no `with`/eval interception): the inline cache,
     /// else the full lookup, which refills it.
-    #[inline]
+    #[inline(always)]
     fn get_global_by_name(&mut self, g: &GlobalRef) -> JsResult<Value> {
         match self.get_global_cached(g) {
             Some(v) => Ok(v),
@@ -680,15 +723,33 @@ impl Interp {
 
     fn stmt(&mut self, stmt: &Stmt) -> JsResult<Flow> {
         match stmt {
-            Stmt::Expr(e) => {
-                self.expr(e)?;
+            // Assignments to registers as statements (most of a numeric loop body): no value
+            // to return, one `expr` call fewer.
+            Stmt::Expr(Expr::Set {
+                place: Place::Reg(r),
+                value,
+                check: Some(ConstCheck::Initialized),
+            }) => {
+                let v = self.expr(value)?;
+                self.store_slot(self.base + *r as usize, v);
+            }
+            Stmt::Expr(Expr::CompoundReg { op, reg, value }) => {
+                drop_value(self.compound_reg(*op, *reg, value)?);
+            }
+            Stmt::Expr(e) => drop_value(self.expr(e)?),
+            Stmt::Init {
+                place: Place::Reg(r),
+                value,
+            } => {
+                let v = self.expr(value)?;
+                self.store_slot(self.base + *r as usize, v);
             }
             Stmt::Init { place, value } => {
                 let v = self.expr(value)?;
                 self.write_place(*place, v);
             }
             Stmt::If { test, cons, alt } => {
-                return if self.expr(test)?.to_boolean() {
+                return if self.truthy(test)? {
                     self.stmt(cons)
                 } else if let Some(alt) = alt {
                     self.stmt(alt)
@@ -764,7 +825,7 @@ impl Interp {
             self.check_interrupt()?;
             if !(l.test_after && first) {
                 if let Some(t) = &l.test {
-                    if !self.expr(t)?.to_boolean() {
+                    if !self.truthy(t)? {
                         break;
                     }
                 }
@@ -777,8 +838,12 @@ impl Interp {
                 other => return Ok(other),
             }
             self.copy_head_env(l);
-            if let Some(u) = &l.update {
-                self.expr(u)?;
+            match &l.update {
+                Some(Expr::CompoundReg { op, reg, value }) => {
+                    drop_value(self.compound_reg(*op, *reg, value)?);
+                }
+                Some(u) => drop_value(self.expr(u)?),
+                None => {}
             }
         }
         Ok(Flow::Normal)
@@ -975,7 +1040,7 @@ impl Interp {
                 check: Some(ConstCheck::Initialized),
             } => {
                 let v = self.expr(value)?;
-                self.stack[self.base + *r as usize] = v.clone();
+                self.store_slot(self.base + *r as usize, clone_value(&v));
                 v
             }
             Expr::Set {
@@ -1025,11 +1090,77 @@ impl Interp {
                 let l = l.clone();
                 ops::binary(self, *op, l, Value::Number(*rhs))?
             }
+            Expr::BinRegReg { op, a, b } => {
+                let (a, b) = (self.base + *a as usize, self.base + *b as usize);
+                if let (Value::Number(x), Value::Number(y)) = (&self.stack[a], &self.stack[b]) {
+                    if let Some(v) = ops::number_binary(*op, *x, *y) {
+                        return Ok(v);
+                    }
+                }
+                let (l, r) = (self.stack[a].clone(), self.stack[b].clone());
+                ops::binary(self, *op, l, r)?
+            }
+            Expr::BinExprConst { op, left, rhs } => {
+                let l = self.expr(left)?;
+                if let Value::Number(x) = l {
+                    if let Some(v) = ops::number_binary(*op, x, *rhs) {
+                        std::mem::forget(l);
+                        return Ok(v);
+                    }
+                }
+                ops::binary(self, *op, l, Value::Number(*rhs))?
+            }
+            Expr::BinConstExpr { op, lhs, right } => {
+                let r = self.expr(right)?;
+                if let Value::Number(y) = r {
+                    if let Some(v) = ops::number_binary(*op, *lhs, y) {
+                        std::mem::forget(r);
+                        return Ok(v);
+                    }
+                }
+                ops::binary(self, *op, Value::Number(*lhs), r)?
+            }
+            Expr::BinRegExpr { op, reg, right } => {
+                let idx = self.base + *reg as usize;
+                // The register is read first: `right` may assign it.
+                let l = match &self.stack[idx] {
+                    Value::Number(x) => {
+                        let x = *x;
+                        let r = self.expr(right)?;
+                        if let Value::Number(y) = r {
+                            if let Some(v) = ops::number_binary(*op, x, y) {
+                                std::mem::forget(r);
+                                return Ok(v);
+                            }
+                        }
+                        return ops::binary(self, *op, Value::Number(x), r);
+                    }
+                    l => l.clone(),
+                };
+                let r = self.expr(right)?;
+                ops::binary(self, *op, l, r)?
+            }
+            Expr::BinExprReg { op, left, reg } => {
+                let l = self.expr(left)?;
+                let r = &self.stack[self.base + *reg as usize];
+                if let (Value::Number(x), Value::Number(y)) = (&l, r) {
+                    if let Some(v) = ops::number_binary(*op, *x, *y) {
+                        std::mem::forget(l);
+                        return Ok(v);
+                    }
+                }
+                let r = r.clone();
+                ops::binary(self, *op, l, r)?
+            }
+            Expr::CompoundReg { op, reg, value } => self.compound_reg_value(*op, *reg, value)?,
             Expr::Binary { op, left, right } => {
                 let l = self.expr(left)?;
                 let r = self.expr(right)?;
                 if let (Value::Number(x), Value::Number(y)) = (&l, &r) {
                     if let Some(v) = ops::number_binary(*op, *x, *y) {
+                        // Numbers own nothing: no drop glue.
+                        std::mem::forget(l);
+                        std::mem::forget(r);
                         return Ok(v);
                     }
                 }
@@ -1975,6 +2106,23 @@ impl Interp {
         }
     }
 
+    /// Store into a register, dropping the old value through the drop glue only when it
+    /// holds a heap reference (most registers hold numbers: no out-of-line call).
+    #[inline(always)]
+    fn store_slot(&mut self, idx: usize, v: Value) {
+        drop_value(std::mem::replace(&mut self.stack[idx], v));
+    }
+
+    /// Evaluate a test: ToBoolean of the value (dropped without the glue when not a heap
+    /// reference).
+    #[inline(always)]
+    fn truthy(&mut self, e: &Expr) -> JsResult<bool> {
+        let v = self.expr(e)?;
+        let b = v.to_boolean();
+        drop_value(v);
+        Ok(b)
+    }
+
     fn run_body(
         &mut self,
         code: &Rc<Code>,
@@ -2246,6 +2394,28 @@ fn reaches_revoked_proxy(f: &JsObject) -> bool {
 }
 
 /// Whether `&&`/`||`/`??` short-circuits on left value `l`.
+/// Drop a value, calling the out-of-line drop glue only for heap references (numbers,
+/// booleans, undefined and null own nothing).
+#[inline(always)]
+pub(crate) fn drop_value(v: Value) {
+    match v {
+        v @ (Value::String(_) | Value::Symbol(_) | Value::BigInt(_) | Value::Object(_)) => drop(v),
+        v => std::mem::forget(v),
+    }
+}
+
+/// Clone a value, copying numbers and booleans inline (the derived `clone` is an out-of-line
+/// call).
+#[inline(always)]
+pub(crate) fn clone_value(v: &Value) -> Value {
+    match v {
+        Value::Number(n) => Value::Number(*n),
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Undefined => Value::Undefined,
+        v => v.clone(),
+    }
+}
+
 fn logical_short(op: LogicalOp, l: &Value) -> bool {
     match op {
         LogicalOp::And => !l.to_boolean(),

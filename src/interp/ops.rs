@@ -241,7 +241,9 @@ pub fn to_object(interp: &mut Interp, v: &Value) -> JsResult<JsObject> {
 }
 
 /// Both operands numbers: the operators that need nothing else. `None` for the rest.
-#[inline]
+/// Inlined into the evaluator's arms: a call returning `Option<Value>` through memory cost
+/// about as much as the operation.
+#[inline(always)]
 pub fn number_binary(op: BinaryOp, x: f64, y: f64) -> Option<Value> {
     use BinaryOp::*;
     Some(match op {
@@ -257,24 +259,59 @@ pub fn number_binary(op: BinaryOp, x: f64, y: f64) -> Option<Value> {
         GtEq => Value::Bool(x >= y),
         StrictEq | Eq => Value::Bool(x == y),
         StrictNotEq | NotEq => Value::Bool(x != y),
-        BitAnd => Value::Number((number::to_int32(x) & number::to_int32(y)) as f64),
-        BitOr => Value::Number((number::to_int32(x) | number::to_int32(y)) as f64),
-        BitXor => Value::Number((number::to_int32(x) ^ number::to_int32(y)) as f64),
-        Shl => Value::Number(number::to_int32(x).wrapping_shl(number::to_uint32(y) & 31) as f64),
-        Shr => Value::Number((number::to_int32(x) >> (number::to_uint32(y) & 31)) as f64),
-        UShr => Value::Number((number::to_uint32(x) >> (number::to_uint32(y) & 31)) as f64),
+        BitAnd => Value::Number((int32(x) & int32(y)) as f64),
+        BitOr => Value::Number((int32(x) | int32(y)) as f64),
+        BitXor => Value::Number((int32(x) ^ int32(y)) as f64),
+        Shl => Value::Number(int32(x).wrapping_shl(uint32(y) & 31) as f64),
+        Shr => Value::Number((int32(x) >> (uint32(y) & 31)) as f64),
+        UShr => Value::Number((uint32(x) >> (uint32(y) & 31)) as f64),
         In | InstanceOf => return None,
     })
 }
 
+/// ToInt32 for the operators: on x86-64 the hardware truncation (out of range and NaN give
+/// `i32::MIN`, which the round trip rejects unless `x` is exactly -2^31) instead of Rust's
+/// saturating `as`, whose clamping doubles the fast path's length.
+#[inline(always)]
+fn int32(x: f64) -> i32 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        use std::arch::x86_64::{_mm_cvttsd_si32, _mm_set_sd};
+        // SAFETY: SSE2 is enabled (the cfg), and these intrinsics touch no memory.
+        let i = unsafe { _mm_cvttsd_si32(_mm_set_sd(x)) };
+        if f64::from(i) == x {
+            return i;
+        }
+    }
+    number::to_int32(x)
+}
+
+/// ToUint32 for the operators (see `int32`): a 64-bit truncation (out of range and NaN give
+/// `i64::MIN`) whose low 32 bits must round-trip.
+#[inline(always)]
+fn uint32(x: f64) -> u32 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        use std::arch::x86_64::{_mm_cvttsd_si64, _mm_set_sd};
+        // SAFETY: SSE2 is enabled (the cfg), and these intrinsics touch no memory.
+        let i = unsafe { _mm_cvttsd_si64(_mm_set_sd(x)) } as u32;
+        if f64::from(i) == x {
+            return i;
+        }
+    }
+    number::to_uint32(x)
+}
+
 /// `x % y` with an integer fast path (exact for |x|, |y| < 2^53).
-#[inline]
+#[inline(always)]
 fn modulo(x: f64, y: f64) -> f64 {
     const SAFE: f64 = 9_007_199_254_740_991.0;
-    // `as u64` round trips instead of `fract()`: without SSE4.1 `trunc` is a library call.
+    // Integer round trips instead of `fract()`: without SSE4.1 `trunc` is a library call.
     // (`-0 % y` is `-0`: the sign test sends it to the float path.)
     if x.is_sign_positive() && y > 0.0 && x <= SAFE && y <= SAFE {
-        let (a, b) = (x as u64, y as u64);
+        // SAFETY: 0 <= x, y <= 2^53 - 1 (NaN fails the comparisons), so both truncations are
+        // in i64's range: the unchecked conversion is one instruction where `as` saturates.
+        let (a, b) = unsafe { (x.to_int_unchecked::<i64>(), y.to_int_unchecked::<i64>()) };
         if a as f64 == x && b as f64 == y {
             return (a % b) as f64;
         }

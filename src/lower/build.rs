@@ -1401,25 +1401,9 @@ impl<'a> Builder<'a> {
                 _ => return unsupported("this update target", e.span),
             },
             ExprKind::Binary { op, left, right } => {
-                if let (ExprKind::Ident(id), ExprKind::Num(n)) = (&left.kind, &right.kind) {
-                    if let Resolved::Local {
-                        place: Place::Reg(reg),
-                        tdz: None,
-                        ..
-                    } = self.resolve(id)
-                    {
-                        return Ok(Expr::BinRegConst {
-                            op: *op,
-                            reg,
-                            rhs: *n,
-                        });
-                    }
-                }
-                Expr::Binary {
-                    op: *op,
-                    left: self.boxed(left)?,
-                    right: self.boxed(right)?,
-                }
+                let l = self.expr(left)?;
+                let r = self.expr(right)?;
+                binary_node(*op, l, r)
             }
             ExprKind::Logical { op, left, right } => Expr::Logical {
                 op: *op,
@@ -1600,6 +1584,11 @@ impl<'a> Builder<'a> {
                             }),
                         }
                     }
+                    Resolved::Local {
+                        place: Place::Reg(reg),
+                        tdz: None,
+                        ..
+                    } => Expr::CompoundReg { op, reg, value: v },
                     Resolved::Local {
                         place, tdz: None, ..
                     } => Expr::CompoundPlace {
@@ -1805,5 +1794,61 @@ pub(crate) fn member_position(object: &ast::Expr, prop: &ast::MemberProp) -> u32
     match prop {
         ast::MemberProp::Ident(id) | ast::MemberProp::Private(id) => id.span.start,
         ast::MemberProp::Computed(_) => object.span.end,
+    }
+}
+
+/// A binary operator node specialised by operand shape (ARCHITECTURE.md, "Executable tree"):
+/// register reads without a TDZ check and number literals become fields of the node, so the
+/// evaluator does not recurse for them. Operand order is kept (a register operand is read
+/// where the general node would have evaluated it).
+pub(super) fn binary_node(op: ast::BinaryOp, left: Expr, right: Expr) -> Expr {
+    fn reg(e: &Expr) -> Option<u32> {
+        match e {
+            Expr::Get {
+                place: Place::Reg(r),
+                tdz: None,
+            } => Some(*r),
+            _ => None,
+        }
+    }
+    fn num(e: &Expr) -> Option<f64> {
+        match e {
+            Expr::Const(Value::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+    match (reg(&left), num(&left), reg(&right), num(&right)) {
+        (Some(reg), _, _, Some(rhs)) => Expr::BinRegConst { op, reg, rhs },
+        (Some(a), _, Some(b), _) => Expr::BinRegReg { op, a, b },
+        (Some(reg), _, _, _) => Expr::BinRegExpr {
+            op,
+            reg,
+            right: Box::new(right),
+        },
+        (_, Some(_), _, Some(_)) => Expr::Binary {
+            op,
+            left: Box::new(left),
+            right: Box::new(right),
+        },
+        (_, Some(lhs), _, _) => Expr::BinConstExpr {
+            op,
+            lhs,
+            right: Box::new(right),
+        },
+        (_, _, Some(reg), _) => Expr::BinExprReg {
+            op,
+            left: Box::new(left),
+            reg,
+        },
+        (_, _, _, Some(rhs)) => Expr::BinExprConst {
+            op,
+            left: Box::new(left),
+            rhs,
+        },
+        _ => Expr::Binary {
+            op,
+            left: Box::new(left),
+            right: Box::new(right),
+        },
     }
 }

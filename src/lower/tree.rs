@@ -4,7 +4,8 @@
 //! Every identifier is already resolved to a `Place`: a frame register (`Reg`), a slot of a heap
 //! environment record (`Env`, for bindings captured by closures), or a global looked up by name
 //! with a cache. Property names are interned `Atom`s; literals are pre-built `Value`s. Nodes are
-//! specialised by operand shape where the measurements said it pays (`BinRegConst`).
+//! specialised by operand shape where the measurements said it pays (`BinRegConst`, `BinRegReg`,
+//! `BinExprConst`…, built by `lower::build::binary_node`; `CompoundReg`).
 //!
 //! Not here: anything that runs. Not yet: generators/async state machines, classes, destructuring
 //! and the other constructs `build` reports as not supported yet.
@@ -92,6 +93,36 @@ pub enum Expr {
         reg: u32,
         rhs: f64,
     },
+    /// `reg <op> reg` (`i < n`).
+    BinRegReg {
+        op: BinaryOp,
+        a: u32,
+        b: u32,
+    },
+    /// `expr <op> number` (`(x * 48271) % 2147483647`).
+    BinExprConst {
+        op: BinaryOp,
+        left: Box<Expr>,
+        rhs: f64,
+    },
+    /// `number <op> expr` (`2 * (w + h)`).
+    BinConstExpr {
+        op: BinaryOp,
+        lhs: f64,
+        right: Box<Expr>,
+    },
+    /// `reg <op> expr`: the register is read before `right` runs.
+    BinRegExpr {
+        op: BinaryOp,
+        reg: u32,
+        right: Box<Expr>,
+    },
+    /// `expr <op> reg`: the register is read after `left` runs.
+    BinExprReg {
+        op: BinaryOp,
+        left: Box<Expr>,
+        reg: u32,
+    },
     Binary {
         op: BinaryOp,
         left: Box<Expr>,
@@ -123,6 +154,12 @@ pub enum Expr {
         prefix: bool,
         object: Box<Expr>,
         key: Box<Key>,
+    },
+    /// `r op= v` on a register without TDZ (`bits ^= …`, `f += …`).
+    CompoundReg {
+        op: BinaryOp,
+        reg: u32,
+        value: Box<Expr>,
     },
     /// `x op= v` on a binding, or a global.
     CompoundPlace {
