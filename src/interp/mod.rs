@@ -1881,14 +1881,7 @@ impl Interp {
         {
             return self.call_closure(code, env, this, base, Some(me.clone()), None);
         }
-        if self.depth >= self.budget.max_depth {
-            self.stack.truncate(base);
-            return Err(self.depth_exceeded());
-        }
-        if let Err(t) = self.check_interrupt() {
-            self.stack.truncate(base);
-            return Err(t);
-        }
+        self.enter_closure(base)?;
         // Extra arguments go; missing ones and the other registers start undefined.
         let nparams = code.params.len();
         if self.stack.len() > base + nparams {
@@ -1968,6 +1961,21 @@ impl Interp {
         result
     }
 
+    /// The checks on entry to every closure call: the depth limit (a catchable RangeError)
+    /// and the budget/interrupt tick. On failure the arguments from `base` are dropped.
+    #[inline(always)]
+    fn enter_closure(&mut self, base: usize) -> JsResult<()> {
+        if self.depth >= self.budget.max_depth {
+            self.stack.truncate(base);
+            return Err(self.depth_exceeded());
+        }
+        if let Err(t) = self.check_interrupt() {
+            self.stack.truncate(base);
+            return Err(t);
+        }
+        Ok(())
+    }
+
     #[inline]
     fn this_is_global(&self) -> bool {
         matches!(&self.this, Value::Object(o) if JsObject::ptr_eq(o, &self.global))
@@ -1983,14 +1991,7 @@ impl Interp {
         me: Option<JsObject>,
         new_target: Option<JsObject>,
     ) -> JsResult<Value> {
-        if self.depth >= self.budget.max_depth {
-            self.stack.truncate(base);
-            return Err(self.depth_exceeded());
-        }
-        if let Err(t) = self.check_interrupt() {
-            self.stack.truncate(base);
-            return Err(t);
-        }
+        self.enter_closure(base)?;
         if code.class_ctor.is_some() && new_target.is_none() {
             self.stack.truncate(base);
             let msg = format!(
