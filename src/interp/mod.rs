@@ -1887,18 +1887,28 @@ impl Interp {
         if self.stack.len() > base + nparams {
             self.truncate_stack(base + nparams);
         }
-        let top = base + code.registers as usize;
+        // (Captured parameters need no register of their own, but arrive in the first ones.)
+        let top = base + (code.registers as usize).max(nparams);
         self.stack.reserve(top.saturating_sub(self.stack.len()));
         while self.stack.len() < top {
             self.stack.push(Value::Undefined);
-        }
-        for &r in code.tdz_regs.iter() {
-            self.stack[base + r as usize] = self.uninit.clone();
         }
         let saved_base = std::mem::replace(&mut self.base, base);
         let saved_env = std::mem::replace(&mut self.env, env);
         if let Some(shape) = &code.env {
             self.env = Some(Env::new(shape, self.env.clone(), &self.uninit));
+        }
+        if !code.params_in_place {
+            // Captured parameters (`Code::is_lean`: all in the function's own record): moved
+            // there from their argument registers, in order (a repeated name keeps the last),
+            // before those registers serve other bindings.
+            for (i, p) in code.params.iter().enumerate() {
+                let v = std::mem::take(&mut self.stack[base + i]);
+                self.write_place(*p, v);
+            }
+        }
+        for &r in code.tdz_regs.iter() {
+            self.stack[base + r as usize] = self.uninit.clone();
         }
         // OrdinaryCallBindThis into the function's `this` binding, when it reads `this`
         // (primitive receivers of sloppy functions took the general path above).

@@ -683,19 +683,28 @@ pub struct Code {
 
 impl Code {
     /// A call of this code needs nothing beyond its registers and (maybe) its own record: the
-    /// arguments are the first registers, at most a `this` binding is filled (no
-    /// `new.target`/`arguments`), no `super` home object, no class-constructor rules, no
-    /// state machine.
+    /// arguments are the first registers (or all go to the function's own record), at most
+    /// a `this` binding is filled (no `new.target`/`arguments`), no `super` home object, no
+    /// class-constructor rules, no state machine.
     pub fn is_lean(&self) -> bool {
         self.machine.is_none()
             && self.class_ctor.is_none()
             && !self.default_derived
             && !self.uses_super
             && self.param_init.is_none()
-            && self.params_in_place
+            && (self.params_in_place || self.params_in_own_record())
             && self.new_target_place.is_none()
             && self.arguments_place.is_none()
-            && self.registers as usize >= self.params.len()
+    }
+
+    /// Every parameter is captured: a slot of the function's own record (the call moves the
+    /// arguments there from their registers, which no parameter then uses).
+    fn params_in_own_record(&self) -> bool {
+        self.env.is_some()
+            && self
+                .params
+                .iter()
+                .all(|p| matches!(p, Place::Env { hops: 0, .. }))
     }
 }
 
