@@ -734,9 +734,9 @@ impl Interp {
                 self.store_slot(self.base + *r as usize, v);
             }
             Stmt::Expr(Expr::CompoundReg { op, reg, value }) => {
-                drop_value(self.compound_reg(*op, *reg, value)?);
+                self.compound_reg(*op, *reg, value)?.release();
             }
-            Stmt::Expr(e) => drop_value(self.expr(e)?),
+            Stmt::Expr(e) => self.expr(e)?.release(),
             Stmt::Init {
                 place: Place::Reg(r),
                 value,
@@ -840,9 +840,9 @@ impl Interp {
             self.copy_head_env(l);
             match &l.update {
                 Some(Expr::CompoundReg { op, reg, value }) => {
-                    drop_value(self.compound_reg(*op, *reg, value)?);
+                    self.compound_reg(*op, *reg, value)?.release();
                 }
-                Some(u) => drop_value(self.expr(u)?),
+                Some(u) => self.expr(u)?.release(),
                 None => {}
             }
         }
@@ -1922,10 +1922,8 @@ impl Interp {
             self.write_place(place, bound);
         }
         // `self.this` is read only by a script-level arrow (the frame's `this`, the global
-        // object): only arrows set it, and only when it differs. A non-global object
-        // receiver names the frame, as in `make_frame`.
-        let lexical = code.this_mode == ThisMode::Lexical;
-        let saved_this = if lexical && !self.this_is_global() {
+        // object): only arrows set it, and only when it differs.
+        let saved_this = if code.this_mode == ThisMode::Lexical && !self.this_is_global() {
             Some(std::mem::replace(
                 &mut self.this,
                 Value::Object(self.global.clone()),
@@ -1933,20 +1931,7 @@ impl Interp {
         } else {
             None
         };
-        let frame_this = match this {
-            Value::Object(o) if !lexical && !JsObject::ptr_eq(&o, &self.global) => Value::Object(o),
-            other => {
-                other.release();
-                Value::Undefined
-            }
-        };
-        self.frames.push(stack::Frame {
-            code: code.clone(),
-            pos: code.span.start,
-            this: frame_this,
-            kind: stack::FrameKind::Call,
-            func: (code.name == crate::value::atoms::EMPTY).then(|| me.clone()),
-        });
+        self.push_call_frame(code, this, me);
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;
         let result = match &code.expr_body {
@@ -2108,10 +2093,7 @@ impl Interp {
     fn truncate_stack(&mut self, base: usize) {
         while self.stack.len() > base {
             match self.stack.pop() {
-                Some(
-                    v @ (Value::String(_) | Value::Symbol(_) | Value::BigInt(_) | Value::Object(_)),
-                ) => drop(v),
-                Some(v) => std::mem::forget(v),
+                Some(v) => v.release(),
                 None => break,
             }
         }
@@ -2121,7 +2103,7 @@ impl Interp {
     /// holds a heap reference (most registers hold numbers: no out-of-line call).
     #[inline(always)]
     fn store_slot(&mut self, idx: usize, v: Value) {
-        drop_value(std::mem::replace(&mut self.stack[idx], v));
+        std::mem::replace(&mut self.stack[idx], v).release();
     }
 
     /// Evaluate a test: ToBoolean of the value (dropped without the glue when not a heap
@@ -2130,7 +2112,7 @@ impl Interp {
     fn truthy(&mut self, e: &Expr) -> JsResult<bool> {
         let v = self.expr(e)?;
         let b = v.to_boolean();
-        drop_value(v);
+        v.release();
         Ok(b)
     }
 
@@ -2404,17 +2386,6 @@ fn reaches_revoked_proxy(f: &JsObject) -> bool {
     }
 }
 
-/// Whether `&&`/`||`/`??` short-circuits on left value `l`.
-/// Drop a value, calling the out-of-line drop glue only for heap references (numbers,
-/// booleans, undefined and null own nothing).
-#[inline(always)]
-pub(crate) fn drop_value(v: Value) {
-    match v {
-        v @ (Value::String(_) | Value::Symbol(_) | Value::BigInt(_) | Value::Object(_)) => drop(v),
-        v => std::mem::forget(v),
-    }
-}
-
 /// Clone a value, copying numbers and booleans inline (the derived `clone` is an out-of-line
 /// call).
 #[inline(always)]
@@ -2427,6 +2398,7 @@ pub(crate) fn clone_value(v: &Value) -> Value {
     }
 }
 
+/// Whether `&&`/`||`/`??` short-circuits on left value `l`.
 fn logical_short(op: LogicalOp, l: &Value) -> bool {
     match op {
         LogicalOp::And => !l.to_boolean(),

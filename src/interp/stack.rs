@@ -93,16 +93,10 @@ impl Interp {
         this: &Value,
         me: Option<&JsObject>,
     ) -> Frame {
-        // Only a method call's receiver names the frame: not arrows', not the global object.
-        let this = match this {
-            Value::Object(o)
-                if kind == FrameKind::Call
-                    && code.this_mode != ThisMode::Lexical
-                    && !JsObject::ptr_eq(o, &self.global) =>
-            {
-                this.clone()
-            }
-            _ => Value::Undefined,
+        let this = if self.receiver_names_frame(code, kind, this) {
+            this.clone()
+        } else {
+            Value::Undefined
         };
         // A method's name is given at run time (its property key): keep the function object
         // when the code has none.
@@ -118,6 +112,34 @@ impl Interp {
             kind,
             func,
         }
+    }
+
+    /// `push_frame` for a plain call whose receiver the caller gives up (the lean call path):
+    /// the receiver moves into the frame instead of being cloned, or is dropped.
+    #[inline(always)]
+    pub(crate) fn push_call_frame(&mut self, code: &Rc<Code>, this: Value, me: &JsObject) {
+        let this = if self.receiver_names_frame(code, FrameKind::Call, &this) {
+            this
+        } else {
+            this.release();
+            Value::Undefined
+        };
+        self.frames.push(Frame {
+            code: code.clone(),
+            pos: code.span.start,
+            this,
+            kind: FrameKind::Call,
+            func: (code.name == atoms::EMPTY).then(|| me.clone()),
+        });
+    }
+
+    /// Only a method call's receiver names the frame: not arrows', not the global object.
+    #[inline(always)]
+    fn receiver_names_frame(&self, code: &Code, kind: FrameKind, this: &Value) -> bool {
+        matches!(this, Value::Object(o)
+            if kind == FrameKind::Call
+                && code.this_mode != ThisMode::Lexical
+                && !JsObject::ptr_eq(o, &self.global))
     }
 
     /// The `    at async f (file:line:col)` line of a suspended async call.
