@@ -348,6 +348,115 @@ pub(crate) fn lean_closure(obj: &JsObject) -> Option<(Rc<Code>, Option<Gc<Env>>)
     }
 }
 
+// ───────────── lazily made `prototype` objects ─────────────
+//
+// A function expression evaluated in a loop would otherwise allocate a prototype object and a
+// five-entry property block per evaluation that most programs never look at. Until first use
+// an ordinary function's own properties are just its shared `length`/`name`; the rest
+// (`arguments`, `caller` for sloppy functions, then `prototype`) is added, in V8's order, by
+// `materialize_prototype` before anything reads one of those keys, lists the keys, or
+// changes the property map. `prototype` is non-configurable, so "not yet made" is simply
+// "lazy code and no `prototype` key". The choke points are in `interp::props` ([[Get]],
+// [[GetOwnProperty]], [[OwnPropertyKeys]], [[DefineOwnProperty]], [[Set]], [[Delete]],
+// [[HasProperty]], [[PreventExtensions]]; the fast paths decline); code that reads
+// `ObjectData` directly sees the keys listed (`ObjectData::own_keys`) but no descriptor for
+// them until then, which only its non-enumerable filters meet.
+
+/// The code of a closure whose `prototype` is made on first use (`Code::lazy_prototype`).
+#[inline]
+pub(crate) fn lazy_prototype_code(kind: &ObjectKind) -> Option<&Rc<Code>> {
+    let code = match kind {
+        ObjectKind::Closure(c) => &c.code,
+        ObjectKind::Function(payload) => match &**payload {
+            FunctionData::Closure { code, .. } => code,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    code.lazy_prototype().then_some(code)
+}
+
+/// Whether this object is a function whose `prototype` (and company) is not made yet.
+pub(crate) fn prototype_pending(data: &crate::value::object::ObjectData) -> bool {
+    lazy_prototype_code(&data.kind).is_some()
+        && !data
+            .properties
+            .contains_key(&PropertyKey::String(crate::value::atoms::PROTOTYPE))
+}
+
+/// The keys `materialize_prototype` adds.
+#[inline]
+pub(crate) fn is_lazy_function_key(key: &PropertyKey) -> bool {
+    use crate::value::atoms;
+    matches!(key, PropertyKey::String(k)
+        if *k == atoms::PROTOTYPE || *k == atoms::ARGUMENTS || *k == atoms::CALLER)
+}
+
+/// Append the keys a pending function lists after its `length`/`name` (nothing for other
+/// objects).
+pub(crate) fn push_pending_keys(
+    data: &crate::value::object::ObjectData,
+    out: &mut Vec<PropertyKey>,
+) {
+    use crate::lower::tree::ThisMode;
+    use crate::value::atoms;
+    if !prototype_pending(data) {
+        return;
+    }
+    if lazy_prototype_code(&data.kind).is_some_and(|c| c.this_mode == ThisMode::Sloppy) {
+        out.push(PropertyKey::String(atoms::ARGUMENTS));
+        out.push(PropertyKey::String(atoms::CALLER));
+    }
+    out.push(PropertyKey::String(atoms::PROTOTYPE));
+}
+
+/// MakeConstructor's `prototype` object for `obj` if it is still pending (and, sloppy, the
+/// legacy `arguments`/`caller` own properties before it, as V8 lists them).
+pub(crate) fn materialize_prototype(interp: &Interp, obj: &JsObject) {
+    use crate::lower::tree::ThisMode;
+    use crate::value::atoms;
+    use crate::value::property::{Attributes, Property, PropertyMap};
+    let sloppy = {
+        let data = obj.borrow();
+        if !prototype_pending(&data) {
+            return;
+        }
+        lazy_prototype_code(&data.kind).is_some_and(|c| c.this_mode == ThisMode::Sloppy)
+    };
+    let proto = JsObject::with_properties(
+        Some(interp.intrinsics.object_proto.clone()),
+        PropertyMap::with_entries(
+            None,
+            [(
+                PropertyKey::String(atoms::CONSTRUCTOR),
+                Property::data(Value::Object(obj.clone()), Attributes::BUILTIN),
+            )],
+        ),
+        ObjectKind::Ordinary,
+    );
+    let mut data = obj.borrow_mut();
+    if sloppy {
+        for name in [atoms::ARGUMENTS, atoms::CALLER] {
+            data.properties.insert(
+                PropertyKey::String(name),
+                Property::data(Value::Null, Attributes::NONE),
+            );
+        }
+    }
+    data.properties.insert(
+        PropertyKey::String(atoms::PROTOTYPE),
+        Property::data(Value::Object(proto), Attributes::WRITABLE),
+    );
+}
+
+/// `materialize_prototype` when `key` is one of the keys it adds.
+#[inline]
+pub(crate) fn materialize_for_key(interp: &Interp, obj: &JsObject, key: &PropertyKey) {
+    if is_lazy_function_key(key) {
+        materialize_prototype(interp, obj);
+    }
+}
+
 /// The callable behind an object, if it is one.
 pub fn callable(obj: &JsObject) -> Option<(Callable, bool)> {
     let data = obj.borrow();

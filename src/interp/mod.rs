@@ -1753,7 +1753,8 @@ impl Interp {
         let length_and_name = function::code_length_and_name(code);
         // A constructor's `prototype` object: its `constructor` is filled in below, once the
         // function exists (in place: no reallocation).
-        let proto = code.is_constructor.then(|| {
+        // (Ordinary functions get theirs on first use: `function::materialize_prototype`.)
+        let proto = (code.is_constructor && !code.lazy_prototype()).then(|| {
             JsObject::with_properties(
                 Some(self.intrinsics.object_proto.clone()),
                 PropertyMap::with_entries(

@@ -11,7 +11,7 @@
 //! so they end on it and fall back (one kind test where the walk ends).
 //! Not here: the other exotic objects (typed arrays, module namespaces).
 
-use super::{ops, proxy, Interp, JsResult};
+use super::{function, ops, proxy, Interp, JsResult};
 use crate::value::object::{ArrayData, ObjectKind};
 use crate::value::property::{Accessor, Attributes, Property, PropertyRef, Slot, WriteOutcome};
 use crate::value::{atoms, Atom, JsObject, JsString, PropertyKey, Value};
@@ -82,6 +82,12 @@ fn get_named_fast_at(obj: &JsObject, key: &PropertyKey, depth: u32) -> Option<Va
                         _ => {}
                     }
                 }
+                // A function's `prototype` not made yet: the general path makes it.
+                if function::is_lazy_function_key(key)
+                    && function::lazy_prototype_code(&data.kind).is_some()
+                {
+                    return None;
+                }
             }
             match &data.prototype {
                 // A proxy's record has no prototype: its [[Get]] is the general path's.
@@ -146,6 +152,11 @@ fn add_named_fast(obj: &JsObject, key: &PropertyKey, v: Value) -> Result<(), Val
     if !obj.borrow().is_extensible() || !chain_allows_add(obj, key, 0) {
         return Err(v);
     }
+    // A function with its `prototype` still to make takes the general path, which makes it
+    // first (its keys come before any added one).
+    if function::lazy_prototype_code(&obj.borrow().kind).is_some() {
+        return Err(v);
+    }
     obj.borrow_mut()
         .properties
         .insert(key.clone(), Property::data(v, Attributes::DEFAULT));
@@ -175,7 +186,10 @@ fn chain_allows_add(obj: &JsObject, key: &PropertyKey, depth: u32) -> bool {
 pub fn lookup(interp: &mut Interp, receiver: &Value, key: &PropertyKey) -> JsResult<Option<Value>> {
     let mut obj = match receiver {
         // The receiver's own properties first, without taking a handle (the common hit).
-        Value::Object(o) => match own(o, key) {
+        Value::Object(o) => match {
+            function::materialize_for_key(interp, o, key);
+            own(o, key)
+        } {
             Found::Value(v) => return Ok(Some(v)),
             Found::Getter(None) => return Ok(Some(Value::Undefined)),
             Found::Getter(Some(g)) => {
@@ -211,6 +225,7 @@ pub fn lookup(interp: &mut Interp, receiver: &Value, key: &PropertyKey) -> JsRes
         }
     };
     loop {
+        function::materialize_for_key(interp, &obj, key);
         match own(&obj, key) {
             Found::Value(v) => return Ok(Some(v)),
             Found::Getter(None) => return Ok(Some(Value::Undefined)),
@@ -416,6 +431,7 @@ pub fn set_impl(
             Err(SetFail::Proxy)
         });
     }
+    function::materialize_prototype(interp, obj);
     let same = matches!(receiver, Value::Object(r) if JsObject::ptr_eq(r, obj));
     // A mapped arguments index takes the general path: its [[DefineOwnProperty]] writes the
     // parameter (the arguments exotic [[Set]] of §10.4.4.4 has the same effect).
@@ -445,6 +461,7 @@ pub fn set_impl(
                 Err(SetFail::Proxy)
             });
         }
+        function::materialize_for_key(interp, &cur, key);
         let own = cur.borrow().get_own_property(key);
         if let Some(p) = own {
             break Some(p);
@@ -799,6 +816,7 @@ pub fn define_own_property(
     key: PropertyKey,
     desc: &PropertyDescriptor,
 ) -> JsResult<bool> {
+    function::materialize_prototype(interp, obj);
     let kind = match &obj.borrow().kind {
         ObjectKind::Array(a) => Some(Ok(*a)),
         ObjectKind::String(s) => Some(Err(s.len())),
@@ -1053,6 +1071,7 @@ pub fn get_own_property(
     obj: &JsObject,
     key: &PropertyKey,
 ) -> JsResult<Option<Property>> {
+    function::materialize_for_key(interp, obj, key);
     {
         let data = obj.borrow();
         if !data.kind.is_proxy() {
@@ -1064,6 +1083,7 @@ pub fn get_own_property(
 
 /// O.[[OwnPropertyKeys]]() (a proxy's trap may run).
 pub fn own_property_keys(interp: &mut Interp, obj: &JsObject) -> JsResult<Vec<PropertyKey>> {
+    function::materialize_prototype(interp, obj);
     {
         let data = obj.borrow();
         if !data.kind.is_proxy() {
@@ -1096,6 +1116,7 @@ pub fn delete(interp: &mut Interp, obj: &JsObject, key: &PropertyKey) -> JsResul
     if is_proxy(obj) {
         return proxy::delete(interp, obj, key);
     }
+    function::materialize_prototype(interp, obj);
     Ok(ordinary_delete(obj, key))
 }
 
@@ -1142,6 +1163,7 @@ pub fn prevent_extensions(interp: &mut Interp, obj: &JsObject) -> JsResult<bool>
     if is_proxy(obj) {
         return proxy::prevent_extensions(interp, obj);
     }
+    function::materialize_prototype(interp, obj);
     obj.borrow_mut().set_extensible(false);
     Ok(true)
 }
@@ -1208,6 +1230,7 @@ pub fn has_property(interp: &mut Interp, v: &Value, key: &PropertyKey) -> JsResu
         _ => ops::to_object(interp, v)?,
     };
     loop {
+        function::materialize_for_key(interp, &obj, key);
         {
             let data = obj.borrow();
             if data.kind.is_proxy() {

@@ -697,6 +697,13 @@ impl Code {
             && self.arguments_place.is_none()
     }
 
+    /// Closures of this code get their `prototype` object (and, sloppy, V8's `arguments`/
+    /// `caller` own properties) on first use, not when created (`interp::function::
+    /// materialize_prototype`): ordinary functions, not class constructors.
+    pub fn lazy_prototype(&self) -> bool {
+        self.is_constructor && self.class_ctor.is_none()
+    }
+
     /// Every parameter is captured: a slot of the function's own record (the call moves the
     /// arguments there from their registers, which no parameter then uses).
     fn params_in_own_record(&self) -> bool {

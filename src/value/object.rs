@@ -214,6 +214,8 @@ impl ObjectData {
             _ => self.properties.index_keys_into(&mut out),
         }
         self.properties.named_keys_into(&mut out);
+        // A function whose `prototype` is made on first use lists it already.
+        crate::interp::function::push_pending_keys(self, &mut out);
         out
     }
 
