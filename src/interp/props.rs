@@ -184,12 +184,12 @@ fn chain_allows_add(obj: &JsObject, key: &PropertyKey, depth: u32) -> bool {
 
 /// [[Get]] that distinguishes "absent" from `undefined` (for global lookups).
 pub fn lookup(interp: &mut Interp, receiver: &Value, key: &PropertyKey) -> JsResult<Option<Value>> {
+    if let Value::Object(o) = receiver {
+        function::materialize_for_key(interp, o, key);
+    }
     let mut obj = match receiver {
         // The receiver's own properties first, without taking a handle (the common hit).
-        Value::Object(o) => match {
-            function::materialize_for_key(interp, o, key);
-            own(o, key)
-        } {
+        Value::Object(o) => match own(o, key) {
             Found::Value(v) => return Ok(Some(v)),
             Found::Getter(None) => return Ok(Some(Value::Undefined)),
             Found::Getter(Some(g)) => {
