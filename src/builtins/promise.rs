@@ -459,10 +459,10 @@ pub fn run_reaction_job(interp: &mut Interp, job: ReactionJob) -> JsResult<()> {
         kind,
         argument,
     } = job;
-    let capability = reaction.capability();
+    let (capability, on_fulfilled, on_rejected) = reaction.into_parts();
     let handler = match kind {
-        ReactionKind::Fulfill => reaction.on_fulfilled,
-        ReactionKind::Reject => reaction.on_rejected,
+        ReactionKind::Fulfill => on_fulfilled,
+        ReactionKind::Reject => on_rejected,
     };
     let result: Result<Value, Value> = match handler {
         None => match kind {
