@@ -24,6 +24,7 @@ use crate::interp::function::{
 };
 use crate::interp::{iter, ops, props, Interp, JsResult, Throw};
 use crate::jobs::{Job, Origin};
+use crate::lower::tree::Code;
 use crate::value::gc::{custom_trace, Finalize, Trace};
 use crate::value::object::{
     ObjectKind, ObjectPayload, PromiseCapability, PromiseData, PromiseReaction, PromiseState,
@@ -33,6 +34,7 @@ use crate::value::promise::{self as core, Effects, RejectionEvent};
 use crate::value::property::{Attributes, Property};
 use crate::value::{atoms, Atom, JsObject, PropertyKey, Symbol, Value, WellKnown};
 use std::any::Any;
+use std::rc::Rc;
 
 // ───────────── engine API ─────────────
 
@@ -457,10 +459,10 @@ pub fn run_reaction_job(interp: &mut Interp, job: ReactionJob) -> JsResult<()> {
         kind,
         argument,
     } = job;
-    let capability = reaction.capability();
+    let (capability, on_fulfilled, on_rejected) = reaction.into_parts();
     let handler = match kind {
-        ReactionKind::Fulfill => reaction.on_fulfilled,
-        ReactionKind::Reject => reaction.on_rejected,
+        ReactionKind::Fulfill => on_fulfilled,
+        ReactionKind::Reject => on_rejected,
     };
     let result: Result<Value, Value> = match handler {
         None => match kind {
@@ -633,6 +635,35 @@ fn promise_ctor(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<
     if r.is_err() {
         // An abrupt completion is Call(reject, …): RejectPromise through the pair's
         // [[AlreadyResolved]] state (the resolve function's promise slot).
+        let e = std::mem::take(&mut interp.exception);
+        if let Some(p) = take_resolving_target(&resolve) {
+            reject_promise(interp, &p, e);
+        }
+    }
+    Ok(Value::Object(promise))
+}
+
+/// `new Promise(arrow)` with new.target %Promise% and an arrow function literal of lean code
+/// as the executor (the `Expr::New` arm decides): the constructor's steps above, with the
+/// executor's code run by `Interp::call_arrow_code` on the current environment instead of
+/// a call of the closure the arrow expression would make — nothing but this call could
+/// ever reach that closure.
+pub(crate) fn construct_with_arrow(interp: &mut Interp, code: &Rc<Code>) -> JsResult<Value> {
+    let promise = JsObject::new(
+        Some(interp.intrinsics.promise_proto.clone()),
+        ObjectKind::Promise(Box::new(PromiseData::pending())),
+    );
+    let resolve = new_resolve_function(interp, &promise);
+    let r = if crate::interp::function::code_ignores_second_argument(code) {
+        interp.call_arrow_code(code, &[Value::Object(resolve.clone())])
+    } else {
+        let reject = new_reject_function(interp, &resolve);
+        interp.call_arrow_code(
+            code,
+            &[Value::Object(resolve.clone()), Value::Object(reject)],
+        )
+    };
+    if r.is_err() {
         let e = std::mem::take(&mut interp.exception);
         if let Some(p) = take_resolving_target(&resolve) {
             reject_promise(interp, &p, e);

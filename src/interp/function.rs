@@ -551,15 +551,18 @@ pub fn ignores_second_argument(f: &Value) -> bool {
     };
     let data = o.borrow();
     match closure_code(&data.kind) {
-        Some(code) => {
-            code.params.len() <= 1
-                && code.param_init.is_none()
-                && code.arguments_place.is_none()
-                && code.machine.is_none()
-                && code.class_ctor.is_none()
-        }
+        Some(code) => code_ignores_second_argument(code),
         None => false,
     }
+}
+
+/// [`ignores_second_argument`] for a closure of `code`.
+pub fn code_ignores_second_argument(code: &Code) -> bool {
+    code.params.len() <= 1
+        && code.param_init.is_none()
+        && code.arguments_place.is_none()
+        && code.machine.is_none()
+        && code.class_ctor.is_none()
 }
 
 /// Overwrite slot `i` of a native closure (no-op on other objects or out of range).

@@ -67,6 +67,7 @@ struct FrameExtra {
 
 impl FrameExtra {
     /// `None` when every part is unset.
+    #[inline]
     fn boxed(
         this: Value,
         home: Option<JsObject>,
@@ -502,7 +503,22 @@ impl Interp {
 
     /// Jump from the current block to `target`, running (first) the finally of every region
     /// left on the way.
+    #[inline]
     fn goto(&mut self, m: &Machine, frame: &mut Frame, target: BlockId) -> BlockId {
+        if m.blocks[frame.block as usize].region.is_none() {
+            // No region to leave: only the environment records pushed since the target's
+            // entry go.
+            let depth = m.blocks[target as usize].depth;
+            if frame.env_depth > depth {
+                self.pop_env(frame, depth);
+            }
+            return target;
+        }
+        self.goto_regions(m, frame, target)
+    }
+
+    #[inline(never)]
+    fn goto_regions(&mut self, m: &Machine, frame: &mut Frame, target: BlockId) -> BlockId {
         let to = m.blocks[target as usize].region;
         let mut r = m.blocks[frame.block as usize].region;
         while let Some(ri) = r {
@@ -628,18 +644,57 @@ impl Interp {
         }
     }
 
-    fn run_block(&mut self, m: &Machine, frame: &mut Frame, b: BlockId) -> Next {
-        let blk = &m.blocks[b as usize];
-        for op in blk.ops.iter() {
-            match self.op(m, frame, op) {
-                Ok(Next::Fall) => {}
-                Ok(n) => return n,
-                Err(Throw) => return Next::Throw,
+    /// Run block `b` and the blocks it jumps or branches to, until a terminator that leaves
+    /// the chain (suspension, return, throw, the rarer terminators). `frame.block` is the
+    /// running block throughout; a jump to a block numbered at or below the current one is
+    /// a possible loop back-edge and ticks the budget (every cycle of blocks has one).
+    fn run_block(&mut self, m: &Machine, frame: &mut Frame, mut b: BlockId) -> Next {
+        loop {
+            let blk = &m.blocks[b as usize];
+            for op in blk.ops.iter() {
+                let r = match op {
+                    Op::Expr(e) => self.expr(e).map(|_| Next::Fall),
+                    Op::Store(t, e) => match self.expr(e) {
+                        Ok(v) => {
+                            self.set_reg(*t, v);
+                            Ok(Next::Fall)
+                        }
+                        Err(t) => Err(t),
+                    },
+                    Op::Stmt(s) => match self.stmt(s) {
+                        Ok(super::Flow::Normal) => Ok(Next::Fall),
+                        Ok(flow) => Ok(self.stmt_exit(m, frame, flow)),
+                        Err(t) => Err(t),
+                    },
+                    op => self.op(m, frame, op),
+                };
+                match r {
+                    Ok(Next::Fall) => {}
+                    Ok(n) => return n,
+                    Err(Throw) => return Next::Throw,
+                }
             }
-        }
-        match self.term(m, frame, &blk.term) {
-            Ok(n) => n,
-            Err(Throw) => Next::Throw,
+            let t = match &blk.term {
+                Term::Jump(t) => self.goto(m, frame, *t),
+                Term::Branch { test, then, alt } => match self.expr(test) {
+                    Ok(v) => {
+                        let t = if v.to_boolean() { *then } else { *alt };
+                        self.goto(m, frame, t)
+                    }
+                    Err(Throw) => return Next::Throw,
+                },
+                term => {
+                    return match self.term(m, frame, term) {
+                        Ok(n) => n,
+                        Err(Throw) => Next::Throw,
+                    }
+                }
+            };
+            frame.block = t;
+            if t <= b && self.check_interrupt().is_err() {
+                return Next::Throw;
+            }
+            b = t;
         }
     }
 
@@ -651,6 +706,24 @@ impl Interp {
             .expect("lowering registered every label a statement can leave through")
     }
 
+    /// A `break`/`continue`/`return` leaving a yield-free statement (`Op::Stmt`).
+    #[inline(never)]
+    fn stmt_exit(&mut self, m: &Machine, frame: &mut Frame, flow: super::Flow) -> Next {
+        match flow {
+            super::Flow::Normal => Next::Fall,
+            super::Flow::Break(l) => {
+                let t = Self::label_target(m, l, false);
+                Next::Goto(self.goto(m, frame, t))
+            }
+            super::Flow::Continue(l) => {
+                let t = Self::label_target(m, l, true);
+                Next::Goto(self.goto(m, frame, t))
+            }
+            super::Flow::Return => Next::Return(std::mem::take(&mut self.ret)),
+        }
+    }
+
+    #[inline(never)]
     fn op(&mut self, m: &Machine, frame: &mut Frame, op: &Op) -> JsResult<Next> {
         match op {
             Op::Expr(e) => {
@@ -662,15 +735,7 @@ impl Interp {
             }
             Op::Stmt(s) => match self.stmt(s)? {
                 super::Flow::Normal => {}
-                super::Flow::Break(l) => {
-                    let t = Self::label_target(m, l, false);
-                    return Ok(Next::Goto(self.goto(m, frame, t)));
-                }
-                super::Flow::Continue(l) => {
-                    let t = Self::label_target(m, l, true);
-                    return Ok(Next::Goto(self.goto(m, frame, t)));
-                }
-                super::Flow::Return => return Ok(Next::Return(std::mem::take(&mut self.ret))),
+                flow => return Ok(self.stmt_exit(m, frame, flow)),
             },
             Op::EnterEnv(shape) => {
                 let new = Env::new(shape, self.env.take(), &self.uninit);
@@ -876,6 +941,7 @@ impl Interp {
         r
     }
 
+    #[inline(never)]
     fn term(&mut self, m: &Machine, frame: &mut Frame, term: &Term) -> JsResult<Next> {
         Ok(match term {
             Term::Jump(t) => Next::Goto(self.goto(m, frame, *t)),

@@ -1375,6 +1375,28 @@ impl Interp {
             Expr::New { callee, args, span } => {
                 self.set_pos(span.start);
                 let f = self.expr(callee)?;
+                // `new Promise(arrow)`: the executor closure would be reachable from nothing
+                // but the constructor's argument, so %Promise% runs the arrow's code itself.
+                if let [Arg {
+                    expr: Expr::Function(code),
+                    spread: false,
+                }] = &**args
+                {
+                    if code.lean
+                        && code.this_mode == ThisMode::Lexical
+                        && matches!(&f, Value::Object(o) if JsObject::ptr_eq(o, &self.intrinsics.promise_ctor))
+                    {
+                        self.set_pos(span.start);
+                        // The depth level of the native constructor's call.
+                        if self.depth >= self.budget.max_depth {
+                            return Err(self.depth_exceeded());
+                        }
+                        self.depth += 1;
+                        let r = crate::builtins::promise::construct_with_arrow(self, code);
+                        self.depth -= 1;
+                        return r;
+                    }
+                }
                 let base = self.stack.len();
                 if let Err(t) = self.push_args(args) {
                     self.stack.truncate(base);
@@ -1894,12 +1916,38 @@ impl Interp {
         base: usize,
         me: &JsObject,
     ) -> JsResult<Value> {
+        self.call_lean_with(code, env, this, base, Some(me))
+    }
+
+    /// Run lean arrow code (`Code::lean`, lexical `this`) on the current environment, as a
+    /// call of the closure an arrow function expression evaluated here would make, without
+    /// making it: for callers that own the only reference such a closure would have (the
+    /// executor of `new Promise(arrow)`, `builtins::promise::construct_with_arrow`). Its
+    /// stack frame is named by nothing but its position, so the frame needs no function
+    /// object.
+    pub(crate) fn call_arrow_code(&mut self, code: &Rc<Code>, args: &[Value]) -> JsResult<Value> {
+        debug_assert!(code.lean && code.this_mode == ThisMode::Lexical);
+        let base = self.stack.len();
+        self.stack.extend_from_slice(args);
+        let env = self.env.clone();
+        self.call_lean_with(code, env, Value::Undefined, base, None)
+    }
+
+    #[inline(always)]
+    fn call_lean_with(
+        &mut self,
+        code: &Rc<Code>,
+        env: Option<Gc<Env>>,
+        this: Value,
+        base: usize,
+        me: Option<&JsObject>,
+    ) -> JsResult<Value> {
         // A sloppy function sees a primitive receiver wrapped, which names its stack frame
         // (`at String.f`): the general path does that.
         if code.this_mode == ThisMode::Sloppy
             && !matches!(this, Value::Object(_) | Value::Undefined | Value::Null)
         {
-            return self.call_closure(code, env, this, base, Some(me.clone()), None);
+            return self.call_closure(code, env, this, base, me.cloned(), None);
         }
         self.enter_closure(base)?;
         // Extra arguments go; missing ones and the other registers start undefined.
@@ -1951,7 +1999,10 @@ impl Interp {
         } else {
             None
         };
-        self.push_call_frame(code, this, me);
+        match me {
+            Some(me) => self.push_call_frame(code, this, me),
+            None => self.push_anon_arrow_frame(code, this),
+        }
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;
         let result = match &code.expr_body {

@@ -133,6 +133,21 @@ impl Interp {
         });
     }
 
+    /// `push_call_frame` for an anonymous arrow called without its function object
+    /// (`Interp::call_arrow_code`): its receiver never names the frame, nor does a function
+    /// object's `name` (an anonymous arrow's is the empty string).
+    #[inline(always)]
+    pub(crate) fn push_anon_arrow_frame(&mut self, code: &Rc<Code>, this: Value) {
+        this.release();
+        self.frames.push(Frame {
+            code: code.clone(),
+            pos: code.span.start,
+            this: Value::Undefined,
+            kind: FrameKind::Call,
+            func: None,
+        });
+    }
+
     /// Only a method call's receiver names the frame: not arrows', not the global object.
     #[inline(always)]
     fn receiver_names_frame(&self, code: &Code, kind: FrameKind, this: &Value) -> bool {

@@ -957,6 +957,20 @@ impl PromiseReaction {
         }
     }
 
+    /// `[[Capability]]` and the two handlers, moved out of the record (the reaction job's
+    /// reading of it: no handle clones for the await and intrinsic kinds).
+    pub fn into_parts(mut self) -> (ReactionCapability, Option<JsObject>, Option<JsObject>) {
+        let capability = match (self.cap_kind, self.cap_object.take()) {
+            (CapKind::Await, Some(o)) => ReactionCapability::Await(o),
+            (CapKind::Intrinsic, Some(o)) => ReactionCapability::Intrinsic(o),
+            (_, o) => {
+                self.cap_object = o;
+                self.capability()
+            }
+        };
+        (capability, self.on_fulfilled, self.on_rejected)
+    }
+
     /// Whether `[[Capability]]` is undefined (`None` or `Await`: an await's reaction).
     pub fn is_await(&self) -> bool {
         matches!(self.cap_kind, CapKind::None | CapKind::Await)
