@@ -335,7 +335,8 @@ pub enum Callable {
 /// `Interp::call_lean`, which needs no `Callable`.
 #[inline]
 pub(crate) fn lean_closure(obj: &JsObject) -> Option<(Rc<Code>, Option<Gc<Env>>)> {
-    match &obj.borrow().kind {
+    // SAFETY: the record is only read here (two handle clones run no code).
+    match &unsafe { obj.peek() }?.kind {
         ObjectKind::Closure(c) if c.code.lean => Some((c.code.clone(), c.env.clone())),
         // Methods (their home object is unused by lean code: it has no `super`).
         ObjectKind::Function(payload) => match &**payload {

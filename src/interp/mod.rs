@@ -489,7 +489,11 @@ impl Interp {
             (PropertyKey::String(name), crate::value::property::Slot::Data(v))
                 if *name == g.name && !(lex && self.is_uninit(v)) =>
             {
-                Some(v.clone())
+                // Most global reads are functions and other objects: cloned inline.
+                Some(match v {
+                    Value::Object(o) => Value::Object(o.clone()),
+                    v => clone_value(v),
+                })
             }
             _ => None,
         }
