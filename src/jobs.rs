@@ -66,31 +66,80 @@ impl Job {
     }
 }
 
-/// The microtask queue: FIFO.
+/// The microtask queue: FIFO, in blocks. A long queue (a million `queueMicrotask` calls
+/// from one task) grows by whole blocks instead of doubling one ring buffer, which copied
+/// every queued job on each growth; a drained block is kept for reuse.
 #[derive(Default)]
 pub struct MicrotaskQueue {
-    jobs: VecDeque<Job>,
+    /// The oldest jobs, taken from the front.
+    front: VecDeque<Job>,
+    /// Later jobs in blocks of [`BLOCK`] (each filled only after the one before it):
+    /// non-empty only once `front` reached a block's capacity.
+    more: VecDeque<VecDeque<Job>>,
+    /// An emptied block, for the next one needed.
+    spare: Option<VecDeque<Job>>,
 }
 
+/// Jobs per block of a long microtask queue.
+const BLOCK: usize = 4096;
+
 impl MicrotaskQueue {
+    #[inline(always)]
     pub fn push(&mut self, job: Job) {
-        self.jobs.push_back(job);
+        match self.more.back_mut() {
+            None if self.front.len() < BLOCK || self.front.capacity() < BLOCK => {
+                self.front.push_back(job)
+            }
+            Some(last) if last.len() < BLOCK => last.push_back(job),
+            _ => self.new_block(job),
+        }
+    }
+
+    /// The last block is full: start another with `job`.
+    #[cold]
+    #[inline(never)]
+    fn new_block(&mut self, job: Job) {
+        let mut block = self
+            .spare
+            .take()
+            .unwrap_or_else(|| VecDeque::with_capacity(BLOCK));
+        block.push_back(job);
+        self.more.push_back(block);
     }
 
     pub fn extend(&mut self, jobs: impl IntoIterator<Item = Job>) {
-        self.jobs.extend(jobs);
+        for job in jobs {
+            self.push(job);
+        }
     }
 
+    #[inline]
     pub fn pop(&mut self) -> Option<Job> {
-        self.jobs.pop_front()
+        match self.front.pop_front() {
+            Some(job) => Some(job),
+            None => self.next_block(),
+        }
+    }
+
+    /// `front` is empty: continue with the next block, if any (keeping `front`'s buffer as
+    /// the spare block when it is one).
+    #[cold]
+    #[inline(never)]
+    fn next_block(&mut self) -> Option<Job> {
+        let next = self.more.pop_front()?;
+        let done = std::mem::replace(&mut self.front, next);
+        if done.capacity() >= BLOCK && done.capacity() <= 2 * BLOCK {
+            self.spare = Some(done);
+        }
+        self.front.pop_front()
     }
 
     pub fn len(&self) -> usize {
-        self.jobs.len()
+        self.front.len() + self.more.iter().map(VecDeque::len).sum::<usize>()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.jobs.is_empty()
+        self.front.is_empty() && self.more.is_empty()
     }
 }
 
@@ -425,6 +474,38 @@ mod tests {
             out.push(t.id);
         }
         out
+    }
+
+    /// FIFO order across the queue's blocks, with pushes while it drains (each popped job
+    /// queues another, as a `queueMicrotask` chain does) and a block reused after draining.
+    #[test]
+    fn microtask_queue_is_fifo_across_blocks() {
+        let mut q = MicrotaskQueue::default();
+        let job = |n: u32| Job::Callback {
+            callback: f(),
+            origin: Origin(n),
+        };
+        let total = 3 * BLOCK as u32 + 7;
+        for n in 0..total {
+            q.push(job(n));
+        }
+        assert_eq!(q.len(), total as usize);
+        let mut next_pushed = total;
+        for expected in 0..2 * total {
+            let got = q.pop().expect("a queued job").origin().0;
+            assert_eq!(got, expected);
+            if next_pushed < 2 * total {
+                q.push(job(next_pushed));
+                next_pushed += 1;
+            }
+        }
+        assert!(q.is_empty());
+        assert!(q.pop().is_none());
+        q.push(job(1));
+        q.push(job(2));
+        assert_eq!(q.pop().map(|j| j.origin().0), Some(1));
+        assert_eq!(q.pop().map(|j| j.origin().0), Some(2));
+        assert_eq!(q.len(), 0);
     }
 
     #[test]

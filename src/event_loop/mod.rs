@@ -83,7 +83,7 @@ pub fn run_one_microtask(interp: &mut Interp) -> Option<Result<(), Value>> {
         } => promise::run_thenable_job(interp, &promise, thenable, then),
         Job::Callback { callback, .. } => interp
             .call(&Value::Object(callback), Value::Undefined, &[])
-            .map(|_| ()),
+            .map(Value::release),
     };
     Some(r.map_err(|Throw| {
         // V8 reports an exception escaping a microtask at the error's own position, not at its

@@ -31,7 +31,6 @@ pub struct Env {
 /// A record's slot storage: inline for one or two bindings (a one-binding record leaves the
 /// second slot undefined: two variants make a slot access one tag test instead of a decode
 /// of three niche-packed variants).
-#[derive(Clone)]
 enum Slots {
     Inline([Value; 2]),
     Many(Box<[Value]>),
@@ -95,7 +94,7 @@ impl Env {
     #[inline(always)]
     pub fn get(&self, i: usize) -> Value {
         // SAFETY: a shared view for the duration of the clone, which runs no code of ours.
-        unsafe { &*self.slots.get() }.as_slice()[i].clone()
+        super::clone_value(&unsafe { &*self.slots.get() }.as_slice()[i])
     }
 
     /// Slot `i`, or `None` out of range (of the storage: a one-binding record has two inline
@@ -111,7 +110,7 @@ impl Env {
         // SAFETY: the only live reference into the cell; the swap runs no JS and allocates no
         // GC box, and the old value is dropped after the borrow ends.
         let old = std::mem::replace(&mut unsafe { &mut *self.slots.get() }.as_mut_slice()[i], v);
-        drop(old);
+        old.release();
     }
 
     /// Overwrites slot `i` if in range; whether it was.
@@ -129,7 +128,11 @@ impl Env {
     pub fn copy(&self) -> Gc<Env> {
         // SAFETY: a shared view while the slots are cloned (no JS, no GC allocation); the new
         // box is allocated after the clone is complete.
-        let slots = unsafe { &*self.slots.get() }.clone();
+        let slots = match unsafe { &*self.slots.get() } {
+            // (Most copied records are a loop's one or two counters: no clone loop.)
+            Slots::Inline([a, b]) => Slots::Inline([super::clone_value(a), super::clone_value(b)]),
+            Slots::Many(v) => Slots::Many(v.clone()),
+        };
         Gc::new(Env {
             parent: self.parent.clone(),
             slots: UnsafeCell::new(slots),
@@ -331,21 +334,33 @@ pub enum Callable {
     Proxy(JsObject),
 }
 
-/// The code and environment of a closure whose code is lean (`Code::lean`): such calls take
-/// `Interp::call_lean`, which needs no `Callable`.
+/// How a call of an object can be made without a [`Callable`]: one borrow tells a closure
+/// whose code is lean (`Code::lean`: `Interp::call_lean` runs it with its code and
+/// environment; methods too, their home object unused by lean code) and a plain native
+/// function (called with no argument vector) apart from the rest.
+pub(crate) enum FastCall {
+    Lean(Rc<Code>, Option<Gc<Env>>),
+    Native(NativeFn),
+    Other,
+}
+
+/// [`FastCall`] of an object.
 #[inline]
-pub(crate) fn lean_closure(obj: &JsObject) -> Option<(Rc<Code>, Option<Gc<Env>>)> {
-    // SAFETY: the record is only read here (two handle clones run no code).
-    match &unsafe { obj.peek() }?.kind {
-        ObjectKind::Closure(c) if c.code.lean => Some((c.code.clone(), c.env.clone())),
-        // Methods (their home object is unused by lean code: it has no `super`).
+pub(crate) fn fast_call(obj: &JsObject) -> FastCall {
+    // SAFETY: the record is only read here (handle clones run no code).
+    let Some(data) = (unsafe { obj.peek() }) else {
+        return FastCall::Other;
+    };
+    match &data.kind {
+        ObjectKind::Closure(c) if c.code.lean => FastCall::Lean(c.code.clone(), c.env.clone()),
         ObjectKind::Function(payload) => match &**payload {
+            FunctionData::Native { f, .. } => FastCall::Native(*f),
             FunctionData::Closure { code, env, .. } if code.lean => {
-                Some((code.clone(), env.clone()))
+                FastCall::Lean(code.clone(), env.clone())
             }
-            _ => None,
+            _ => FastCall::Other,
         },
-        _ => None,
+        _ => FastCall::Other,
     }
 }
 

@@ -1761,6 +1761,24 @@ impl Interp {
     // ───────────── calls ─────────────
 
     pub fn make_closure(&mut self, code: &Rc<Code>) -> Value {
+        // Most closures (arrows, plain non-constructor functions): no record for their own
+        // name, no `prototype`, no generator prototype, no `super`: what `make_closure_plain`
+        // builds for them, without its tests.
+        if code.name_env.is_none()
+            && !code.is_constructor
+            && code.machine.is_none()
+            && !code.uses_super
+        {
+            use crate::value::property::PropertyMap;
+            return Value::Object(JsObject::with_properties(
+                Some(self.intrinsics.function_proto.clone()),
+                PropertyMap::with_shared(function::code_length_and_name(code)),
+                ObjectKind::Closure(function::ClosureData {
+                    code: code.clone(),
+                    env: self.env.clone(),
+                }),
+            ));
+        }
         let f = self.make_closure_plain(code);
         if code.uses_super && code.this_mode == ThisMode::Lexical {
             self.capture_super(&f);
@@ -1865,8 +1883,15 @@ impl Interp {
             self.stack.truncate(base);
             return Err(self.not_a_function(site));
         };
-        if let Some((code, env)) = function::lean_closure(obj) {
-            return self.call_lean(&code, env, this, base, obj);
+        match function::fast_call(obj) {
+            function::FastCall::Lean(code, env) => {
+                return self.call_lean(&code, env, this, base, obj);
+            }
+            function::FastCall::Native(f) => {
+                self.call_pos = span.start;
+                return self.call_native_from_stack(f, this, base);
+            }
+            function::FastCall::Other => {}
         }
         let Some((callable, _)) = function::callable(obj) else {
             self.stack.truncate(base);
@@ -2293,6 +2318,69 @@ impl Interp {
         }
     }
 
+    /// Call a native function whose arguments are on the stack from `base`: up to three
+    /// are moved into a buffer on the Rust stack (no argument vector from the pool, no
+    /// drain), more take the pooled vector.
+    #[inline]
+    fn call_native_from_stack(
+        &mut self,
+        f: function::NativeFn,
+        this: Value,
+        base: usize,
+    ) -> JsResult<Value> {
+        let argc = self.stack.len() - base;
+        if argc > 3 {
+            let mut args = self.take_arg_vec();
+            args.extend(self.stack.drain(base..));
+            let r = self.call_native(f, &this, &args);
+            self.give_arg_vec(args);
+            this.release();
+            return r;
+        }
+        let mut buf = [Value::Undefined, Value::Undefined, Value::Undefined];
+        // SAFETY: `self.stack[base..]` holds `argc` ≤ 3 initialised values; they are moved
+        // bitwise into the first `argc` slots of `buf` (whose undefined values own nothing, so
+        // overwriting them leaks nothing), and `set_len(base)` forgets them on the stack: each
+        // is owned exactly once. Nothing between the copy and `set_len` can panic.
+        unsafe {
+            let from = self.stack.as_ptr().add(base);
+            let to = buf.as_mut_ptr();
+            // Fixed-size copies (a variable-length one is a `memcpy` call).
+            match argc {
+                0 => {}
+                1 => std::ptr::copy_nonoverlapping(from, to, 1),
+                2 => std::ptr::copy_nonoverlapping(from, to, 2),
+                _ => std::ptr::copy_nonoverlapping(from, to, 3),
+            }
+            self.stack.set_len(base);
+        }
+        let r = self.call_native(f, &this, &buf[..argc]);
+        let [a, b, c] = buf;
+        a.release();
+        b.release();
+        c.release();
+        this.release();
+        r
+    }
+
+    /// [[Call]] of a native function: the depth limit, then the function with no new.target.
+    #[inline(always)]
+    fn call_native(
+        &mut self,
+        f: function::NativeFn,
+        this: &Value,
+        args: &[Value],
+    ) -> JsResult<Value> {
+        if self.depth >= self.budget.max_depth {
+            return Err(self.depth_exceeded());
+        }
+        self.new_target = None;
+        self.depth += 1;
+        let r = f(self, this, args);
+        self.depth -= 1;
+        r
+    }
+
     fn call_callable(&mut self, c: Callable, this: Value, args: &[Value]) -> JsResult<Value> {
         match c {
             Callable::Closure(code, env, me) => {
@@ -2300,16 +2388,7 @@ impl Interp {
                 self.stack.extend_from_slice(args);
                 self.call_closure(&code, env, this, base, me, None)
             }
-            Callable::Native(f) => {
-                if self.depth >= self.budget.max_depth {
-                    return Err(self.depth_exceeded());
-                }
-                self.new_target = None;
-                self.depth += 1;
-                let r = f(self, &this, args);
-                self.depth -= 1;
-                r
-            }
+            Callable::Native(f) => self.call_native(f, &this, args),
             Callable::NativeClosure(f, callee) => {
                 if self.depth >= self.budget.max_depth {
                     return Err(self.depth_exceeded());
@@ -2331,10 +2410,17 @@ impl Interp {
     /// Call(F, thisValue, args).
     pub fn call(&mut self, f: &Value, this: Value, args: &[Value]) -> JsResult<Value> {
         if let Value::Object(obj) = f {
-            if let Some((code, env)) = function::lean_closure(obj) {
-                let base = self.stack.len();
-                self.stack.extend_from_slice(args);
-                return self.call_lean(&code, env, this, base, obj);
+            match function::fast_call(obj) {
+                function::FastCall::Lean(code, env) => {
+                    let base = self.stack.len();
+                    // (Jobs and callbacks often pass none: no iterator setup then.)
+                    if !args.is_empty() {
+                        self.stack.extend_from_slice(args);
+                    }
+                    return self.call_lean(&code, env, this, base, obj);
+                }
+                function::FastCall::Native(nf) => return self.call_native(nf, &this, args),
+                function::FastCall::Other => {}
             }
         }
         let callable = match f {
