@@ -465,7 +465,7 @@ impl Interp {
             self.truncate_stack(base);
             return Err(self.throw_type_error("'super' keyword unexpected here"));
         };
-        let result = self.construct_parent(parent, base, &nt)?;
+        let result = self.construct_parent(&func, parent, base, &nt)?;
         let current = self.read_place(this_place, None)?;
         if !self.is_uninit(&current) {
             return Err(self.throw_reference_error("Super constructor may only be called once"));
@@ -482,6 +482,7 @@ impl Interp {
     /// takes them in place.
     fn construct_parent(
         &mut self,
+        func: &JsObject,
         parent: Option<JsObject>,
         base: usize,
         new_target: &JsObject,
@@ -494,16 +495,37 @@ impl Interp {
         let parent_v = parent.map(Value::Object).unwrap_or(Value::Null);
         if !Interp::is_constructor(&parent_v) {
             self.truncate_stack(base);
-            let s = crate::builtins::console::inspect_short(&parent_v);
-            return Err(self.throw_type_error(&format!(
-                "Super constructor {s} of anonymous class is not a constructor"
-            )));
+            return Err(self.super_not_constructor(func, &parent_v));
         }
         let mut args = self.take_arg_vec();
         args.extend(self.stack.drain(base..));
         let r = self.construct_with(&parent_v, &args, new_target);
         self.give_arg_vec(args);
         r
+    }
+
+    /// V8's "Super constructor X of C is not a constructor": X is a function's name (`null`
+    /// when it has none), an object's `#<Ctor>`, or the primitive; C the class's name.
+    #[cold]
+    fn super_not_constructor(&mut self, func: &JsObject, parent: &Value) -> super::Throw {
+        let what = match parent {
+            Value::Object(o) if o.borrow().kind.is_callable() => {
+                match o.get_own_data(&PropertyKey::String(atoms::NAME)) {
+                    Some(Value::String(n)) if !n.is_empty() => n.to_std_string_lossy(),
+                    _ => "null".into(),
+                }
+            }
+            Value::Object(o) => props::describe_object(o),
+            other => crate::builtins::console::inspect_short(other),
+        };
+        let name = function::closure_code(&func.borrow().kind)
+            .map(|c| c.name)
+            .filter(|n| *n != atoms::EMPTY)
+            .map(|n| n.to_js_string().to_std_string_lossy());
+        let class = name.unwrap_or_else(|| "anonymous class".into());
+        self.throw_type_error(&format!(
+            "Super constructor {what} of {class} is not a constructor"
+        ))
     }
 
     /// [[Construct]] of a closure whose code is `lean_ctor` (`function::lean_ctor`), its
@@ -525,7 +547,7 @@ impl Interp {
                 self.truncate_stack(base);
                 return Err(self.depth_exceeded());
             }
-            let result = self.construct_parent(f.prototype(), base, new_target)?;
+            let result = self.construct_parent(f, f.prototype(), base, new_target)?;
             if let Value::Object(o) = &result {
                 self.initialize_instance_elements(o, f)?;
             }
@@ -599,8 +621,15 @@ impl Interp {
                 Err(t) => Err(t),
             },
         };
-        // (The derived rules read the `this` binding: before the frame goes.)
+        // (The derived rules read the `this` binding: before the frame goes. A primitive
+        // result throws after it, as V8 reports it at the `new` site.)
+        let mut bad_return = false;
         let result = match (result, this) {
+            (Ok(r), _) if derived && !matches!(r, Value::Object(_) | Value::Undefined) => {
+                r.release();
+                bad_return = true;
+                Ok(Value::Undefined)
+            }
             (Ok(r), _) if derived => self.derived_result(code, r),
             (Ok(r @ Value::Object(_)), _) => Ok(r),
             (Ok(r), Some(this)) => {
@@ -619,6 +648,11 @@ impl Interp {
         self.base = saved_base;
         self.env = saved_env;
         self.truncate_stack(base);
+        if bad_return {
+            return Err(
+                self.throw_type_error("Derived constructors may only return object or undefined")
+            );
+        }
         result
     }
 
@@ -665,10 +699,7 @@ impl Interp {
             let f = me.expect("class constructors carry their object");
             let parent = f.prototype().map(Value::Object).unwrap_or(Value::Null);
             if !Interp::is_constructor(&parent) {
-                let s = crate::builtins::console::inspect_short(&parent);
-                return Err(self.throw_type_error(&format!(
-                    "Super constructor {s} of anonymous class is not a constructor"
-                )));
+                return Err(self.super_not_constructor(&f, &parent));
             }
             let result = self.construct_with(&parent, args, new_target)?;
             if let Value::Object(o) = &result {

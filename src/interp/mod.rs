@@ -437,6 +437,12 @@ impl Interp {
     #[cold]
     #[inline(never)]
     fn tdz_error(&mut self, name: Atom) -> Throw {
+        // `this` of a derived constructor before `super()` (no variable is named `this`).
+        if name.to_js_string().to_std_string_lossy() == "this" {
+            return self.throw_reference_error(
+                "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+            );
+        }
         let msg = format!(
             "Cannot access '{}' before initialization",
             name.to_js_string()
