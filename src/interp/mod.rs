@@ -28,7 +28,7 @@ pub mod stack;
 use crate::builtins::Intrinsics;
 use crate::host::Host;
 use crate::lower::tree::*;
-use crate::parser::ast::{LogicalOp, UnaryOp, UpdateOp};
+use crate::parser::ast::{BinaryOp, LogicalOp, UnaryOp, UpdateOp};
 use crate::span::Span;
 use crate::value::gc::Gc;
 use crate::value::object::{ArrayData, ObjectKind};
@@ -485,7 +485,9 @@ impl Interp {
         }
         let lex = slot & GLOBAL_LEX_BIT != 0;
         let holder = if lex { &self.global_lex } else { &self.global };
-        let data = holder.borrow();
+        // SAFETY: the reference ends with this function, which runs no code and borrows
+        // nothing else (the hit clones a value).
+        let data = unsafe { holder.peek() }?;
         let (k, p) = data
             .properties
             .named_at((slot & !GLOBAL_LEX_BIT) as usize)?;
@@ -1216,7 +1218,7 @@ impl Interp {
             }
             Expr::CompoundPlace { op, place, value } => self.compound_place(*op, *place, value)?,
             Expr::Cond { test, cons, alt } => {
-                if self.expr(test)?.to_boolean() {
+                if self.truthy(test)? {
                     self.expr(cons)?
                 } else {
                     self.expr(alt)?
@@ -1604,7 +1606,10 @@ impl Interp {
         self.set_pos(span.start);
         Ok({
             let (f, this) = match callee {
-                Callee::Plain(Expr::Global(g)) if g.dynamic.is_some() => self.dyn_callee(g)?,
+                Callee::Plain(Expr::Global(g)) => match &g.dynamic {
+                    Some(_) => self.dyn_callee(g)?,
+                    None => (self.get_global_by_name(g)?, Value::Undefined),
+                },
                 Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
                 Callee::Method { object, key } => {
                     let obj = self.expr(object)?;
@@ -1688,7 +1693,21 @@ impl Interp {
 
     fn push_args(&mut self, args: &[Arg]) -> JsResult<()> {
         for a in args {
-            let v = self.expr(&a.expr)?;
+            // Register reads and `reg ± number` (`f(x)`, `fib(n - 1)`) need no `expr` call.
+            let v = match &a.expr {
+                Expr::Get {
+                    place: Place::Reg(r),
+                    tdz: None,
+                } => clone_value(&self.stack[self.base + *r as usize]),
+                Expr::BinRegConst { op, reg, rhs } => {
+                    match (&self.stack[self.base + *reg as usize], op) {
+                        (Value::Number(x), BinaryOp::Add) => Value::Number(x + rhs),
+                        (Value::Number(x), BinaryOp::Sub) => Value::Number(x - rhs),
+                        _ => self.expr(&a.expr)?,
+                    }
+                }
+                e => self.expr(e)?,
+            };
             if a.spread {
                 let items = props::iterate_to_vec(self, &v)?;
                 self.stack.extend(items);
@@ -2123,8 +2142,30 @@ impl Interp {
 
     /// Evaluate a test: ToBoolean of the value (dropped without the glue when not a heap
     /// reference).
+    /// A comparison of a register with a number or another register (most loop and `?:`
+    /// tests) is answered here, without an `expr` call or a boolean `Value`.
     #[inline(always)]
     fn truthy(&mut self, e: &Expr) -> JsResult<bool> {
+        match e {
+            Expr::BinRegConst { op, reg, rhs } => {
+                if let Value::Number(x) = self.stack[self.base + *reg as usize] {
+                    if let Some(b) = ops::number_compare(*op, x, *rhs) {
+                        return Ok(b);
+                    }
+                }
+            }
+            Expr::BinRegReg { op, a, b } => {
+                if let (Value::Number(x), Value::Number(y)) = (
+                    &self.stack[self.base + *a as usize],
+                    &self.stack[self.base + *b as usize],
+                ) {
+                    if let Some(b) = ops::number_compare(*op, *x, *y) {
+                        return Ok(b);
+                    }
+                }
+            }
+            _ => {}
+        }
         let v = self.expr(e)?;
         let b = v.to_boolean();
         v.release();

@@ -269,6 +269,22 @@ pub fn number_binary(op: BinaryOp, x: f64, y: f64) -> Option<Value> {
     })
 }
 
+/// Both operands numbers, a comparison: its truth value without building a `Value` (the
+/// tests of `if`, loops and `?:`). `None` for the other operators.
+#[inline(always)]
+pub fn number_compare(op: BinaryOp, x: f64, y: f64) -> Option<bool> {
+    use BinaryOp::*;
+    Some(match op {
+        Lt => x < y,
+        LtEq => x <= y,
+        Gt => x > y,
+        GtEq => x >= y,
+        StrictEq | Eq => x == y,
+        StrictNotEq | NotEq => x != y,
+        _ => return None,
+    })
+}
+
 /// ToInt32 for the operators: on x86-64 the hardware truncation (out of range and NaN give
 /// `i32::MIN`, which the round trip rejects unless `x` is exactly -2^31) instead of Rust's
 /// saturating `as`, whose clamping doubles the fast path's length.

@@ -108,6 +108,18 @@ impl JsObject {
         self.0.borrow()
     }
 
+    /// The record for a read that calls nothing (no JS, no allocation, no other borrow)
+    /// while the reference lives: no borrow counting. `None` while it is mutably borrowed.
+    ///
+    /// # Safety
+    ///
+    /// Drop the reference before anything that could borrow this object mutably runs.
+    #[inline]
+    pub unsafe fn peek(&self) -> Option<&ObjectData> {
+        // SAFETY: the caller's promise, as `try_borrow_unguarded` requires.
+        unsafe { self.0.try_borrow_unguarded() }
+    }
+
     /// Exclusive borrow of the record. Never hold it across a call into JS.
     #[inline]
     pub fn borrow_mut(&self) -> GcRefMut<'_, ObjectData> {

@@ -175,6 +175,22 @@ impl<T: ?Sized> GcRefCell<T> {
         }
     }
 
+    /// The wrapped value for a read that ends before anything can borrow it mutably, without
+    /// touching the borrow counter (tidejs item 11): `None` while it is mutably borrowed.
+    ///
+    /// # Safety
+    ///
+    /// The caller must drop the reference before any `borrow_mut` of this cell can run (no
+    /// call into code that could borrow it while the reference lives).
+    #[inline]
+    pub unsafe fn try_borrow_unguarded(&self) -> Option<&T> {
+        if self.borrow.get().borrowed() == BorrowState::Writing {
+            return None;
+        }
+        // SAFETY: not mutably borrowed now; the caller keeps it so while the reference lives.
+        Some(unsafe { &*self.cell.get() })
+    }
+
     /// Mutably borrows the wrapped value, returning an error if the value is currently borrowed.
     ///
     /// The borrow lasts until the returned `GcCellRefMut` exits scope.
