@@ -605,7 +605,7 @@ impl Interp {
             let home = function::with_extra(f, |x| x.and_then(|x| x.home.clone()));
             Some((
                 std::mem::replace(&mut self.home, home),
-                std::mem::replace(&mut self.func, Some(f.clone())),
+                self.func.replace(f.clone()),
             ))
         } else {
             None
