@@ -6,7 +6,7 @@
 //! Not here: lowering (`lower::build::class`), ordinary function calls (`interp::mod`).
 
 use super::function::{self, ClosureExtra, Env};
-use super::{props, Interp, JsResult};
+use super::{props, Flow, Interp, JsResult};
 use crate::lower::tree::*;
 use crate::value::gc::Gc;
 use crate::value::object::{ObjectKind, PrivateElement};
@@ -17,12 +17,30 @@ use std::rc::Rc;
 impl Interp {
     /// `[[Get]]` of a member expression, with `#x` private names.
     pub(crate) fn get_member(&mut self, obj: &Value, key: &PropertyKey) -> JsResult<Value> {
-        if let PropertyKey::Symbol(s) = key {
-            if s.is_private() {
-                return self.private_get(obj, s);
+        match (key, obj) {
+            (PropertyKey::Symbol(s), _) if s.is_private() => return self.private_get(obj, s),
+            // A getter on the chain (what the fast data-property walk left): called directly.
+            (PropertyKey::String(_), Value::Object(o)) => {
+                if let Some(g) = props::named_getter(o, key) {
+                    return self.call_getter(g, obj);
+                }
             }
+            _ => {}
         }
         props::get_value(self, obj, key)
+    }
+
+    /// Call a getter with `receiver` as `this` (the lean call path for lean code).
+    #[inline]
+    fn call_getter(&mut self, g: Option<JsObject>, receiver: &Value) -> JsResult<Value> {
+        let Some(g) = g else {
+            return Ok(Value::Undefined);
+        };
+        if let function::FastCall::Lean(code, env) = function::fast_call(&g) {
+            let base = self.stack.len();
+            return self.call_lean(&code, env, receiver.clone(), base, &g);
+        }
+        self.call(&Value::Object(g), receiver.clone(), &[])
     }
 
     /// PutValue of a member expression, with `#x` private names.
@@ -326,6 +344,7 @@ impl Interp {
         function::extra_mut(&f, |x| {
             x.fields = instance_fields;
             x.private_methods = private_methods;
+            x.proto = Some(proto.clone());
         });
         for s in statics {
             match s {
@@ -378,6 +397,12 @@ impl Interp {
         o: &JsObject,
         ctor: &JsObject,
     ) -> JsResult<()> {
+        let none = function::with_extra(ctor, |x| {
+            x.is_none_or(|x| x.fields.is_empty() && x.private_methods.is_empty())
+        });
+        if none {
+            return Ok(());
+        }
         let (methods, fields) = function::with_extra(ctor, |x| match x {
             Some(ClosureExtra {
                 fields,
@@ -413,31 +438,34 @@ impl Interp {
         let Some(proto) = home.prototype() else {
             return Ok(Value::Undefined);
         };
+        if let PropertyKey::String(_) = key {
+            // A data property (`super.method()`) needs no receiver; a getter gets `this`.
+            if let Some(v) = props::get_named_fast(&proto, key) {
+                return Ok(v);
+            }
+            if let Some(g) = props::named_getter(&proto, key) {
+                return self.call_getter(g, &this);
+            }
+        }
         props::get_with_receiver(self, &proto, key, &this)
     }
 
-    /// `super(...args)`.
-    pub(crate) fn super_call(
+    /// `super(...args)`, the arguments on the stack from `base` (consumed): `func` is the
+    /// active function and `parent` its [[GetPrototypeOf]] (GetSuperConstructor, taken
+    /// before the arguments were evaluated).
+    pub(crate) fn super_call_at(
         &mut self,
-        args: Vec<Value>,
+        func: JsObject,
+        parent: Option<JsObject>,
+        base: usize,
         this_place: Place,
         new_target: Value,
     ) -> JsResult<Value> {
-        let Some(func) = self.func.clone() else {
-            return Err(self.throw_type_error("'super' keyword unexpected here"));
-        };
-        let parent = func.prototype();
-        let parent_v = parent.clone().map(Value::Object).unwrap_or(Value::Null);
-        if !Interp::is_constructor(&parent_v) {
-            let s = crate::builtins::console::inspect_short(&parent_v);
-            return Err(self.throw_type_error(&format!(
-                "Super constructor {s} of anonymous class is not a constructor"
-            )));
-        }
         let Value::Object(nt) = new_target else {
+            self.truncate_stack(base);
             return Err(self.throw_type_error("'super' keyword unexpected here"));
         };
-        let result = self.construct_with(&parent_v, &args, &nt)?;
+        let result = self.construct_parent(&func, parent, base, &nt)?;
         let current = self.read_place(this_place, None)?;
         if !self.is_uninit(&current) {
             return Err(self.throw_reference_error("Super constructor may only be called once"));
@@ -447,6 +475,199 @@ impl Interp {
             self.initialize_instance_elements(o, &func)?;
         }
         Ok(result)
+    }
+
+    /// Construct(parent, args, newTarget) for `super(...)` and synthesized derived
+    /// constructors, the arguments on the stack from `base` (consumed): a lean constructor
+    /// takes them in place.
+    fn construct_parent(
+        &mut self,
+        func: &JsObject,
+        parent: Option<JsObject>,
+        base: usize,
+        new_target: &JsObject,
+    ) -> JsResult<Value> {
+        if let Some(p) = &parent {
+            if let Some((code, env)) = function::lean_ctor(p) {
+                return self.construct_lean(&code, env, p, base, new_target);
+            }
+        }
+        let parent_v = parent.map(Value::Object).unwrap_or(Value::Null);
+        if !Interp::is_constructor(&parent_v) {
+            self.truncate_stack(base);
+            return Err(self.super_not_constructor(func, &parent_v));
+        }
+        let mut args = self.take_arg_vec();
+        args.extend(self.stack.drain(base..));
+        let r = self.construct_with(&parent_v, &args, new_target);
+        self.give_arg_vec(args);
+        r
+    }
+
+    /// V8's "Super constructor X of C is not a constructor": X is a function's name (`null`
+    /// when it has none), an object's `#<Ctor>`, or the primitive; C the class's name.
+    #[cold]
+    fn super_not_constructor(&mut self, func: &JsObject, parent: &Value) -> super::Throw {
+        let what = match parent {
+            Value::Object(o) if o.borrow().kind.is_callable() => {
+                match o.get_own_data(&PropertyKey::String(atoms::NAME)) {
+                    Some(Value::String(n)) if !n.is_empty() => n.to_std_string_lossy(),
+                    _ => "null".into(),
+                }
+            }
+            Value::Object(o) => props::describe_object(o),
+            other => crate::builtins::console::inspect_short(other),
+        };
+        let name = function::closure_code(&func.borrow().kind)
+            .map(|c| c.name)
+            .filter(|n| *n != atoms::EMPTY)
+            .map(|n| n.to_js_string().to_std_string_lossy());
+        let class = name.unwrap_or_else(|| "anonymous class".into());
+        self.throw_type_error(&format!(
+            "Super constructor {what} of {class} is not a constructor"
+        ))
+    }
+
+    /// [[Construct]] of a closure whose code is `lean_ctor` (`function::lean_ctor`), its
+    /// arguments on the stack from `base` (consumed): OrdinaryCreateFromConstructor (or
+    /// `this` in its TDZ for a derived constructor), a base class's fields, the body with
+    /// `this`/`new.target`/home object in place, and the result rules — no `Callable`, no
+    /// argument vector, no handle clones beyond the frame's.
+    pub(crate) fn construct_lean(
+        &mut self,
+        code: &Rc<Code>,
+        env: Option<Gc<Env>>,
+        f: &JsObject,
+        base: usize,
+        new_target: &JsObject,
+    ) -> JsResult<Value> {
+        if code.default_derived {
+            // `constructor(...args) { super(...args) }`: no frame of its own.
+            if self.depth >= self.budget.max_depth {
+                self.truncate_stack(base);
+                return Err(self.depth_exceeded());
+            }
+            let result = self.construct_parent(f, f.prototype(), base, new_target)?;
+            if let Value::Object(o) = &result {
+                self.initialize_instance_elements(o, f)?;
+            }
+            return Ok(result);
+        }
+        self.enter_closure(base)?;
+        let derived = code.class_ctor == Some(true);
+        let this = if derived {
+            None
+        } else {
+            match self.create_this(code, f, new_target) {
+                Ok(o) => Some(o),
+                Err(t) => {
+                    self.truncate_stack(base);
+                    return Err(t);
+                }
+            }
+        };
+        // Extra arguments go; missing ones and the other registers start undefined.
+        let nparams = code.params.len();
+        if self.stack.len() > base + nparams {
+            self.truncate_stack(base + nparams);
+        }
+        let top = base + (code.registers as usize).max(nparams);
+        self.stack.reserve(top.saturating_sub(self.stack.len()));
+        while self.stack.len() < top {
+            self.stack.push(Value::Undefined);
+        }
+        let saved_base = std::mem::replace(&mut self.base, base);
+        let saved_env = std::mem::replace(&mut self.env, env);
+        if let Some(shape) = &code.env {
+            self.env = Some(Env::new(shape, self.env.clone(), &self.uninit));
+        }
+        if !code.params_in_place {
+            // All parameters captured: moved to the function's own record, in order.
+            for (i, p) in code.params.iter().enumerate() {
+                let v = std::mem::take(&mut self.stack[base + i]);
+                self.write_place(*p, v);
+            }
+        }
+        for &r in code.tdz_regs.iter() {
+            self.stack[base + r as usize] = self.uninit.clone();
+        }
+        if let Some(place) = code.this_place {
+            let v = match &this {
+                Some(o) => Value::Object(o.clone()),
+                None => self.uninit.clone(),
+            };
+            self.write_place(place, v);
+        }
+        if let Some(place) = code.new_target_place {
+            self.write_place(place, Value::Object(new_target.clone()));
+        }
+        let saved_super = if code.uses_super {
+            let home = function::with_extra(f, |x| x.and_then(|x| x.home.clone()));
+            Some((
+                std::mem::replace(&mut self.home, home),
+                self.func.replace(f.clone()),
+            ))
+        } else {
+            None
+        };
+        self.push_frame(code, super::stack::FrameKind::Construct, Some(f));
+        let saved_strict = std::mem::replace(&mut self.strict, code.strict);
+        self.depth += 1;
+        let result = match &code.expr_body {
+            Some(e) => self.expr(e),
+            None => match self.block(&code.body) {
+                Ok(Flow::Return) => Ok(std::mem::take(&mut self.ret)),
+                Ok(_) => Ok(Value::Undefined),
+                Err(t) => Err(t),
+            },
+        };
+        // (The derived rules read the `this` binding: before the frame goes. A primitive
+        // result throws after it, as V8 reports it at the `new` site.)
+        let mut bad_return = false;
+        let result = match (result, this) {
+            (Ok(r), _) if derived && !matches!(r, Value::Object(_) | Value::Undefined) => {
+                r.release();
+                bad_return = true;
+                Ok(Value::Undefined)
+            }
+            (Ok(r), _) if derived => self.derived_result(code, r),
+            (Ok(r @ Value::Object(_)), _) => Ok(r),
+            (Ok(r), Some(this)) => {
+                r.release();
+                Ok(Value::Object(this))
+            }
+            (r, _) => r,
+        };
+        self.depth -= 1;
+        self.strict = saved_strict;
+        self.pop_frame();
+        if let Some((home, func)) = saved_super {
+            self.home = home;
+            self.func = func;
+        }
+        self.base = saved_base;
+        self.env = saved_env;
+        self.truncate_stack(base);
+        if bad_return {
+            return Err(
+                self.throw_type_error("Derived constructors may only return object or undefined")
+            );
+        }
+        result
+    }
+
+    /// OrdinaryCreateFromConstructor(newTarget, %Object.prototype%) for a base constructor,
+    /// with a base class's fields and private methods (InitializeInstanceElements).
+    fn create_this(&mut self, code: &Code, f: &JsObject, nt: &JsObject) -> JsResult<JsObject> {
+        let proto = match function::class_prototype(nt) {
+            Some(p) => p,
+            None => self.get_prototype_from_constructor(nt, |i| &i.object_proto)?,
+        };
+        let this = JsObject::ordinary(Some(proto));
+        if code.class_ctor == Some(false) {
+            self.initialize_instance_elements(&this, f)?;
+        }
+        Ok(this)
     }
 
     /// [[Construct]] of a closure (ordinary function or class constructor).
@@ -478,10 +699,7 @@ impl Interp {
             let f = me.expect("class constructors carry their object");
             let parent = f.prototype().map(Value::Object).unwrap_or(Value::Null);
             if !Interp::is_constructor(&parent) {
-                let s = crate::builtins::console::inspect_short(&parent);
-                return Err(self.throw_type_error(&format!(
-                    "Super constructor {s} of anonymous class is not a constructor"
-                )));
+                return Err(self.super_not_constructor(&f, &parent));
             }
             let result = self.construct_with(&parent, args, new_target)?;
             if let Value::Object(o) = &result {

@@ -207,6 +207,10 @@ pub struct ClosureExtra {
     pub fields: Vec<(PropertyKey, Option<JsObject>)>,
     /// Class constructors: `[[PrivateMethods]]` installed on each instance.
     pub private_methods: Vec<(Symbol, PrivateElement)>,
+    /// Class constructors: their `prototype` property's value, which never changes (the
+    /// property is non-writable and non-configurable): what a construction with this
+    /// constructor as new.target takes without a property lookup.
+    pub proto: Option<JsObject>,
 }
 
 impl Finalize for ClosureExtra {}
@@ -226,6 +230,9 @@ unsafe impl Trace for ClosureExtra {
         }
         for (_, m) in &this.private_methods {
             mark(m);
+        }
+        if let Some(p) = &this.proto {
+            mark(p);
         }
     });
 }
@@ -470,6 +477,37 @@ pub(crate) fn materialize_prototype(interp: &Interp, obj: &JsObject) {
 pub(crate) fn materialize_for_key(interp: &Interp, obj: &JsObject, key: &PropertyKey) {
     if is_lazy_function_key(key) {
         materialize_prototype(interp, obj);
+    }
+}
+
+/// The code and environment of a closure that is a constructor with lean construction
+/// (`Code::lean_ctor`): `new` of it takes `Interp::construct_lean`, with no `Callable`.
+#[inline]
+pub(crate) fn lean_ctor(obj: &JsObject) -> Option<(Rc<Code>, Option<Gc<Env>>)> {
+    match &obj.borrow().kind {
+        ObjectKind::Closure(c) if c.code.lean_ctor && c.code.is_constructor => {
+            Some((c.code.clone(), c.env.clone()))
+        }
+        // Class constructors (boxed: they carry a home object, fields, the prototype).
+        ObjectKind::Function(payload) => match &**payload {
+            FunctionData::Closure { code, env, .. } if code.lean_ctor && code.is_constructor => {
+                Some((code.clone(), env.clone()))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The `prototype` of a class constructor (cached: it cannot change), if `obj` is one.
+#[inline]
+pub(crate) fn class_prototype(obj: &JsObject) -> Option<JsObject> {
+    match &obj.borrow().kind {
+        ObjectKind::Function(payload) => match &**payload {
+            FunctionData::Closure { extra: Some(x), .. } => x.proto.clone(),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

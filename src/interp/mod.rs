@@ -437,6 +437,12 @@ impl Interp {
     #[cold]
     #[inline(never)]
     fn tdz_error(&mut self, name: Atom) -> Throw {
+        // `this` of a derived constructor before `super()` (no variable is named `this`).
+        if name.to_js_string().to_std_string_lossy() == "this" {
+            return self.throw_reference_error(
+                "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+            );
+        }
         let msg = format!(
             "Cannot access '{}' before initialization",
             name.to_js_string()
@@ -1407,6 +1413,11 @@ impl Interp {
                     return Err(t);
                 }
                 self.set_pos(span.start);
+                if let Value::Object(o) = &f {
+                    if let Some((code, env)) = function::lean_ctor(o) {
+                        return self.construct_lean(&code, env, o, base, o);
+                    }
+                }
                 let ctor = match &f {
                     Value::Object(o) => function::callable(o).filter(|(_, is_ctor)| *is_ctor),
                     _ => None,
@@ -1576,14 +1587,18 @@ impl Interp {
                 new_target,
                 ..
             } => {
+                // GetNewTarget, GetSuperConstructor, then the arguments.
+                let nt = self.expr(new_target)?;
+                let Some(func) = self.func.clone() else {
+                    return Err(self.throw_type_error("'super' keyword unexpected here"));
+                };
+                let parent = func.prototype();
                 let base = self.stack.len();
                 if let Err(t) = self.push_args(args) {
                     self.stack.truncate(base);
                     return Err(t);
                 }
-                let argv: Vec<Value> = self.stack.drain(base..).collect();
-                let nt = self.expr(new_target)?;
-                self.super_call(argv, *this_place, nt)?
+                self.super_call_at(func, parent, base, *this_place, nt)?
             }
             Expr::PrivateIn { name, object } => {
                 let o = self.expr(object)?;
@@ -2463,6 +2478,13 @@ impl Interp {
         args: &[Value],
         new_target: &JsObject,
     ) -> JsResult<Value> {
+        if let Value::Object(o) = f {
+            if let Some((code, env)) = function::lean_ctor(o) {
+                let base = self.stack.len();
+                self.stack.extend_from_slice(args);
+                return self.construct_lean(&code, env, o, base, new_target);
+            }
+        }
         let ctor = match f {
             Value::Object(o) => function::callable(o).filter(|(_, c)| *c),
             _ => None,

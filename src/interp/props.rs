@@ -100,6 +100,28 @@ fn get_named_fast_at(obj: &JsObject, key: &PropertyKey, depth: u32) -> Option<Va
     }
 }
 
+/// The getter of a named accessor property found on `obj`'s prototype chain by the same walk
+/// as [`get_named_fast`] (`Some(None)`: an accessor without a getter). `None`: a data
+/// property, no property, or something the general path decides (proxies, deep chains).
+pub fn named_getter(obj: &JsObject, key: &PropertyKey) -> Option<Option<JsObject>> {
+    named_getter_at(obj, key, 0)
+}
+
+fn named_getter_at(obj: &JsObject, key: &PropertyKey, depth: u32) -> Option<Option<JsObject>> {
+    let data = obj.borrow();
+    match data.properties.named_property(key) {
+        Some(p) => match &p.slot {
+            Slot::Accessor(a) => Some(a.get.clone()),
+            Slot::Data(_) => None,
+        },
+        // (A proxy's record is empty and has no prototype: the walk ends there.)
+        None => match &data.prototype {
+            Some(p) if depth < 16 => named_getter_at(p, key, depth + 1),
+            _ => None,
+        },
+    }
+}
+
 /// [[Get]] of `o[n]` for a number `n` that is an array index, when `o` (an array or an
 /// ordinary object) has that element as an own data property: the hot path of indexed reads.
 /// `None`: the general path (holes, accessors, other exotic objects, non-index numbers).

@@ -85,6 +85,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         class_ctor: None,
         default_derived: false,
         lean: false,
+        lean_ctor: false,
         uses_super: false,
         new_target_place: None,
         this_place: None,
@@ -933,6 +934,7 @@ impl<'a> Builder<'a> {
         let mut code = result?;
         code.name = Atom::intern_str(f.id.as_ref().map_or("", |i| &i.name));
         code.lean = code.is_lean();
+        code.lean_ctor = code.is_lean_ctor();
         Ok(Rc::new(code))
     }
 
@@ -1043,6 +1045,7 @@ impl<'a> Builder<'a> {
             class_ctor: None,
             default_derived: false,
             lean: false,
+            lean_ctor: false,
             uses_super: false,
             new_target_place,
             this_place,

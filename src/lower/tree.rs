@@ -663,6 +663,11 @@ pub struct Code {
     /// Calls need no per-call setup beyond the registers (see [`Code::is_lean`]); set when
     /// the code is complete, read by the interpreter's lean call path.
     pub lean: bool,
+    /// [[Construct]] needs no per-call setup beyond the registers, `this` (a new object, or
+    /// TDZ in a derived constructor), `new.target` and the home object (see
+    /// [`Code::is_lean_ctor`]); read by `Interp::construct_lean`. Meaningful only for
+    /// constructors (`is_constructor`).
+    pub lean_ctor: bool,
     /// The body (or an arrow inside) uses `super`: calls set the frame's home object and
     /// active function from the closure.
     pub uses_super: bool,
@@ -702,6 +707,17 @@ impl Code {
     /// materialize_prototype`): ordinary functions, not class constructors.
     pub fn lazy_prototype(&self) -> bool {
         self.is_constructor && self.class_ctor.is_none()
+    }
+
+    /// A construction of this code needs nothing beyond what `Interp::construct_lean` does:
+    /// simple parameters in place (or all in the function's own record), no `arguments`,
+    /// no state machine. Class constructors (base, derived, and the synthesized derived one)
+    /// qualify; `super`, `new.target` and `this` are set up by the lean path.
+    pub fn is_lean_ctor(&self) -> bool {
+        self.machine.is_none()
+            && self.param_init.is_none()
+            && (self.params_in_place || self.params_in_own_record())
+            && self.arguments_place.is_none()
     }
 
     /// Every parameter is captured: a slot of the function's own record (the call moves the

@@ -259,6 +259,7 @@ pub fn lower_eval(program: &ast::Program, ctx: &EvalContext) -> R<EvalScript> {
         class_ctor: None,
         default_derived: false,
         lean: false,
+        lean_ctor: false,
         uses_super: false,
         new_target_place: None,
         this_place: None,
