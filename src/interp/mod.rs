@@ -2341,6 +2341,26 @@ impl Interp {
         }
     }
 
+    /// Call(F, this, args) with the arguments moved in: a lean closure finds them on the
+    /// stack with no clone of the argument list (the array methods' per-element callbacks).
+    pub fn call_owned<const N: usize>(
+        &mut self,
+        f: &Value,
+        this: Value,
+        args: [Value; N],
+    ) -> JsResult<Value> {
+        if let Value::Object(obj) = f {
+            if let Some((code, env)) = function::lean_closure(obj) {
+                let base = self.stack.len();
+                // (Lean code has no `arguments` object: arguments past its parameters are
+                // never seen, so they are dropped here instead of pushed.)
+                self.stack.extend(args.into_iter().take(code.params.len()));
+                return self.call_lean(&code, env, this, base, obj);
+            }
+        }
+        self.call(f, this, &args)
+    }
+
     /// Construct(F, args): `new F(...args)`.
     pub fn construct(&mut self, f: &Value, args: &[Value]) -> JsResult<Value> {
         let nt = match f {

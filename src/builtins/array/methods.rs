@@ -43,7 +43,7 @@ fn visit_present(
 ) -> JsResult<bool> {
     for k in 0..len {
         if let Some(v) = get_if_present(interp, o, k)? {
-            let r = interp.call(f, this_arg.clone(), &[v.clone(), num(k), o.clone()])?;
+            let r = interp.call_owned(f, this_arg.clone(), [v.clone(), num(k), o.clone()])?;
             if step(interp, v, k, r)? {
                 return Ok(true);
             }
@@ -128,7 +128,7 @@ fn find_via_predicate(
     for i in 0..len {
         let k = if ascending { i } else { len - 1 - i };
         let v = get_index(interp, &o, k)?;
-        let r = interp.call(&pred, this_arg.clone(), &[v.clone(), num(k), o.clone()])?;
+        let r = interp.call_owned(&pred, this_arg.clone(), [v.clone(), num(k), o.clone()])?;
         if r.to_boolean() {
             return Ok(Some((k, v)));
         }
@@ -188,7 +188,7 @@ fn reduce_impl(
     while i < len {
         let k = index(i);
         if let Some(v) = get_if_present(interp, &o, k)? {
-            acc = interp.call(&f, Value::Undefined, &[acc, v, num(k), o.clone()])?;
+            acc = interp.call_owned(&f, Value::Undefined, [acc, v, num(k), o.clone()])?;
         }
         i += 1;
     }

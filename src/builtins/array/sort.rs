@@ -131,7 +131,7 @@ fn sort_values(interp: &mut Interp, items: Vec<Value>, cmp: &Value) -> JsResult<
         sorted.into_iter().map(|(_, v)| v).collect()
     } else {
         merge_sort(values, &mut |x, y| {
-            let r = interp.call(cmp, Value::Undefined, &[x.clone(), y.clone()])?;
+            let r = interp.call_owned(cmp, Value::Undefined, [x.clone(), y.clone()])?;
             let v = match r {
                 Value::Number(n) => n,
                 other => ops::to_number(interp, &other)?,
