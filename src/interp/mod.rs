@@ -137,6 +137,24 @@ pub struct Interp {
 /// A thrown value kept for the embedder: (id, value, throw offset, throw script).
 pub(crate) type HeldException = (u64, Value, Option<u32>, Option<Rc<str>>);
 
+/// A function to be called many times (an array method's callback): the code and
+/// environment of a lean closure are looked up once (a function object's code and
+/// environment never change).
+pub(crate) struct Callback {
+    f: Value,
+    lean: Option<(Rc<Code>, Option<Gc<Env>>, JsObject)>,
+}
+
+impl Callback {
+    pub(crate) fn new(f: &Value) -> Self {
+        let lean = match f {
+            Value::Object(o) => function::lean_closure(o).map(|(c, e)| (c, e, o.clone())),
+            _ => None,
+        };
+        Callback { f: f.clone(), lean }
+    }
+}
+
 impl Interp {
     pub fn new(host: Box<dyn Host>) -> Interp {
         let (intrinsics, global) = Intrinsics::new();
@@ -2342,23 +2360,41 @@ impl Interp {
     }
 
     /// Call(F, this, args) with the arguments moved in: a lean closure finds them on the
-    /// stack with no clone of the argument list (the array methods' per-element callbacks).
+    /// stack with no clone of the argument list.
     pub fn call_owned<const N: usize>(
         &mut self,
         f: &Value,
         this: Value,
         args: [Value; N],
     ) -> JsResult<Value> {
-        if let Value::Object(obj) = f {
-            if let Some((code, env)) = function::lean_closure(obj) {
+        let cb = Callback::new(f);
+        self.call_callback(&cb, this, args)
+    }
+
+    /// Calls a callback resolved once by [`Callback::new`] (the array methods' per-element
+    /// calls: no lookup of the function's code per element), the arguments moved in.
+    pub(crate) fn call_callback<const N: usize>(
+        &mut self,
+        cb: &Callback,
+        this: Value,
+        args: [Value; N],
+    ) -> JsResult<Value> {
+        match &cb.lean {
+            Some((code, env, obj)) => {
                 let base = self.stack.len();
-                // (Lean code has no `arguments` object: arguments past its parameters are
-                // never seen, so they are dropped here instead of pushed.)
-                self.stack.extend(args.into_iter().take(code.params.len()));
-                return self.call_lean(&code, env, this, base, obj);
+                // Lean code has no `arguments` object: arguments past its parameters are
+                // never seen, so they are dropped here instead of pushed.
+                let n = code.params.len();
+                self.stack.reserve(N);
+                for (i, a) in args.into_iter().enumerate() {
+                    if i < n {
+                        self.stack.push(a);
+                    }
+                }
+                self.call_lean(code, env.clone(), this, base, obj)
             }
+            None => self.call(&cb.f, this, &args),
         }
-        self.call(f, this, &args)
     }
 
     /// Construct(F, args): `new F(...args)`.

@@ -1323,20 +1323,27 @@ pub fn copy_data_properties(interp: &mut Interp, target: &JsObject, src: &Value)
 /// The string keys a `for-in` visits: own enumerable first, then inherited ones not shadowed.
 pub fn enumerable_string_keys(interp: &mut Interp, v: &Value) -> JsResult<Vec<PropertyKey>> {
     let mut obj = Some(ops::to_object(interp, v)?);
-    let mut seen: Vec<PropertyKey> = Vec::new();
+    // Keys of the objects visited so far (enumerable or not: either shadows a key further
+    // up the chain). A hash set: a linear `contains` made a 1000-key dictionary cost half a
+    // million comparisons. The first object's own keys are distinct, so they are only
+    // checked from the second object on.
+    let mut seen: std::collections::HashSet<PropertyKey, rustc_hash::FxBuildHasher> =
+        Default::default();
+    let mut first = true;
     let mut out = Vec::new();
     while let Some(o) = obj {
         for key in own_property_keys(interp, &o)? {
-            if key.is_symbol() || seen.contains(&key) {
+            if key.is_symbol() || (!first && seen.contains(&key)) {
                 continue;
             }
             let enumerable =
                 get_own_property(interp, &o, &key)?.is_some_and(|p| p.attrs.enumerable());
-            seen.push(key.clone());
+            seen.insert(key.clone());
             if enumerable {
                 out.push(key);
             }
         }
+        first = false;
         obj = get_prototype_of(interp, &o)?;
     }
     Ok(out)
