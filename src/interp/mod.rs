@@ -32,6 +32,7 @@ use crate::parser::ast::{BinaryOp, LogicalOp, UnaryOp, UpdateOp};
 use crate::span::Span;
 use crate::value::gc::Gc;
 use crate::value::object::{ArrayData, ObjectKind};
+use crate::value::property::PropertyMap;
 use crate::value::{Atom, JsObject, JsString, PropertyKey, Symbol, Value};
 use function::{Callable, Env, FunctionData};
 use std::rc::Rc;
@@ -135,6 +136,27 @@ pub struct Interp {
 
 /// A thrown value kept for the embedder: (id, value, throw offset, throw script).
 pub(crate) type HeldException = (u64, Value, Option<u32>, Option<Rc<str>>);
+
+/// A function to be called many times (an array method's callback): the code and
+/// environment of a lean closure are looked up once (a function object's code and
+/// environment never change).
+pub(crate) struct Callback {
+    f: Value,
+    lean: Option<(Rc<Code>, Option<Gc<Env>>, JsObject)>,
+}
+
+impl Callback {
+    pub(crate) fn new(f: &Value) -> Self {
+        let lean = match f {
+            Value::Object(o) => match function::fast_call(o) {
+                function::FastCall::Lean(c, e) => Some((c, e, o.clone())),
+                _ => None,
+            },
+            _ => None,
+        };
+        Callback { f: f.clone(), lean }
+    }
+}
 
 impl Interp {
     pub fn new(host: Box<dyn Host>) -> Interp {
@@ -1255,6 +1277,28 @@ impl Interp {
                 }
                 self.get_member(&obj, &key)?
             }
+            Expr::MemberReg { reg, key, pos } => {
+                let k = PropertyKey::String(*key);
+                if let Value::Object(o) = &self.stack[self.base + *reg as usize] {
+                    if let Some(v) = props::get_named_fast(o, &k) {
+                        return Ok(v);
+                    }
+                }
+                let obj = self.stack[self.base + *reg as usize].clone();
+                self.member_named_slow(&obj, k, *pos)?
+            }
+            Expr::MemberReg2 { reg, keys, pos } => {
+                let k1 = PropertyKey::String(keys[0]);
+                let k2 = PropertyKey::String(keys[1]);
+                if let Value::Object(o) = &self.stack[self.base + *reg as usize] {
+                    if let Some(v) = props::get_named_path2(o, &k1, &k2) {
+                        return Ok(v);
+                    }
+                }
+                let obj = self.stack[self.base + *reg as usize].clone();
+                let mid = self.member_named(&obj, k1, pos[0])?;
+                self.member_named(&mid, k2, pos[1])?
+            }
             Expr::SetMember { object, key, value } => {
                 let obj = self.expr(object)?;
                 let key = self.key(key)?;
@@ -1366,11 +1410,31 @@ impl Interp {
                 value,
             } => {
                 let obj = self.expr(object)?;
-                if obj.is_nullish() {
-                    return Err(self.nullish_base_error(&obj, key));
-                }
-                let key = self.key(key)?;
-                let old = self.member_get(&obj, &key)?;
+                // `o.k op= v` on an object whose `k` is a data property (or absent) along
+                // the chain: read without building a reference; the write below takes
+                // `member_put`'s own fast path.
+                let fast_old = match (&**key, &obj) {
+                    (Key::Named(a), Value::Object(o)) => {
+                        props::get_named_fast(o, &PropertyKey::String(*a))
+                    }
+                    _ => None,
+                };
+                let (key, old) = match fast_old {
+                    Some(old) => {
+                        let Key::Named(a) = &**key else {
+                            unreachable!()
+                        };
+                        (PropertyKey::String(*a), old)
+                    }
+                    None => {
+                        if obj.is_nullish() {
+                            return Err(self.nullish_base_error(&obj, key));
+                        }
+                        let key = self.key(key)?;
+                        let old = self.member_get(&obj, &key)?;
+                        (key, old)
+                    }
+                };
                 let r = self.expr(value)?;
                 let v = match (&old, &r) {
                     (Value::Number(x), Value::Number(y)) => match ops::number_binary(*op, *x, *y) {
@@ -1465,6 +1529,30 @@ impl Interp {
                     }
                 }
                 Value::Object(self.new_array_with_holes(values))
+            }
+            Expr::ObjectLit(lit) => {
+                let base = self.stack.len();
+                for v in lit.values.iter() {
+                    match self.expr(v) {
+                        Ok(v) => self.stack.push(v),
+                        Err(t) => {
+                            self.stack.truncate(base);
+                            return Err(t);
+                        }
+                    }
+                }
+                let map = PropertyMap::from_distinct_data(
+                    lit.keys
+                        .iter()
+                        .zip(self.stack.drain(base..))
+                        .map(|(k, v)| (PropertyKey::String(*k), v)),
+                    lit.keys.len(),
+                );
+                Value::Object(JsObject::with_properties(
+                    Some(self.intrinsics.object_proto.clone()),
+                    map,
+                    ObjectKind::Ordinary,
+                ))
             }
             Expr::Object(ps) => {
                 let obj = JsObject::ordinary(Some(self.intrinsics.object_proto.clone()));
@@ -1692,6 +1780,27 @@ impl Interp {
             }
         }
         self.get_member(obj, key)
+    }
+
+    /// `obj.key` for a named key (the `Member` node's semantics): fast path, then the
+    /// general [[Get]] with a nullish base reported at `pos`.
+    #[inline]
+    fn member_named(&mut self, obj: &Value, key: PropertyKey, pos: u32) -> JsResult<Value> {
+        if let Value::Object(o) = obj {
+            if let Some(v) = props::get_named_fast(o, &key) {
+                return Ok(v);
+            }
+        }
+        self.member_named_slow(obj, key, pos)
+    }
+
+    #[inline(never)]
+    fn member_named_slow(&mut self, obj: &Value, key: PropertyKey, pos: u32) -> JsResult<Value> {
+        if obj.is_nullish() {
+            // The TypeError get_member throws is reported at the property.
+            self.set_pos(pos);
+        }
+        self.get_member(obj, &key)
     }
 
     /// PutValue of a member reference (same fast path as `member_get`).
@@ -2448,6 +2557,44 @@ impl Interp {
                 let s = crate::builtins::console::inspect_short(f);
                 Err(self.throw_type_error(&format!("{s} is not a function")))
             }
+        }
+    }
+
+    /// Call(F, this, args) with the arguments moved in: a lean closure finds them on the
+    /// stack with no clone of the argument list.
+    pub fn call_owned<const N: usize>(
+        &mut self,
+        f: &Value,
+        this: Value,
+        args: [Value; N],
+    ) -> JsResult<Value> {
+        let cb = Callback::new(f);
+        self.call_callback(&cb, this, args)
+    }
+
+    /// Calls a callback resolved once by [`Callback::new`] (the array methods' per-element
+    /// calls: no lookup of the function's code per element), the arguments moved in.
+    pub(crate) fn call_callback<const N: usize>(
+        &mut self,
+        cb: &Callback,
+        this: Value,
+        args: [Value; N],
+    ) -> JsResult<Value> {
+        match &cb.lean {
+            Some((code, env, obj)) => {
+                let base = self.stack.len();
+                // Lean code has no `arguments` object: arguments past its parameters are
+                // never seen, so they are dropped here instead of pushed.
+                let n = code.params.len();
+                self.stack.reserve(N);
+                for (i, a) in args.into_iter().enumerate() {
+                    if i < n {
+                        self.stack.push(a);
+                    }
+                }
+                self.call_lean(code, env.clone(), this, base, obj)
+            }
+            None => self.call(&cb.f, this, &args),
         }
     }
 

@@ -1312,7 +1312,7 @@ impl<'a> Builder<'a> {
                         PropKind::Spread(x) => ObjProp::Spread(self.expr(x)?),
                     });
                 }
-                Expr::Object(out.into_boxed_slice())
+                object_node(out)
             }
             ExprKind::Function(f) | ExprKind::Arrow(f) => Expr::Function(self.function(f)?),
             ExprKind::Unary { op, arg } => {
@@ -1475,11 +1475,11 @@ impl<'a> Builder<'a> {
                 object,
                 prop,
                 optional,
-            } => Expr::Member {
-                object: Box::new(self.opt_base(object, *optional)?),
-                key: Box::new(self.key(prop, e.span)?),
-                pos: member_position(object, prop),
-            },
+            } => member_node(
+                self.opt_base(object, *optional)?,
+                self.key(prop, e.span)?,
+                member_position(object, prop),
+            ),
             ExprKind::OptChain(inner) => Expr::OptChain(self.boxed(inner)?),
             ExprKind::Seq(xs) => Expr::Seq(xs.iter().map(|x| self.expr(x)).collect::<R<_>>()?),
             ExprKind::Paren(x) => self.expr(x)?,
@@ -1798,6 +1798,73 @@ pub(crate) fn member_position(object: &ast::Expr, prop: &ast::MemberProp) -> u32
         ast::MemberProp::Ident(id) | ast::MemberProp::Private(id) => id.span.start,
         ast::MemberProp::Computed(_) => object.span.end,
     }
+}
+
+/// A member read, specialised when the object is a register (`MemberReg`) or a named read
+/// of one (`MemberReg2`).
+fn member_node(object: Expr, key: Key, pos: u32) -> Expr {
+    match (object, key) {
+        (
+            Expr::Get {
+                place: Place::Reg(reg),
+                tdz: None,
+            },
+            Key::Named(key),
+        ) => Expr::MemberReg { reg, key, pos },
+        (
+            Expr::MemberReg {
+                reg,
+                key: k1,
+                pos: p1,
+            },
+            Key::Named(k2),
+        ) => Expr::MemberReg2 {
+            reg,
+            keys: [k1, k2],
+            pos: [p1, pos],
+        },
+        (object, key) => Expr::Member {
+            object: Box::new(object),
+            key: Box::new(key),
+            pos,
+        },
+    }
+}
+
+/// An object literal: `ObjectLit` when every property is `name: value` with distinct static
+/// names and no value is a method needing its home object.
+fn object_node(props: Vec<ObjProp>) -> Expr {
+    let simple = props.iter().enumerate().all(|(i, p)| match p {
+        ObjProp::Value {
+            key: Key::Named(a),
+            value,
+        } => {
+            !matches!(value, Expr::Function(code) if code.uses_super)
+                && !props[..i]
+                    .iter()
+                    .any(|q| matches!(q, ObjProp::Value { key: Key::Named(b), .. } if b == a))
+        }
+        _ => false,
+    });
+    if !simple || props.is_empty() {
+        return Expr::Object(props.into_boxed_slice());
+    }
+    let mut keys = Vec::with_capacity(props.len());
+    let mut values = Vec::with_capacity(props.len());
+    for p in props {
+        if let ObjProp::Value {
+            key: Key::Named(a),
+            value,
+        } = p
+        {
+            keys.push(a);
+            values.push(value);
+        }
+    }
+    Expr::ObjectLit(Box::new(ObjectLit {
+        keys: keys.into_boxed_slice(),
+        values: values.into_boxed_slice(),
+    }))
 }
 
 /// A binary operator node specialised by operand shape (ARCHITECTURE.md, "Executable tree"):

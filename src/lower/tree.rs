@@ -190,6 +190,24 @@ pub enum Expr {
         /// `null`/`undefined` is reported.
         pos: u32,
     },
+    /// `r.name`, `r` a register read without TDZ check: the object is looked at in place
+    /// (no nested evaluation, no handle clone). `pos` as in `Member`.
+    MemberReg {
+        reg: u32,
+        key: Atom,
+        pos: u32,
+    },
+    /// `r.a.b` (`p.pos.x`), `r` as in `MemberReg`: both reads in one node, the intermediate
+    /// object borrowed, not cloned, when it is an own data property. `pos`: of `.a`, `.b`.
+    MemberReg2 {
+        reg: u32,
+        keys: [Atom; 2],
+        pos: [u32; 2],
+    },
+    /// An object literal whose properties are all `key: value` with distinct static names
+    /// (no `__proto__`, accessors, spread, computed keys or `super`-using methods): the values
+    /// are evaluated in order, then the object is made with its property block in one go.
+    ObjectLit(Box<ObjectLit>),
     SetMember {
         object: Box<Expr>,
         key: Box<Key>,
@@ -438,6 +456,13 @@ pub enum Callee {
 pub struct Arg {
     pub expr: Expr,
     pub spread: bool,
+}
+
+/// See `Expr::ObjectLit`.
+#[derive(Debug)]
+pub struct ObjectLit {
+    pub keys: Box<[Atom]>,
+    pub values: Box<[Expr]>,
 }
 
 #[derive(Debug)]

@@ -1014,6 +1014,38 @@ impl PropertyMap {
         PropertyMap { named: Named(b) }
     }
 
+    /// A map of plain data properties (writable, enumerable, configurable) with distinct
+    /// string keys, in the given order: one block of exactly `len` entries (an object
+    /// literal's whole property list in one allocation). `entries` yields `len` items.
+    pub fn from_distinct_data(
+        entries: impl Iterator<Item = (PropertyKey, Value)>,
+        len: usize,
+    ) -> Self {
+        let mut map = PropertyMap::default();
+        if len == 0 {
+            return map;
+        }
+        if len > LINEAR_SCAN_MAX {
+            for (k, v) in entries {
+                map.insert(k, Property::data(v, Attributes::DEFAULT));
+            }
+            return map;
+        }
+        let b = block_alloc(len);
+        for (i, (k, v)) in entries.take(len).enumerate() {
+            debug_assert!(!matches!(k, PropertyKey::Index(_)));
+            // SAFETY: `i` < `len` = the capacity; the new block is ours alone.
+            unsafe {
+                block_entries(b)
+                    .add(i)
+                    .write((k, Property::data(v, Attributes::DEFAULT)));
+                (*b).len = i as u32 + 1;
+            }
+        }
+        map.named = Named(b);
+        map
+    }
+
     /// Gives an object without named properties the shared template's properties (copied
     /// on the first change). Ignored if the object already has named properties.
     pub fn share_named(&mut self, template: &SharedNamed) {

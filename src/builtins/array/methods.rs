@@ -12,7 +12,7 @@ use super::{
 };
 use crate::builtins::arg;
 use crate::interp::function::{closure_slot, is_callable};
-use crate::interp::{ops, props, Interp, JsResult};
+use crate::interp::{ops, props, Callback, Interp, JsResult};
 use crate::value::{Atom, JsObject, JsString, PropertyKey, Value};
 
 fn num(k: u64) -> Value {
@@ -41,9 +41,10 @@ fn visit_present(
     this_arg: &Value,
     mut step: impl FnMut(&mut Interp, Value, u64, Value) -> JsResult<bool>,
 ) -> JsResult<bool> {
+    let f = &Callback::new(f);
     for k in 0..len {
         if let Some(v) = get_if_present(interp, o, k)? {
-            let r = interp.call(f, this_arg.clone(), &[v.clone(), num(k), o.clone()])?;
+            let r = interp.call_callback(f, this_arg.clone(), [v.clone(), num(k), o.clone()])?;
             if step(interp, v, k, r)? {
                 return Ok(true);
             }
@@ -128,7 +129,7 @@ fn find_via_predicate(
     for i in 0..len {
         let k = if ascending { i } else { len - 1 - i };
         let v = get_index(interp, &o, k)?;
-        let r = interp.call(&pred, this_arg.clone(), &[v.clone(), num(k), o.clone()])?;
+        let r = interp.call_owned(&pred, this_arg.clone(), [v.clone(), num(k), o.clone()])?;
         if r.to_boolean() {
             return Ok(Some((k, v)));
         }
@@ -185,10 +186,11 @@ fn reduce_impl(
             }
         }
     };
+    let f = Callback::new(&f);
     while i < len {
         let k = index(i);
         if let Some(v) = get_if_present(interp, &o, k)? {
-            acc = interp.call(&f, Value::Undefined, &[acc, v, num(k), o.clone()])?;
+            acc = interp.call_callback(&f, Value::Undefined, [acc, v, num(k), o.clone()])?;
         }
         i += 1;
     }

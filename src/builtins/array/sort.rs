@@ -18,7 +18,7 @@ use super::{
 };
 use crate::builtins::arg;
 use crate::interp::function::is_callable;
-use crate::interp::{ops, Interp, JsResult};
+use crate::interp::{ops, Callback, Interp, JsResult};
 use crate::value::Value;
 
 const RUN: usize = 32;
@@ -130,8 +130,9 @@ fn sort_values(interp: &mut Interp, items: Vec<Value>, cmp: &Value) -> JsResult<
         })?;
         sorted.into_iter().map(|(_, v)| v).collect()
     } else {
+        let cmp = Callback::new(cmp);
         merge_sort(values, &mut |x, y| {
-            let r = interp.call(cmp, Value::Undefined, &[x.clone(), y.clone()])?;
+            let r = interp.call_callback(&cmp, Value::Undefined, [x.clone(), y.clone()])?;
             let v = match r {
                 Value::Number(n) => n,
                 other => ops::to_number(interp, &other)?,
