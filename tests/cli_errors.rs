@@ -136,6 +136,26 @@ fn runaway_recursion_is_a_catchable_range_error() {
     );
 }
 
+/// Deep expressions in every one of many calls use more native stack per call than the
+/// depth limit budgets for: the native stack check throws the RangeError first.
+#[test]
+fn recursion_through_deep_expressions_is_a_catchable_range_error() {
+    let nest = 200;
+    let (out, err, code, _) = run(
+        "recurse_nested.js",
+        &format!(
+            "function f(k) {{ if (k === 0) return 0; return {}f(k - 1){}; }}\n\
+             try {{ f(1e6); }} catch (e) {{ console.log(e instanceof RangeError, e.message); }}\n",
+            "(1 + ".repeat(nest),
+            ")".repeat(nest)
+        ),
+    );
+    assert_eq!(
+        (out.as_str(), err.as_str(), code),
+        ("true Maximum call stack size exceeded\n", "", Some(0))
+    );
+}
+
 #[test]
 fn runaway_recursion_uncaught_is_reported() {
     let (out, err, code, p) = run("recurse2.js", "console.log(1);\nfunction f(){f()}\nf();\n");

@@ -65,6 +65,32 @@ pub const MAX_CALL_DEPTH: u32 = 10_000;
 /// Stack size the engine thread needs for `MAX_CALL_DEPTH` (measured with margin).
 pub const ENGINE_STACK_BYTES: usize = 512 << 20;
 
+/// Native stack kept free below the point where a call throws "Maximum call stack size
+/// exceeded": what one function's evaluation may use between two calls (expressions nest at
+/// most `lexer::MAX_NESTING` deep, a few hundred bytes of evaluator frame each).
+const STACK_MARGIN_BYTES: usize = 4 << 20;
+
+/// The current native stack position (the address of a local: the stack grows down).
+#[inline(always)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::ptr::addr_of!(marker) as usize
+}
+
+/// The lowest stack position at which a call may start on this thread: `STACK_MARGIN_BYTES`
+/// (at most half the stack left) above the thread's stack limit. 0 (no check) when the
+/// platform does not tell the limit.
+fn stack_floor() -> usize {
+    match stacker::remaining_stack() {
+        Some(remaining) => {
+            let here = stack_position();
+            let limit = here.saturating_sub(remaining);
+            limit + STACK_MARGIN_BYTES.min(remaining / 2)
+        }
+        None => 0,
+    }
+}
+
 pub struct Interp {
     stack: Vec<Value>,
     base: usize,
@@ -79,6 +105,9 @@ pub struct Interp {
     /// The TDZ marker: a private symbol no script can reach.
     uninit: Value,
     depth: u32,
+    /// Calls throw a RangeError below this native stack position (see `stack_floor`): the
+    /// interpreter runs on the thread that made it (its heap is thread-local).
+    stack_floor: usize,
     /// new.target at the entry of a native function called through [[Construct]]; `None` on a
     /// plain call. Natives that care read it before making any other call.
     pub new_target: Option<JsObject>,
@@ -175,6 +204,7 @@ impl Interp {
             host,
             uninit: Value::Symbol(Symbol::new(None)),
             depth: 0,
+            stack_floor: stack_floor(),
             new_target: None,
             strict: false,
             interrupt: None,
@@ -2184,7 +2214,9 @@ impl Interp {
     /// and the budget/interrupt tick. On failure the arguments from `base` are dropped.
     #[inline(always)]
     fn enter_closure(&mut self, base: usize) -> JsResult<()> {
-        if self.depth >= self.budget.max_depth {
+        // The depth limit, and the native stack: deeply nested expressions in each of many
+        // calls can use more stack per call than `ENGINE_STACK_BYTES` / `MAX_CALL_DEPTH`.
+        if self.depth >= self.budget.max_depth || stack_position() < self.stack_floor {
             self.stack.truncate(base);
             return Err(self.depth_exceeded());
         }
