@@ -1033,6 +1033,19 @@ fn heap_limit_stops_a_growing_array() {
     assert_eq!(r.err(), Some(Error::Limit(Limit::Heap)));
 }
 
+/// Deep expressions in each of many calls: the native stack check of the segment the runtime
+/// runs JS on throws the catchable RangeError (no stack overflow).
+#[test]
+fn deep_expressions_in_deep_recursion_are_a_range_error() {
+    let mut rt = captured();
+    let nested = format!("{}d(n + 1){}", "(1 + ".repeat(200), ")".repeat(200));
+    let src = format!(
+        "function d(n) {{ return {nested} }} \
+         (() => {{ try {{ d(0) }} catch (e) {{ return e.constructor.name }} }})()"
+    );
+    assert_eq!(rt.eval_as::<String>(&src).unwrap(), "RangeError");
+}
+
 #[test]
 fn call_depth_limit_ends_the_script() {
     let mut rt = Runtime::builder()

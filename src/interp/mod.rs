@@ -105,8 +105,9 @@ pub struct Interp {
     /// The TDZ marker: a private symbol no script can reach.
     uninit: Value,
     depth: u32,
-    /// Calls throw a RangeError below this native stack position (see `stack_floor`): the
-    /// interpreter runs on the thread that made it (its heap is thread-local).
+    /// Calls throw a RangeError below this native stack position (see `stack_floor`): set
+    /// for the thread that made the interpreter (its heap is thread-local), and for each
+    /// stack segment the embedding `Runtime` runs JS on (`refresh_stack_floor`).
     stack_floor: usize,
     /// new.target at the entry of a native function called through [[Construct]]; `None` on a
     /// plain call. Natives that care read it before making any other call.
@@ -2208,6 +2209,17 @@ impl Interp {
         self.env = saved_env;
         self.truncate_stack(base);
         result
+    }
+
+    /// Recompute the native stack floor for the stack segment running now (the embedding
+    /// `Runtime` runs JS on segments it maps); returns the previous one for
+    /// [`Interp::restore_stack_floor`].
+    pub(crate) fn refresh_stack_floor(&mut self) -> usize {
+        std::mem::replace(&mut self.stack_floor, stack_floor())
+    }
+
+    pub(crate) fn restore_stack_floor(&mut self, floor: usize) {
+        self.stack_floor = floor;
     }
 
     /// The checks on entry to every closure call: the depth limit (a catchable RangeError)

@@ -640,7 +640,13 @@ impl Runtime {
     /// Run `f` with the Rust stack the depth limit needs.
     fn with_stack<R>(&mut self, f: impl FnOnce(&mut Runtime) -> R) -> R {
         let need = self.interp.budget.max_depth as usize * STACK_PER_DEPTH + (256 << 10);
-        stacker::maybe_grow(need, need + (1 << 20), || f(self))
+        stacker::maybe_grow(need, need + (1 << 20), || {
+            // The native stack check must measure the segment JS runs on now.
+            let saved = self.interp.refresh_stack_floor();
+            let r = f(self);
+            self.interp.restore_stack_floor(saved);
+            r
+        })
     }
 
     /// After running JS: report a termination as `Error::Limit` and make the runtime usable
