@@ -617,24 +617,33 @@ fn promise_ctor(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<
     };
     // CreateResolvingFunctions; an executor that cannot observe its second argument gets
     // no reject function (nobody could reach it).
+    let skip_reject = crate::interp::function::ignores_second_argument(&executor);
+    run_executor(interp, promise, skip_reject, |interp, args| {
+        interp.call(&executor, Value::Undefined, args)
+    })
+}
+
+/// The Promise constructor's steps from CreateResolvingFunctions on: call the executor
+/// (`call`) with the resolving functions (`reject` left out when the executor cannot read
+/// it), and turn an abrupt completion into Call(reject, …): RejectPromise through the
+/// pair's [[AlreadyResolved]] state (the resolve function's promise slot).
+fn run_executor(
+    interp: &mut Interp,
+    promise: JsObject,
+    skip_reject: bool,
+    call: impl FnOnce(&mut Interp, &[Value]) -> JsResult<Value>,
+) -> JsResult<Value> {
     let resolve = new_resolve_function(interp, &promise);
-    let r = if crate::interp::function::ignores_second_argument(&executor) {
-        interp.call(
-            &executor,
-            Value::Undefined,
-            &[Value::Object(resolve.clone())],
-        )
+    let r = if skip_reject {
+        call(interp, &[Value::Object(resolve.clone())])
     } else {
         let reject = new_reject_function(interp, &resolve);
-        interp.call(
-            &executor,
-            Value::Undefined,
+        call(
+            interp,
             &[Value::Object(resolve.clone()), Value::Object(reject)],
         )
     };
     if r.is_err() {
-        // An abrupt completion is Call(reject, …): RejectPromise through the pair's
-        // [[AlreadyResolved]] state (the resolve function's promise slot).
         let e = std::mem::take(&mut interp.exception);
         if let Some(p) = take_resolving_target(&resolve) {
             reject_promise(interp, &p, e);
@@ -653,23 +662,10 @@ pub(crate) fn construct_with_arrow(interp: &mut Interp, code: &Rc<Code>) -> JsRe
         Some(interp.intrinsics.promise_proto.clone()),
         ObjectKind::Promise(Box::new(PromiseData::pending())),
     );
-    let resolve = new_resolve_function(interp, &promise);
-    let r = if crate::interp::function::code_ignores_second_argument(code) {
-        interp.call_arrow_code(code, &[Value::Object(resolve.clone())])
-    } else {
-        let reject = new_reject_function(interp, &resolve);
-        interp.call_arrow_code(
-            code,
-            &[Value::Object(resolve.clone()), Value::Object(reject)],
-        )
-    };
-    if r.is_err() {
-        let e = std::mem::take(&mut interp.exception);
-        if let Some(p) = take_resolving_target(&resolve) {
-            reject_promise(interp, &p, e);
-        }
-    }
-    Ok(Value::Object(promise))
+    let skip_reject = crate::interp::function::code_ignores_second_argument(code);
+    run_executor(interp, promise, skip_reject, |interp, args| {
+        interp.call_arrow_code(code, args)
+    })
 }
 
 /// `Promise.resolve(x)`.

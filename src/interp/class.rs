@@ -566,31 +566,7 @@ impl Interp {
                 }
             }
         };
-        // Extra arguments go; missing ones and the other registers start undefined.
-        let nparams = code.params.len();
-        if self.stack.len() > base + nparams {
-            self.truncate_stack(base + nparams);
-        }
-        let top = base + (code.registers as usize).max(nparams);
-        self.stack.reserve(top.saturating_sub(self.stack.len()));
-        while self.stack.len() < top {
-            self.stack.push(Value::Undefined);
-        }
-        let saved_base = std::mem::replace(&mut self.base, base);
-        let saved_env = std::mem::replace(&mut self.env, env);
-        if let Some(shape) = &code.env {
-            self.env = Some(Env::new(shape, self.env.clone(), &self.uninit));
-        }
-        if !code.params_in_place {
-            // All parameters captured: moved to the function's own record, in order.
-            for (i, p) in code.params.iter().enumerate() {
-                let v = std::mem::take(&mut self.stack[base + i]);
-                self.write_place(*p, v);
-            }
-        }
-        for &r in code.tdz_regs.iter() {
-            self.stack[base + r as usize] = self.uninit.clone();
-        }
+        let (saved_base, saved_env) = self.enter_lean_registers(code, env, base);
         if let Some(place) = code.this_place {
             let v = match &this {
                 Some(o) => Value::Object(o.clone()),

@@ -2134,34 +2134,7 @@ impl Interp {
             return self.call_closure(code, env, this, base, me.cloned(), None);
         }
         self.enter_closure(base)?;
-        // Extra arguments go; missing ones and the other registers start undefined.
-        let nparams = code.params.len();
-        if self.stack.len() > base + nparams {
-            self.truncate_stack(base + nparams);
-        }
-        // (Captured parameters need no register of their own, but arrive in the first ones.)
-        let top = base + (code.registers as usize).max(nparams);
-        self.stack.reserve(top.saturating_sub(self.stack.len()));
-        while self.stack.len() < top {
-            self.stack.push(Value::Undefined);
-        }
-        let saved_base = std::mem::replace(&mut self.base, base);
-        let saved_env = std::mem::replace(&mut self.env, env);
-        if let Some(shape) = &code.env {
-            self.env = Some(Env::new(shape, self.env.clone(), &self.uninit));
-        }
-        if !code.params_in_place {
-            // Captured parameters (`Code::is_lean`: all in the function's own record): moved
-            // there from their argument registers, in order (a repeated name keeps the last),
-            // before those registers serve other bindings.
-            for (i, p) in code.params.iter().enumerate() {
-                let v = std::mem::take(&mut self.stack[base + i]);
-                self.write_place(*p, v);
-            }
-        }
-        for &r in code.tdz_regs.iter() {
-            self.stack[base + r as usize] = self.uninit.clone();
-        }
+        let (saved_base, saved_env) = self.enter_lean_registers(code, env, base);
         // OrdinaryCallBindThis into the function's `this` binding, when it reads `this`
         // (primitive receivers of sloppy functions took the general path above).
         if let Some(place) = code.this_place {
@@ -2220,6 +2193,47 @@ impl Interp {
 
     pub(crate) fn restore_stack_floor(&mut self, floor: usize) {
         self.stack_floor = floor;
+    }
+
+    /// The register and environment set-up of lean calls and lean constructions (`call_lean`,
+    /// `construct_lean`): extra arguments go, missing ones and the other registers start
+    /// undefined, the function's own record is made and captured parameters move into it,
+    /// TDZ registers are marked. Returns the caller's base and environment to restore.
+    #[inline(always)]
+    pub(crate) fn enter_lean_registers(
+        &mut self,
+        code: &Code,
+        env: Option<Gc<Env>>,
+        base: usize,
+    ) -> (usize, Option<Gc<Env>>) {
+        let nparams = code.params.len();
+        if self.stack.len() > base + nparams {
+            self.truncate_stack(base + nparams);
+        }
+        // (Captured parameters need no register of their own, but arrive in the first ones.)
+        let top = base + (code.registers as usize).max(nparams);
+        self.stack.reserve(top.saturating_sub(self.stack.len()));
+        while self.stack.len() < top {
+            self.stack.push(Value::Undefined);
+        }
+        let saved_base = std::mem::replace(&mut self.base, base);
+        let saved_env = std::mem::replace(&mut self.env, env);
+        if let Some(shape) = &code.env {
+            self.env = Some(Env::new(shape, self.env.clone(), &self.uninit));
+        }
+        if !code.params_in_place {
+            // Captured parameters (`Code::is_lean`: all in the function's own record): moved
+            // there from their argument registers, in order (a repeated name keeps the last),
+            // before those registers serve other bindings.
+            for (i, p) in code.params.iter().enumerate() {
+                let v = std::mem::take(&mut self.stack[base + i]);
+                self.write_place(*p, v);
+            }
+        }
+        for &r in code.tdz_regs.iter() {
+            self.stack[base + r as usize] = self.uninit.clone();
+        }
+        (saved_base, saved_env)
     }
 
     /// The checks on entry to every closure call: the depth limit (a catchable RangeError)
