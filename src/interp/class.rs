@@ -6,7 +6,7 @@
 //! Not here: lowering (`lower::build::class`), ordinary function calls (`interp::mod`).
 
 use super::function::{self, ClosureExtra, Env};
-use super::{props, Flow, Interp, JsResult};
+use super::{props, Interp, JsResult};
 use crate::lower::tree::*;
 use crate::value::gc::Gc;
 use crate::value::object::{ObjectKind, PrivateElement};
@@ -589,14 +589,7 @@ impl Interp {
         self.push_frame(code, super::stack::FrameKind::Construct, Some(f));
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;
-        let result = match &code.expr_body {
-            Some(e) => self.expr(e),
-            None => match self.block(&code.body) {
-                Ok(Flow::Return) => Ok(std::mem::take(&mut self.ret)),
-                Ok(_) => Ok(Value::Undefined),
-                Err(t) => Err(t),
-            },
-        };
+        let result = self.eval_lean_body(code);
         // (The derived rules read the `this` binding: before the frame goes. A primitive
         // result throws after it, as V8 reports it at the `new` site.)
         let mut bad_return = false;

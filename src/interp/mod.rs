@@ -2162,14 +2162,7 @@ impl Interp {
         }
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;
-        let result = match &code.expr_body {
-            Some(e) => self.expr(e),
-            None => match self.block(&code.body) {
-                Ok(Flow::Return) => Ok(std::mem::take(&mut self.ret)),
-                Ok(_) => Ok(Value::Undefined),
-                Err(t) => Err(t),
-            },
-        };
+        let result = self.eval_lean_body(code);
         self.depth -= 1;
         self.strict = saved_strict;
         if let Some(frame) = self.frames.pop() {
@@ -2193,6 +2186,20 @@ impl Interp {
 
     pub(crate) fn restore_stack_floor(&mut self, floor: usize) {
         self.stack_floor = floor;
+    }
+
+    /// A lean body's completion value: an expression body's value, a block's `return`
+    /// value, else undefined (`call_lean`, `construct_lean`).
+    #[inline(always)]
+    pub(crate) fn eval_lean_body(&mut self, code: &Code) -> JsResult<Value> {
+        match &code.expr_body {
+            Some(e) => self.expr(e),
+            None => match self.block(&code.body) {
+                Ok(Flow::Return) => Ok(std::mem::take(&mut self.ret)),
+                Ok(_) => Ok(Value::Undefined),
+                Err(t) => Err(t),
+            },
+        }
     }
 
     /// The register and environment set-up of lean calls and lean constructions (`call_lean`,
