@@ -558,11 +558,10 @@ impl Interp {
         }
     }
 
-    /// The code and environment of a global name's value when the inline cache holds it and
-    /// it is a lean closure whose code has a name: what a plain call `f(…)` needs, read
-    /// without cloning the function object (nothing in a lean call reaches it: a named
-    /// frame is named by its code; a later reassignment of the global cannot free the code
-    /// or environment, which the call holds).
+    /// The code and environment of a global name's value, when the inline cache holds it
+    /// and it is a lean closure with a name (the frame then needs no function object): what a plain call `f(…)` needs, read from the global record without
+    /// cloning the value (a later reassignment of the global cannot free the code or
+    /// environment, which the call holds).
     #[inline(always)]
     fn global_lean_callee(&self, g: &GlobalRef) -> Option<(Rc<Code>, Option<Gc<Env>>)> {
         let slot = g.slot.get();
@@ -582,12 +581,34 @@ impl Interp {
         if *name != g.name {
             return None;
         }
+        // SAFETY: as above.
         match &unsafe { f.peek() }?.kind {
+            // (Named code only: the frame needs no function object.)
             ObjectKind::Closure(c) if c.code.lean && c.code.name != crate::value::atoms::EMPTY => {
                 Some((c.code.clone(), c.env.clone()))
             }
             _ => None,
         }
+    }
+
+    /// A plain call of a lean closure taken apart by [`lean_callee`]: the arguments, then
+    /// the call.
+    #[inline(always)]
+    fn call_lean_parts(
+        &mut self,
+        code: Rc<Code>,
+        env: Option<Gc<Env>>,
+        me: Option<JsObject>,
+        args: &[Arg],
+        span: Span,
+    ) -> JsResult<Value> {
+        let base = self.stack.len();
+        if let Err(t) = self.push_args(args) {
+            self.stack.truncate(base);
+            return Err(t);
+        }
+        self.set_pos(span.start);
+        self.call_lean_with(&code, env, Value::Undefined, base, me.as_ref())
     }
 
     /// GetValue of a global name reference (no `with`/eval interception): the inline cache,
@@ -1797,16 +1818,27 @@ impl Interp {
         // The call's position also covers errors while evaluating the callee (an undefined
         // global function); it is set again below, after the arguments' own calls.
         self.set_pos(span.start);
-        if let Callee::Plain(Expr::Global(g)) = callee {
-            if let Some((code, env)) = self.global_lean_callee(g) {
-                let base = self.stack.len();
-                if let Err(t) = self.push_args(args) {
-                    self.stack.truncate(base);
-                    return Err(t);
+        match callee {
+            Callee::Plain(Expr::Global(g)) => {
+                if let Some((code, env)) = self.global_lean_callee(g) {
+                    let base = self.stack.len();
+                    if let Err(t) = self.push_args(args) {
+                        self.stack.truncate(base);
+                        return Err(t);
+                    }
+                    self.set_pos(span.start);
+                    return self.call_lean_with(&code, env, Value::Undefined, base, None);
                 }
-                self.set_pos(span.start);
-                return self.call_lean_with(&code, env, Value::Undefined, base, None);
             }
+            Callee::Plain(Expr::Get {
+                place: Place::Reg(r),
+                tdz: None,
+            }) => {
+                if let Some((code, env, me)) = lean_callee(&self.stack[self.base + *r as usize]) {
+                    return self.call_lean_parts(code, env, me, args, span);
+                }
+            }
+            _ => {}
         }
         Ok({
             let (f, this) = match callee {
@@ -2864,6 +2896,33 @@ fn reaches_revoked_proxy(f: &JsObject) -> bool {
 
 /// Clone a value, copying numbers and booleans inline (the derived `clone` is an out-of-line
 /// call).
+/// What a plain call of a lean closure needs (`Interp::eval_call`): its code, its
+/// environment, and the function object only when the code has no name (the frame is then
+/// named by the object's `name` at run time). Reading these instead of cloning the callee
+/// value lets the call skip the general dispatch.
+type LeanCallee = (Rc<Code>, Option<Gc<Env>>, Option<JsObject>);
+
+#[inline(always)]
+fn lean_callee(v: &Value) -> Option<LeanCallee> {
+    match v {
+        Value::Object(f) => lean_closure_parts(f),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn lean_closure_parts(f: &JsObject) -> Option<LeanCallee> {
+    // SAFETY: the record is only read here (handle clones run no code).
+    match &unsafe { f.peek() }?.kind {
+        ObjectKind::Closure(c) if c.code.lean => Some((
+            c.code.clone(),
+            c.env.clone(),
+            (c.code.name == crate::value::atoms::EMPTY).then(|| f.clone()),
+        )),
+        _ => None,
+    }
+}
+
 #[inline(always)]
 pub(crate) fn clone_value(v: &Value) -> Value {
     match v {
