@@ -68,6 +68,7 @@ pub struct DynFallback {
 }
 
 #[derive(Debug)]
+#[repr(u8)]
 pub enum Expr {
     Const(Value),
     /// Read a binding; `tdz` when the read may happen before initialisation.
@@ -436,6 +437,7 @@ pub enum Key {
 }
 
 #[derive(Debug)]
+#[repr(u8)]
 pub enum Callee {
     /// `f(…)`: `this` is undefined.
     Plain(Expr),
@@ -486,6 +488,7 @@ pub enum ObjProp {
 }
 
 #[derive(Debug)]
+#[repr(u8)]
 pub enum Stmt {
     Expr(Expr),
     /// Initialise a declared binding (`let`/`const`/`var` with initialiser).
