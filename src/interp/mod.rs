@@ -186,6 +186,12 @@ impl Callback {
         };
         Callback { f: f.clone(), lean }
     }
+
+    /// The code of a lean closure (`None` for any other callable): for callers that recognise
+    /// side-effect-free bodies (`builtins::array::sort`'s numeric comparators).
+    pub(crate) fn lean_code(&self) -> Option<&Code> {
+        self.lean.as_ref().map(|(c, _, _)| &**c)
+    }
 }
 
 impl Interp {

@@ -13,6 +13,7 @@ use super::{
 use crate::builtins::arg;
 use crate::interp::function::{closure_slot, is_callable};
 use crate::interp::{ops, props, Callback, Interp, JsResult};
+use crate::value::object::ObjectKind;
 use crate::value::{Atom, JsObject, JsString, PropertyKey, Value};
 
 fn num(k: u64) -> Value {
@@ -248,12 +249,29 @@ pub fn index_of(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
         return Ok(Value::Number(-1.0));
     };
     let target = arg(args, 0);
-    for k in start..len {
+    let mut k = start;
+    // Own dense elements are compared in place (no code runs until the first hole).
+    if let Value::Object(obj) = &o {
+        let d = obj.borrow();
+        if matches!(d.kind, ObjectKind::Array(_) | ObjectKind::Ordinary) {
+            let elements = d.properties.elements();
+            let end = len.min(elements.len() as u64);
+            while k < end {
+                match &elements[k as usize] {
+                    Some(v) if v.strict_equals(&target) => return Ok(num(k)),
+                    Some(_) => k += 1,
+                    None => break,
+                }
+            }
+        }
+    }
+    while k < len {
         if let Some(v) = get_if_present(interp, &o, k)? {
             if v.strict_equals(&target) {
                 return Ok(num(k));
             }
         }
+        k += 1;
     }
     Ok(Value::Number(-1.0))
 }
