@@ -194,6 +194,19 @@ impl Callback {
     }
 }
 
+/// A callback entered for a run of calls ([`Interp::call_callback_entered`]): its register
+/// window and what leaving restores.
+pub(crate) struct EnteredCall {
+    base: usize,
+    top: usize,
+    /// The value of its `this` binding (the global object for a sloppy function).
+    this: Value,
+    saved_base: usize,
+    saved_env: Option<Gc<Env>>,
+    saved_this: Option<Value>,
+    saved_strict: bool,
+}
+
 impl Interp {
     pub fn new(host: Box<dyn Host>) -> Interp {
         let (intrinsics, global) = Intrinsics::new();
@@ -2667,6 +2680,135 @@ impl Interp {
             }
             None => self.call(&cb.f, this, &args),
         }
+    }
+
+    /// Calls a callback many times in a row with two arguments and no code of anyone else's
+    /// running in between (`Array.prototype.sort`'s comparator): a lean closure without an
+    /// environment record of its own is entered once ([`EnteredCall`]: its stack frame,
+    /// register window, strictness and depth stay set up), and each call only rebinds the
+    /// registers and runs the body. `entered` must be handed to [`Interp::leave_callback`]
+    /// before any other code runs; a throw, and a result that is not a number (its ToNumber
+    /// may run code), leave first. Returns ToNumber of the result.
+    pub(crate) fn call_callback_entered(
+        &mut self,
+        cb: &Callback,
+        entered: &mut Option<EnteredCall>,
+        a: Value,
+        b: Value,
+    ) -> JsResult<f64> {
+        let Some((code, env, me)) = &cb.lean else {
+            let r = self.call(&cb.f, Value::Undefined, &[a, b])?;
+            return ops::to_number(self, &r);
+        };
+        if code.env.is_some() || !code.params_in_place || !code.tdz_regs.is_empty() {
+            let r = self.call_callback(cb, Value::Undefined, [a, b])?;
+            return match r {
+                Value::Number(n) => Ok(n),
+                other => ops::to_number(self, &other),
+            };
+        }
+        if entered.is_none() {
+            // (The entry checks include this call's interrupt tick.)
+            *entered = Some(self.enter_callback(code, env, me)?);
+        } else if let Err(t) = self.check_interrupt() {
+            self.leave_callback(entered);
+            return Err(t);
+        }
+        let Some(e) = entered.as_ref() else {
+            unreachable!("entered above")
+        };
+        let base = e.base;
+        // The register window as a fresh lean call sees it: the arguments, then undefined.
+        self.truncate_stack(e.top);
+        while self.stack.len() < e.top {
+            self.stack.push(Value::Undefined);
+        }
+        let nparams = code.params.len();
+        let mut args = [a, b].into_iter();
+        for i in 0..e.top - base {
+            let v = if i < nparams {
+                args.next().unwrap_or(Value::Undefined)
+            } else {
+                Value::Undefined
+            };
+            self.store_slot(base + i, v);
+        }
+        if let Some(place) = code.this_place {
+            self.write_place(place, e.this.clone());
+        }
+        if let Some(f) = self.frames.last_mut() {
+            f.pos = code.span.start;
+        }
+        match self.eval_lean_body(code) {
+            Ok(Value::Number(n)) => Ok(n),
+            Ok(other) => {
+                self.leave_callback(entered);
+                ops::to_number(self, &other)
+            }
+            Err(t) => {
+                self.leave_callback(entered);
+                Err(t)
+            }
+        }
+    }
+
+    /// The set-up of `call_lean_with` for an undefined receiver, once for many calls.
+    fn enter_callback(
+        &mut self,
+        code: &Rc<Code>,
+        env: &Option<Gc<Env>>,
+        me: &JsObject,
+    ) -> JsResult<EnteredCall> {
+        let base = self.stack.len();
+        self.enter_closure(base)?;
+        let top = base + (code.registers as usize).max(code.params.len());
+        self.stack.reserve(top - base);
+        while self.stack.len() < top {
+            self.stack.push(Value::Undefined);
+        }
+        let saved_base = std::mem::replace(&mut self.base, base);
+        let saved_env = std::mem::replace(&mut self.env, env.clone());
+        let this = if code.this_mode == ThisMode::Sloppy {
+            Value::Object(self.global.clone())
+        } else {
+            Value::Undefined
+        };
+        let saved_this = if code.this_mode == ThisMode::Lexical && !self.this_is_global() {
+            Some(std::mem::replace(
+                &mut self.this,
+                Value::Object(self.global.clone()),
+            ))
+        } else {
+            None
+        };
+        self.push_call_frame(code, Value::Undefined, me);
+        let saved_strict = std::mem::replace(&mut self.strict, code.strict);
+        self.depth += 1;
+        Ok(EnteredCall {
+            base,
+            top,
+            this,
+            saved_base,
+            saved_env,
+            saved_this,
+            saved_strict,
+        })
+    }
+
+    /// Undoes [`Interp::call_callback_entered`]'s set-up (nothing if not entered).
+    pub(crate) fn leave_callback(&mut self, entered: &mut Option<EnteredCall>) {
+        let Some(e) = entered.take() else { return };
+        self.depth -= 1;
+        self.strict = e.saved_strict;
+        if let Some(frame) = self.frames.pop() {
+            frame.this.release();
+        }
+        if let Some(t) = e.saved_this {
+            self.this = t;
+        }
+        self.base = e.saved_base;
+        self.env = e.saved_env;
+        self.truncate_stack(e.base);
     }
 
     /// Construct(F, args): `new F(...args)`.

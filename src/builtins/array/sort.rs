@@ -154,15 +154,16 @@ fn sort_values(interp: &mut Interp, items: Vec<Value>, cmp: &Value) -> JsResult<
                 return Ok(out);
             }
         }
-        merge_sort(values, &mut |x, y| {
-            let r = interp.call_callback(&cmp, Value::Undefined, [x.clone(), y.clone()])?;
-            let v = match r {
-                Value::Number(n) => n,
-                other => ops::to_number(interp, &other)?,
-            };
+        // Nothing but the comparator runs code until the merge is done: it stays entered
+        // between calls.
+        let mut entered = None;
+        let sorted = merge_sort(values, &mut |x, y| {
+            let v = interp.call_callback_entered(&cmp, &mut entered, x.clone(), y.clone())?;
             // NaN compares as +0 (equal).
             Ok(v > 0.0)
-        })?
+        });
+        interp.leave_callback(&mut entered);
+        sorted?
     };
     out.extend(std::iter::repeat_n(Value::Undefined, undefined_count));
     Ok(out)
