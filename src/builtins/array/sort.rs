@@ -231,10 +231,9 @@ pub fn sort(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value
     let sorted = sort_values(interp, items, &cmp)?;
     let count = sorted.len() as u64;
     let mut sorted = sorted.into_iter();
-    let mut j = set_dense_run(&obj, 0, &mut sorted);
-    for v in sorted {
+    let written = set_dense_run(&obj, 0, &mut sorted);
+    for (j, v) in (written..).zip(sorted) {
         set_index(interp, &obj, j, v)?;
-        j += 1;
     }
     for j in count..len {
         delete_index(interp, &obj, j)?;
