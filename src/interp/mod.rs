@@ -577,6 +577,38 @@ impl Interp {
         }
     }
 
+    /// The code and environment of a global name's value when the inline cache holds it and
+    /// it is a lean closure whose code has a name: what a plain call `f(…)` needs, read
+    /// without cloning the function object (nothing in a lean call reaches it: a named
+    /// frame is named by its code; a later reassignment of the global cannot free the code
+    /// or environment, which the call holds).
+    #[inline(always)]
+    fn global_lean_callee(&self, g: &GlobalRef) -> Option<(Rc<Code>, Option<Gc<Env>>)> {
+        let slot = g.slot.get();
+        if slot & GLOBAL_LEX_BIT != 0 || g.epoch.get() != self.global_epoch {
+            // (A lexical global, or no cache: `u32::MAX` has the bit.)
+            return None;
+        }
+        // SAFETY: both references end with this function, which runs no code and borrows
+        // nothing else (the hit clones two handles).
+        let data = unsafe { self.global.peek() }?;
+        let (k, p) = data.properties.named_at(slot as usize)?;
+        let (PropertyKey::String(name), crate::value::property::Slot::Data(Value::Object(f))) =
+            (k, &p.slot)
+        else {
+            return None;
+        };
+        if *name != g.name {
+            return None;
+        }
+        match &unsafe { f.peek() }?.kind {
+            ObjectKind::Closure(c) if c.code.lean && c.code.name != crate::value::atoms::EMPTY => {
+                Some((c.code.clone(), c.env.clone()))
+            }
+            _ => None,
+        }
+    }
+
     /// GetValue of a global name reference (no `with`/eval interception): the inline cache,
     /// else the full lookup, which refills it.
     #[inline(always)]
@@ -854,7 +886,7 @@ impl Interp {
             }
             Stmt::Return(e) => {
                 self.ret = match e {
-                    Some(e) => self.expr(e)?,
+                    Some(e) => self.operand(e)?,
                     None => Value::Undefined,
                 };
                 return Ok(Flow::Return);
@@ -1108,6 +1140,22 @@ impl Interp {
 
     // ───────────── expressions ─────────────
 
+    /// `expr` for an operand: register reads, constants and calls are answered without an
+    /// `expr` frame of their own (each costs ~40 instructions of prologue, dispatch and
+    /// epilogue); the other forms go through `expr`. Used by the hot arms whose operands are
+    /// most often those (binary operators, `?:`, `return`, lean bodies).
+    #[inline(always)]
+    pub(crate) fn operand(&mut self, e: &Expr) -> JsResult<Value> {
+        match e {
+            Expr::Get {
+                place: Place::Reg(r),
+                tdz: None,
+            } => Ok(clone_value(&self.stack[self.base + *r as usize])),
+            Expr::Call { callee, args, span } => self.eval_call(callee, args, *span),
+            _ => self.expr(e),
+        }
+    }
+
     pub(crate) fn expr(&mut self, e: &Expr) -> JsResult<Value> {
         Ok(match e {
             Expr::Const(v) => v.clone(),
@@ -1238,8 +1286,8 @@ impl Interp {
             }
             Expr::CompoundReg { op, reg, value } => self.compound_reg_value(*op, *reg, value)?,
             Expr::Binary { op, left, right } => {
-                let l = self.expr(left)?;
-                let r = self.expr(right)?;
+                let l = self.operand(left)?;
+                let r = self.operand(right)?;
                 if let (Value::Number(x), Value::Number(y)) = (&l, &r) {
                     if let Some(v) = ops::number_binary(*op, *x, *y) {
                         // Numbers own nothing: no drop glue.
@@ -1295,9 +1343,9 @@ impl Interp {
             Expr::CompoundPlace { op, place, value } => self.compound_place(*op, *place, value)?,
             Expr::Cond { test, cons, alt } => {
                 if self.truthy(test)? {
-                    self.expr(cons)?
+                    self.operand(cons)?
                 } else {
-                    self.expr(alt)?
+                    self.operand(alt)?
                 }
             }
             Expr::Member { object, key, pos } => {
@@ -1768,6 +1816,17 @@ impl Interp {
         // The call's position also covers errors while evaluating the callee (an undefined
         // global function); it is set again below, after the arguments' own calls.
         self.set_pos(span.start);
+        if let Callee::Plain(Expr::Global(g)) = callee {
+            if let Some((code, env)) = self.global_lean_callee(g) {
+                let base = self.stack.len();
+                if let Err(t) = self.push_args(args) {
+                    self.stack.truncate(base);
+                    return Err(t);
+                }
+                self.set_pos(span.start);
+                return self.call_lean_with(&code, env, Value::Undefined, base, None);
+            }
+        }
         Ok({
             let (f, this) = match callee {
                 Callee::Plain(Expr::Global(g)) => match &g.dynamic {
