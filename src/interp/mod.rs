@@ -2741,34 +2741,36 @@ impl Interp {
         }
     }
 
-    /// Calls a callback many times in a row with two arguments and no code of anyone else's
-    /// running in between (`Array.prototype.sort`'s comparator): a lean closure without an
-    /// environment record of its own is entered once ([`EnteredCall`]: its stack frame,
-    /// register window, strictness and depth stay set up), and each call only rebinds the
-    /// registers and runs the body. `entered` must be handed to [`Interp::leave_callback`]
-    /// before any other code runs; a throw, and a result that is not a number (its ToNumber
-    /// may run code), leave first. Returns ToNumber of the result.
-    pub(crate) fn call_callback_entered(
+    /// Calls a callback many times in a row with no code of anyone else's running in between
+    /// (the array methods' per-element calls): a lean closure without an environment record
+    /// of its own is entered once ([`EnteredCall`]: its stack frame, register window,
+    /// strictness and depth stay set up), and each call only rebinds the registers and runs
+    /// the body. `this` must be the same value on every call of a run. `entered` must be
+    /// handed to [`Interp::leave_callback`] before any other code can run (a getter, a
+    /// proxy trap, a ToNumber/ToString of an object) and when the run ends; a throw from the
+    /// callback leaves by itself. Anything else (not lean, an own record, a primitive
+    /// receiver of a sloppy function) is a plain [`Interp::call_callback`].
+    pub(crate) fn call_entered<const N: usize>(
         &mut self,
         cb: &Callback,
         entered: &mut Option<EnteredCall>,
-        a: Value,
-        b: Value,
-    ) -> JsResult<f64> {
+        this: &Value,
+        args: [Value; N],
+    ) -> JsResult<Value> {
         let Some((code, env, me)) = &cb.lean else {
-            let r = self.call(&cb.f, Value::Undefined, &[a, b])?;
-            return ops::to_number(self, &r);
+            return self.call_callback(cb, this.clone(), args);
         };
-        if code.env.is_some() || !code.params_in_place || !code.tdz_regs.is_empty() {
-            let r = self.call_callback(cb, Value::Undefined, [a, b])?;
-            return match r {
-                Value::Number(n) => Ok(n),
-                other => ops::to_number(self, &other),
-            };
+        if code.env.is_some()
+            || !code.params_in_place
+            || !code.tdz_regs.is_empty()
+            || (code.this_mode == ThisMode::Sloppy
+                && !matches!(this, Value::Object(_) | Value::Undefined | Value::Null))
+        {
+            return self.call_callback(cb, this.clone(), args);
         }
         if entered.is_none() {
             // (The entry checks include this call's interrupt tick.)
-            *entered = Some(self.enter_callback(code, env, me)?);
+            *entered = Some(self.enter_callback(code, env, me, this)?);
         } else if let Err(t) = self.check_interrupt() {
             self.leave_callback(entered);
             return Err(t);
@@ -2777,33 +2779,31 @@ impl Interp {
             unreachable!("entered above")
         };
         let base = e.base;
-        // The register window as a fresh lean call sees it: the arguments, then undefined.
-        self.truncate_stack(e.top);
-        while self.stack.len() < e.top {
+        let top = e.top;
+        // The register window as a fresh lean call sees it: the arguments (extra ones are
+        // never seen: lean code has no `arguments`), then undefined.
+        self.truncate_stack(top);
+        while self.stack.len() < top {
             self.stack.push(Value::Undefined);
         }
-        let nparams = code.params.len();
-        let mut args = [a, b].into_iter();
-        for i in 0..e.top - base {
-            let v = if i < nparams {
-                args.next().unwrap_or(Value::Undefined)
-            } else {
-                Value::Undefined
-            };
+        let nparams = code.params.len().min(top - base);
+        let mut args = args.into_iter();
+        for i in 0..nparams {
+            let v = args.next().unwrap_or(Value::Undefined);
             self.store_slot(base + i, v);
         }
+        for i in nparams..top - base {
+            self.store_slot(base + i, Value::Undefined);
+        }
         if let Some(place) = code.this_place {
-            self.write_place(place, e.this.clone());
+            let bound = e.this.clone();
+            self.write_place(place, bound);
         }
         if let Some(f) = self.frames.last_mut() {
             f.pos = code.span.start;
         }
         match self.eval_lean_body(code) {
-            Ok(Value::Number(n)) => Ok(n),
-            Ok(other) => {
-                self.leave_callback(entered);
-                ops::to_number(self, &other)
-            }
+            Ok(v) => Ok(v),
             Err(t) => {
                 self.leave_callback(entered);
                 Err(t)
@@ -2811,12 +2811,32 @@ impl Interp {
         }
     }
 
-    /// The set-up of `call_lean_with` for an undefined receiver, once for many calls.
+    /// [`Interp::call_entered`] with an undefined receiver and two arguments, returning
+    /// ToNumber of the result (`Array.prototype.sort`'s comparator): a result that is not a
+    /// number leaves first (its ToNumber may run code).
+    pub(crate) fn call_callback_entered(
+        &mut self,
+        cb: &Callback,
+        entered: &mut Option<EnteredCall>,
+        a: Value,
+        b: Value,
+    ) -> JsResult<f64> {
+        match self.call_entered(cb, entered, &Value::Undefined, [a, b])? {
+            Value::Number(n) => Ok(n),
+            other => {
+                self.leave_callback(entered);
+                ops::to_number(self, &other)
+            }
+        }
+    }
+
+    /// The set-up of `call_lean_with` (receiver `this`), once for many calls.
     fn enter_callback(
         &mut self,
         code: &Rc<Code>,
         env: &Option<Gc<Env>>,
         me: &JsObject,
+        this: &Value,
     ) -> JsResult<EnteredCall> {
         let base = self.stack.len();
         self.enter_closure(base)?;
@@ -2827,10 +2847,11 @@ impl Interp {
         }
         let saved_base = std::mem::replace(&mut self.base, base);
         let saved_env = std::mem::replace(&mut self.env, env.clone());
-        let this = if code.this_mode == ThisMode::Sloppy {
-            Value::Object(self.global.clone())
-        } else {
-            Value::Undefined
+        let bound = match this {
+            Value::Undefined | Value::Null if code.this_mode == ThisMode::Sloppy => {
+                Value::Object(self.global.clone())
+            }
+            _ => this.clone(),
         };
         let saved_this = if code.this_mode == ThisMode::Lexical && !self.this_is_global() {
             Some(std::mem::replace(
@@ -2840,13 +2861,13 @@ impl Interp {
         } else {
             None
         };
-        self.push_call_frame(code, Value::Undefined, me);
+        self.push_call_frame(code, this.clone(), me);
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;
         Ok(EnteredCall {
             base,
             top,
-            this,
+            this: bound,
             saved_base,
             saved_env,
             saved_this,

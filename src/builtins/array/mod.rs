@@ -251,9 +251,18 @@ pub fn create_data_property_or_throw(
 /// CreateDataPropertyOrThrow(A, k, V) for an index.
 #[inline]
 pub fn create_index(interp: &mut Interp, o: &Value, k: u64, v: Value) -> JsResult<()> {
-    // An extensible array with no sparse indices whose dense vector ends at `k`: index `k` is
-    // absent, so the definition appends a plain element (and moves `length` past it when it
-    // is not already, which a writable `length` allows).
+    match append_index_fast(o, k, v) {
+        Ok(()) => Ok(()),
+        Err(v) => create_data_property_or_throw(interp, o, index_key(k), v),
+    }
+}
+
+/// CreateDataPropertyOrThrow(A, k, V) where it runs no code and cannot fail: an extensible
+/// array with no sparse indices whose dense vector ends at `k` (index `k` is absent, so the
+/// definition appends a plain element, and moves `length` past it when it is not already,
+/// which a writable `length` allows). Otherwise the value is handed back.
+#[inline]
+pub fn append_index_fast(o: &Value, k: u64, v: Value) -> Result<(), Value> {
     if let Value::Object(obj) = o {
         let mut d = obj.borrow_mut();
         let d = &mut *d;
@@ -270,7 +279,7 @@ pub fn create_index(interp: &mut Interp, o: &Value, k: u64, v: Value) -> JsResul
             }
         }
     }
-    create_data_property_or_throw(interp, o, index_key(k), v)
+    Err(v)
 }
 
 /// DeletePropertyOrThrow(O, P) (§7.3.10) on ordinary objects, arrays and String wrappers:
