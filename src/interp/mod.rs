@@ -2787,10 +2787,17 @@ impl Interp {
             self.stack.push(Value::Undefined);
         }
         let nparams = code.params.len().min(top - base);
-        let mut args = args.into_iter();
-        for i in 0..nparams {
-            let v = args.next().unwrap_or(Value::Undefined);
-            self.store_slot(base + i, v);
+        if nparams == N {
+            // (The common case, unrolled: one argument per parameter.)
+            for (i, v) in args.into_iter().enumerate() {
+                self.store_slot(base + i, v);
+            }
+        } else {
+            let mut args = args.into_iter();
+            for i in 0..nparams {
+                let v = args.next().unwrap_or(Value::Undefined);
+                self.store_slot(base + i, v);
+            }
         }
         for i in nparams..top - base {
             self.store_slot(base + i, Value::Undefined);
