@@ -167,15 +167,33 @@ fn find_via_predicate(
     let len = length_of_array_like(interp, &o)?;
     let pred = callback_arg(interp, args, 0)?;
     let this_arg = arg(args, 1);
-    for i in 0..len {
-        let k = if ascending { i } else { len - 1 - i };
-        let v = get_index(interp, &o, k)?;
-        let r = interp.call_owned(&pred, this_arg.clone(), [v.clone(), num(k), o.clone()])?;
-        if r.to_boolean() {
-            return Ok(Some((k, v)));
+    let pred = Callback::new(&pred);
+    // The predicate stays entered while elements are read in place (see `visit_present`).
+    let mut entered = None;
+    let r = (|| {
+        for i in 0..len {
+            let k = if ascending { i } else { len - 1 - i };
+            let v = match fast_element(&o, k) {
+                Some(v) => v,
+                None => {
+                    interp.leave_callback(&mut entered);
+                    get_index(interp, &o, k)?
+                }
+            };
+            let r = interp.call_entered(
+                &pred,
+                &mut entered,
+                &this_arg,
+                [v.clone(), num(k), o.clone()],
+            )?;
+            if r.to_boolean() {
+                return Ok(Some((k, v)));
+            }
         }
-    }
-    Ok(None)
+        Ok(None)
+    })();
+    interp.leave_callback(&mut entered);
+    r
 }
 
 pub fn find(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
