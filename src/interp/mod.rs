@@ -186,6 +186,25 @@ impl Callback {
         };
         Callback { f: f.clone(), lean }
     }
+
+    /// The code of a lean closure (`None` for any other callable): for callers that recognise
+    /// side-effect-free bodies (`builtins::array::sort`'s numeric comparators).
+    pub(crate) fn lean_code(&self) -> Option<&Code> {
+        self.lean.as_ref().map(|(c, _, _)| &**c)
+    }
+}
+
+/// A callback entered for a run of calls ([`Interp::call_callback_entered`]): its register
+/// window and what leaving restores.
+pub(crate) struct EnteredCall {
+    base: usize,
+    top: usize,
+    /// The value of its `this` binding (the global object for a sloppy function).
+    this: Value,
+    saved_base: usize,
+    saved_env: Option<Gc<Env>>,
+    saved_this: Option<Value>,
+    saved_strict: bool,
 }
 
 impl Interp {
@@ -2752,6 +2771,163 @@ impl Interp {
             }
             None => self.call(&cb.f, this, &args),
         }
+    }
+
+    /// Calls a callback many times in a row with no code of anyone else's running in between
+    /// (the array methods' per-element calls): a lean closure without an environment record
+    /// of its own is entered once ([`EnteredCall`]: its stack frame, register window,
+    /// strictness and depth stay set up), and each call only rebinds the registers and runs
+    /// the body. `this` must be the same value on every call of a run. `entered` must be
+    /// handed to [`Interp::leave_callback`] before any other code can run (a getter, a
+    /// proxy trap, a ToNumber/ToString of an object) and when the run ends; a throw from the
+    /// callback leaves by itself. Anything else (not lean, an own record, a primitive
+    /// receiver of a sloppy function) is a plain [`Interp::call_callback`].
+    pub(crate) fn call_entered<const N: usize>(
+        &mut self,
+        cb: &Callback,
+        entered: &mut Option<EnteredCall>,
+        this: &Value,
+        args: [Value; N],
+    ) -> JsResult<Value> {
+        let Some((code, env, me)) = &cb.lean else {
+            return self.call_callback(cb, this.clone(), args);
+        };
+        if code.env.is_some()
+            || !code.params_in_place
+            || !code.tdz_regs.is_empty()
+            || (code.this_mode == ThisMode::Sloppy
+                && !matches!(this, Value::Object(_) | Value::Undefined | Value::Null))
+        {
+            return self.call_callback(cb, this.clone(), args);
+        }
+        if entered.is_none() {
+            // (The entry checks include this call's interrupt tick.)
+            *entered = Some(self.enter_callback(code, env, me, this)?);
+        } else if let Err(t) = self.check_interrupt() {
+            self.leave_callback(entered);
+            return Err(t);
+        }
+        let Some(e) = entered.as_ref() else {
+            unreachable!("entered above")
+        };
+        let base = e.base;
+        let top = e.top;
+        // The register window as a fresh lean call sees it: the arguments (extra ones are
+        // never seen: lean code has no `arguments`), then undefined.
+        self.truncate_stack(top);
+        while self.stack.len() < top {
+            self.stack.push(Value::Undefined);
+        }
+        let nparams = code.params.len().min(top - base);
+        if nparams == N {
+            // (The common case, unrolled: one argument per parameter.)
+            for (i, v) in args.into_iter().enumerate() {
+                self.store_slot(base + i, v);
+            }
+        } else {
+            let mut args = args.into_iter();
+            for i in 0..nparams {
+                let v = args.next().unwrap_or(Value::Undefined);
+                self.store_slot(base + i, v);
+            }
+        }
+        for i in nparams..top - base {
+            self.store_slot(base + i, Value::Undefined);
+        }
+        if let Some(place) = code.this_place {
+            let bound = e.this.clone();
+            self.write_place(place, bound);
+        }
+        if let Some(f) = self.frames.last_mut() {
+            f.pos = code.span.start;
+        }
+        match self.eval_lean_body(code) {
+            Ok(v) => Ok(v),
+            Err(t) => {
+                self.leave_callback(entered);
+                Err(t)
+            }
+        }
+    }
+
+    /// [`Interp::call_entered`] with an undefined receiver and two arguments, returning
+    /// ToNumber of the result (`Array.prototype.sort`'s comparator): a result that is not a
+    /// number leaves first (its ToNumber may run code).
+    pub(crate) fn call_callback_entered(
+        &mut self,
+        cb: &Callback,
+        entered: &mut Option<EnteredCall>,
+        a: Value,
+        b: Value,
+    ) -> JsResult<f64> {
+        match self.call_entered(cb, entered, &Value::Undefined, [a, b])? {
+            Value::Number(n) => Ok(n),
+            other => {
+                self.leave_callback(entered);
+                ops::to_number(self, &other)
+            }
+        }
+    }
+
+    /// The set-up of `call_lean_with` (receiver `this`), once for many calls.
+    fn enter_callback(
+        &mut self,
+        code: &Rc<Code>,
+        env: &Option<Gc<Env>>,
+        me: &JsObject,
+        this: &Value,
+    ) -> JsResult<EnteredCall> {
+        let base = self.stack.len();
+        self.enter_closure(base)?;
+        let top = base + (code.registers as usize).max(code.params.len());
+        self.stack.reserve(top - base);
+        while self.stack.len() < top {
+            self.stack.push(Value::Undefined);
+        }
+        let saved_base = std::mem::replace(&mut self.base, base);
+        let saved_env = std::mem::replace(&mut self.env, env.clone());
+        let bound = match this {
+            Value::Undefined | Value::Null if code.this_mode == ThisMode::Sloppy => {
+                Value::Object(self.global.clone())
+            }
+            _ => this.clone(),
+        };
+        let saved_this = if code.this_mode == ThisMode::Lexical && !self.this_is_global() {
+            Some(std::mem::replace(
+                &mut self.this,
+                Value::Object(self.global.clone()),
+            ))
+        } else {
+            None
+        };
+        self.push_call_frame(code, this.clone(), me);
+        let saved_strict = std::mem::replace(&mut self.strict, code.strict);
+        self.depth += 1;
+        Ok(EnteredCall {
+            base,
+            top,
+            this: bound,
+            saved_base,
+            saved_env,
+            saved_this,
+            saved_strict,
+        })
+    }
+
+    /// Undoes [`Interp::call_callback_entered`]'s set-up (nothing if not entered).
+    pub(crate) fn leave_callback(&mut self, entered: &mut Option<EnteredCall>) {
+        let Some(e) = entered.take() else { return };
+        self.depth -= 1;
+        self.strict = e.saved_strict;
+        if let Some(frame) = self.frames.pop() {
+            frame.this.release();
+        }
+        if let Some(t) = e.saved_this {
+            self.this = t;
+        }
+        self.base = e.saved_base;
+        self.env = e.saved_env;
+        self.truncate_stack(e.base);
     }
 
     /// Construct(F, args): `new F(...args)`.

@@ -69,10 +69,21 @@ pub fn slice(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Valu
     let fin = relative_index(interp, &arg(args, 1), len, len)?;
     let count = fin.saturating_sub(k);
     let a = array_species_create(interp, &o, count)?;
-    for (n, i) in (k..fin.max(k)).enumerate() {
-        if let Some(v) = get_if_present(interp, &o, i)? {
+    let mut i = k;
+    // Defining elements on anything but a proxy runs no code: the source's leading dense
+    // elements can be read in one pass first.
+    if matches!(&a, Value::Object(ao) if !props::is_proxy(ao)) {
+        let mut values = Vec::new();
+        i = super::take_dense_run(&o, k, fin, &mut values);
+        for (n, v) in values.into_iter().enumerate() {
             create_index(interp, &a, n as u64, v)?;
         }
+    }
+    while i < fin {
+        if let Some(v) = get_if_present(interp, &o, i)? {
+            create_index(interp, &a, i - k, v)?;
+        }
+        i += 1;
     }
     set_length(interp, &a, count)?;
     Ok(a)

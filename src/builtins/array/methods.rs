@@ -7,12 +7,13 @@
 use std::cell::RefCell;
 
 use super::{
-    array_species_create, callback_arg, create_index, get_if_present, get_index,
-    length_of_array_like, this_object, to_integer_or_infinity,
+    append_index_fast, array_species_create, callback_arg, create_index, fast_element,
+    get_if_present, get_index, length_of_array_like, this_object, to_integer_or_infinity,
 };
 use crate::builtins::arg;
 use crate::interp::function::{closure_slot, is_callable};
-use crate::interp::{ops, props, Callback, Interp, JsResult};
+use crate::interp::{ops, props, Callback, EnteredCall, Interp, JsResult};
+use crate::value::object::ObjectKind;
 use crate::value::{Atom, JsObject, JsString, PropertyKey, Value};
 
 fn num(k: u64) -> Value {
@@ -33,24 +34,42 @@ pub fn at(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> 
 
 /// The loop shared by forEach/map/filter/every/some: visits present elements in order, calls
 /// the callback with (value, index, O), and hands its result to `step` (`true`: stop).
+///
+/// The callback stays entered ([`Interp::call_entered`]) while nothing else can run code:
+/// own dense elements are read in place; any other read leaves it first, and so must `step`
+/// before anything that may run code (it gets the entry to leave).
 fn visit_present(
     interp: &mut Interp,
     o: &Value,
     len: u64,
     f: &Value,
     this_arg: &Value,
-    mut step: impl FnMut(&mut Interp, Value, u64, Value) -> JsResult<bool>,
+    mut step: impl FnMut(&mut Interp, &mut Option<EnteredCall>, Value, u64, Value) -> JsResult<bool>,
 ) -> JsResult<bool> {
     let f = &Callback::new(f);
-    for k in 0..len {
-        if let Some(v) = get_if_present(interp, o, k)? {
-            let r = interp.call_callback(f, this_arg.clone(), [v.clone(), num(k), o.clone()])?;
-            if step(interp, v, k, r)? {
+    let mut entered = None;
+    let r = (|| {
+        for k in 0..len {
+            let v = match fast_element(o, k) {
+                Some(v) => v,
+                None => {
+                    interp.leave_callback(&mut entered);
+                    match get_if_present(interp, o, k)? {
+                        Some(v) => v,
+                        None => continue,
+                    }
+                }
+            };
+            let r =
+                interp.call_entered(f, &mut entered, this_arg, [v.clone(), num(k), o.clone()])?;
+            if step(interp, &mut entered, v, k, r)? {
                 return Ok(true);
             }
         }
-    }
-    Ok(false)
+        Ok(false)
+    })();
+    interp.leave_callback(&mut entered);
+    r
 }
 
 /// `forEach(callbackfn, thisArg)`.
@@ -58,7 +77,9 @@ pub fn for_each(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
     let o = this_object(interp, this)?;
     let len = length_of_array_like(interp, &o)?;
     let f = callback_arg(interp, args, 0)?;
-    visit_present(interp, &o, len, &f, &arg(args, 1), |_, _, _, _| Ok(false))?;
+    visit_present(interp, &o, len, &f, &arg(args, 1), |_, _, _, _, _| {
+        Ok(false)
+    })?;
     Ok(Value::Undefined)
 }
 
@@ -67,7 +88,7 @@ pub fn every(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Valu
     let o = this_object(interp, this)?;
     let len = length_of_array_like(interp, &o)?;
     let f = callback_arg(interp, args, 0)?;
-    let failed = visit_present(interp, &o, len, &f, &arg(args, 1), |_, _, _, r| {
+    let failed = visit_present(interp, &o, len, &f, &arg(args, 1), |_, _, _, _, r| {
         Ok(!r.to_boolean())
     })?;
     Ok(Value::Bool(!failed))
@@ -78,7 +99,7 @@ pub fn some(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value
     let o = this_object(interp, this)?;
     let len = length_of_array_like(interp, &o)?;
     let f = callback_arg(interp, args, 0)?;
-    let found = visit_present(interp, &o, len, &f, &arg(args, 1), |_, _, _, r| {
+    let found = visit_present(interp, &o, len, &f, &arg(args, 1), |_, _, _, _, r| {
         Ok(r.to_boolean())
     })?;
     Ok(Value::Bool(found))
@@ -90,10 +111,20 @@ pub fn map(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value>
     let len = length_of_array_like(interp, &o)?;
     let f = callback_arg(interp, args, 0)?;
     let a = array_species_create(interp, &o, len)?;
-    visit_present(interp, &o, len, &f, &arg(args, 1), |interp, _, k, r| {
-        create_index(interp, &a, k, r)?;
-        Ok(false)
-    })?;
+    visit_present(
+        interp,
+        &o,
+        len,
+        &f,
+        &arg(args, 1),
+        |interp, entered, _, k, r| {
+            if let Err(r) = append_index_fast(&a, k, r) {
+                interp.leave_callback(entered);
+                create_index(interp, &a, k, r)?;
+            }
+            Ok(false)
+        },
+    )?;
     Ok(a)
 }
 
@@ -104,13 +135,23 @@ pub fn filter(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Val
     let f = callback_arg(interp, args, 0)?;
     let a = array_species_create(interp, &o, 0)?;
     let mut to = 0;
-    visit_present(interp, &o, len, &f, &arg(args, 1), |interp, v, _, r| {
-        if r.to_boolean() {
-            create_index(interp, &a, to, v)?;
-            to += 1;
-        }
-        Ok(false)
-    })?;
+    visit_present(
+        interp,
+        &o,
+        len,
+        &f,
+        &arg(args, 1),
+        |interp, entered, v, _, r| {
+            if r.to_boolean() {
+                if let Err(v) = append_index_fast(&a, to, v) {
+                    interp.leave_callback(entered);
+                    create_index(interp, &a, to, v)?;
+                }
+                to += 1;
+            }
+            Ok(false)
+        },
+    )?;
     Ok(a)
 }
 
@@ -126,15 +167,33 @@ fn find_via_predicate(
     let len = length_of_array_like(interp, &o)?;
     let pred = callback_arg(interp, args, 0)?;
     let this_arg = arg(args, 1);
-    for i in 0..len {
-        let k = if ascending { i } else { len - 1 - i };
-        let v = get_index(interp, &o, k)?;
-        let r = interp.call_owned(&pred, this_arg.clone(), [v.clone(), num(k), o.clone()])?;
-        if r.to_boolean() {
-            return Ok(Some((k, v)));
+    let pred = Callback::new(&pred);
+    // The predicate stays entered while elements are read in place (see `visit_present`).
+    let mut entered = None;
+    let r = (|| {
+        for i in 0..len {
+            let k = if ascending { i } else { len - 1 - i };
+            let v = match fast_element(&o, k) {
+                Some(v) => v,
+                None => {
+                    interp.leave_callback(&mut entered);
+                    get_index(interp, &o, k)?
+                }
+            };
+            let r = interp.call_entered(
+                &pred,
+                &mut entered,
+                &this_arg,
+                [v.clone(), num(k), o.clone()],
+            )?;
+            if r.to_boolean() {
+                return Ok(Some((k, v)));
+            }
         }
-    }
-    Ok(None)
+        Ok(None)
+    })();
+    interp.leave_callback(&mut entered);
+    r
 }
 
 pub fn find(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
@@ -187,14 +246,32 @@ fn reduce_impl(
         }
     };
     let f = Callback::new(&f);
-    while i < len {
-        let k = index(i);
-        if let Some(v) = get_if_present(interp, &o, k)? {
-            acc = interp.call_callback(&f, Value::Undefined, [acc, v, num(k), o.clone()])?;
+    // The callback stays entered while elements are read in place (see `visit_present`).
+    let mut entered = None;
+    let r = (|| {
+        while i < len {
+            let k = index(i);
+            let v = match fast_element(&o, k) {
+                Some(v) => Some(v),
+                None => {
+                    interp.leave_callback(&mut entered);
+                    get_if_present(interp, &o, k)?
+                }
+            };
+            if let Some(v) = v {
+                acc = interp.call_entered(
+                    &f,
+                    &mut entered,
+                    &Value::Undefined,
+                    [acc, v, num(k), o.clone()],
+                )?;
+            }
+            i += 1;
         }
-        i += 1;
-    }
-    Ok(acc)
+        Ok(acc)
+    })();
+    interp.leave_callback(&mut entered);
+    r
 }
 
 pub fn reduce(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
@@ -248,12 +325,29 @@ pub fn index_of(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
         return Ok(Value::Number(-1.0));
     };
     let target = arg(args, 0);
-    for k in start..len {
+    let mut k = start;
+    // Own dense elements are compared in place (no code runs until the first hole).
+    if let Value::Object(obj) = &o {
+        let d = obj.borrow();
+        if matches!(d.kind, ObjectKind::Array(_) | ObjectKind::Ordinary) {
+            let elements = d.properties.elements();
+            let end = len.min(elements.len() as u64);
+            while k < end {
+                match &elements[k as usize] {
+                    Some(v) if v.strict_equals(&target) => return Ok(num(k)),
+                    Some(_) => k += 1,
+                    None => break,
+                }
+            }
+        }
+    }
+    while k < len {
         if let Some(v) = get_if_present(interp, &o, k)? {
             if v.strict_equals(&target) {
                 return Ok(num(k));
             }
         }
+        k += 1;
     }
     Ok(Value::Number(-1.0))
 }

@@ -119,6 +119,56 @@ pub fn fast_element(o: &Value, k: u64) -> Option<Value> {
     }
 }
 
+/// The own dense elements of an array or ordinary object from index `k` on, appended to
+/// `out` up to the first hole, the end of the dense vector, or `end`; returns the index
+/// reached. Each value is the one `get_if_present` returns for its index (no code runs in
+/// between, so reading them in one pass is the same as reading them one by one).
+pub fn take_dense_run(o: &Value, k: u64, end: u64, out: &mut Vec<Value>) -> u64 {
+    let Value::Object(obj) = o else { return k };
+    let d = obj.borrow();
+    if !matches!(d.kind, ObjectKind::Array(_) | ObjectKind::Ordinary) {
+        return k;
+    }
+    let elements = d.properties.elements();
+    let end = end.min(elements.len() as u64);
+    let mut i = k;
+    while i < end {
+        match &elements[i as usize] {
+            Some(v) => out.push(v.clone()),
+            None => break,
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Set(O, k, v, true) for `k` from `start` on, taking values from `values`, while index `k`
+/// is an own dense element of an array or ordinary object (a plain writable data property:
+/// [[Set]] just replaces its value, and no code runs). Returns the first index not written;
+/// the values left are the caller's to set generically.
+pub fn set_dense_run(o: &Value, start: u64, values: &mut std::vec::IntoIter<Value>) -> u64 {
+    let Value::Object(obj) = o else { return start };
+    let mut d = obj.borrow_mut();
+    if !matches!(d.kind, ObjectKind::Array(_) | ObjectKind::Ordinary) {
+        return start;
+    }
+    let mut k = start;
+    while !values.as_slice().is_empty()
+        && k < MAX_ARRAY_LENGTH
+        && matches!(d.properties.elements().get(k as usize), Some(Some(_)))
+    {
+        let Some(v) = values.next() else { break };
+        let key = PropertyKey::Index(k as u32);
+        let written = d.properties.write(&key, v);
+        debug_assert!(
+            matches!(written, crate::value::property::WriteOutcome::Written),
+            "a dense element is a plain writable data property"
+        );
+        k += 1;
+    }
+    k
+}
+
 /// Get(O, k).
 #[inline]
 pub fn get_index(interp: &mut Interp, o: &Value, k: u64) -> JsResult<Value> {
@@ -201,7 +251,35 @@ pub fn create_data_property_or_throw(
 /// CreateDataPropertyOrThrow(A, k, V) for an index.
 #[inline]
 pub fn create_index(interp: &mut Interp, o: &Value, k: u64, v: Value) -> JsResult<()> {
-    create_data_property_or_throw(interp, o, index_key(k), v)
+    match append_index_fast(o, k, v) {
+        Ok(()) => Ok(()),
+        Err(v) => create_data_property_or_throw(interp, o, index_key(k), v),
+    }
+}
+
+/// CreateDataPropertyOrThrow(A, k, V) where it runs no code and cannot fail: an extensible
+/// array with no sparse indices whose dense vector ends at `k` (index `k` is absent, so the
+/// definition appends a plain element, and moves `length` past it when it is not already,
+/// which a writable `length` allows). Otherwise the value is handed back.
+#[inline]
+pub fn append_index_fast(o: &Value, k: u64, v: Value) -> Result<(), Value> {
+    if let Value::Object(obj) = o {
+        let mut d = obj.borrow_mut();
+        let d = &mut *d;
+        if let ObjectKind::Array(a) = &mut d.kind {
+            if d.properties.dense_extensible_len() == Some(k as usize)
+                && k < MAX_ARRAY_LENGTH
+                && (k < u64::from(a.length) || a.length_writable)
+            {
+                d.properties.push_element(v);
+                if k >= u64::from(a.length) {
+                    a.length = k as u32 + 1;
+                }
+                return Ok(());
+            }
+        }
+    }
+    Err(v)
 }
 
 /// DeletePropertyOrThrow(O, P) (§7.3.10) on ordinary objects, arrays and String wrappers:

@@ -235,6 +235,17 @@ pub fn fill(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value
 pub fn reverse(interp: &mut Interp, this: &Value, _: &[Value]) -> JsResult<Value> {
     let o = this_object(interp, this)?;
     let len = length_of_array_like(interp, &o)?;
+    // Every index below `len` an own dense element: the swaps are plain value exchanges (no
+    // getter, setter or deletion is involved, and no code runs).
+    let mut values = Vec::new();
+    if super::take_dense_run(&o, 0, len, &mut values) == len {
+        values.reverse();
+        let mut values = values.into_iter();
+        let written = super::set_dense_run(&o, 0, &mut values);
+        debug_assert_eq!(written, len);
+        return Ok(o);
+    }
+    drop(values);
     let middle = len / 2;
     for lower in 0..middle {
         let upper = len - lower - 1;

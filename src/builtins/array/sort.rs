@@ -13,12 +13,14 @@
 //! step terminates).
 
 use super::{
-    delete_index, get_if_present, get_index, length_of_array_like, set_index, this_object,
-    MAX_ARRAY_LENGTH,
+    delete_index, get_if_present, get_index, length_of_array_like, set_dense_run, set_index,
+    take_dense_run, this_object, MAX_ARRAY_LENGTH,
 };
 use crate::builtins::arg;
 use crate::interp::function::is_callable;
 use crate::interp::{ops, Callback, Interp, JsResult};
+use crate::lower::tree::{Code, Expr, Place};
+use crate::parser::ast::BinaryOp;
 use crate::value::Value;
 
 const RUN: usize = 32;
@@ -131,18 +133,76 @@ fn sort_values(interp: &mut Interp, items: Vec<Value>, cmp: &Value) -> JsResult<
         sorted.into_iter().map(|(_, v)| v).collect()
     } else {
         let cmp = Callback::new(cmp);
-        merge_sort(values, &mut |x, y| {
-            let r = interp.call_callback(&cmp, Value::Undefined, [x.clone(), y.clone()])?;
-            let v = match r {
-                Value::Number(n) => n,
-                other => ops::to_number(interp, &other)?,
-            };
+        if let Some(descending) = cmp.lean_code().and_then(numeric_comparator) {
+            if let Some(nums) = values
+                .iter()
+                .map(|v| match v {
+                    Value::Number(n) => Some(*n),
+                    _ => None,
+                })
+                .collect::<Option<Vec<f64>>>()
+            {
+                // The comparator is `x - y` (or `y - x`) on numbers: no side effects, so the
+                // same merge (same comparisons, same result) runs without calling it.
+                let sorted = if descending {
+                    merge_sort(nums, &mut |x, y| Ok(*y - *x > 0.0))?
+                } else {
+                    merge_sort(nums, &mut |x, y| Ok(*x - *y > 0.0))?
+                };
+                let mut out: Vec<Value> = sorted.into_iter().map(Value::Number).collect();
+                out.extend(std::iter::repeat_n(Value::Undefined, undefined_count));
+                return Ok(out);
+            }
+        }
+        // Nothing but the comparator runs code until the merge is done: it stays entered
+        // between calls.
+        let mut entered = None;
+        let sorted = merge_sort(values, &mut |x, y| {
+            let v = interp.call_callback_entered(&cmp, &mut entered, x.clone(), y.clone())?;
             // NaN compares as +0 (equal).
             Ok(v > 0.0)
-        })?
+        });
+        interp.leave_callback(&mut entered);
+        sorted?
     };
     out.extend(std::iter::repeat_n(Value::Undefined, undefined_count));
     Ok(out)
+}
+
+/// A comparator whose whole effect is `return a - b` (`Some(false)`) or `return b - a`
+/// (`Some(true)`) on its two parameters (`function (a, b) { return a - b; }`, `(a, b) => b - a`):
+/// on numbers its result is that difference, with no side effect. SpiderMonkey recognises the
+/// same shapes.
+fn numeric_comparator(code: &Code) -> Option<bool> {
+    if code.param_init.is_some()
+        || code.env.is_some()
+        || !code.params_in_place
+        || !code.tdz_regs.is_empty()
+    {
+        return None;
+    }
+    let [Place::Reg(p), Place::Reg(q)] = code.params[..] else {
+        return None;
+    };
+    if p == q {
+        return None;
+    }
+    match code.expr_body {
+        Some(Expr::BinRegReg {
+            op: BinaryOp::Sub,
+            a,
+            b,
+        }) => {
+            if a == p && b == q {
+                Some(false)
+            } else if a == q && b == p {
+                Some(true)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
 }
 
 fn comparator_arg(interp: &mut Interp, args: &[Value]) -> JsResult<Value> {
@@ -161,15 +221,19 @@ pub fn sort(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value
     let len = length_of_array_like(interp, &obj)?;
     // SortIndexedProperties(obj, len, SortCompare, skip-holes).
     let mut items = Vec::new();
-    for k in 0..len {
+    let mut k = take_dense_run(&obj, 0, len, &mut items);
+    while k < len {
         if let Some(v) = get_if_present(interp, &obj, k)? {
             items.push(v);
         }
+        k += 1;
     }
     let sorted = sort_values(interp, items, &cmp)?;
     let count = sorted.len() as u64;
-    for (j, v) in sorted.into_iter().enumerate() {
-        set_index(interp, &obj, j as u64, v)?;
+    let mut sorted = sorted.into_iter();
+    let written = set_dense_run(&obj, 0, &mut sorted);
+    for (j, v) in (written..).zip(sorted) {
+        set_index(interp, &obj, j, v)?;
     }
     for j in count..len {
         delete_index(interp, &obj, j)?;
