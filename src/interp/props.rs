@@ -13,7 +13,7 @@
 
 use super::{function, ops, proxy, Interp, JsResult};
 use crate::value::object::{ArrayData, ObjectKind};
-use crate::value::property::{Accessor, Attributes, Property, PropertyRef, Slot, WriteOutcome};
+use crate::value::property::{self, Accessor, Attributes, Property, PropertyRef, Slot, WriteOutcome};
 use crate::value::{atoms, Atom, JsObject, JsString, PropertyKey, Value};
 
 /// What an own lookup found: a value, a getter to call, or nothing.
@@ -197,17 +197,21 @@ fn add_named_fast(obj: &JsObject, key: &PropertyKey, v: Value) -> Result<(), Val
     if matches!(key, PropertyKey::String(k) if *k == atoms::LENGTH) {
         return Err(v);
     }
-    if !obj.borrow().is_extensible() || !chain_allows_add(obj, key, 0) {
+    // No object of this thread has the key as an accessor or read-only property (and there
+    // is no proxy): the chain allows the addition without walking it. (A pending function's
+    // keys are not in its map yet: they take the walk.)
+    let unrestricted = !property::may_be_restricted(key) && !function::is_lazy_function_key(key);
+    if !unrestricted && !chain_allows_add(obj, key, 0) {
         return Err(v);
     }
+    let mut data = obj.borrow_mut();
     // A function with its `prototype` still to make takes the general path, which makes it
     // first (its keys come before any added one).
-    if function::lazy_prototype_code(&obj.borrow().kind).is_some() {
+    if !data.is_extensible() || function::lazy_prototype_code(&data.kind).is_some() {
         return Err(v);
     }
-    obj.borrow_mut()
-        .properties
-        .insert(key.clone(), Property::data(v, Attributes::DEFAULT));
+    data.properties
+        .push_new_named(key.clone(), Property::data(v, Attributes::DEFAULT));
     Ok(())
 }
 

@@ -313,6 +313,55 @@ impl Sparse {
 /// hash map.
 const LINEAR_SCAN_MAX: usize = 8;
 
+/// Words of the per-thread filter of [`may_be_restricted`] (8192 bits).
+const RESTRICTED_WORDS: usize = 128;
+
+thread_local! {
+    /// A filter over string keys (atom id modulo 8192): a bit is set once any named property
+    /// with a key of that bit is an accessor or non-writable data property on any object of
+    /// this thread (bits are never cleared: old objects may still have them). All bits are
+    /// set once a proxy exists.
+    static RESTRICTED: [Cell<u64>; RESTRICTED_WORDS] =
+        const { [const { Cell::new(0) }; RESTRICTED_WORDS] };
+}
+
+/// Whether some object of this thread may hold `key` as an accessor or non-writable data
+/// property (or its [[Set]] may be a proxy's). `false` is exact for string keys: every such
+/// property went through `note_property` (this module builds all named storage) — so
+/// OrdinarySet finds a writable data property or none for `key` on any prototype chain
+/// without proxies. Symbols always answer `true`.
+#[inline]
+pub fn may_be_restricted(key: &PropertyKey) -> bool {
+    match key {
+        PropertyKey::String(a) => {
+            let id = a.id() as usize % (RESTRICTED_WORDS * 64);
+            RESTRICTED.with(|r| r[id / 64].get() & (1u64 << (id % 64)) != 0)
+        }
+        _ => true,
+    }
+}
+
+/// Marks every key restricted (a proxy exists: its traps answer for any key).
+pub fn restrict_all_keys() {
+    RESTRICTED.with(|r| r.iter().for_each(|w| w.set(u64::MAX)));
+}
+
+/// Records `key` in the filter of [`may_be_restricted`] when `prop` is not a writable data
+/// property.
+#[inline]
+fn note_property(key: &PropertyKey, prop: &Property) {
+    if let (PropertyKey::String(a), false) = (
+        key,
+        matches!(prop.slot, Slot::Data(_)) && prop.attrs.writable(),
+    ) {
+        let id = a.id() as usize % (RESTRICTED_WORDS * 64);
+        RESTRICTED.with(|r| {
+            let w = &r[id / 64];
+            w.set(w.get() | (1u64 << (id % 64)));
+        });
+    }
+}
+
 /// Per-object property storage. See the module docs for the layout.
 ///
 /// One word: the named properties (every property read looks there first), or, once the
@@ -465,6 +514,7 @@ impl SharedNamed {
         }
         let b = block_alloc(props.len().max(1));
         for (i, e) in props.into_iter().enumerate() {
+            note_property(&e.0, &e.1);
             // SAFETY: `i` < capacity; the block is ours alone.
             unsafe {
                 block_entries(b).add(i).write(e);
@@ -722,6 +772,7 @@ impl Named {
 
     /// Creates or replaces (keeping the position) a property.
     fn insert(&mut self, key: PropertyKey, prop: Property) {
+        note_property(&key, &prop);
         if self.is_large() {
             self.large_mut().insert(key, prop);
             return;
@@ -1005,6 +1056,7 @@ impl PropertyMap {
         }
         let b = block_alloc(len);
         for (i, e) in first.iter().cloned().chain(extra).enumerate() {
+            note_property(&e.0, &e.1);
             // SAFETY: `i` < `len` = the capacity; the new block is ours alone.
             unsafe {
                 block_entries(b).add(i).write(e);
@@ -1121,6 +1173,22 @@ impl PropertyMap {
             key => {
                 self.named_mut().insert(key, prop);
             }
+        }
+    }
+
+    /// Appends a named property the caller knows is absent (no lookup first).
+    #[inline]
+    pub fn push_new_named(&mut self, key: PropertyKey, prop: Property) {
+        debug_assert!(!matches!(key, PropertyKey::Index(_)) && self.named().get(&key).is_none());
+        note_property(&key, &prop);
+        let named = self.named_mut();
+        if named.is_large() {
+            named.large_mut().insert(key, prop);
+        } else {
+            if named.is_shared() {
+                named.unshare();
+            }
+            named.push((key, prop));
         }
     }
 
