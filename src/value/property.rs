@@ -341,6 +341,53 @@ pub fn may_be_restricted(key: &PropertyKey) -> bool {
     }
 }
 
+thread_local! {
+    /// Keys (atom id modulo 8192) that some method cache (`interp::props::MethodCache`) may
+    /// hold an answer for: changing a named property with such a key anywhere bumps
+    /// [`LOOKUP_EPOCH`].
+    static CACHED_KEYS: [Cell<u64>; RESTRICTED_WORDS] =
+        const { [const { Cell::new(0) }; RESTRICTED_WORDS] };
+    /// Bumped when a named property with a key of `CACHED_KEYS` is added, removed, written
+    /// or redefined on any object of this thread, and when an object's [[Prototype]]
+    /// changes: cached lookups made at an older epoch are stale.
+    static LOOKUP_EPOCH: Cell<u64> = const { Cell::new(1) };
+}
+
+/// The current lookup epoch (see [`note_cached_key`]).
+#[inline]
+pub fn lookup_epoch() -> u64 {
+    LOOKUP_EPOCH.with(Cell::get)
+}
+
+/// Invalidates every cached lookup (an object's [[Prototype]] changed).
+pub fn bump_lookup_epoch() {
+    LOOKUP_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+/// A lookup of `key` is about to be cached: from now on any change of a `key` property
+/// bumps the epoch.
+pub fn note_cached_key(key: &PropertyKey) {
+    if let PropertyKey::String(a) = key {
+        let id = a.id() as usize % (RESTRICTED_WORDS * 64);
+        CACHED_KEYS.with(|r| {
+            let w = &r[id / 64];
+            w.set(w.get() | (1u64 << (id % 64)));
+        });
+    }
+}
+
+/// A named property with `key` may change (added, removed, written, redefined).
+#[inline]
+fn note_change(key: &PropertyKey) {
+    if let PropertyKey::String(a) = key {
+        let id = a.id() as usize % (RESTRICTED_WORDS * 64);
+        if CACHED_KEYS.with(|r| r[id / 64].get() & (1u64 << (id % 64)) != 0) {
+            bump_lookup_epoch();
+        }
+    }
+    // (Symbol-keyed lookups are never cached.)
+}
+
 /// Marks every key restricted (a proxy exists: its traps answer for any key).
 pub fn restrict_all_keys() {
     RESTRICTED.with(|r| r.iter().for_each(|w| w.set(u64::MAX)));
@@ -736,8 +783,13 @@ impl Named {
 
     #[inline]
     fn get_mut(&mut self, key: &PropertyKey) -> Option<&mut Property> {
+        // (When present, the caller may write or redefine it.)
         if self.is_large() {
-            return self.large_mut().get_mut(key);
+            let p = self.large_mut().get_mut(key);
+            if p.is_some() {
+                note_change(key);
+            }
+            return p;
         }
         if self.is_shared() {
             // Only an existing key needs the copy.
@@ -749,10 +801,15 @@ impl Named {
                 return None;
             }
         }
-        self.owned_slice_mut()?
+        let p = self
+            .owned_slice_mut()?
             .iter_mut()
             .find(|(k, _)| k == key)
-            .map(|(_, p)| p)
+            .map(|(_, p)| p);
+        if p.is_some() {
+            note_change(key);
+        }
+        p
     }
 
     fn get_index_of(&self, key: &PropertyKey) -> Option<usize> {
@@ -773,6 +830,7 @@ impl Named {
     /// Creates or replaces (keeping the position) a property.
     fn insert(&mut self, key: PropertyKey, prop: Property) {
         note_property(&key, &prop);
+        note_change(&key);
         if self.is_large() {
             self.large_mut().insert(key, prop);
             return;
@@ -842,6 +900,7 @@ impl Named {
 
     /// Removes a property keeping the others' order.
     fn shift_remove(&mut self, key: &PropertyKey) -> Option<Property> {
+        note_change(key);
         if self.is_large() {
             return self.large_mut().shift_remove(key);
         }
@@ -1102,6 +1161,10 @@ impl PropertyMap {
     /// on the first change). Ignored if the object already has named properties.
     pub fn share_named(&mut self, template: &SharedNamed) {
         if self.named().len() == 0 {
+            // SAFETY: a live shared block; only read here.
+            for (k, _) in unsafe { block_slice(template.0) } {
+                note_change(k);
+            }
             *self.named_mut() = Named(template.share().map_addr(|a| a | TAG_SHARED));
         }
     }
@@ -1181,6 +1244,7 @@ impl PropertyMap {
     pub fn push_new_named(&mut self, key: PropertyKey, prop: Property) {
         debug_assert!(!matches!(key, PropertyKey::Index(_)) && self.named().get(&key).is_none());
         note_property(&key, &prop);
+        note_change(&key);
         let named = self.named_mut();
         if named.is_large() {
             named.large_mut().insert(key, prop);
