@@ -236,6 +236,7 @@ impl Interp {
         let proto = JsObject::ordinary(proto_parent);
         let f = self.make_method(&c.constructor, &proto);
         f.borrow_mut().prototype = Some(ctor_parent);
+        crate::value::property::bump_lookup_epoch();
         f.borrow_mut().properties.insert(
             PropertyKey::String(atoms::PROTOTYPE),
             Property::data(Value::Object(proto.clone()), Attributes::NONE),

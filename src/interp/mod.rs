@@ -162,6 +162,8 @@ pub struct Interp {
     /// Shared `length`/`name` lists of anonymous native closures of length 0, 1, 2 (resolving
     /// and element functions), built on first use.
     pub(crate) anon_fn_props: [std::cell::OnceCell<crate::value::property::SharedNamed>; 3],
+    /// Method lookups past the receiver (`props::get_method_fast`).
+    pub(crate) method_cache: props::MethodCache,
 }
 
 /// A thrown value kept for the embedder: (id, value, throw offset, throw script).
@@ -219,6 +221,7 @@ impl Interp {
             exception: Value::Undefined,
             arg_pool: Vec::new(),
             anon_fn_props: Default::default(),
+            method_cache: Default::default(),
             intrinsics,
             global: global.clone(),
             host,
@@ -1870,7 +1873,7 @@ impl Interp {
                     let obj = self.expr(object)?;
                     let fast = match (key, &obj) {
                         (Key::Named(atom), Value::Object(o)) => {
-                            props::get_named_fast(o, &PropertyKey::String(*atom))
+                            props::get_method_fast(&mut self.method_cache, o, *atom)
                         }
                         _ => None,
                     };

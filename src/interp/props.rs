@@ -13,7 +13,9 @@
 
 use super::{function, ops, proxy, Interp, JsResult};
 use crate::value::object::{ArrayData, ObjectKind};
-use crate::value::property::{Accessor, Attributes, Property, PropertyRef, Slot, WriteOutcome};
+use crate::value::property::{
+    self, Accessor, Attributes, Property, PropertyRef, Slot, WriteOutcome,
+};
 use crate::value::{atoms, Atom, JsObject, JsString, PropertyKey, Value};
 
 /// What an own lookup found: a value, a getter to call, or nothing.
@@ -98,6 +100,87 @@ fn get_named_fast_at(obj: &JsObject, key: &PropertyKey, depth: u32) -> Option<Va
             }
         }
     }
+}
+
+/// Slots of a [`MethodCache`] (direct-mapped).
+const METHOD_SLOTS: usize = 256;
+
+/// Lookups of named keys past the receiver (`o.m(...)`: the method is on a prototype), per
+/// interpreter: (prototype object, key) → what [`get_named_fast`] answered from that
+/// prototype, valid while `property::lookup_epoch` has not moved. The epoch moves when a
+/// named property whose key was ever cached is added, removed, written or redefined on any
+/// object, or when any object's [[Prototype]] changes — everything the walk's answer depends
+/// on (its objects' named properties and links). The slots hold their prototype and value
+/// strongly, so an address is never reused while cached. Not cached: `length` and the keys
+/// a pending function makes on first use (virtual or lazily stored), and getters (the walk
+/// declines them).
+#[derive(Default)]
+pub(crate) struct MethodCache {
+    slots: Vec<MethodSlot>,
+}
+
+#[derive(Default)]
+struct MethodSlot {
+    proto: Option<JsObject>,
+    atom: Option<Atom>,
+    epoch: u64,
+    value: Value,
+}
+
+impl MethodCache {
+    #[inline]
+    fn slot_index(proto: &JsObject, atom: Atom) -> usize {
+        let h = (proto.addr() >> 6) ^ (atom.id() as usize).wrapping_mul(0x9E37_79B9);
+        (h ^ (h >> 8)) % METHOD_SLOTS
+    }
+}
+
+/// [`get_named_fast`] of a string key through the method cache: the same answer. (Out of
+/// line: inlined, it grows every call site's frame, plain calls included.)
+#[inline(never)]
+pub(crate) fn get_method_fast(
+    cache: &mut MethodCache,
+    obj: &JsObject,
+    atom: Atom,
+) -> Option<Value> {
+    let key = PropertyKey::String(atom);
+    if atom == atoms::LENGTH || function::is_lazy_function_key(&key) {
+        return get_named_fast(obj, &key);
+    }
+    let data = obj.borrow();
+    if let Some(p) = data.properties.named_property(&key) {
+        return match &p.slot {
+            Slot::Data(v) => Some(v.clone()),
+            Slot::Accessor(_) => None,
+        };
+    }
+    let proto = match &data.prototype {
+        None if data.kind.is_proxy() => return None,
+        None => return Some(Value::Undefined),
+        Some(p) => p,
+    };
+    let i = MethodCache::slot_index(proto, atom);
+    let epoch = property::lookup_epoch();
+    if let Some(s) = cache.slots.get(i) {
+        if s.atom == Some(atom)
+            && s.epoch == epoch
+            && s.proto.as_ref().is_some_and(|p| JsObject::ptr_eq(p, proto))
+        {
+            return Some(s.value.clone());
+        }
+    }
+    let v = get_named_fast_at(proto, &key, 1)?;
+    if cache.slots.is_empty() {
+        cache.slots.resize_with(METHOD_SLOTS, MethodSlot::default);
+    }
+    property::note_cached_key(&key);
+    cache.slots[i] = MethodSlot {
+        proto: Some(proto.clone()),
+        atom: Some(atom),
+        epoch,
+        value: v.clone(),
+    };
+    Some(v)
 }
 
 /// The getter of a named accessor property found on `obj`'s prototype chain by the same walk
@@ -197,17 +280,21 @@ fn add_named_fast(obj: &JsObject, key: &PropertyKey, v: Value) -> Result<(), Val
     if matches!(key, PropertyKey::String(k) if *k == atoms::LENGTH) {
         return Err(v);
     }
-    if !obj.borrow().is_extensible() || !chain_allows_add(obj, key, 0) {
+    // No object of this thread has the key as an accessor or read-only property (and there
+    // is no proxy): the chain allows the addition without walking it. (A pending function's
+    // keys are not in its map yet: they take the walk.)
+    let unrestricted = !property::may_be_restricted(key) && !function::is_lazy_function_key(key);
+    if !unrestricted && !chain_allows_add(obj, key, 0) {
         return Err(v);
     }
+    let mut data = obj.borrow_mut();
     // A function with its `prototype` still to make takes the general path, which makes it
     // first (its keys come before any added one).
-    if function::lazy_prototype_code(&obj.borrow().kind).is_some() {
+    if !data.is_extensible() || function::lazy_prototype_code(&data.kind).is_some() {
         return Err(v);
     }
-    obj.borrow_mut()
-        .properties
-        .insert(key.clone(), Property::data(v, Attributes::DEFAULT));
+    data.properties
+        .push_new_named(key.clone(), Property::data(v, Attributes::DEFAULT));
     Ok(())
 }
 
@@ -1268,6 +1355,8 @@ fn ordinary_set_prototype_of(interp: &Interp, obj: &JsObject, proto: Option<JsOb
         p = q.prototype();
     }
     obj.borrow_mut().prototype = proto;
+    // (Cached lookups through `obj` may change.)
+    property::bump_lookup_epoch();
     true
 }
 

@@ -643,6 +643,8 @@ pub fn create(interp: &mut Interp, target: &Value, handler: &Value) -> JsResult<
             interp.throw_type_error("Cannot create proxy with a non-object as target or handler")
         );
     };
+    // A proxy on a prototype chain decides [[Set]] for any key.
+    crate::value::property::restrict_all_keys();
     let callable = t.borrow().kind.is_callable();
     let constructor = callable && Interp::is_constructor(target);
     let p = JsObject::new(

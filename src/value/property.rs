@@ -313,6 +313,102 @@ impl Sparse {
 /// hash map.
 const LINEAR_SCAN_MAX: usize = 8;
 
+/// Words of the per-thread filter of [`may_be_restricted`] (8192 bits).
+const RESTRICTED_WORDS: usize = 128;
+
+thread_local! {
+    /// A filter over string keys (atom id modulo 8192): a bit is set once any named property
+    /// with a key of that bit is an accessor or non-writable data property on any object of
+    /// this thread (bits are never cleared: old objects may still have them). All bits are
+    /// set once a proxy exists.
+    static RESTRICTED: [Cell<u64>; RESTRICTED_WORDS] =
+        const { [const { Cell::new(0) }; RESTRICTED_WORDS] };
+}
+
+/// Whether some object of this thread may hold `key` as an accessor or non-writable data
+/// property (or its [[Set]] may be a proxy's). `false` is exact for string keys: every such
+/// property went through `note_property` (this module builds all named storage) — so
+/// OrdinarySet finds a writable data property or none for `key` on any prototype chain
+/// without proxies. Symbols always answer `true`.
+#[inline]
+pub fn may_be_restricted(key: &PropertyKey) -> bool {
+    match key {
+        PropertyKey::String(a) => {
+            let id = a.id() as usize % (RESTRICTED_WORDS * 64);
+            RESTRICTED.with(|r| r[id / 64].get() & (1u64 << (id % 64)) != 0)
+        }
+        _ => true,
+    }
+}
+
+thread_local! {
+    /// Keys (atom id modulo 8192) that some method cache (`interp::props::MethodCache`) may
+    /// hold an answer for: changing a named property with such a key anywhere bumps
+    /// [`LOOKUP_EPOCH`].
+    static CACHED_KEYS: [Cell<u64>; RESTRICTED_WORDS] =
+        const { [const { Cell::new(0) }; RESTRICTED_WORDS] };
+    /// Bumped when a named property with a key of `CACHED_KEYS` is added, removed, written
+    /// or redefined on any object of this thread, and when an object's [[Prototype]]
+    /// changes: cached lookups made at an older epoch are stale.
+    static LOOKUP_EPOCH: Cell<u64> = const { Cell::new(1) };
+}
+
+/// The current lookup epoch (see [`note_cached_key`]).
+#[inline]
+pub fn lookup_epoch() -> u64 {
+    LOOKUP_EPOCH.with(Cell::get)
+}
+
+/// Invalidates every cached lookup (an object's [[Prototype]] changed).
+pub fn bump_lookup_epoch() {
+    LOOKUP_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+/// A lookup of `key` is about to be cached: from now on any change of a `key` property
+/// bumps the epoch.
+pub fn note_cached_key(key: &PropertyKey) {
+    if let PropertyKey::String(a) = key {
+        let id = a.id() as usize % (RESTRICTED_WORDS * 64);
+        CACHED_KEYS.with(|r| {
+            let w = &r[id / 64];
+            w.set(w.get() | (1u64 << (id % 64)));
+        });
+    }
+}
+
+/// A named property with `key` may change (added, removed, written, redefined).
+#[inline]
+fn note_change(key: &PropertyKey) {
+    if let PropertyKey::String(a) = key {
+        let id = a.id() as usize % (RESTRICTED_WORDS * 64);
+        if CACHED_KEYS.with(|r| r[id / 64].get() & (1u64 << (id % 64)) != 0) {
+            bump_lookup_epoch();
+        }
+    }
+    // (Symbol-keyed lookups are never cached.)
+}
+
+/// Marks every key restricted (a proxy exists: its traps answer for any key).
+pub fn restrict_all_keys() {
+    RESTRICTED.with(|r| r.iter().for_each(|w| w.set(u64::MAX)));
+}
+
+/// Records `key` in the filter of [`may_be_restricted`] when `prop` is not a writable data
+/// property.
+#[inline]
+fn note_property(key: &PropertyKey, prop: &Property) {
+    if let (PropertyKey::String(a), false) = (
+        key,
+        matches!(prop.slot, Slot::Data(_)) && prop.attrs.writable(),
+    ) {
+        let id = a.id() as usize % (RESTRICTED_WORDS * 64);
+        RESTRICTED.with(|r| {
+            let w = &r[id / 64];
+            w.set(w.get() | (1u64 << (id % 64)));
+        });
+    }
+}
+
 /// Per-object property storage. See the module docs for the layout.
 ///
 /// One word: the named properties (every property read looks there first), or, once the
@@ -465,6 +561,7 @@ impl SharedNamed {
         }
         let b = block_alloc(props.len().max(1));
         for (i, e) in props.into_iter().enumerate() {
+            note_property(&e.0, &e.1);
             // SAFETY: `i` < capacity; the block is ours alone.
             unsafe {
                 block_entries(b).add(i).write(e);
@@ -686,8 +783,13 @@ impl Named {
 
     #[inline]
     fn get_mut(&mut self, key: &PropertyKey) -> Option<&mut Property> {
+        // (When present, the caller may write or redefine it.)
         if self.is_large() {
-            return self.large_mut().get_mut(key);
+            let p = self.large_mut().get_mut(key);
+            if p.is_some() {
+                note_change(key);
+            }
+            return p;
         }
         if self.is_shared() {
             // Only an existing key needs the copy.
@@ -699,10 +801,15 @@ impl Named {
                 return None;
             }
         }
-        self.owned_slice_mut()?
+        let p = self
+            .owned_slice_mut()?
             .iter_mut()
             .find(|(k, _)| k == key)
-            .map(|(_, p)| p)
+            .map(|(_, p)| p);
+        if p.is_some() {
+            note_change(key);
+        }
+        p
     }
 
     fn get_index_of(&self, key: &PropertyKey) -> Option<usize> {
@@ -722,6 +829,8 @@ impl Named {
 
     /// Creates or replaces (keeping the position) a property.
     fn insert(&mut self, key: PropertyKey, prop: Property) {
+        note_property(&key, &prop);
+        note_change(&key);
         if self.is_large() {
             self.large_mut().insert(key, prop);
             return;
@@ -791,6 +900,7 @@ impl Named {
 
     /// Removes a property keeping the others' order.
     fn shift_remove(&mut self, key: &PropertyKey) -> Option<Property> {
+        note_change(key);
         if self.is_large() {
             return self.large_mut().shift_remove(key);
         }
@@ -1005,6 +1115,7 @@ impl PropertyMap {
         }
         let b = block_alloc(len);
         for (i, e) in first.iter().cloned().chain(extra).enumerate() {
+            note_property(&e.0, &e.1);
             // SAFETY: `i` < `len` = the capacity; the new block is ours alone.
             unsafe {
                 block_entries(b).add(i).write(e);
@@ -1050,6 +1161,10 @@ impl PropertyMap {
     /// on the first change). Ignored if the object already has named properties.
     pub fn share_named(&mut self, template: &SharedNamed) {
         if self.named().len() == 0 {
+            // SAFETY: a live shared block; only read here.
+            for (k, _) in unsafe { block_slice(template.0) } {
+                note_change(k);
+            }
             *self.named_mut() = Named(template.share().map_addr(|a| a | TAG_SHARED));
         }
     }
@@ -1121,6 +1236,23 @@ impl PropertyMap {
             key => {
                 self.named_mut().insert(key, prop);
             }
+        }
+    }
+
+    /// Appends a named property the caller knows is absent (no lookup first).
+    #[inline]
+    pub fn push_new_named(&mut self, key: PropertyKey, prop: Property) {
+        debug_assert!(!matches!(key, PropertyKey::Index(_)) && self.named().get(&key).is_none());
+        note_property(&key, &prop);
+        note_change(&key);
+        let named = self.named_mut();
+        if named.is_large() {
+            named.large_mut().insert(key, prop);
+        } else {
+            if named.is_shared() {
+                named.unshare();
+            }
+            named.push((key, prop));
         }
     }
 
