@@ -801,6 +801,7 @@ impl Interp {
             Stmt::Expr(Expr::CompoundReg { op, reg, value }) => {
                 self.compound_reg(*op, *reg, value)?.release();
             }
+            Stmt::Expr(Expr::AssignMemberReg(a)) => self.assign_member_reg(a)?.release(),
             Stmt::Expr(e) => self.expr(e)?.release(),
             Stmt::Init {
                 place: Place::Reg(r),
@@ -1337,6 +1338,7 @@ impl Interp {
                 self.member_put(&obj, key, v.clone())?;
                 v
             }
+            Expr::AssignMemberReg(a) => self.assign_member_reg(a)?,
             Expr::Call { callee, args, span } => self.eval_call(callee, args, *span)?,
             Expr::This => self.this.clone(),
             _ => self.expr_cold(e)?,
@@ -1832,6 +1834,89 @@ impl Interp {
             self.set_pos(pos);
         }
         self.get_member(obj, &key)
+    }
+
+    /// A value operand without an `expr` call for the leaves the member nodes make
+    /// (`p.vel.x`, `p.x`, a register, a constant).
+    #[inline(always)]
+    fn operand(&mut self, e: &Expr) -> JsResult<Value> {
+        match e {
+            Expr::MemberReg2 { reg, keys, .. } => {
+                if let Value::Object(o) = &self.stack[self.base + *reg as usize] {
+                    let (k1, k2) = (PropertyKey::String(keys[0]), PropertyKey::String(keys[1]));
+                    if let Some(v) = props::get_named_path2(o, &k1, &k2) {
+                        return Ok(v);
+                    }
+                }
+            }
+            Expr::MemberReg { reg, key, .. } => {
+                if let Value::Object(o) = &self.stack[self.base + *reg as usize] {
+                    if let Some(v) = props::get_named_fast(o, &PropertyKey::String(*key)) {
+                        return Ok(v);
+                    }
+                }
+            }
+            Expr::Get {
+                place: Place::Reg(r),
+                tdz: None,
+            } => return Ok(clone_value(&self.stack[self.base + *r as usize])),
+            Expr::Const(Value::Number(n)) => return Ok(Value::Number(*n)),
+            _ => {}
+        }
+        self.expr(e)
+    }
+
+    /// `Expr::AssignMemberReg`: `r.k (op)= v` or `r.a.k (op)= v`, evaluated as `SetMember` /
+    /// `CompoundMember` would with `r` / `r.a` as the object expression.
+    #[inline(never)]
+    fn assign_member_reg(&mut self, a: &AssignMemberReg) -> JsResult<Value> {
+        let slot = self.base + a.reg as usize;
+        let obj = match a.mid {
+            None => self.stack[slot].clone(),
+            Some((mid, pos)) => {
+                let mid = PropertyKey::String(mid);
+                let fast = match &self.stack[slot] {
+                    Value::Object(o) => props::get_named_fast(o, &mid),
+                    _ => None,
+                };
+                match fast {
+                    Some(v) => v,
+                    None => {
+                        let base = self.stack[slot].clone();
+                        self.member_named_slow(&base, mid, pos)?
+                    }
+                }
+            }
+        };
+        let key = PropertyKey::String(a.key);
+        let Some(op) = a.op else {
+            let v = self.operand(&a.value)?;
+            self.member_put(&obj, key, v.clone())?;
+            return Ok(v);
+        };
+        let fast_old = match &obj {
+            Value::Object(o) => props::get_named_fast(o, &key),
+            _ => None,
+        };
+        let old = match fast_old {
+            Some(v) => v,
+            None => {
+                if obj.is_nullish() {
+                    return Err(self.nullish_base_error(&obj, &Key::Named(a.key)));
+                }
+                self.member_get(&obj, &key)?
+            }
+        };
+        let r = self.operand(&a.value)?;
+        let v = match (&old, &r) {
+            (Value::Number(x), Value::Number(y)) => match ops::number_binary(op, *x, *y) {
+                Some(v) => v,
+                None => ops::binary(self, op, old, r)?,
+            },
+            _ => ops::binary(self, op, old, r)?,
+        };
+        self.member_put(&obj, key, v.clone())?;
+        Ok(v)
     }
 
     /// PutValue of a member reference (same fast path as `member_get`).
@@ -2418,6 +2503,34 @@ impl Interp {
                         return Ok(b);
                     }
                 }
+            }
+            // ToBoolean(a || b) is ToBoolean(a) || ToBoolean(b), evaluated in the same order.
+            Expr::Logical {
+                op: op @ (LogicalOp::And | LogicalOp::Or),
+                left,
+                right,
+            } => {
+                let l = self.truthy(left)?;
+                return if l == (*op == LogicalOp::Or) {
+                    Ok(l)
+                } else {
+                    self.truthy(right)
+                };
+            }
+            // `p.pos.x < 0`: the member read without an `expr` call, no boolean `Value`.
+            Expr::BinExprConst { op, left, rhs }
+                if matches!(**left, Expr::MemberReg { .. } | Expr::MemberReg2 { .. }) =>
+            {
+                let l = self.operand(left)?;
+                if let Value::Number(x) = l {
+                    if let Some(b) = ops::number_compare(*op, x, *rhs) {
+                        return Ok(b);
+                    }
+                }
+                let v = ops::binary(self, *op, l, Value::Number(*rhs))?;
+                let b = v.to_boolean();
+                v.release();
+                return Ok(b);
             }
             _ => {}
         }
