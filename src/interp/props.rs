@@ -75,6 +75,75 @@ pub fn get_named_fast(obj: &JsObject, key: &PropertyKey) -> Option<Value> {
     }
 }
 
+/// A value read out of a record: numbers and the other non-heap values without the
+/// out-of-line clone.
+#[inline(always)]
+fn clone_slot(v: &Value) -> Value {
+    match v {
+        Value::Number(n) => Value::Number(*n),
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Undefined => Value::Undefined,
+        v => v.clone(),
+    }
+}
+
+/// `o.k` when `k` is an own data property of `o` (the common hit), inlined at the call
+/// site; `None` for anything else (the caller then takes `get_named_fast`). `key` is named.
+#[inline(always)]
+pub fn get_own_data(obj: &JsObject, key: &PropertyKey) -> Option<Value> {
+    // SAFETY: as in `get_named_fast`.
+    let data = unsafe { obj.peek() }?;
+    match data.properties.named_property(key) {
+        Some(Property {
+            slot: Slot::Data(v),
+            ..
+        }) => Some(clone_slot(v)),
+        _ => None,
+    }
+}
+
+/// `o.a.b` when both are own data properties (`p.pos.x`), inlined at the call site; `None`
+/// for anything else (the caller then takes `get_named_path2`).
+#[inline(always)]
+pub fn get_own_data2(obj: &JsObject, a: &PropertyKey, b: &PropertyKey) -> Option<Value> {
+    // SAFETY: as in `get_named_fast`.
+    let data = unsafe { obj.peek() }?;
+    let Some(Property {
+        slot: Slot::Data(Value::Object(inner)),
+        ..
+    }) = data.properties.named_property(a)
+    else {
+        return None;
+    };
+    get_own_data(inner, b)
+}
+
+/// `o.k op= y` for numbers, when `k` is an own writable data property of `o` holding a
+/// number: the new value written in place, with one lookup. `None`: nothing was changed
+/// (the caller takes the general steps).
+#[inline(always)]
+pub fn compound_own_number(
+    obj: &JsObject,
+    key: &PropertyKey,
+    op: crate::parser::ast::BinaryOp,
+    y: f64,
+) -> Option<Value> {
+    let mut data = obj.borrow_mut();
+    let p = data.properties.named_property_mut(key)?;
+    if !p.attrs.writable() {
+        return None;
+    }
+    let Slot::Data(Value::Number(x)) = &mut p.slot else {
+        return None;
+    };
+    let v = ops::number_binary(op, *x, y)?;
+    if let Value::Number(n) = v {
+        *x = n;
+        return Some(v);
+    }
+    None
+}
+
 /// `get_named_fast` past a miss on the receiver's own properties: exotic `length`, pending
 /// function keys, then the prototype chain (by reference, no borrow counting).
 #[inline(never)]
