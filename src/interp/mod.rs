@@ -2573,41 +2573,72 @@ impl Interp {
     /// `truthy` past its register tests, out of line so those stay inlined in loops.
     #[inline(never)]
     fn truthy_general(&mut self, e: &Expr) -> JsResult<bool> {
-        match e {
-            // ToBoolean(a || b) is ToBoolean(a) || ToBoolean(b), evaluated in the same order.
-            Expr::Logical {
-                op: op @ (LogicalOp::And | LogicalOp::Or),
-                left,
-                right,
-            } => {
-                let l = self.truthy(left)?;
-                return if l == (*op == LogicalOp::Or) {
-                    Ok(l)
-                } else {
-                    self.truthy(right)
-                };
+        // ToBoolean(a || b) is ToBoolean(a) || ToBoolean(b), evaluated in the same order;
+        // simple operands (`p.pos.x < 0 || p.pos.x > 1000`) are answered without a call.
+        if let Expr::Logical {
+            op: op @ (LogicalOp::And | LogicalOp::Or),
+            left,
+            right,
+        } = e
+        {
+            let l = match self.test_leaf(left) {
+                Some(r) => r?,
+                None => self.truthy(left)?,
+            };
+            if l == (*op == LogicalOp::Or) {
+                return Ok(l);
             }
-            // `p.pos.x < 0`: the member read without an `expr` call, no boolean `Value`.
-            Expr::BinExprConst { op, left, rhs }
-                if matches!(**left, Expr::MemberReg { .. } | Expr::MemberReg2 { .. }) =>
-            {
-                let l = self.operand(left)?;
-                if let Value::Number(x) = l {
-                    if let Some(b) = ops::number_compare(*op, x, *rhs) {
-                        return Ok(b);
-                    }
-                }
-                let v = ops::binary(self, *op, l, Value::Number(*rhs))?;
-                let b = v.to_boolean();
-                v.release();
-                return Ok(b);
-            }
-            _ => {}
+            return match self.test_leaf(right) {
+                Some(r) => r,
+                None => self.truthy(right),
+            };
+        }
+        if let Some(r) = self.test_leaf(e) {
+            return r;
         }
         let v = self.expr(e)?;
         let b = v.to_boolean();
         v.release();
         Ok(b)
+    }
+
+    /// A test whose operands need no general evaluation: a register or a `pure_operand`
+    /// compared with a number, two registers. `None`: nothing was evaluated.
+    #[inline(always)]
+    fn test_leaf(&mut self, e: &Expr) -> Option<JsResult<bool>> {
+        let (l, op, rhs) = match e {
+            Expr::BinRegConst { op, reg, rhs } => (
+                clone_value(&self.stack[self.base + *reg as usize]),
+                *op,
+                *rhs,
+            ),
+            Expr::BinRegReg { op, a, b } => {
+                let (x, y) = (
+                    &self.stack[self.base + *a as usize],
+                    &self.stack[self.base + *b as usize],
+                );
+                if let (Value::Number(x), Value::Number(y)) = (x, y) {
+                    if let Some(b) = ops::number_compare(*op, *x, *y) {
+                        return Some(Ok(b));
+                    }
+                }
+                return None;
+            }
+            Expr::BinExprConst { op, left, rhs } => (self.pure_operand(left)?, *op, *rhs),
+            _ => return None,
+        };
+        let l = match l {
+            Value::Number(x) => match ops::number_compare(op, x, rhs) {
+                Some(b) => return Some(Ok(b)),
+                None => Value::Number(x),
+            },
+            l => l,
+        };
+        Some(ops::binary(self, op, l, Value::Number(rhs)).map(|v| {
+            let b = v.to_boolean();
+            v.release();
+            b
+        }))
     }
 
     fn run_body(
