@@ -559,6 +559,59 @@ impl Interp {
         }
     }
 
+    /// The code and environment of a global name's value, when the inline cache holds it
+    /// and it is a lean closure with a name (the frame then needs no function object): what a plain call `f(…)` needs, read from the global record without
+    /// cloning the value (a later reassignment of the global cannot free the code or
+    /// environment, which the call holds).
+    #[inline(always)]
+    fn global_lean_callee(&self, g: &GlobalRef) -> Option<(Rc<Code>, Option<Gc<Env>>)> {
+        let slot = g.slot.get();
+        if slot & GLOBAL_LEX_BIT != 0 || g.epoch.get() != self.global_epoch {
+            // (A lexical global, or no cache: `u32::MAX` has the bit.)
+            return None;
+        }
+        // SAFETY: both references end with this function, which runs no code and borrows
+        // nothing else (the hit clones two handles).
+        let data = unsafe { self.global.peek() }?;
+        let (k, p) = data.properties.named_at(slot as usize)?;
+        let (PropertyKey::String(name), crate::value::property::Slot::Data(Value::Object(f))) =
+            (k, &p.slot)
+        else {
+            return None;
+        };
+        if *name != g.name {
+            return None;
+        }
+        // SAFETY: as above.
+        match &unsafe { f.peek() }?.kind {
+            // (Named code only: the frame needs no function object.)
+            ObjectKind::Closure(c) if c.code.lean && c.code.name != crate::value::atoms::EMPTY => {
+                Some((c.code.clone(), c.env.clone()))
+            }
+            _ => None,
+        }
+    }
+
+    /// A plain call of a lean closure taken apart by [`lean_callee`]: the arguments, then
+    /// the call.
+    #[inline(always)]
+    fn call_lean_parts(
+        &mut self,
+        code: Rc<Code>,
+        env: Option<Gc<Env>>,
+        me: Option<JsObject>,
+        args: &[Arg],
+        span: Span,
+    ) -> JsResult<Value> {
+        let base = self.stack.len();
+        if let Err(t) = self.push_args(args) {
+            self.stack.truncate(base);
+            return Err(t);
+        }
+        self.set_pos(span.start);
+        self.call_lean_with(&code, env, Value::Undefined, base, me.as_ref())
+    }
+
     /// GetValue of a global name reference (no `with`/eval interception): the inline cache,
     /// else the full lookup, which refills it.
     #[inline(always)]
@@ -837,7 +890,7 @@ impl Interp {
             }
             Stmt::Return(e) => {
                 self.ret = match e {
-                    Some(e) => self.expr(e)?,
+                    Some(e) => self.operand(e)?,
                     None => Value::Undefined,
                 };
                 return Ok(Flow::Return);
@@ -1091,6 +1144,22 @@ impl Interp {
 
     // ───────────── expressions ─────────────
 
+    /// `expr` for an operand: register reads, constants and calls are answered without an
+    /// `expr` frame of their own (each costs ~40 instructions of prologue, dispatch and
+    /// epilogue); the other forms go through `expr`. Used by the hot arms whose operands are
+    /// most often those (binary operators, `?:`, `return`, lean bodies).
+    #[inline(always)]
+    pub(crate) fn operand(&mut self, e: &Expr) -> JsResult<Value> {
+        match e {
+            Expr::Get {
+                place: Place::Reg(r),
+                tdz: None,
+            } => Ok(clone_value(&self.stack[self.base + *r as usize])),
+            Expr::Call { callee, args, span } => self.eval_call(callee, args, *span),
+            _ => self.expr(e),
+        }
+    }
+
     pub(crate) fn expr(&mut self, e: &Expr) -> JsResult<Value> {
         Ok(match e {
             Expr::Const(v) => v.clone(),
@@ -1221,8 +1290,8 @@ impl Interp {
             }
             Expr::CompoundReg { op, reg, value } => self.compound_reg_value(*op, *reg, value)?,
             Expr::Binary { op, left, right } => {
-                let l = self.expr(left)?;
-                let r = self.expr(right)?;
+                let l = self.operand(left)?;
+                let r = self.operand(right)?;
                 if let (Value::Number(x), Value::Number(y)) = (&l, &r) {
                     if let Some(v) = ops::number_binary(*op, *x, *y) {
                         // Numbers own nothing: no drop glue.
@@ -1278,9 +1347,9 @@ impl Interp {
             Expr::CompoundPlace { op, place, value } => self.compound_place(*op, *place, value)?,
             Expr::Cond { test, cons, alt } => {
                 if self.truthy(test)? {
-                    self.expr(cons)?
+                    self.operand(cons)?
                 } else {
-                    self.expr(alt)?
+                    self.operand(alt)?
                 }
             }
             Expr::Member { object, key, pos } => {
@@ -1743,6 +1812,28 @@ impl Interp {
         // The call's position also covers errors while evaluating the callee (an undefined
         // global function); it is set again below, after the arguments' own calls.
         self.set_pos(span.start);
+        match callee {
+            Callee::Plain(Expr::Global(g)) => {
+                if let Some((code, env)) = self.global_lean_callee(g) {
+                    let base = self.stack.len();
+                    if let Err(t) = self.push_args(args) {
+                        self.stack.truncate(base);
+                        return Err(t);
+                    }
+                    self.set_pos(span.start);
+                    return self.call_lean_with(&code, env, Value::Undefined, base, None);
+                }
+            }
+            Callee::Plain(Expr::Get {
+                place: Place::Reg(r),
+                tdz: None,
+            }) => {
+                if let Some((code, env, me)) = lean_callee(&self.stack[self.base + *r as usize]) {
+                    return self.call_lean_parts(code, env, me, args, span);
+                }
+            }
+            _ => {}
+        }
         Ok({
             let (f, this) = match callee {
                 Callee::Plain(Expr::Global(g)) => match &g.dynamic {
@@ -3019,6 +3110,33 @@ fn reaches_revoked_proxy(f: &JsObject) -> bool {
 
 /// Clone a value, copying numbers and booleans inline (the derived `clone` is an out-of-line
 /// call).
+/// What a plain call of a lean closure needs (`Interp::eval_call`): its code, its
+/// environment, and the function object only when the code has no name (the frame is then
+/// named by the object's `name` at run time). Reading these instead of cloning the callee
+/// value lets the call skip the general dispatch.
+type LeanCallee = (Rc<Code>, Option<Gc<Env>>, Option<JsObject>);
+
+#[inline(always)]
+fn lean_callee(v: &Value) -> Option<LeanCallee> {
+    match v {
+        Value::Object(f) => lean_closure_parts(f),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn lean_closure_parts(f: &JsObject) -> Option<LeanCallee> {
+    // SAFETY: the record is only read here (handle clones run no code).
+    match &unsafe { f.peek() }?.kind {
+        ObjectKind::Closure(c) if c.code.lean => Some((
+            c.code.clone(),
+            c.env.clone(),
+            (c.code.name == crate::value::atoms::EMPTY).then(|| f.clone()),
+        )),
+        _ => None,
+    }
+}
+
 #[inline(always)]
 pub(crate) fn clone_value(v: &Value) -> Value {
     match v {
