@@ -1640,8 +1640,9 @@ impl Interp {
             }
             Expr::AssignMemberReg(a) => self.assign_member_reg(a)?,
             Expr::ObjectLit(lit) => {
-                let map =
-                    PropertyMap::try_from_distinct(&lit.keys, |i| self.operand(&lit.values[i]))?;
+                let map = PropertyMap::try_from_distinct(&lit.keys, |i| {
+                    self.leaf_operand(&lit.values[i])
+                })?;
                 Value::Object(JsObject::with_properties(
                     Some(self.intrinsics.object_proto.clone()),
                     map,
@@ -1937,7 +1938,7 @@ impl Interp {
     /// A value operand without an `expr` call for the leaves the member nodes make
     /// (`p.vel.x`, `p.x`, a register, a constant).
     #[inline(always)]
-    fn operand(&mut self, e: &Expr) -> JsResult<Value> {
+    fn leaf_operand(&mut self, e: &Expr) -> JsResult<Value> {
         if let Some(v) = self.pure_operand(e) {
             return Ok(v);
         }
@@ -2009,7 +2010,7 @@ impl Interp {
         };
         let key = PropertyKey::String(a.key);
         let Some(op) = a.op else {
-            let v = self.operand(&a.value)?;
+            let v = self.leaf_operand(&a.value)?;
             self.member_put(&obj, key, v.clone())?;
             return Ok(v);
         };
@@ -2026,7 +2027,7 @@ impl Interp {
                 self.member_get(&obj, &key)?
             }
         };
-        let r = self.operand(&a.value)?;
+        let r = self.leaf_operand(&a.value)?;
         let v = match (&old, &r) {
             (Value::Number(x), Value::Number(y)) => match ops::number_binary(op, *x, *y) {
                 Some(v) => v,
