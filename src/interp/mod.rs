@@ -32,9 +32,10 @@ use crate::parser::ast::{BinaryOp, LogicalOp, UnaryOp, UpdateOp};
 use crate::span::Span;
 use crate::value::gc::Gc;
 use crate::value::object::{ArrayData, ObjectKind};
-use crate::value::property::PropertyMap;
+use crate::value::property::{Property, PropertyMap, Slot};
 use crate::value::{Atom, JsObject, JsString, PropertyKey, Symbol, Value};
 use function::{Callable, Env, FunctionData};
+use std::mem::ManuallyDrop;
 use std::rc::Rc;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
@@ -876,6 +877,7 @@ impl Interp {
             Stmt::Expr(Expr::CompoundReg { op, reg, value }) => {
                 self.compound_reg(*op, *reg, value)?.release();
             }
+            Stmt::Expr(Expr::AssignMemberReg(a)) => self.assign_member_reg(a)?.release(),
             Stmt::Expr(e) => self.expr(e)?.release(),
             Stmt::Init {
                 place: Place::Reg(r),
@@ -1384,12 +1386,18 @@ impl Interp {
                     }
                     (Key::Computed(e), _) => {
                         let kv = self.expr(e)?;
-                        if let (Value::Number(n), Value::Object(o)) = (&kv, &obj) {
-                            if let Some(v) = props::get_index_fast(o, *n) {
-                                return Ok(v);
+                        match (&kv, &obj) {
+                            (Value::Number(n), Value::Object(o)) => {
+                                if let Some(v) = props::get_index_fast(o, *n) {
+                                    return Ok(v);
+                                }
+                                ops::to_property_key(self, &kv)?
                             }
+                            (Value::String(_), Value::Object(_)) => {
+                                return self.member_string_key(&obj, &kv, *pos);
+                            }
+                            _ => ops::to_property_key(self, &kv)?,
                         }
-                        ops::to_property_key(self, &kv)?
                     }
                     (key, _) => self.key(key)?,
                 };
@@ -1652,24 +1660,11 @@ impl Interp {
                 }
                 Value::Object(self.new_array_with_holes(values))
             }
+            Expr::AssignMemberReg(a) => self.assign_member_reg(a)?,
             Expr::ObjectLit(lit) => {
-                let base = self.stack.len();
-                for v in lit.values.iter() {
-                    match self.expr(v) {
-                        Ok(v) => self.stack.push(v),
-                        Err(t) => {
-                            self.stack.truncate(base);
-                            return Err(t);
-                        }
-                    }
-                }
-                let map = PropertyMap::from_distinct_data(
-                    lit.keys
-                        .iter()
-                        .zip(self.stack.drain(base..))
-                        .map(|(k, v)| (PropertyKey::String(*k), v)),
-                    lit.keys.len(),
-                );
+                let map = PropertyMap::try_from_distinct(&lit.keys, |i| {
+                    self.leaf_operand(&lit.values[i])
+                })?;
                 Value::Object(JsObject::with_properties(
                     Some(self.intrinsics.object_proto.clone()),
                     map,
@@ -1938,6 +1933,21 @@ impl Interp {
         self.member_named_slow(obj, key, pos)
     }
 
+    /// `o[k]` with a string `k` (`dict[key]`): a named read unless `k` is an index.
+    #[inline(never)]
+    fn member_string_key(&mut self, obj: &Value, k: &Value, pos: u32) -> JsResult<Value> {
+        let Value::String(s) = k else {
+            unreachable!("a string key")
+        };
+        let key = PropertyKey::from_js_string(s);
+        if let (PropertyKey::String(_), Value::Object(o)) = (&key, obj) {
+            if let Some(v) = props::get_named_fast(o, &key) {
+                return Ok(v);
+            }
+        }
+        self.member_named_slow(obj, key, pos)
+    }
+
     #[inline(never)]
     fn member_named_slow(&mut self, obj: &Value, key: PropertyKey, pos: u32) -> JsResult<Value> {
         if obj.is_nullish() {
@@ -1945,6 +1955,143 @@ impl Interp {
             self.set_pos(pos);
         }
         self.get_member(obj, &key)
+    }
+
+    /// A value operand without an `expr` call for the leaves the member nodes make
+    /// (`p.vel.x`, `p.x`, a register, a constant).
+    #[inline(always)]
+    fn leaf_operand(&mut self, e: &Expr) -> JsResult<Value> {
+        if let Some(v) = self.pure_operand(e) {
+            return Ok(v);
+        }
+        self.expr(e)
+    }
+
+    /// `operand` when it needs no general path: reads of own or inherited data properties,
+    /// registers, constants. No JS runs and nothing changes, so a caller may evaluate it
+    /// early (and drop the result) where the order of evaluation could not be observed.
+    #[inline(always)]
+    fn pure_operand(&self, e: &Expr) -> Option<Value> {
+        match e {
+            Expr::MemberReg2 { reg, keys, .. } => {
+                if let Value::Object(o) = &self.stack[self.base + *reg as usize] {
+                    let k1 = ManuallyDrop::new(PropertyKey::String(keys[0]));
+                    let k2 = ManuallyDrop::new(PropertyKey::String(keys[1]));
+                    if let Some(v) = props::get_own_data2(o, &k1, &k2) {
+                        return Some(v);
+                    }
+                    return props::get_named_path2(o, &k1, &k2);
+                }
+                None
+            }
+            Expr::MemberReg { reg, key, .. } => {
+                if let Value::Object(o) = &self.stack[self.base + *reg as usize] {
+                    let k = ManuallyDrop::new(PropertyKey::String(*key));
+                    if let Some(v) = props::get_own_data(o, &k) {
+                        return Some(v);
+                    }
+                    return props::get_named_fast(o, &k);
+                }
+                None
+            }
+            Expr::Get {
+                place: Place::Reg(r),
+                tdz: None,
+            } => Some(clone_value(&self.stack[self.base + *r as usize])),
+            Expr::Const(v) => Some(clone_value(v)),
+            _ => None,
+        }
+    }
+
+    /// `Expr::AssignMemberReg`: `r.k (op)= v` or `r.a.k (op)= v`, evaluated as `SetMember` /
+    /// `CompoundMember` would with `r` / `r.a` as the object expression.
+    #[inline(never)]
+    fn assign_member_reg(&mut self, a: &AssignMemberReg) -> JsResult<Value> {
+        if let Some(op) = a.op {
+            if let Some(v) = self.compound_member_in_place(op, a) {
+                return Ok(v);
+            }
+        }
+        let slot = self.base + a.reg as usize;
+        let obj = match a.mid {
+            None => self.stack[slot].clone(),
+            Some((mid, pos)) => {
+                let mid = PropertyKey::String(mid);
+                let fast = match &self.stack[slot] {
+                    Value::Object(o) => props::get_named_fast(o, &mid),
+                    _ => None,
+                };
+                match fast {
+                    Some(v) => v,
+                    None => {
+                        let base = self.stack[slot].clone();
+                        self.member_named_slow(&base, mid, pos)?
+                    }
+                }
+            }
+        };
+        let key = PropertyKey::String(a.key);
+        let Some(op) = a.op else {
+            let v = self.leaf_operand(&a.value)?;
+            self.member_put(&obj, key, v.clone())?;
+            return Ok(v);
+        };
+        let fast_old = match &obj {
+            Value::Object(o) => props::get_named_fast(o, &key),
+            _ => None,
+        };
+        let old = match fast_old {
+            Some(v) => v,
+            None => {
+                if obj.is_nullish() {
+                    return Err(self.nullish_base_error(&obj, &Key::Named(a.key)));
+                }
+                self.member_get(&obj, &key)?
+            }
+        };
+        let r = self.leaf_operand(&a.value)?;
+        let v = match (&old, &r) {
+            (Value::Number(x), Value::Number(y)) => match ops::number_binary(op, *x, *y) {
+                Some(v) => v,
+                None => ops::binary(self, op, old, r)?,
+            },
+            _ => ops::binary(self, op, old, r)?,
+        };
+        self.member_put(&obj, key, v.clone())?;
+        Ok(v)
+    }
+
+    /// `r.k op= v` / `r.a.k op= v` with numbers throughout (`p.pos.x += p.vel.x`): the
+    /// target is an own writable data property holding a number (`r.a` an own data property
+    /// holding an object), and `v` a `pure_operand` giving a number. `v` is evaluated first,
+    /// which nothing can observe: it runs no code and changes nothing, and the target's
+    /// read has no side effect either. `None`: nothing happened, take the general steps.
+    #[inline(always)]
+    fn compound_member_in_place(&self, op: BinaryOp, a: &AssignMemberReg) -> Option<Value> {
+        let Value::Object(base) = &self.stack[self.base + a.reg as usize] else {
+            return None;
+        };
+        // SAFETY: the reference is dropped before anything runs JS; the target's mutable
+        // borrow below is of another object (checked).
+        let outer = unsafe { base.peek() }?;
+        let target = match a.mid {
+            None => base,
+            Some((mid, _)) => {
+                let mid = ManuallyDrop::new(PropertyKey::String(mid));
+                match outer.properties.named_property(&mid) {
+                    Some(Property {
+                        slot: Slot::Data(Value::Object(inner)),
+                        ..
+                    }) if !JsObject::ptr_eq(inner, base) => inner,
+                    _ => return None,
+                }
+            }
+        };
+        let Value::Number(y) = self.pure_operand(&a.value)? else {
+            return None;
+        };
+        let key = ManuallyDrop::new(PropertyKey::String(a.key));
+        props::compound_own_number(target, &key, op, y)
     }
 
     /// PutValue of a member reference (same fast path as `member_get`).
@@ -1963,10 +2110,10 @@ impl Interp {
         match key {
             Key::Named(a) => Ok(PropertyKey::String(*a)),
             Key::Private(s) => Ok(PropertyKey::Symbol(s.clone())),
-            Key::Computed(e) => {
-                let v = self.expr(e)?;
-                ops::to_property_key(self, &v)
-            }
+            Key::Computed(e) => match self.expr(e)? {
+                Value::String(s) => Ok(PropertyKey::from_js_string(&s)),
+                v => ops::to_property_key(self, &v),
+            },
         }
     }
 
@@ -2534,10 +2681,78 @@ impl Interp {
             }
             _ => {}
         }
+        self.truthy_general(e)
+    }
+
+    /// `truthy` past its register tests, out of line so those stay inlined in loops.
+    #[inline(never)]
+    fn truthy_general(&mut self, e: &Expr) -> JsResult<bool> {
+        // ToBoolean(a || b) is ToBoolean(a) || ToBoolean(b), evaluated in the same order;
+        // simple operands (`p.pos.x < 0 || p.pos.x > 1000`) are answered without a call.
+        if let Expr::Logical {
+            op: op @ (LogicalOp::And | LogicalOp::Or),
+            left,
+            right,
+        } = e
+        {
+            let l = match self.test_leaf(left) {
+                Some(r) => r?,
+                None => self.truthy(left)?,
+            };
+            if l == (*op == LogicalOp::Or) {
+                return Ok(l);
+            }
+            return match self.test_leaf(right) {
+                Some(r) => r,
+                None => self.truthy(right),
+            };
+        }
+        if let Some(r) = self.test_leaf(e) {
+            return r;
+        }
         let v = self.expr(e)?;
         let b = v.to_boolean();
         v.release();
         Ok(b)
+    }
+
+    /// A test whose operands need no general evaluation: a register or a `pure_operand`
+    /// compared with a number, two registers. `None`: nothing was evaluated.
+    #[inline(always)]
+    fn test_leaf(&mut self, e: &Expr) -> Option<JsResult<bool>> {
+        let (l, op, rhs) = match e {
+            Expr::BinRegConst { op, reg, rhs } => (
+                clone_value(&self.stack[self.base + *reg as usize]),
+                *op,
+                *rhs,
+            ),
+            Expr::BinRegReg { op, a, b } => {
+                let (x, y) = (
+                    &self.stack[self.base + *a as usize],
+                    &self.stack[self.base + *b as usize],
+                );
+                if let (Value::Number(x), Value::Number(y)) = (x, y) {
+                    if let Some(b) = ops::number_compare(*op, *x, *y) {
+                        return Some(Ok(b));
+                    }
+                }
+                return None;
+            }
+            Expr::BinExprConst { op, left, rhs } => (self.pure_operand(left)?, *op, *rhs),
+            _ => return None,
+        };
+        let l = match l {
+            Value::Number(x) => match ops::number_compare(op, x, rhs) {
+                Some(b) => return Some(Ok(b)),
+                None => Value::Number(x),
+            },
+            l => l,
+        };
+        Some(ops::binary(self, op, l, Value::Number(rhs)).map(|v| {
+            let b = v.to_boolean();
+            v.release();
+            b
+        }))
     }
 
     fn run_body(

@@ -353,6 +353,26 @@ pub fn binary(interp: &mut Interp, op: BinaryOp, l: Value, r: Value) -> JsResult
     }
     Ok(match op {
         Add => {
+            // String + string / string + integer (`'k' + i`): no ToPrimitive calls.
+            match (&l, &r) {
+                (Value::String(a), Value::String(b)) => {
+                    return match a.concat(b) {
+                        Ok(s) => Ok(Value::String(s)),
+                        Err(_) => Err(interp.throw_range_error("Invalid string length")),
+                    };
+                }
+                (Value::String(a), Value::Number(n)) => {
+                    if let Some(s) = a.concat_int(*n, false) {
+                        return Ok(Value::String(s));
+                    }
+                }
+                (Value::Number(n), Value::String(b)) => {
+                    if let Some(s) = b.concat_int(*n, true) {
+                        return Ok(Value::String(s));
+                    }
+                }
+                _ => {}
+            }
             let lp = to_primitive(interp, &l, Hint::Default)?;
             let rp = to_primitive(interp, &r, Hint::Default)?;
             if matches!(lp, Value::String(_)) || matches!(rp, Value::String(_)) {

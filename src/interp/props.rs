@@ -65,39 +65,122 @@ fn own(obj: &JsObject, key: &PropertyKey) -> Found {
 /// as `own` does.
 #[inline]
 pub fn get_named_fast(obj: &JsObject, key: &PropertyKey) -> Option<Value> {
-    get_named_fast_at(obj, key, 0)
-}
-
-fn get_named_fast_at(obj: &JsObject, key: &PropertyKey, depth: u32) -> Option<Value> {
-    let data = obj.borrow();
+    // SAFETY: nothing runs JS or borrows a record mutably while the references read here
+    // live (to the end of this function); a record borrowed mutably elsewhere is `None`.
+    let data = unsafe { obj.peek() }?;
     match data.properties.named_property(key) {
         Some(p) => match &p.slot {
             Slot::Data(v) => Some(v.clone()),
             Slot::Accessor(_) => None,
         },
-        None => {
-            if let PropertyKey::String(k) = key {
-                if *k == atoms::LENGTH {
-                    match &data.kind {
-                        ObjectKind::Array(a) => return Some(Value::Number(a.length as f64)),
-                        ObjectKind::String(s) => return Some(Value::Number(s.len() as f64)),
-                        _ => {}
-                    }
-                }
-                // A function's `prototype` not made yet: the general path makes it.
-                if function::is_lazy_function_key(key)
-                    && function::lazy_prototype_code(&data.kind).is_some()
-                {
-                    return None;
+        None => get_named_fast_miss(data, key),
+    }
+}
+
+/// A value read out of a record: numbers and the other non-heap values without the
+/// out-of-line clone.
+#[inline(always)]
+fn clone_slot(v: &Value) -> Value {
+    match v {
+        Value::Number(n) => Value::Number(*n),
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Undefined => Value::Undefined,
+        v => v.clone(),
+    }
+}
+
+/// `o.k` when `k` is an own data property of `o` (the common hit), inlined at the call
+/// site; `None` for anything else (the caller then takes `get_named_fast`). `key` is named.
+#[inline(always)]
+pub fn get_own_data(obj: &JsObject, key: &PropertyKey) -> Option<Value> {
+    // SAFETY: as in `get_named_fast`.
+    let data = unsafe { obj.peek() }?;
+    match data.properties.named_property(key) {
+        Some(Property {
+            slot: Slot::Data(v),
+            ..
+        }) => Some(clone_slot(v)),
+        _ => None,
+    }
+}
+
+/// `o.a.b` when both are own data properties (`p.pos.x`), inlined at the call site; `None`
+/// for anything else (the caller then takes `get_named_path2`).
+#[inline(always)]
+pub fn get_own_data2(obj: &JsObject, a: &PropertyKey, b: &PropertyKey) -> Option<Value> {
+    // SAFETY: as in `get_named_fast`.
+    let data = unsafe { obj.peek() }?;
+    let Some(Property {
+        slot: Slot::Data(Value::Object(inner)),
+        ..
+    }) = data.properties.named_property(a)
+    else {
+        return None;
+    };
+    get_own_data(inner, b)
+}
+
+/// `o.k op= y` for numbers, when `k` is an own writable data property of `o` holding a
+/// number: the new value written in place, with one lookup. `None`: nothing was changed
+/// (the caller takes the general steps).
+#[inline(always)]
+pub fn compound_own_number(
+    obj: &JsObject,
+    key: &PropertyKey,
+    op: crate::parser::ast::BinaryOp,
+    y: f64,
+) -> Option<Value> {
+    let mut data = obj.borrow_mut();
+    let p = data.properties.named_property_mut(key)?;
+    if !p.attrs.writable() {
+        return None;
+    }
+    let Slot::Data(Value::Number(x)) = &mut p.slot else {
+        return None;
+    };
+    let v = ops::number_binary(op, *x, y)?;
+    if let Value::Number(n) = v {
+        *x = n;
+        return Some(v);
+    }
+    None
+}
+
+/// `get_named_fast` past a miss on the receiver's own properties: exotic `length`, pending
+/// function keys, then the prototype chain (by reference, no borrow counting).
+#[inline(never)]
+fn get_named_fast_miss(mut data: &crate::value::ObjectData, key: &PropertyKey) -> Option<Value> {
+    let mut depth = 0;
+    loop {
+        if let PropertyKey::String(k) = key {
+            if *k == atoms::LENGTH {
+                match &data.kind {
+                    ObjectKind::Array(a) => return Some(Value::Number(a.length as f64)),
+                    ObjectKind::String(s) => return Some(Value::Number(s.len() as f64)),
+                    _ => {}
                 }
             }
-            match &data.prototype {
-                // A proxy's record has no prototype: its [[Get]] is the general path's.
-                None if data.kind.is_proxy() => None,
-                None => Some(Value::Undefined),
-                Some(p) if depth < 16 => get_named_fast_at(p, key, depth + 1),
-                Some(_) => None,
+            // A function's `prototype` not made yet: the general path makes it.
+            if function::is_lazy_function_key(key)
+                && function::lazy_prototype_code(&data.kind).is_some()
+            {
+                return None;
             }
+        }
+        data = match &data.prototype {
+            // A proxy's record has no prototype: its [[Get]] is the general path's.
+            None if data.kind.is_proxy() => return None,
+            None => return Some(Value::Undefined),
+            // SAFETY: as in `get_named_fast`.
+            Some(p) if depth < 16 => unsafe { p.peek() }?,
+            Some(_) => return None,
+        };
+        depth += 1;
+        if let Some(p) = data.properties.named_property(key) {
+            return match &p.slot {
+                Slot::Data(v) => Some(v.clone()),
+                Slot::Accessor(_) => None,
+            };
         }
     }
 }
@@ -216,7 +299,8 @@ fn named_getter_at(obj: &JsObject, key: &PropertyKey, depth: u32) -> Option<Opti
 #[inline]
 pub fn get_named_path2(obj: &JsObject, a: &PropertyKey, b: &PropertyKey) -> Option<Value> {
     {
-        let data = obj.borrow();
+        // SAFETY: as in `get_named_fast`.
+        let data = unsafe { obj.peek() }?;
         if let Some(Property {
             slot: Slot::Data(Value::Object(inner)),
             ..

@@ -1629,15 +1629,7 @@ impl<'a> Builder<'a> {
                     let object = self.boxed(object)?;
                     let key = Box::new(self.key(prop, span)?);
                     let value = self.boxed(value)?;
-                    Ok(match binary {
-                        None => Expr::SetMember { object, key, value },
-                        Some(op) => Expr::CompoundMember {
-                            op,
-                            object,
-                            key,
-                            value,
-                        },
-                    })
+                    Ok(assign_member_node(binary, object, key, value))
                 }
                 _ => unsupported("this assignment target", span),
             },
@@ -1827,6 +1819,45 @@ fn member_node(object: Expr, key: Key, pos: u32) -> Expr {
             object: Box::new(object),
             key: Box::new(key),
             pos,
+        },
+    }
+}
+
+/// `o.k = v` / `o.k op= v`: `AssignMemberReg` when `o` is a register or a named read of
+/// one, else `SetMember` / `CompoundMember`.
+fn assign_member_node(
+    op: Option<ast::BinaryOp>,
+    object: Box<Expr>,
+    key: Box<Key>,
+    value: Box<Expr>,
+) -> Expr {
+    let target = match (&*object, &*key) {
+        (
+            Expr::Get {
+                place: Place::Reg(reg),
+                tdz: None,
+            },
+            Key::Named(k),
+        ) => Some((*reg, None, *k)),
+        (Expr::MemberReg { reg, key: mid, pos }, Key::Named(k)) => {
+            Some((*reg, Some((*mid, *pos)), *k))
+        }
+        _ => None,
+    };
+    match (target, op) {
+        (Some((reg, mid, key)), op) => Expr::AssignMemberReg(Box::new(AssignMemberReg {
+            op,
+            reg,
+            mid,
+            key,
+            value: *value,
+        })),
+        (None, None) => Expr::SetMember { object, key, value },
+        (None, Some(op)) => Expr::CompoundMember {
+            op,
+            object,
+            key,
+            value,
         },
     }
 }

@@ -214,6 +214,10 @@ pub enum Expr {
         key: Box<Key>,
         value: Box<Expr>,
     },
+    /// `r.k = v`, `r.k op= v`, `r.a.k = v`, `r.a.k op= v` (`p.pos.x += p.vel.x`), `r` a
+    /// register read without TDZ check: the target object is read in place (no nested
+    /// evaluation), the rest as `SetMember` / `CompoundMember`.
+    AssignMemberReg(Box<AssignMemberReg>),
     Call {
         /// The callee, and the whole call expression's span (read only to word a "… is not
         /// a function" error; kept in the box so the node stays small).
@@ -458,6 +462,18 @@ pub enum Callee {
 pub struct Arg {
     pub expr: Expr,
     pub spread: bool,
+}
+
+/// See `Expr::AssignMemberReg`.
+#[derive(Debug)]
+pub struct AssignMemberReg {
+    /// `None`: plain assignment.
+    pub op: Option<BinaryOp>,
+    pub reg: u32,
+    /// `r.mid.key`: the middle name and where its read is reported (as `MemberReg`'s `pos`).
+    pub mid: Option<(Atom, u32)>,
+    pub key: Atom,
+    pub value: Expr,
 }
 
 /// See `Expr::ObjectLit`.

@@ -36,23 +36,39 @@ pub fn to_string(x: f64) -> JsString {
         return atoms::NAN.to_js_string();
     }
     // No intermediate `String`: format on the stack, allocate the JsString once.
-    if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        let mut n = (x as i64).unsigned_abs();
-        while n > 0 {
-            i -= 1;
-            buf[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-        }
-        if x < 0.0 {
-            i -= 1;
-            buf[i] = b'-';
-        }
-        return JsString::from(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+    let mut buf = [0u16; INT_DIGITS];
+    if let Some(i) = int_to_utf16(x, &mut buf) {
+        return JsString::from_utf16(&buf[i..]);
     }
     let mut buf = ryu_js::Buffer::new();
     JsString::from(buf.format(x))
+}
+
+/// Room for the longest integer `int_to_utf16` writes (`-9007199254740991`).
+pub const INT_DIGITS: usize = 20;
+
+/// Number::toString(x) for an integer `x` with |x| < 2^53, written at the end of `buf` as
+/// UTF-16: the start of the digits, or `None` for any other number (-0 prints as `0`).
+#[inline]
+pub fn int_to_utf16(x: f64, buf: &mut [u16; INT_DIGITS]) -> Option<usize> {
+    if x.fract() != 0.0 || x.abs() >= 9_007_199_254_740_992.0 {
+        return None;
+    }
+    let mut i = buf.len();
+    let mut n = (x as i64).unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = u16::from(b'0') + (n % 10) as u16;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if x < 0.0 {
+        i -= 1;
+        buf[i] = u16::from(b'-');
+    }
+    Some(i)
 }
 
 /// Appends Number::toString(x) to `out`.

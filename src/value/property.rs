@@ -727,7 +727,13 @@ impl Named {
             }
             // SAFETY: a live block; shared access through `&self`.
             let s = unsafe { block_slice(b) };
-            s.iter().find(|(k, _)| k == key).map(|(_, p)| p)
+            // (A plain loop: `find` may stay an out-of-line call where this is inlined.)
+            for (k, p) in s {
+                if k == key {
+                    return Some(p);
+                }
+            }
+            None
         } else {
             self.get_boxed(key)
         }
@@ -1125,36 +1131,46 @@ impl PropertyMap {
         PropertyMap { named: Named(b) }
     }
 
-    /// A map of plain data properties (writable, enumerable, configurable) with distinct
-    /// string keys, in the given order: one block of exactly `len` entries (an object
-    /// literal's whole property list in one allocation). `entries` yields `len` items.
-    pub fn from_distinct_data(
-        entries: impl Iterator<Item = (PropertyKey, Value)>,
-        len: usize,
-    ) -> Self {
+    /// The properties of a fresh object literal `{a: …, b: …}`: `keys` are distinct non-index
+    /// names, each a writable, enumerable, configurable data property, in one exactly sized
+    /// block. `value(i)` gives the value of `keys[i]`, in order, written straight into the
+    /// block; its first error is returned and the entries made so far are dropped.
+    #[inline]
+    pub fn try_from_distinct<E>(
+        keys: &[super::string::Atom],
+        mut value: impl FnMut(usize) -> Result<Value, E>,
+    ) -> Result<Self, E> {
+        let len = keys.len();
         let mut map = PropertyMap::default();
         if len == 0 {
-            return map;
+            return Ok(map);
         }
         if len > LINEAR_SCAN_MAX {
-            for (k, v) in entries {
-                map.insert(k, Property::data(v, Attributes::DEFAULT));
+            for (i, k) in keys.iter().enumerate() {
+                let v = value(i)?;
+                map.insert(
+                    PropertyKey::String(*k),
+                    Property::data(v, Attributes::DEFAULT),
+                );
             }
-            return map;
+            return Ok(map);
         }
-        let b = block_alloc(len);
-        for (i, (k, v)) in entries.take(len).enumerate() {
-            debug_assert!(!matches!(k, PropertyKey::Index(_)));
-            // SAFETY: `i` < `len` = the capacity; the new block is ours alone.
+        // The map owns the block from the start: an error drops the entries written so far.
+        map.named = Named(block_alloc(len));
+        let b = map.named.0;
+        for (i, k) in keys.iter().enumerate() {
+            let v = value(i)?;
+            // SAFETY: `i` < `len` = the capacity; the block is this map's alone, and `len`
+            // counts the initialised entries.
             unsafe {
-                block_entries(b)
-                    .add(i)
-                    .write((k, Property::data(v, Attributes::DEFAULT)));
+                block_entries(b).add(i).write((
+                    PropertyKey::String(*k),
+                    Property::data(v, Attributes::DEFAULT),
+                ));
                 (*b).len = i as u32 + 1;
             }
         }
-        map.named = Named(b);
-        map
+        Ok(map)
     }
 
     /// Gives an object without named properties the shared template's properties (copied

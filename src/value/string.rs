@@ -242,6 +242,29 @@ impl JsString {
         Ok(Self::new_rope(len, self.clone(), other.clone()))
     }
 
+    /// `self + n` (or `n + self` when `number_first`) for a number `n` that prints as an
+    /// integer, when the result is short enough to be flat (`'k' + i`): one allocation, no
+    /// intermediate string. `None`: the general path (ropes, other numbers).
+    pub fn concat_int(&self, n: f64, number_first: bool) -> Option<JsString> {
+        let mut buf = [0u16; super::number::INT_DIGITS];
+        let start = super::number::int_to_utf16(n, &mut buf)?;
+        let digits = &buf[start..];
+        let len = self.len() + digits.len();
+        if len >= ROPE_MIN_LEN {
+            return None;
+        }
+        let s = self.as_slice();
+        let (a, b) = if number_first {
+            (digits, s)
+        } else {
+            (s, digits)
+        };
+        Some(Self::new_flat_with(len, |dst| {
+            dst[..a.len()].copy_from_slice(a);
+            dst[a.len()..].copy_from_slice(b);
+        }))
+    }
+
     /// Concatenates many pieces into one flat string (template literals, `join`).
     pub fn concat_all(pieces: &[JsString]) -> Result<JsString, StringTooLong> {
         let len: usize = pieces.iter().map(JsString::len).sum();
