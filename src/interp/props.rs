@@ -252,7 +252,7 @@ pub(crate) fn get_method_fast(
             return Some(s.value.clone());
         }
     }
-    let v = get_named_fast_at(proto, &key, 1)?;
+    let v = get_named_fast(proto, &key)?;
     if cache.slots.is_empty() {
         cache.slots.resize_with(METHOD_SLOTS, MethodSlot::default);
     }
