@@ -31,6 +31,17 @@ impl Tracer {
         Self { queue: Vec::new() }
     }
 
+    /// tidejs patch: a tracer using an empty stack's allocation (kept by the collector).
+    pub(crate) fn with_queue(queue: Vec<GcErasedPointer>) -> Self {
+        debug_assert!(queue.is_empty());
+        Self { queue }
+    }
+
+    /// tidejs patch: the (empty) stack, for the collector to keep.
+    pub(crate) fn into_queue(self) -> Vec<GcErasedPointer> {
+        self.queue
+    }
+
     #[inline]
     pub(crate) fn enqueue(&mut self, node: GcErasedPointer) {
         // SAFETY: the collector only enqueues pointers to live boxes.
