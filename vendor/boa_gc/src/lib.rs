@@ -61,15 +61,20 @@ struct GcConfig {
 // tidejs patch: the collection policy (upstream: a major collection past the threshold, then
 // the threshold raised to `live / 0.7` when live bytes exceed 70% of it; never lowered).
 //
-// - A minor collection (`Collector::collect_minor`) after every `NURSERY` bytes of new boxes.
-// - A major collection past `threshold`, which is then set from the bytes left live: to
+// - Collections happen when the young generation (the boxes allocated since the last
+//   collection) passes `NURSERY` bytes: the allocation path tests that one counter.
+// - It is a major collection if the whole heap (old and young boxes) is past `threshold`, else
+//   a minor one (`Collector::collect_minor`).
+// - After a major collection the threshold is set from the bytes left live: to
 //   `GROWTH_PERCENT` of them when the collection freed less than a quarter of the heap (the
-//   heap is growing: collecting again soon would find as little), else `STEADY_PERCENT`;
-//   never below `MIN_THRESHOLD`. Garbage that dies young no longer waits for a major
-//   collection, which is what lets the threshold grow faster.
+//   heap is growing: collecting again soon would find as little), else `STEADY_PERCENT`; and
+//   at least `HEADROOM` above them, so that a small heap gets a few minor collections between
+//   major ones (with a 1 MiB floor, a heap of 0.7 MiB live ran a major collection every
+//   0.3 MiB of allocation); never below `MIN_THRESHOLD`.
 const NURSERY: usize = 1 << 20;
+const HEADROOM: usize = 2 * NURSERY;
 const MIN_THRESHOLD: usize = 1 << 20;
-const GROWTH_PERCENT: usize = 300;
+const GROWTH_PERCENT: usize = 200;
 const STEADY_PERCENT: usize = 143;
 
 impl GcConfig {
@@ -295,13 +300,12 @@ impl Allocator {
         }
     }
 
-    /// tidejs patch: the young generation is full: a major collection if the old boxes
-    /// (survivors of earlier collections, garbage among them) exceed the threshold, else a
-    /// minor one.
+    /// tidejs patch: the young generation is full: a major collection if the heap (old boxes,
+    /// garbage among them, and young ones) exceeds the threshold, else a minor one.
     #[cold]
     #[inline(never)]
     fn collect_now(gc: &mut BoaGc) {
-        if gc.runtime.bytes_allocated > gc.config.threshold {
+        if gc.heap_bytes() > gc.config.threshold {
             let before = gc.heap_bytes();
             Collector::collect(gc);
             let live = gc.runtime.bytes_allocated;
@@ -310,7 +314,9 @@ impl Allocator {
             } else {
                 STEADY_PERCENT
             };
-            gc.config.threshold = (live / 100 * percent).max(MIN_THRESHOLD);
+            gc.config.threshold = (live / 100 * percent)
+                .max(live + HEADROOM)
+                .max(MIN_THRESHOLD);
         } else {
             Collector::collect_minor(gc);
         }
@@ -355,11 +361,19 @@ impl Collector {
 
         Self::trace_non_roots(gc);
 
-        let mut tracer = Tracer::new();
+        let mut tracer = Tracer::with_queue(mem::take(&mut gc.mark_queue));
 
-        let unreachables = Self::mark_heap(&mut tracer, &gc.strongs, &gc.weaks, &gc.weak_maps);
+        // tidejs patch: the dead list keeps its allocation from one collection to the next.
+        let unreachables = Self::mark_heap(
+            &mut tracer,
+            &gc.strongs,
+            &gc.weaks,
+            &gc.weak_maps,
+            mem::take(&mut gc.dead),
+        );
 
         assert!(tracer.is_empty(), "The queue should be empty");
+        gc.mark_queue = tracer.into_queue();
 
         // tidejs patch: upstream runs the finalizers of the unreachable boxes (which release
         // the handles they hold), marks the whole heap again in case a finalizer resurrected a
@@ -374,6 +388,8 @@ impl Collector {
         // SAFETY: the boxes are unreachable and still allocated; each is dropped once and
         // deallocated (not dropped) by the sweep.
         unsafe { Self::drop_values(&unreachables.strong) };
+        gc.dead = unreachables.strong;
+        gc.dead.clear();
 
         // SAFETY: The head of our linked list is always valid per the invariants of our GC.
         unsafe {
@@ -574,9 +590,10 @@ impl Collector {
         strongs: &[GcErasedPointer],
         weaks: &[EphemeronPointer],
         weak_maps: &[ErasedWeakMapBoxPointer],
+        mut strong_dead: Vec<GcErasedPointer>,
     ) -> Unreachables {
         // Walk the list, tracing and marking the nodes
-        let mut strong_dead = Vec::new();
+        debug_assert!(strong_dead.is_empty());
         let mut pending_ephemerons = Vec::new();
 
         // === Preliminary mark phase ===

@@ -27,6 +27,7 @@ pub struct Tracer {
 }
 
 impl Tracer {
+    #[cfg(test)]
     pub(crate) fn new() -> Self {
         Self { queue: Vec::new() }
     }
