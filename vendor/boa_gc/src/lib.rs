@@ -42,14 +42,15 @@ type EphemeronPointer = NonNull<dyn ErasedEphemeronBox>;
 type ErasedWeakMapBoxPointer = NonNull<dyn ErasedWeakMapBox>;
 
 thread_local!(static GC_DROPPING: Cell<bool> = const { Cell::new(false) });
-thread_local!(static BOA_GC: RefCell<BoaGc> = RefCell::new( BoaGc {
-    config: GcConfig::default(),
-    runtime: GcRuntimeData::default(),
-    strongs: Vec::default(),
-    old_len: 0,
-    weaks: Vec::default(),
-    weak_maps: Vec::default(),
-}));
+// tidejs patch: const-initialized (upstream: lazily), so that every allocation reaches the
+// collector's state with one thread-pointer-relative access and a liveness check inline,
+// instead of an out-of-line call to the lazy accessor.
+thread_local!(static BOA_GC: RefCell<BoaGc> = const { RefCell::new(BoaGc::new()) });
+// tidejs patch: the address of this thread's `BOA_GC`, for the allocation path: a plain
+// thread-local word (no destructor, so reading it is one thread-pointer-relative load with no
+// liveness check), set on the first allocation and cleared when `BOA_GC` is destroyed (after
+// which the slow path's `BOA_GC.with` panics, as every access did before).
+thread_local!(static BOA_GC_PTR: Cell<*const RefCell<BoaGc>> = const { Cell::new(std::ptr::null()) });
 
 #[derive(Debug, Clone, Copy)]
 struct GcConfig {
@@ -60,19 +61,24 @@ struct GcConfig {
 // tidejs patch: the collection policy (upstream: a major collection past the threshold, then
 // the threshold raised to `live / 0.7` when live bytes exceed 70% of it; never lowered).
 //
-// - A minor collection (`Collector::collect_minor`) after every `NURSERY` bytes of new boxes.
-// - A major collection past `threshold`, which is then set from the bytes left live: to
+// - Collections happen when the young generation (the boxes allocated since the last
+//   collection) passes `NURSERY` bytes: the allocation path tests that one counter.
+// - It is a major collection if the whole heap (old and young boxes) is past `threshold`, else
+//   a minor one (`Collector::collect_minor`).
+// - After a major collection the threshold is set from the bytes left live: to
 //   `GROWTH_PERCENT` of them when the collection freed less than a quarter of the heap (the
-//   heap is growing: collecting again soon would find as little), else `STEADY_PERCENT`;
-//   never below `MIN_THRESHOLD`. Garbage that dies young no longer waits for a major
-//   collection, which is what lets the threshold grow faster.
+//   heap is growing: collecting again soon would find as little), else `STEADY_PERCENT`; and
+//   at least `HEADROOM` above them, so that a small heap gets a few minor collections between
+//   major ones (with a 1 MiB floor, a heap of 0.7 MiB live ran a major collection every
+//   0.3 MiB of allocation); never below `MIN_THRESHOLD`.
 const NURSERY: usize = 1 << 20;
+const HEADROOM: usize = 2 * NURSERY;
 const MIN_THRESHOLD: usize = 1 << 20;
-const GROWTH_PERCENT: usize = 300;
+const GROWTH_PERCENT: usize = 200;
 const STEADY_PERCENT: usize = 143;
 
-impl Default for GcConfig {
-    fn default() -> Self {
+impl GcConfig {
+    const fn new() -> Self {
         Self {
             // Start at 1MB, the nursary size for V8 is ~1-8MB and SM can be up to 16MB
             threshold: MIN_THRESHOLD,
@@ -83,11 +89,29 @@ impl Default for GcConfig {
 #[derive(Default, Debug, Clone, Copy)]
 struct GcRuntimeData {
     collections: usize,
+    /// tidejs patch: the number of minor collections (included in `collections`).
+    minor_collections: usize,
+    /// tidejs patch: bytes held by the boxes that were present at the last collection and not
+    /// swept since (old boxes); the young boxes' bytes are in `young_bytes` until the next
+    /// collection adds them here (`BoaGc::heap_bytes` is the sum).
     bytes_allocated: usize,
-    // tidejs patch: bytes ever allocated (monotonic), for `heap_stats`.
+    // tidejs patch: bytes ever allocated (monotonic), for `heap_stats`, without the young
+    // boxes' bytes (added at the next collection).
     total_allocated: u64,
     // tidejs patch: bytes allocated since the last collection (the young generation).
     young_bytes: usize,
+}
+
+impl GcRuntimeData {
+    const fn new() -> Self {
+        Self {
+            collections: 0,
+            minor_collections: 0,
+            bytes_allocated: 0,
+            total_allocated: 0,
+            young_bytes: 0,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -100,10 +124,46 @@ struct BoaGc {
     old_len: usize,
     weaks: Vec<EphemeronPointer>,
     weak_maps: Vec<ErasedWeakMapBoxPointer>,
+    /// tidejs patch: the dead boxes of a collection, dropped in place and not yet freed (empty
+    /// between collections; kept for its capacity).
+    dead: Vec<GcErasedPointer>,
+    /// tidejs patch: the marking stack, kept for its capacity.
+    mark_queue: Vec<GcErasedPointer>,
+}
+
+impl BoaGc {
+    const fn new() -> Self {
+        Self {
+            config: GcConfig::new(),
+            runtime: GcRuntimeData::new(),
+            strongs: Vec::new(),
+            old_len: 0,
+            weaks: Vec::new(),
+            weak_maps: Vec::new(),
+            dead: Vec::new(),
+            mark_queue: Vec::new(),
+        }
+    }
+
+    /// tidejs patch: the bytes of every box not yet swept (old and young).
+    fn heap_bytes(&self) -> usize {
+        self.runtime.bytes_allocated + self.runtime.young_bytes
+    }
+
+    /// tidejs patch: the young generation becomes part of the heap's figures (at the start of
+    /// a collection, which then subtracts what it frees).
+    fn account_young(&mut self) {
+        let young = self.runtime.young_bytes;
+        self.runtime.bytes_allocated += young;
+        self.runtime.total_allocated += young as u64;
+        self.runtime.young_bytes = 0;
+    }
 }
 
 impl Drop for BoaGc {
     fn drop(&mut self) {
+        // tidejs patch: the allocation path's cached address is no longer valid.
+        BOA_GC_PTR.with(|p| p.set(std::ptr::null()));
         Collector::dump(self);
     }
 }
@@ -144,22 +204,51 @@ struct Allocator;
 
 impl Allocator {
     /// Allocate a new garbage collected value to the Garbage Collector's heap.
-    fn alloc_gc<T: Trace>(value: GcBox<T>) -> NonNull<GcBox<T>> {
-        let element_size = size_of_val::<GcBox<T>>(&value);
+    ///
+    /// tidejs patch: the box is allocated first and the value moved into it once (upstream
+    /// moved it into the thread-local closure, then into a `Box`: three copies of the value);
+    /// the collector's bookkeeping is the non-generic [`Self::register`].
+    #[inline]
+    fn alloc_gc<T: Trace>(value: T) -> NonNull<GcBox<T>> {
+        let layout = std::alloc::Layout::new::<GcBox<T>>();
+        // SAFETY: `GcBox<T>` is not zero-sized (it has a header).
+        let raw = unsafe { std::alloc::alloc(layout) }.cast::<GcBox<T>>();
+        let Some(ptr) = NonNull::new(raw) else {
+            std::alloc::handle_alloc_error(layout)
+        };
+        // SAFETY: freshly allocated for a `GcBox<T>`; freed with this layout (`VTable::layout`)
+        // or as a `Box` (`drop_fn`, `dump`), which uses the same global allocator and layout.
+        unsafe { ptr.as_ptr().write(GcBox::new(value)) };
+        Self::register(ptr.cast(), size_of::<GcBox<T>>());
+        ptr
+    }
+
+    /// tidejs patch: adds a new box to the young generation, after a collection if the young
+    /// generation is full (the new box is not in `strongs` yet: its contents' handles are
+    /// roots, as when the value was on the stack). Only the counters and the list change here.
+    #[inline]
+    fn register(ptr: GcErasedPointer, size: usize) {
+        let mut cell = BOA_GC_PTR.with(Cell::get);
+        if cell.is_null() {
+            cell = Self::gc_cell();
+        }
+        // SAFETY: `BOA_GC_PTR` holds the address of this thread's `BOA_GC` while it is alive
+        // (cleared first thing when it is dropped).
+        let mut gc = unsafe { &*cell }.borrow_mut();
+        Self::manage_state(&mut gc);
+        gc.strongs.push(ptr);
+        gc.runtime.young_bytes += size;
+    }
+
+    /// tidejs patch: the address of this thread's `BOA_GC`, cached in `BOA_GC_PTR`. Panics if
+    /// `BOA_GC` was destroyed (thread exit), like every `BOA_GC.with`.
+    #[cold]
+    #[inline(never)]
+    fn gc_cell() -> *const RefCell<BoaGc> {
         BOA_GC.with(|st| {
-            let mut gc = st.borrow_mut();
-
-            Self::manage_state(&mut gc);
-            // Safety: value cannot be a null pointer, since `Box` cannot return null pointers.
-            let ptr = unsafe { NonNull::new_unchecked(Box::into_raw(Box::new(value))) };
-            let erased: NonNull<GcBox<NonTraceable>> = ptr.cast();
-
-            gc.strongs.push(erased);
-            gc.runtime.bytes_allocated += element_size;
-            gc.runtime.young_bytes += element_size;
-            gc.runtime.total_allocated += element_size as u64;
-
-            ptr
+            let cell: *const RefCell<BoaGc> = st;
+            BOA_GC_PTR.with(|p| p.set(cell));
+            cell
         })
     }
 
@@ -176,9 +265,7 @@ impl Allocator {
             let erased: NonNull<dyn ErasedEphemeronBox> = ptr;
 
             gc.weaks.push(erased);
-            gc.runtime.bytes_allocated += element_size;
             gc.runtime.young_bytes += element_size;
-            gc.runtime.total_allocated += element_size as u64;
 
             ptr
         })
@@ -208,16 +295,18 @@ impl Allocator {
     // tidejs patch: the test inline in every allocation, the collections out of line.
     #[inline(always)]
     fn manage_state(gc: &mut BoaGc) {
-        if gc.runtime.bytes_allocated > gc.config.threshold || gc.runtime.young_bytes > NURSERY {
+        if gc.runtime.young_bytes > NURSERY {
             Self::collect_now(gc);
         }
     }
 
+    /// tidejs patch: the young generation is full: a major collection if the heap (old boxes,
+    /// garbage among them, and young ones) exceeds the threshold, else a minor one.
     #[cold]
     #[inline(never)]
     fn collect_now(gc: &mut BoaGc) {
-        if gc.runtime.bytes_allocated > gc.config.threshold {
-            let before = gc.runtime.bytes_allocated;
+        if gc.heap_bytes() > gc.config.threshold {
+            let before = gc.heap_bytes();
             Collector::collect(gc);
             let live = gc.runtime.bytes_allocated;
             let percent = if (before - live) * 4 < before {
@@ -225,8 +314,10 @@ impl Allocator {
             } else {
                 STEADY_PERCENT
             };
-            gc.config.threshold = (live / 100 * percent).max(MIN_THRESHOLD);
-        } else if gc.runtime.young_bytes > NURSERY {
+            gc.config.threshold = (live / 100 * percent)
+                .max(live + HEADROOM)
+                .max(MIN_THRESHOLD);
+        } else {
             Collector::collect_minor(gc);
         }
     }
@@ -255,7 +346,7 @@ impl Collector {
     /// Run a collection on the full heap.
     fn collect(gc: &mut BoaGc) {
         gc.runtime.collections += 1;
-        gc.runtime.young_bytes = 0;
+        gc.account_young();
 
         // tidejs patch: survivors of the last collection are still marked (old); a major
         // collection starts from clear headers.
@@ -270,11 +361,19 @@ impl Collector {
 
         Self::trace_non_roots(gc);
 
-        let mut tracer = Tracer::new();
+        let mut tracer = Tracer::with_queue(mem::take(&mut gc.mark_queue));
 
-        let unreachables = Self::mark_heap(&mut tracer, &gc.strongs, &gc.weaks, &gc.weak_maps);
+        // tidejs patch: the dead list keeps its allocation from one collection to the next.
+        let unreachables = Self::mark_heap(
+            &mut tracer,
+            &gc.strongs,
+            &gc.weaks,
+            &gc.weak_maps,
+            mem::take(&mut gc.dead),
+        );
 
         assert!(tracer.is_empty(), "The queue should be empty");
+        gc.mark_queue = tracer.into_queue();
 
         // tidejs patch: upstream runs the finalizers of the unreachable boxes (which release
         // the handles they hold), marks the whole heap again in case a finalizer resurrected a
@@ -289,6 +388,8 @@ impl Collector {
         // SAFETY: the boxes are unreachable and still allocated; each is dropped once and
         // deallocated (not dropped) by the sweep.
         unsafe { Self::drop_values(&unreachables.strong) };
+        gc.dead = unreachables.strong;
+        gc.dead.clear();
 
         // SAFETY: The head of our linked list is always valid per the invariants of our GC.
         unsafe {
@@ -339,19 +440,57 @@ impl Collector {
     /// Garbage among old boxes (and young boxes it references) waits for the next major
     /// collection. Ephemerons are only swept by major collections; here those whose key died
     /// are cleared (their value released) before the key's box is freed.
+    ///
+    /// Young boxes that no handle refers to at all (reference count 0) are dead without any
+    /// counting or marking: the first pass, newest first, drops them in place as it meets
+    /// them and only counts the references held by the others. Dropping a box releases its
+    /// handles, so a structure that died whole (children older than their parent, as objects
+    /// are built) is dropped in the one pass. Every dead box stays allocated until the end
+    /// (a drop may still decrement the count of another dead box, and the ephemeron pass
+    /// reads dead keys' headers).
     fn collect_minor(gc: &mut BoaGc) {
-        gc.runtime.young_bytes = 0;
+        gc.runtime.collections += 1;
+        gc.runtime.minor_collections += 1;
+        gc.account_young();
         let old_len = gc.old_len;
+        let strongs = &mut gc.strongs;
+        let dead = &mut gc.dead;
+        debug_assert!(dead.is_empty());
+        // Without ephemerons, nothing reads the header of a box no handle refers to once it
+        // is dropped: it is freed at once.
+        let free_now = gc.weaks.is_empty();
 
-        for node in &gc.strongs[old_len..] {
-            // SAFETY: node must be valid as this phase cannot drop any node.
-            let trace_non_roots_fn = unsafe { node.as_ref() }.trace_non_roots_fn();
-            // SAFETY: The function pointer is appropriate for this node type because we extract it from it's VTable.
-            unsafe { trace_non_roots_fn(*node) };
+        let mut i = strongs.len();
+        while i > old_len {
+            i -= 1;
+            let node = strongs[i];
+            // SAFETY: every box in `strongs` is allocated; no box is freed before the end.
+            let node_ref = unsafe { node.as_ref() };
+            if node_ref.header.ref_count() == 0 {
+                // No handle anywhere refers to it (handles are counted exactly; weak ones are
+                // not handles, and the ephemeron pass below clears those keyed by it): dead.
+                // The box moved into place `i` was at a higher index: already visited.
+                strongs.swap_remove(i);
+                if free_now {
+                    gc.runtime.bytes_allocated -= node_ref.size();
+                    // SAFETY: no handle and no ephemeron refers to the box, and it is no
+                    // longer in `strongs`: nothing reads it again. Dropped and freed once.
+                    unsafe { (node_ref.drop_fn())(node) };
+                } else {
+                    // SAFETY: dropped once here, and removed from `strongs` so no later pass
+                    // reaches it; deallocated (not dropped) at the end.
+                    unsafe { (node_ref.drop_value_fn())(node) };
+                    dead.push(node);
+                }
+            } else {
+                let trace_non_roots_fn = node_ref.trace_non_roots_fn();
+                // SAFETY: The function pointer is appropriate for this node type because we extract it from it's VTable.
+                unsafe { trace_non_roots_fn(node) };
+            }
         }
 
-        let mut tracer = Tracer::new();
-        for node in &gc.strongs[old_len..] {
+        let mut tracer = Tracer::with_queue(mem::take(&mut gc.mark_queue));
+        for node in &strongs[old_len..] {
             // SAFETY: node must be valid as this phase cannot drop any node.
             let node_ref = unsafe { node.as_ref() };
             if node_ref.is_rooted() {
@@ -360,6 +499,7 @@ impl Collector {
                 unsafe { tracer.trace_until_empty() };
             }
         }
+        gc.mark_queue = tracer.into_queue();
 
         // Ephemerons whose key dies here release their values first (before the key's box is
         // dropped and freed).
@@ -367,38 +507,29 @@ impl Collector {
             // SAFETY: ephemeron boxes are only freed by major collections.
             unsafe { eph.as_ref() }.clear_if_key_unmarked();
         }
-        // The dead young boxes are dropped in place as they are found (no list of them): a
-        // drop only decrements the counts of the boxes it referenced, all still allocated
-        // until the loop below, and allocates no box (so `strongs` does not change).
-        for node in &gc.strongs[old_len..] {
-            // SAFETY: as in `collect`: each unmarked box is dropped in place once here, and
-            // deallocated (not dropped) below.
-            unsafe {
-                let node_ref = node.as_ref();
-                if !node_ref.is_marked() {
-                    (node_ref.drop_value_fn())(*node);
-                }
-            }
-        }
-
-        let strongs = &mut gc.strongs;
+        // The survivors become old and move to the front; the other young boxes are dropped
+        // in place as they are found: a drop only decrements the counts of the boxes it
+        // referenced, all still allocated until the loop below, and allocates no box (so
+        // `strongs` does not change).
         let mut kept = old_len;
         for i in old_len..strongs.len() {
             let node = strongs[i];
-            // SAFETY: the young boxes are allocated until deallocated here, once.
+            // SAFETY: the young boxes are allocated until deallocated below, once.
             let node_ref = unsafe { node.as_ref() };
             if node_ref.is_marked() {
                 node_ref.header.set_old();
                 strongs[kept] = node;
                 kept += 1;
             } else {
-                gc.runtime.bytes_allocated -= node_ref.size();
-                let layout = node_ref.layout();
-                // SAFETY: dropped in place above; allocated by `Box::new` with this layout.
-                unsafe { std::alloc::dealloc(node.as_ptr().cast(), layout) };
+                // SAFETY: unmarked: unreachable; dropped once here, deallocated below.
+                unsafe { (node_ref.drop_value_fn())(node) };
+                dead.push(node);
             }
         }
         strongs.truncate(kept);
+
+        // SAFETY: every box in `dead` was dropped in place above and is deallocated once here.
+        unsafe { Self::free_dropped(dead, &mut gc.runtime.bytes_allocated) };
 
         gc.weak_maps.retain(|w| {
             // SAFETY: The caller must ensure the validity of every node of `heap_start`.
@@ -416,6 +547,21 @@ impl Collector {
             }
         });
         gc.old_len = gc.strongs.len();
+    }
+
+    /// tidejs patch: deallocates boxes already dropped in place, and empties the list.
+    ///
+    /// # Safety
+    ///
+    /// Every pointer is a box allocated by `Box::new`, dropped in place and not deallocated.
+    unsafe fn free_dropped(dead: &mut Vec<GcErasedPointer>, bytes_allocated: &mut usize) {
+        for node in dead.drain(..) {
+            // SAFETY: the header and vtable pointer are not touched by the drop in place.
+            let vtable = unsafe { node.as_ref() }.vtable;
+            *bytes_allocated -= vtable.size();
+            // SAFETY: allocated by `Box::new` with this layout; dropped in place.
+            unsafe { std::alloc::dealloc(node.as_ptr().cast(), vtable.layout()) };
+        }
     }
 
     fn trace_non_roots(gc: &BoaGc) {
@@ -444,9 +590,10 @@ impl Collector {
         strongs: &[GcErasedPointer],
         weaks: &[EphemeronPointer],
         weak_maps: &[ErasedWeakMapBoxPointer],
+        mut strong_dead: Vec<GcErasedPointer>,
     ) -> Unreachables {
         // Walk the list, tracing and marking the nodes
-        let mut strong_dead = Vec::new();
+        debug_assert!(strong_dead.is_empty());
         let mut pending_ephemerons = Vec::new();
 
         // === Preliminary mark phase ===
@@ -671,9 +818,9 @@ pub fn heap_stats() -> (usize, usize, u64) {
         .try_with(|current| {
             current.try_borrow().map_or((0, 0, 0), |gc| {
                 (
-                    gc.runtime.bytes_allocated,
+                    gc.heap_bytes(),
                     gc.strongs.len(),
-                    gc.runtime.total_allocated,
+                    gc.runtime.total_allocated + gc.runtime.young_bytes as u64,
                 )
             })
         })
@@ -685,7 +832,7 @@ pub fn force_collect() {
     BOA_GC.with(|current| {
         let mut gc = current.borrow_mut();
 
-        if gc.runtime.bytes_allocated > 0 {
+        if gc.heap_bytes() > 0 {
             Collector::collect(&mut gc);
         }
     });

@@ -27,8 +27,20 @@ pub struct Tracer {
 }
 
 impl Tracer {
+    #[cfg(test)]
     pub(crate) fn new() -> Self {
         Self { queue: Vec::new() }
+    }
+
+    /// tidejs patch: a tracer using an empty stack's allocation (kept by the collector).
+    pub(crate) fn with_queue(queue: Vec<GcErasedPointer>) -> Self {
+        debug_assert!(queue.is_empty());
+        Self { queue }
+    }
+
+    /// tidejs patch: the (empty) stack, for the collector to keep.
+    pub(crate) fn into_queue(self) -> Vec<GcErasedPointer> {
+        self.queue
     }
 
     #[inline]

@@ -167,7 +167,7 @@ impl<T: Trace + ?Sized> Gc<T> {
         // Create GcBox and allocate it to heap.
         //
         // Note: Allocator can cause Collector to run
-        let inner_ptr = Allocator::alloc_gc(GcBox::new(value));
+        let inner_ptr = Allocator::alloc_gc(value);
 
         Self {
             inner_ptr,

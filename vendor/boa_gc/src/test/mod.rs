@@ -24,7 +24,7 @@ impl Harness {
     fn assert_empty_gc() {
         let (is_empty, bytes_allocated) = BOA_GC.with(|current| {
             let gc = current.borrow();
-            (gc.strongs.is_empty(), gc.runtime.bytes_allocated)
+            (gc.strongs.is_empty(), gc.heap_bytes())
         });
 
         assert!(is_empty);
@@ -35,7 +35,7 @@ impl Harness {
     fn assert_bytes_allocated() {
         let bytes_allocated = BOA_GC.with(|current| {
             let gc = current.borrow();
-            gc.runtime.bytes_allocated
+            gc.heap_bytes()
         });
 
         assert!(bytes_allocated > 0);
@@ -45,7 +45,7 @@ impl Harness {
     fn assert_exact_bytes_allocated(bytes: usize) {
         let bytes_allocated = BOA_GC.with(|current| {
             let gc = current.borrow();
-            gc.runtime.bytes_allocated
+            gc.heap_bytes()
         });
         assert_eq!(bytes_allocated, bytes);
     }
