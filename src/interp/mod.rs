@@ -2406,16 +2406,7 @@ impl Interp {
             };
             self.write_place(place, bound);
         }
-        // `self.this` is read only by a script-level arrow (the frame's `this`, the global
-        // object): only arrows set it, and only when it differs.
-        let saved_this = if code.this_mode == ThisMode::Lexical && !self.this_is_global() {
-            Some(std::mem::replace(
-                &mut self.this,
-                Value::Object(self.global.clone()),
-            ))
-        } else {
-            None
-        };
+        let saved_this = self.enter_arrow_this(code);
         match me {
             Some(me) => self.push_call_frame(code, this, me),
             None => self.push_anon_arrow_frame(code, this),
@@ -2446,6 +2437,20 @@ impl Interp {
 
     pub(crate) fn restore_stack_floor(&mut self, floor: usize) {
         self.stack_floor = floor;
+    }
+
+    /// `self.this` is read only by a script-level arrow (the frame's `this`, the global
+    /// object): only arrows set it, and only when it differs. Returns the value to put back.
+    #[inline(always)]
+    fn enter_arrow_this(&mut self, code: &Code) -> Option<Value> {
+        if code.this_mode == ThisMode::Lexical && !self.this_is_global() {
+            Some(std::mem::replace(
+                &mut self.this,
+                Value::Object(self.global.clone()),
+            ))
+        } else {
+            None
+        }
     }
 
     /// A lean body's completion value: an expression body's value, a block's `return`
@@ -3110,14 +3115,7 @@ impl Interp {
             }
             _ => this.clone(),
         };
-        let saved_this = if code.this_mode == ThisMode::Lexical && !self.this_is_global() {
-            Some(std::mem::replace(
-                &mut self.this,
-                Value::Object(self.global.clone()),
-            ))
-        } else {
-            None
-        };
+        let saved_this = self.enter_arrow_this(code);
         self.push_call_frame(code, this.clone(), me);
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;

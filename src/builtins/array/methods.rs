@@ -105,6 +105,23 @@ pub fn some(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value
     Ok(Value::Bool(found))
 }
 
+/// CreateDataPropertyOrThrow(A, k, v) from inside a `visit_present` step: in place when
+/// that runs no code, else after leaving the entered callback (a general definition can
+/// run a proxy trap or setter).
+fn append_entered(
+    interp: &mut Interp,
+    entered: &mut Option<EnteredCall>,
+    a: &Value,
+    k: u64,
+    v: Value,
+) -> JsResult<()> {
+    if let Err(v) = append_index_fast(a, k, v) {
+        interp.leave_callback(entered);
+        create_index(interp, a, k, v)?;
+    }
+    Ok(())
+}
+
 /// `map(callbackfn, thisArg)`: ArraySpeciesCreate(O, len), holes stay holes.
 pub fn map(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = this_object(interp, this)?;
@@ -118,10 +135,7 @@ pub fn map(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value>
         &f,
         &arg(args, 1),
         |interp, entered, _, k, r| {
-            if let Err(r) = append_index_fast(&a, k, r) {
-                interp.leave_callback(entered);
-                create_index(interp, &a, k, r)?;
-            }
+            append_entered(interp, entered, &a, k, r)?;
             Ok(false)
         },
     )?;
@@ -143,10 +157,7 @@ pub fn filter(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Val
         &arg(args, 1),
         |interp, entered, v, _, r| {
             if r.to_boolean() {
-                if let Err(v) = append_index_fast(&a, to, v) {
-                    interp.leave_callback(entered);
-                    create_index(interp, &a, to, v)?;
-                }
+                append_entered(interp, entered, &a, to, v)?;
                 to += 1;
             }
             Ok(false)
