@@ -1838,13 +1838,7 @@ impl Interp {
         match callee {
             Callee::Plain(Expr::Global(g)) => {
                 if let Some((code, env)) = self.global_lean_callee(g) {
-                    let base = self.stack.len();
-                    if let Err(t) = self.push_args(args) {
-                        self.stack.truncate(base);
-                        return Err(t);
-                    }
-                    self.set_pos(span.start);
-                    return self.call_lean_with(&code, env, Value::Undefined, base, None);
+                    return self.call_lean_parts(code, env, None, args, span);
                 }
             }
             Callee::Plain(Expr::Get {
@@ -2398,12 +2392,7 @@ impl Interp {
         // OrdinaryCallBindThis into the function's `this` binding, when it reads `this`
         // (primitive receivers of sloppy functions took the general path above).
         if let Some(place) = code.this_place {
-            let bound = match &this {
-                Value::Undefined | Value::Null if code.this_mode == ThisMode::Sloppy => {
-                    Value::Object(self.global.clone())
-                }
-                _ => this.clone(),
-            };
+            let bound = self.bound_this(code, &this);
             self.write_place(place, bound);
         }
         let saved_this = self.enter_arrow_this(code);
@@ -2414,6 +2403,33 @@ impl Interp {
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;
         let result = self.eval_lean_body(code);
+        self.leave_lean(base, saved_base, saved_env, saved_this, saved_strict);
+        result
+    }
+
+    /// OrdinaryCallBindThis's value for a lean call: a sloppy function's nullish receiver is
+    /// the global object (primitive receivers of sloppy functions take the general path).
+    #[inline(always)]
+    fn bound_this(&self, code: &Code, this: &Value) -> Value {
+        match this {
+            Value::Undefined | Value::Null if code.this_mode == ThisMode::Sloppy => {
+                Value::Object(self.global.clone())
+            }
+            _ => this.clone(),
+        }
+    }
+
+    /// Undo a lean call's set-up (`call_lean_with`, entered callbacks): depth, strictness,
+    /// the frame, an arrow's `this`, base and environment, the registers from `base`.
+    #[inline(always)]
+    fn leave_lean(
+        &mut self,
+        base: usize,
+        saved_base: usize,
+        saved_env: Option<Gc<Env>>,
+        saved_this: Option<Value>,
+        saved_strict: bool,
+    ) {
         self.depth -= 1;
         self.strict = saved_strict;
         if let Some(frame) = self.frames.pop() {
@@ -2425,7 +2441,6 @@ impl Interp {
         self.base = saved_base;
         self.env = saved_env;
         self.truncate_stack(base);
-        result
     }
 
     /// Recompute the native stack floor for the stack segment running now (the embedding
@@ -3109,12 +3124,7 @@ impl Interp {
         }
         let saved_base = std::mem::replace(&mut self.base, base);
         let saved_env = std::mem::replace(&mut self.env, env.clone());
-        let bound = match this {
-            Value::Undefined | Value::Null if code.this_mode == ThisMode::Sloppy => {
-                Value::Object(self.global.clone())
-            }
-            _ => this.clone(),
-        };
+        let bound = self.bound_this(code, this);
         let saved_this = self.enter_arrow_this(code);
         self.push_call_frame(code, this.clone(), me);
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);
@@ -3133,17 +3143,13 @@ impl Interp {
     /// Undoes [`Interp::call_callback_entered`]'s set-up (nothing if not entered).
     pub(crate) fn leave_callback(&mut self, entered: &mut Option<EnteredCall>) {
         let Some(e) = entered.take() else { return };
-        self.depth -= 1;
-        self.strict = e.saved_strict;
-        if let Some(frame) = self.frames.pop() {
-            frame.this.release();
-        }
-        if let Some(t) = e.saved_this {
-            self.this = t;
-        }
-        self.base = e.saved_base;
-        self.env = e.saved_env;
-        self.truncate_stack(e.base);
+        self.leave_lean(
+            e.base,
+            e.saved_base,
+            e.saved_env,
+            e.saved_this,
+            e.saved_strict,
+        );
     }
 
     /// Construct(F, args): `new F(...args)`.
