@@ -77,18 +77,6 @@ pub fn get_named_fast(obj: &JsObject, key: &PropertyKey) -> Option<Value> {
     }
 }
 
-/// A value read out of a record: numbers and the other non-heap values without the
-/// out-of-line clone.
-#[inline(always)]
-fn clone_slot(v: &Value) -> Value {
-    match v {
-        Value::Number(n) => Value::Number(*n),
-        Value::Bool(b) => Value::Bool(*b),
-        Value::Undefined => Value::Undefined,
-        v => v.clone(),
-    }
-}
-
 /// `o.k` when `k` is an own data property of `o` (the common hit), inlined at the call
 /// site; `None` for anything else (the caller then takes `get_named_fast`). `key` is named.
 #[inline(always)]
@@ -99,7 +87,7 @@ pub fn get_own_data(obj: &JsObject, key: &PropertyKey) -> Option<Value> {
         Some(Property {
             slot: Slot::Data(v),
             ..
-        }) => Some(clone_slot(v)),
+        }) => Some(super::clone_value(v)),
         _ => None,
     }
 }
