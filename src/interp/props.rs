@@ -239,6 +239,11 @@ pub(crate) fn get_method_fast(
     let data = obj.borrow();
     if let Some(p) = data.properties.named_property(&key) {
         return match &p.slot {
+            // (An own lean closure, as object literals hold them, is taken apart too.)
+            Slot::Data(Value::Object(f)) => Some(match function::lean_named_parts(f) {
+                Some(parts) => MethodHit::Lean(parts),
+                None => MethodHit::Value(Value::Object(f.clone())),
+            }),
             Slot::Data(v) => Some(MethodHit::Value(v.clone())),
             Slot::Accessor(_) => None,
         };
