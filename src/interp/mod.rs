@@ -1880,7 +1880,9 @@ impl Interp {
                 },
                 Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
                 Callee::Method { object, key } => {
-                    let obj = self.expr(object)?;
+                    // (A register receiver, `this.m()` included, or a call's result, without
+                    // an `expr` frame.)
+                    let obj = self.operand(object)?;
                     let fast = match (key, &obj) {
                         (Key::Named(atom), Value::Object(o)) => {
                             props::get_method_fast(&mut self.method_cache, o, *atom)
