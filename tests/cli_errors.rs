@@ -262,3 +262,20 @@ fn async_stack_in_unhandled_rejection() {
         "stderr: {err}"
     );
 }
+
+/// A getter's caller is reported at the property it read (`o.x`: the `x`; `o["x"]`: the `[`),
+/// and class methods are named `Class.method` through lean method calls. Expected lines are
+/// node 20's for this file; the getter's own frame is left out (node names it
+/// `get x [as x]`, tidejs `A.get x`: a known difference).
+#[test]
+fn getter_callers_and_method_frames() {
+    let src = "class A { get x() { return this.f(); } f() { return this.g(); } g() { throw new Error('deep'); } }\nconst a = new A();\nfunction read(o) { return o.x; }\ntry { read(a); } catch (e) { console.log(e.stack.split('\\n').filter(l => !l.includes('get x')).join('\\n')); }\nconst o = { m() { return a['x']; } };\ntry { o.m(); } catch (e) { console.log(e.stack.split('\\n').filter(l => !l.includes('get x')).slice(3).join('\\n')); }\n";
+    let (out, err, code, p) = run("getter_stack.js", src);
+    assert_eq!(code, Some(0), "stderr: {err}");
+    assert_eq!(
+        out,
+        format!(
+            "Error: deep\n    at A.g ({p}:1:77)\n    at A.f ({p}:1:58)\n    at read ({p}:3:29)\n    at Object.<anonymous> ({p}:4:7)\n    at Object.m ({p}:5:27)\n    at Object.<anonymous> ({p}:6:9)\n"
+        )
+    );
+}

@@ -1422,10 +1422,9 @@ impl Interp {
                     }
                     (key, _) => self.key(key)?,
                 };
-                if obj.is_nullish() {
-                    // The TypeError get_member throws is reported at the property.
-                    self.set_pos(*pos);
-                }
+                // A nullish base's TypeError and a getter's or proxy trap's call are
+                // reported at the property.
+                self.set_pos(*pos);
                 self.get_member(&obj, &key)?
             }
             Expr::MemberReg { reg, key, pos } => {
@@ -1970,10 +1969,9 @@ impl Interp {
 
     #[inline(never)]
     fn member_named_slow(&mut self, obj: &Value, key: PropertyKey, pos: u32) -> JsResult<Value> {
-        if obj.is_nullish() {
-            // The TypeError get_member throws is reported at the property.
-            self.set_pos(pos);
-        }
+        // The TypeError get_member throws on a nullish base, and the call of a getter or a
+        // proxy trap, are reported at the property (V8's position for both).
+        self.set_pos(pos);
         self.get_member(obj, &key)
     }
 
