@@ -10,7 +10,7 @@ use super::{props, Interp, JsResult};
 use crate::lower::tree::*;
 use crate::value::gc::Gc;
 use crate::value::object::{ObjectKind, PrivateElement};
-use crate::value::property::{Attributes, Property};
+use crate::value::property::{Attributes, Property, PropertyMap};
 use crate::value::{atoms, JsObject, PropertyKey, Symbol, Value};
 use std::rc::Rc;
 
@@ -623,17 +623,33 @@ impl Interp {
                 self.throw_type_error("Derived constructors may only return object or undefined")
             );
         }
+        // The outermost construction (new.target is this function): its instance's size is
+        // the next one's starting room.
+        if let Ok(Value::Object(o)) = &result {
+            if JsObject::ptr_eq(f, new_target) {
+                if let Some(n) = o.borrow().properties.owned_named_len() {
+                    code.ctor_props.set(n.min(u8::MAX as usize) as u8);
+                }
+            }
+        }
         result
     }
 
     /// OrdinaryCreateFromConstructor(newTarget, %Object.prototype%) for a base constructor,
     /// with a base class's fields and private methods (InitializeInstanceElements).
     fn create_this(&mut self, code: &Code, f: &JsObject, nt: &JsObject) -> JsResult<JsObject> {
-        let proto = match function::class_prototype(nt) {
+        let (proto, room) = match function::class_prototype(nt) {
             Some(p) => p,
-            None => self.get_prototype_from_constructor(nt, |i| &i.object_proto)?,
+            None => (
+                self.get_prototype_from_constructor(nt, |i| &i.object_proto)?,
+                0,
+            ),
         };
-        let this = JsObject::ordinary(Some(proto));
+        let this = JsObject::with_properties(
+            Some(proto),
+            PropertyMap::with_named_capacity(room),
+            ObjectKind::Ordinary,
+        );
         if code.class_ctor == Some(false) {
             self.initialize_instance_elements(&this, f)?;
         }
