@@ -393,6 +393,7 @@ impl Interp {
     }
 
     /// InitializeInstanceElements(O, constructor).
+    #[inline(always)]
     pub(crate) fn initialize_instance_elements(
         &mut self,
         o: &JsObject,
@@ -404,6 +405,12 @@ impl Interp {
         if none {
             return Ok(());
         }
+        self.add_instance_elements(o, ctor)
+    }
+
+    /// `initialize_instance_elements` for a class with fields or private methods.
+    #[inline(never)]
+    fn add_instance_elements(&mut self, o: &JsObject, ctor: &JsObject) -> JsResult<()> {
         let (methods, fields) = function::with_extra(ctor, |x| match x {
             Some(ClosureExtra {
                 fields,
@@ -467,8 +474,14 @@ impl Interp {
             return Err(self.throw_type_error("'super' keyword unexpected here"));
         };
         let result = self.construct_parent(&func, parent, base, &nt)?;
-        let current = self.read_place(this_place, None)?;
-        if !self.is_uninit(&current) {
+        let bound = match this_place {
+            Place::Reg(r) => !self.is_uninit(&self.stack[self.base + r as usize]),
+            place => {
+                let current = self.read_place(place, None)?;
+                !self.is_uninit(&current)
+            }
+        };
+        if bound {
             return Err(self.throw_reference_error("Super constructor may only be called once"));
         }
         self.write_place(this_place, result.clone());
