@@ -1330,7 +1330,19 @@ impl PropertyMap {
         }
         // (A writable data property: nothing for `note_property` to record.)
         note_change(key);
-        self.named.push((key.clone(), Property::data(v, Attributes::DEFAULT)));
+        let entry = (key.clone(), Property::data(v, Attributes::DEFAULT));
+        if !b.is_null() {
+            // SAFETY: an owned block, exclusively ours; written only below its capacity.
+            unsafe {
+                let len = (*b).len;
+                if len < (*b).cap_or_refs.get() {
+                    block_entries(b).add(len as usize).write(entry);
+                    (*b).len = len + 1;
+                    return Ok(());
+                }
+            }
+        }
+        self.named.push(entry);
         Ok(())
     }
 
