@@ -2088,6 +2088,13 @@ impl Interp {
                 return Ok(());
             }
         }
+        self.set_member_general(object, key, value)
+    }
+
+    /// `Expr::SetMember` as a statement, by the general steps (out of line: `stmt` keeps
+    /// its frame).
+    #[inline(never)]
+    fn set_member_general(&mut self, object: &Expr, key: &Key, value: &Expr) -> JsResult<()> {
         let obj = self.expr(object)?;
         let key = self.key(key)?;
         let v = self.expr(value)?;
@@ -2111,15 +2118,23 @@ impl Interp {
         let Some(v) = self.pure_operand(value) else {
             return Ok(false);
         };
-        let key = PropertyKey::String(key);
+        let k = ManuallyDrop::new(PropertyKey::String(key));
         let Value::Object(o) = &self.stack[slot] else {
             unreachable!("checked above")
         };
-        if let Err(v) = props::set_named_fast(o, &key, v) {
-            let obj = self.stack[slot].clone();
-            self.put_member(&obj, key, v)?;
+        if let Err(v) = props::set_named_fast(o, &k, v) {
+            self.put_reg_member_slow(slot, key, v)?;
         }
         Ok(true)
+    }
+
+    /// The general [[Set]] of `put_reg_member` (setters, read-only properties, exotic
+    /// objects), `v` evaluated.
+    #[cold]
+    #[inline(never)]
+    fn put_reg_member_slow(&mut self, slot: usize, key: Atom, v: Value) -> JsResult<()> {
+        let obj = self.stack[slot].clone();
+        self.put_member(&obj, PropertyKey::String(key), v)
     }
 
     /// `r.k op= v` / `r.a.k op= v` with numbers throughout (`p.pos.x += p.vel.x`): the
