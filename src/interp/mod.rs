@@ -2103,8 +2103,9 @@ impl Interp {
 
     /// The shared step of `assign_member_stmt`/`set_member_stmt`: `Ok(true)` when the
     /// assignment was done (in place, or by the general [[Set]] once `v` was evaluated),
-    /// `Ok(false)` when nothing was evaluated (not a pure operand, not an object).
-    #[inline(always)]
+    /// `Ok(false)` when nothing was evaluated (not a pure operand, not an object). (Out
+    /// of line: inlined, its operand reads grew `stmt`'s frame.)
+    #[inline(never)]
     fn put_reg_member(
         &mut self,
         reg: u32,
