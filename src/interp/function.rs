@@ -509,10 +509,7 @@ pub(crate) fn class_prototype(obj: &JsObject) -> Option<(JsObject, usize)> {
                 code,
                 extra: Some(x),
                 ..
-            } => x
-                .proto
-                .clone()
-                .map(|p| (p, code.ctor_props.get() as usize)),
+            } => x.proto.clone().map(|p| (p, code.ctor_props.get() as usize)),
             _ => None,
         },
         _ => None,

@@ -2106,12 +2106,7 @@ impl Interp {
     /// `Ok(false)` when nothing was evaluated (not a pure operand, not an object). (Out
     /// of line: inlined, its operand reads grew `stmt`'s frame.)
     #[inline(never)]
-    fn put_reg_member(
-        &mut self,
-        reg: u32,
-        key: Atom,
-        value: &Expr,
-    ) -> JsResult<bool> {
+    fn put_reg_member(&mut self, reg: u32, key: Atom, value: &Expr) -> JsResult<bool> {
         let slot = self.base + reg as usize;
         if !matches!(self.stack[slot], Value::Object(_)) {
             return Ok(false);

@@ -1294,7 +1294,11 @@ impl PropertyMap {
             return None;
         }
         // SAFETY: a live owned block.
-        Some(if b.is_null() { 0 } else { unsafe { (*b).len as usize } })
+        Some(if b.is_null() {
+            0
+        } else {
+            unsafe { (*b).len as usize }
+        })
     }
 
     /// `o.k = v` on an object whose named properties are an owned thin block (no index
@@ -1305,7 +1309,12 @@ impl PropertyMap {
     /// `Err(v)` gives the value back for everything else (read-only or accessor own
     /// property, other representations, or an absent key without `may_add`).
     #[inline(always)]
-    pub fn set_named_plain(&mut self, key: &PropertyKey, v: Value, may_add: bool) -> Result<(), Value> {
+    pub fn set_named_plain(
+        &mut self,
+        key: &PropertyKey,
+        v: Value,
+        may_add: bool,
+    ) -> Result<(), Value> {
         let b = self.named.0;
         if b.addr() & TAG_MASK != 0 {
             return Err(v);
