@@ -10,7 +10,7 @@ use super::{props, Interp, JsResult};
 use crate::lower::tree::*;
 use crate::value::gc::Gc;
 use crate::value::object::{ObjectKind, PrivateElement};
-use crate::value::property::{Attributes, Property};
+use crate::value::property::{Attributes, Property, PropertyMap};
 use crate::value::{atoms, JsObject, PropertyKey, Symbol, Value};
 use std::rc::Rc;
 
@@ -393,6 +393,7 @@ impl Interp {
     }
 
     /// InitializeInstanceElements(O, constructor).
+    #[inline(always)]
     pub(crate) fn initialize_instance_elements(
         &mut self,
         o: &JsObject,
@@ -404,6 +405,12 @@ impl Interp {
         if none {
             return Ok(());
         }
+        self.add_instance_elements(o, ctor)
+    }
+
+    /// `initialize_instance_elements` for a class with fields or private methods.
+    #[inline(never)]
+    fn add_instance_elements(&mut self, o: &JsObject, ctor: &JsObject) -> JsResult<()> {
         let (methods, fields) = function::with_extra(ctor, |x| match x {
             Some(ClosureExtra {
                 fields,
@@ -467,8 +474,14 @@ impl Interp {
             return Err(self.throw_type_error("'super' keyword unexpected here"));
         };
         let result = self.construct_parent(&func, parent, base, &nt)?;
-        let current = self.read_place(this_place, None)?;
-        if !self.is_uninit(&current) {
+        let bound = match this_place {
+            Place::Reg(r) => !self.is_uninit(&self.stack[self.base + r as usize]),
+            place => {
+                let current = self.read_place(place, None)?;
+                !self.is_uninit(&current)
+            }
+        };
+        if bound {
             return Err(self.throw_reference_error("Super constructor may only be called once"));
         }
         self.write_place(this_place, result.clone());
@@ -623,17 +636,33 @@ impl Interp {
                 self.throw_type_error("Derived constructors may only return object or undefined")
             );
         }
+        // The outermost construction (new.target is this function): its instance's size is
+        // the next one's starting room.
+        if let Ok(Value::Object(o)) = &result {
+            if JsObject::ptr_eq(f, new_target) {
+                if let Some(n) = o.borrow().properties.owned_named_len() {
+                    code.ctor_props.set(n.min(u8::MAX as usize) as u8);
+                }
+            }
+        }
         result
     }
 
     /// OrdinaryCreateFromConstructor(newTarget, %Object.prototype%) for a base constructor,
     /// with a base class's fields and private methods (InitializeInstanceElements).
     fn create_this(&mut self, code: &Code, f: &JsObject, nt: &JsObject) -> JsResult<JsObject> {
-        let proto = match function::class_prototype(nt) {
+        let (proto, room) = match function::class_prototype(nt) {
             Some(p) => p,
-            None => self.get_prototype_from_constructor(nt, |i| &i.object_proto)?,
+            None => (
+                self.get_prototype_from_constructor(nt, |i| &i.object_proto)?,
+                0,
+            ),
         };
-        let this = JsObject::ordinary(Some(proto));
+        let this = JsObject::with_properties(
+            Some(proto),
+            PropertyMap::with_named_capacity(room),
+            ObjectKind::Ordinary,
+        );
         if code.class_ctor == Some(false) {
             self.initialize_instance_elements(&this, f)?;
         }

@@ -509,12 +509,17 @@ pub(crate) fn lean_ctor(obj: &JsObject) -> Option<(Rc<Code>, Option<Gc<Env>>)> {
     }
 }
 
-/// The `prototype` of a class constructor (cached: it cannot change), if `obj` is one.
+/// The `prototype` of a class constructor (cached: it cannot change), if `obj` is one, and
+/// how many named properties its last instance had (`Code::ctor_props`).
 #[inline]
-pub(crate) fn class_prototype(obj: &JsObject) -> Option<JsObject> {
+pub(crate) fn class_prototype(obj: &JsObject) -> Option<(JsObject, usize)> {
     match &obj.borrow().kind {
         ObjectKind::Function(payload) => match &**payload {
-            FunctionData::Closure { extra: Some(x), .. } => x.proto.clone(),
+            FunctionData::Closure {
+                code,
+                extra: Some(x),
+                ..
+            } => x.proto.clone().map(|p| (p, code.ctor_props.get() as usize)),
             _ => None,
         },
         _ => None,

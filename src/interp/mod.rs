@@ -898,7 +898,10 @@ impl Interp {
             Stmt::Expr(Expr::CompoundReg { op, reg, value }) => {
                 self.compound_reg(*op, *reg, value)?.release();
             }
-            Stmt::Expr(Expr::AssignMemberReg(a)) => self.assign_member_reg(a)?.release(),
+            Stmt::Expr(Expr::AssignMemberReg(a)) => self.assign_member_stmt(a)?,
+            Stmt::Expr(Expr::SetMember { object, key, value }) => {
+                self.set_member_stmt(object, key, value)?
+            }
             Stmt::Expr(e) => self.expr(e)?.release(),
             Stmt::Init {
                 place: Place::Reg(r),
@@ -2077,6 +2080,81 @@ impl Interp {
         };
         self.member_put(&obj, key, v.clone())?;
         Ok(v)
+    }
+
+    /// `r.k = v;` as a statement (`this.x = x` in constructors): when `v` is a
+    /// `pure_operand` and `r` holds an object, the object is used in place (no handle clone)
+    /// and no result value is made. Reading `v` before `r` cannot be observed (neither runs
+    /// code nor changes anything). Anything else: `assign_member_reg`.
+    #[inline(always)]
+    fn assign_member_stmt(&mut self, a: &AssignMemberReg) -> JsResult<()> {
+        if a.op.is_none() && a.mid.is_none() && self.put_reg_member(a.reg, a.key, &a.value)? {
+            return Ok(());
+        }
+        self.assign_member_reg(a)?.release();
+        Ok(())
+    }
+
+    /// `r.k = v;` as a statement where `r` may be in its TDZ (`this.w = w` in a derived
+    /// constructor after `super(...)`): as `assign_member_stmt` when `r` holds an object
+    /// (an uninitialised binding holds a symbol); everything else takes `Expr::SetMember`.
+    #[inline(always)]
+    fn set_member_stmt(&mut self, object: &Expr, key: &Key, value: &Expr) -> JsResult<()> {
+        if let (
+            Expr::Get {
+                place: Place::Reg(r),
+                ..
+            },
+            Key::Named(k),
+        ) = (object, key)
+        {
+            if self.put_reg_member(*r, *k, value)? {
+                return Ok(());
+            }
+        }
+        self.set_member_general(object, key, value)
+    }
+
+    /// `Expr::SetMember` as a statement, by the general steps (out of line: `stmt` keeps
+    /// its frame).
+    #[inline(never)]
+    fn set_member_general(&mut self, object: &Expr, key: &Key, value: &Expr) -> JsResult<()> {
+        let obj = self.expr(object)?;
+        let key = self.key(key)?;
+        let v = self.expr(value)?;
+        self.member_put(&obj, key, v)
+    }
+
+    /// The shared step of `assign_member_stmt`/`set_member_stmt`: `Ok(true)` when the
+    /// assignment was done (in place, or by the general [[Set]] once `v` was evaluated),
+    /// `Ok(false)` when nothing was evaluated (not a pure operand, not an object). (Out
+    /// of line: inlined, its operand reads grew `stmt`'s frame.)
+    #[inline(never)]
+    fn put_reg_member(&mut self, reg: u32, key: Atom, value: &Expr) -> JsResult<bool> {
+        let slot = self.base + reg as usize;
+        if !matches!(self.stack[slot], Value::Object(_)) {
+            return Ok(false);
+        }
+        let Some(v) = self.pure_operand(value) else {
+            return Ok(false);
+        };
+        let k = ManuallyDrop::new(PropertyKey::String(key));
+        let Value::Object(o) = &self.stack[slot] else {
+            unreachable!("checked above")
+        };
+        if let Err(v) = props::set_named_fast(o, &k, v) {
+            self.put_reg_member_slow(slot, key, v)?;
+        }
+        Ok(true)
+    }
+
+    /// The general [[Set]] of `put_reg_member` (setters, read-only properties, exotic
+    /// objects), `v` evaluated.
+    #[cold]
+    #[inline(never)]
+    fn put_reg_member_slow(&mut self, slot: usize, key: Atom, v: Value) -> JsResult<()> {
+        let obj = self.stack[slot].clone();
+        self.put_member(&obj, PropertyKey::String(key), v)
     }
 
     /// `r.k op= v` / `r.a.k op= v` with numbers throughout (`p.pos.x += p.vel.x`): the

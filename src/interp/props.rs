@@ -363,6 +363,20 @@ pub fn get_index_fast(obj: &JsObject, n: f64) -> Option<Value> {
 /// nearest one has it as a writable data property: `this.x = x` in constructors.
 #[inline]
 pub fn set_named_fast(obj: &JsObject, key: &PropertyKey, v: Value) -> Result<(), Value> {
+    // The common cases in one borrow and one scan: a write in place, or an add that needs no
+    // walk of the prototype chain (the conditions of `add_named_fast`).
+    let quick_add = !matches!(key, PropertyKey::String(k) if *k == atoms::LENGTH)
+        && !property::may_be_restricted(key)
+        && !function::is_lazy_function_key(key);
+    let v = {
+        let mut data = obj.borrow_mut();
+        let data = &mut *data;
+        let may_add = quick_add && function::lazy_prototype_code(&data.kind).is_none();
+        match data.properties.set_named_plain(key, v, may_add) {
+            Ok(()) => return Ok(()),
+            Err(v) => v,
+        }
+    };
     {
         let mut data = obj.borrow_mut();
         if let Some(p) = data.properties.named_property_mut(key) {

@@ -712,6 +712,10 @@ pub struct Code {
     /// [`Code::is_lean_ctor`]); read by `Interp::construct_lean`. Meaningful only for
     /// constructors (`is_constructor`).
     pub lean_ctor: bool,
+    /// How many named properties the object made by the last `new` of this code (as
+    /// new.target) had when construction ended: a new instance's property block starts
+    /// with that room (`Interp::construct_lean`). Only a size hint.
+    pub ctor_props: Cell<u8>,
     /// The body (or an arrow inside) uses `super`: calls set the frame's home object and
     /// active function from the closure.
     pub uses_super: bool,

@@ -1272,6 +1272,89 @@ impl PropertyMap {
         }
     }
 
+    /// A map with room for `cap` named properties (at most `LINEAR_SCAN_MAX`; none for 0):
+    /// a constructed object whose constructor added that many last time gets its block at
+    /// once instead of growing it add by add.
+    #[inline]
+    pub fn with_named_capacity(cap: usize) -> Self {
+        if cap == 0 {
+            return PropertyMap::default();
+        }
+        PropertyMap {
+            named: Named(block_alloc(cap.min(LINEAR_SCAN_MAX))),
+        }
+    }
+
+    /// The number of named properties when they are in an owned thin block (`None` for a
+    /// shared template, a map, or an object with the rarer parts).
+    #[inline]
+    pub fn owned_named_len(&self) -> Option<usize> {
+        let b = self.named.0;
+        if b.addr() & TAG_MASK != 0 {
+            return None;
+        }
+        // SAFETY: a live owned block.
+        Some(if b.is_null() {
+            0
+        } else {
+            unsafe { (*b).len as usize }
+        })
+    }
+
+    /// `o.k = v` on an object whose named properties are an owned thin block (no index
+    /// properties, extensible, no private elements: no `Full` box), in one scan: an own
+    /// writable data property is written in place; an absent key is appended as a default
+    /// data property when `may_add` (the caller has established that OrdinarySet would
+    /// create it: no setter or read-only `k` on the prototype chain, not an exotic key).
+    /// `Err(v)` gives the value back for everything else (read-only or accessor own
+    /// property, other representations, or an absent key without `may_add`).
+    #[inline(always)]
+    pub fn set_named_plain(
+        &mut self,
+        key: &PropertyKey,
+        v: Value,
+        may_add: bool,
+    ) -> Result<(), Value> {
+        let b = self.named.0;
+        if b.addr() & TAG_MASK != 0 {
+            return Err(v);
+        }
+        if !b.is_null() {
+            // SAFETY: an owned block, borrowed exclusively through `&mut self`.
+            for (k, p) in unsafe { block_slice_mut(b) } {
+                if k == key {
+                    return match &mut p.slot {
+                        Slot::Data(slot) if p.attrs.writable() => {
+                            note_change(key);
+                            *slot = v;
+                            Ok(())
+                        }
+                        _ => Err(v),
+                    };
+                }
+            }
+        }
+        if !may_add {
+            return Err(v);
+        }
+        // (A writable data property: nothing for `note_property` to record.)
+        note_change(key);
+        let entry = (key.clone(), Property::data(v, Attributes::DEFAULT));
+        if !b.is_null() {
+            // SAFETY: an owned block, exclusively ours; written only below its capacity.
+            unsafe {
+                let len = (*b).len;
+                if len < (*b).cap_or_refs.get() {
+                    block_entries(b).add(len as usize).write(entry);
+                    (*b).len = len + 1;
+                    return Ok(());
+                }
+            }
+        }
+        self.named.push(entry);
+        Ok(())
+    }
+
     /// Ordinary `[[Set]]` on an own property in one lookup (see [`WriteOutcome`]).
     #[inline]
     pub fn write(&mut self, key: &PropertyKey, value: Value) -> WriteOutcome {

@@ -260,6 +260,7 @@ pub fn lower_eval(program: &ast::Program, ctx: &EvalContext) -> R<EvalScript> {
         default_derived: false,
         lean: false,
         lean_ctor: false,
+        ctor_props: std::cell::Cell::new(0),
         uses_super: false,
         new_target_place: None,
         this_place: None,
