@@ -398,11 +398,6 @@ impl Allocator {
     }
 }
 
-struct Unreachables {
-    strong: Vec<GcErasedPointer>,
-    weak: Vec<NonNull<dyn ErasedEphemeronBox>>,
-}
-
 /// This collector currently functions in four main phases
 ///
 /// Mark -> Finalize -> Mark -> Sweep
@@ -440,14 +435,8 @@ impl Collector {
 
         let mut tracer = Tracer::with_queue(mem::take(&mut gc.mark_queue));
 
-        // tidejs patch: the dead list keeps its allocation from one collection to the next.
-        let unreachables = Self::mark_heap(
-            &mut tracer,
-            &gc.strongs,
-            &gc.weaks,
-            &gc.weak_maps,
-            mem::take(&mut gc.dead),
-        );
+        let unreachable_weak =
+            Self::mark_heap(&mut tracer, &gc.strongs, &gc.weaks, &gc.weak_maps);
 
         assert!(tracer.is_empty(), "The queue should be empty");
         gc.mark_queue = tracer.into_queue();
@@ -458,24 +447,37 @@ impl Collector {
         // finalizers never create references (the rules in `src/value/gc.rs`), so there is no
         // second marking, and the dead boxes are dropped in place with their handles releasing
         // normally (which is what the finalizers did), before any of them is deallocated.
-        for node in unreachables.weak {
+        for node in unreachable_weak {
             // SAFETY: ephemeron boxes are only freed by the sweep below.
             unsafe { node.as_ref() }.finalize_and_clear();
         }
-        // SAFETY: the boxes are unreachable and still allocated; each is dropped once and
-        // deallocated (not dropped) by the sweep.
-        unsafe { Self::drop_values(&unreachables.strong) };
-        gc.dead = unreachables.strong;
-        gc.dead.clear();
+        // tidejs patch: one pass over the boxes (upstream: a list of unreachable candidates
+        // built while marking, filtered after it, then a sweep over every box): survivors stay
+        // marked (old) and move to the front; the others are dropped in place as they are
+        // found (a drop only decrements the counts of boxes that all stay allocated until
+        // `free_dropped`, and allocates no box), then deallocated. The dead list keeps its
+        // allocation from one collection to the next.
+        let strongs = &mut gc.strongs;
+        let dead = &mut gc.dead;
+        debug_assert!(dead.is_empty());
+        strongs.retain(|&node| {
+            // SAFETY: every box is allocated until `free_dropped` below.
+            let node_ref = unsafe { node.as_ref() };
+            if node_ref.is_marked() {
+                node_ref.header.set_old();
+                true
+            } else {
+                // SAFETY: unmarked: unreachable; dropped once here, deallocated below.
+                unsafe { (node_ref.drop_value_fn())(node) };
+                dead.push(node);
+                false
+            }
+        });
+        // SAFETY: every box in `dead` was dropped in place above and is deallocated once here.
+        unsafe { Self::free_dropped(dead, &mut gc.runtime.bytes_allocated) };
 
-        // SAFETY: The head of our linked list is always valid per the invariants of our GC.
-        unsafe {
-            Self::sweep(
-                &mut gc.strongs,
-                &mut gc.weaks,
-                &mut gc.runtime.bytes_allocated,
-            );
-        }
+        // SAFETY: every ephemeron box is allocated by `Box::new` and valid.
+        unsafe { Self::sweep_weak(&mut gc.weaks, &mut gc.runtime.bytes_allocated) };
 
         // Weak maps have to be cleared after the sweep, since the process dereferences GcBoxes.
         gc.weak_maps.retain(|w| {
@@ -692,21 +694,21 @@ impl Collector {
         }
     }
 
-    /// Walk the heap and mark any nodes deemed reachable
+    /// Walk the heap and mark any nodes deemed reachable; returns the ephemerons that are
+    /// unreachable or whose key is dead.
+    ///
+    /// tidejs patch: the unreachable strong boxes are not listed here (upstream gathered
+    /// candidates while marking and filtered them afterwards): the sweep finds them unmarked.
     fn mark_heap(
         tracer: &mut Tracer,
         strongs: &[GcErasedPointer],
         weaks: &[EphemeronPointer],
         weak_maps: &[ErasedWeakMapBoxPointer],
-        mut strong_dead: Vec<GcErasedPointer>,
-    ) -> Unreachables {
+    ) -> Vec<EphemeronPointer> {
         // Walk the list, tracing and marking the nodes
-        debug_assert!(strong_dead.is_empty());
         let mut pending_ephemerons = Vec::new();
 
         // === Preliminary mark phase ===
-        //
-        // 0. Get the naive list of possibly dead nodes.
         for node in strongs {
             // SAFETY: node must be valid as this phase cannot drop any node.
             let node_ref = unsafe { node.as_ref() };
@@ -717,21 +719,12 @@ impl Collector {
                 unsafe {
                     tracer.trace_until_empty();
                 }
-            } else if !node_ref.is_marked() {
-                strong_dead.push(*node);
             }
         }
 
         // 0.1. Early return if there are no ephemerons in the GC
         if weaks.is_empty() {
-            strong_dead.retain_mut(|node| {
-                // SAFETY: node must be valid as this phase cannot drop any node.
-                unsafe { !node.as_ref().is_marked() }
-            });
-            return Unreachables {
-                strong: strong_dead,
-                weak: Vec::new(),
-            };
+            return pending_ephemerons;
         }
 
         // === Weak mark phase ===
@@ -799,67 +792,21 @@ impl Collector {
         }
 
         // 4. The remaining list should contain the ephemerons that are either unreachable or its key
-        // is dead. Cleanup the strong pointers since this procedure could have marked some more strong
-        // pointers.
-        strong_dead.retain_mut(|node| {
-            // SAFETY: node must be valid as this phase cannot drop any node.
-            unsafe { !node.as_ref().is_marked() }
-        });
-
-        Unreachables {
-            strong: strong_dead,
-            weak: pending_ephemerons,
-        }
+        // is dead.
+        pending_ephemerons
     }
 
-    /// tidejs patch: drops the contents of unreachable boxes in place (their handles release
-    /// their targets, dead or alive, none deallocated yet); the sweep deallocates them.
+    /// Frees the ephemerons left unmarked by a major collection (their contents cleared by
+    /// `finalize_and_clear`) and clears the marks of the others.
+    ///
+    /// tidejs patch: the strong boxes are swept by `collect` itself (upstream's `sweep`
+    /// deallocated both).
     ///
     /// # Safety
     ///
-    /// Every pointer must be an allocated box, not yet dropped, deallocated afterwards without
-    /// being dropped again.
-    unsafe fn drop_values(dead: &[GcErasedPointer]) {
-        for node in dead {
-            // SAFETY: see above.
-            let drop_value_fn = unsafe { node.as_ref() }.drop_value_fn();
-            // SAFETY: the function pointer comes from the box's own vtable.
-            unsafe { drop_value_fn(*node) };
-        }
-    }
-
-    /// # Safety
-    ///
-    /// - Providing an invalid pointer in the `heap_start` or in any of the headers of each
-    ///   node will result in Undefined Behaviour.
-    /// - Providing a list of pointers that weren't allocated by `Box::into_raw(Box::new(..))`
-    ///   will result in Undefined Behaviour.
-    unsafe fn sweep(
-        strong: &mut Vec<GcErasedPointer>,
-        weak: &mut Vec<EphemeronPointer>,
-        total_allocated: &mut usize,
-    ) {
+    /// Every pointer must be a valid ephemeron box allocated by `Box::into_raw(Box::new(..))`.
+    unsafe fn sweep_weak(weak: &mut Vec<EphemeronPointer>, total_allocated: &mut usize) {
         let _guard = DropGuard::new();
-
-        strong.retain(|node| {
-            // SAFETY: The caller must ensure the validity of every node of `heap_start`.
-            let node_ref = unsafe { node.as_ref() };
-            if node_ref.is_marked() {
-                // tidejs patch: survivors stay marked (old) for minor collections.
-                node_ref.header.set_old();
-
-                true
-            } else {
-                // tidejs patch: dropped in place by `drop_values` (every unmarked box is in
-                // the unreachable list); only the allocation is left.
-                *total_allocated -= node_ref.size();
-                let layout = node_ref.layout();
-                // SAFETY: allocated by `Box::into_raw(Box::new(..))` with this layout.
-                unsafe { std::alloc::dealloc(node.as_ptr().cast(), layout) };
-
-                false
-            }
-        });
 
         weak.retain(|eph| {
             // SAFETY: The caller must ensure the validity of every node of `heap_start`.
