@@ -949,10 +949,6 @@ impl Named {
     fn keys(&self) -> impl Iterator<Item = &PropertyKey> + '_ {
         self.iter().map(|(k, _)| k)
     }
-
-    fn values(&self) -> impl Iterator<Item = &Property> + '_ {
-        self.iter().map(|(_, p)| p)
-    }
 }
 
 impl Rest {
@@ -1569,10 +1565,22 @@ unsafe impl Trace for PropertyMap {
     custom_trace!(this, mark, {
         // A shared list (a function's `length`/`name`) holds primitives only
         // (`SharedNamed::new`): nothing to mark.
+        //
+        // The entries are walked directly (not through `Named::iter`'s chained iterators): the
+        // collector runs this twice per live object in a major collection (counting, marking).
         let named = this.named();
         if !named.is_shared() {
-            for p in named.values() {
-                mark(p);
+            match named.view() {
+                NamedView::Slice(s) => {
+                    for (_, p) in s {
+                        mark(p);
+                    }
+                }
+                NamedView::Large(m) => {
+                    for p in m.values() {
+                        mark(p);
+                    }
+                }
             }
         }
         if let Some(r) = this.rest() {

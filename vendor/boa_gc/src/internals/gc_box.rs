@@ -75,10 +75,6 @@ impl<T: Trace + ?Sized> GcBox<T> {
         self.vtable.drop_value_fn()
     }
 
-    pub(crate) fn layout(&self) -> std::alloc::Layout {
-        self.vtable.layout()
-    }
-
     pub(crate) fn size(&self) -> usize {
         self.vtable.size()
     }
