@@ -90,6 +90,25 @@ impl Env {
         })
     }
 
+    /// A one-slot record holding `v` in front of `parent`: what the closure of an arrow
+    /// with its own copy of `this` (`Code::outer_this`) keeps as its environment.
+    pub fn holding(v: Value, parent: Option<Gc<Env>>) -> Gc<Env> {
+        Gc::new(Env {
+            parent,
+            slots: UnsafeCell::new(Slots::Inline([v, Value::Undefined])),
+        })
+    }
+
+    /// The other side of [`Env::holding`], on entry to such an arrow: its `this` and the
+    /// environment its body runs on.
+    #[inline]
+    pub fn split_this(env: Option<Gc<Env>>) -> (Value, Option<Gc<Env>>) {
+        match env {
+            Some(e) => (e.get(0), e.parent.clone()),
+            None => (Value::Undefined, None),
+        }
+    }
+
     /// Slot `i` (lowering computed `i` within the record: out of range is a bug and panics).
     #[inline(always)]
     pub fn get(&self, i: usize) -> Value {

@@ -2286,7 +2286,7 @@ impl Interp {
                 PropertyMap::with_shared(function::code_length_and_name(code)),
                 ObjectKind::Closure(function::ClosureData {
                     code: code.clone(),
-                    env: self.env.clone(),
+                    env: self.closure_env(code),
                 }),
             ));
         }
@@ -2297,11 +2297,36 @@ impl Interp {
         f
     }
 
+    /// The environment a new closure of `code` keeps: the current one, behind a record
+    /// holding the current `this` for an arrow with its own copy (`Code::outer_this`).
+    #[inline(always)]
+    fn closure_env(&self, code: &Code) -> Option<Gc<Env>> {
+        match code.outer_this {
+            None => self.env.clone(),
+            Some(place) => Some(self.this_record(place)),
+        }
+    }
+
+    /// The record in front of the environment of an arrow's closure holding its copy of
+    /// `this`, read from `place` ([`Interp::closure_env`]).
+    #[cold]
+    #[inline(never)]
+    fn this_record(&self, place: Place) -> Gc<Env> {
+        let this = match place {
+            Place::Reg(r) => self.stack[self.base + r as usize].clone(),
+            Place::Env { hops, slot } => match &self.env {
+                Some(env) => Env::up(env, hops).get(slot as usize),
+                None => Value::Undefined,
+            },
+        };
+        Env::holding(this, self.env.clone())
+    }
+
     fn make_closure_plain(&mut self, code: &Rc<Code>) -> Value {
         // A named function expression whose name is captured gets a record holding itself.
         let env = match &code.name_env {
             Some((shape, _)) => Some(Env::new(shape, self.env.clone(), &self.uninit)),
-            None => self.env.clone(),
+            None => self.closure_env(code),
         };
         use crate::value::atoms;
         use crate::value::property::{Attributes, Property, PropertyMap};
@@ -2467,10 +2492,18 @@ impl Interp {
     /// object.
     pub(crate) fn call_arrow_code(&mut self, code: &Rc<Code>, args: &[Value]) -> JsResult<Value> {
         debug_assert!(code.lean && code.this_mode == ThisMode::Lexical);
+        // An arrow with its own copy of `this` takes it from here, where its closure would.
+        let arrow_this = match code.outer_this {
+            Some(place) => Some(self.read_place(place, None)?),
+            None => None,
+        };
         let base = self.stack.len();
         self.stack.extend_from_slice(args);
         let env = self.env.clone();
-        self.call_lean_with(code, env, Value::Undefined, base, None)
+        match arrow_this {
+            Some(t) => self.call_lean_arrow(code, env, Value::Undefined, base, None, Some(t)),
+            None => self.call_lean_with(code, env, Value::Undefined, base, None),
+        }
     }
 
     #[inline(always)]
@@ -2489,12 +2522,53 @@ impl Interp {
         {
             return self.call_closure(code, env, this, base, me.cloned(), None);
         }
+        // An arrow with its own copy of `this` finds it in front of its environment.
+        if code.outer_this.is_some() {
+            return self.call_lean_arrow(code, env, this, base, me, None);
+        }
+        self.lean_call_body(code, env, this, base, me, None)
+    }
+
+    /// [`Interp::call_lean_with`] for an arrow with its own copy of `this`: `arrow_this`,
+    /// or (`None`) the one in front of the closure's environment `env`.
+    #[cold]
+    #[inline(never)]
+    fn call_lean_arrow(
+        &mut self,
+        code: &Rc<Code>,
+        env: Option<Gc<Env>>,
+        this: Value,
+        base: usize,
+        me: Option<&JsObject>,
+        arrow_this: Option<Value>,
+    ) -> JsResult<Value> {
+        let (t, env) = match arrow_this {
+            Some(t) => (t, env),
+            None => Env::split_this(env),
+        };
+        self.lean_call_body(code, env, this, base, me, Some(t))
+    }
+
+    #[inline(always)]
+    fn lean_call_body(
+        &mut self,
+        code: &Rc<Code>,
+        env: Option<Gc<Env>>,
+        this: Value,
+        base: usize,
+        me: Option<&JsObject>,
+        arrow_this: Option<Value>,
+    ) -> JsResult<Value> {
         self.enter_closure(base)?;
         let (saved_base, saved_env) = self.enter_lean_registers(code, env, base);
         // OrdinaryCallBindThis into the function's `this` binding, when it reads `this`
-        // (primitive receivers of sloppy functions took the general path above).
+        // (primitive receivers of sloppy functions took the general path above), or an
+        // arrow's copy.
         if let Some(place) = code.this_place {
-            let bound = self.bound_this(code, &this);
+            let bound = match arrow_this {
+                Some(t) => t,
+                None => self.bound_this(code, &this),
+            };
             self.write_place(place, bound);
         }
         let saved_this = self.enter_arrow_this(code);
@@ -2707,6 +2781,13 @@ impl Interp {
         while self.stack.len() < top {
             self.stack.push(Value::Undefined);
         }
+        // An arrow with its own copy of `this` finds it in front of its environment.
+        let (env, arrow_this) = if code.outer_this.is_some() {
+            let (t, env) = Env::split_this(env);
+            (env, Some(t))
+        } else {
+            (env, None)
+        };
         let saved_base = std::mem::replace(&mut self.base, base);
         let saved_env = std::mem::replace(&mut self.env, env);
         // OrdinaryCallBindThis: sloppy functions see the global for undefined/null and a
@@ -2739,7 +2820,7 @@ impl Interp {
             None => stack::FrameKind::Call,
         };
         self.push_frame(code, kind, me.as_ref());
-        let result = self.run_body(code, all_args, new_target, me.as_ref());
+        let result = self.run_body(code, all_args, new_target, me.as_ref(), arrow_this);
         self.pop_frame();
         self.depth -= 1;
         self.strict = saved_strict;
@@ -2880,6 +2961,7 @@ impl Interp {
         all_args: Option<Vec<Value>>,
         new_target: Option<JsObject>,
         me: Option<&JsObject>,
+        arrow_this: Option<Value>,
     ) -> JsResult<Value> {
         if let Some(shape) = &code.env {
             let new = Env::new(shape, self.env.clone(), &self.uninit);
@@ -2896,7 +2978,9 @@ impl Interp {
             self.give_arg_vec(args);
         }
         if let Some(place) = code.this_place {
-            let this = if code.class_ctor == Some(true) {
+            let this = if let Some(t) = arrow_this {
+                t
+            } else if code.class_ctor == Some(true) {
                 self.uninit.clone()
             } else {
                 self.this.clone()
@@ -3222,8 +3306,13 @@ impl Interp {
             self.stack.push(Value::Undefined);
         }
         let saved_base = std::mem::replace(&mut self.base, base);
-        let saved_env = std::mem::replace(&mut self.env, env.clone());
-        let bound = self.bound_this(code, this);
+        // (An arrow with its own copy of `this` finds it in front of its environment.)
+        let (bound, env) = if code.outer_this.is_some() {
+            Env::split_this(env.clone())
+        } else {
+            (self.bound_this(code, this), env.clone())
+        };
+        let saved_env = std::mem::replace(&mut self.env, env);
         let saved_this = self.enter_arrow_this(code);
         self.push_call_frame(code, this.clone(), Some(me));
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);

@@ -90,6 +90,7 @@ pub fn lower_script(program: &ast::Program) -> R<Script> {
         uses_super: false,
         new_target_place: None,
         this_place: None,
+        outer_this: None,
         arguments_place: None,
         body,
         expr_body: None,
@@ -902,6 +903,11 @@ impl<'a> Builder<'a> {
             self.stack.push(s);
         }
         let scope = self.scope_for(f.span, Role::Function);
+        // Where an arrow's closure copies `this` from, if it holds a copy.
+        let outer_this = match f.kind {
+            ast::FunctionKind::Arrow => self.this_place(),
+            _ => None,
+        };
         let class_ctor = self.next_ctor.take();
         if class_ctor == Some(true) {
             self.derived_scopes.push(scope);
@@ -922,6 +928,10 @@ impl<'a> Builder<'a> {
             }
         });
         let result = result.map(|mut code| {
+            if code.this_mode == ThisMode::Lexical && code.this_place.is_some() {
+                debug_assert!(outer_this.is_some(), "an arrow's this copy has a source");
+                code.outer_this = outer_this;
+            }
             code.name_env = name_env;
             code.class_ctor = class_ctor;
             code.uses_super = uses_super;
@@ -1051,6 +1061,7 @@ impl<'a> Builder<'a> {
             uses_super: false,
             new_target_place,
             this_place,
+            outer_this: None,
             arguments_place,
             body,
             expr_body,
@@ -1510,20 +1521,27 @@ impl<'a> Builder<'a> {
         })
     }
 
-    /// `this` resolves like a variable of the nearest non-arrow function.
+    /// `this` resolves like a variable of the nearest non-arrow function, or of the nearest
+    /// arrow holding a copy of it (`scope::Resolver::settle_arrow_this`).
     fn this_place(&self) -> Option<Place> {
-        let f = self.stack.iter().rev().copied().find(|&s| {
-            matches!(
-                self.scopes.scopes[s as usize].kind,
-                ScopeKind::Function { is_arrow: false } | ScopeKind::Script
-            )
-        })?;
-        let b = self.scopes.scopes[f as usize]
-            .bindings
-            .iter()
-            .copied()
-            .find(|&b| self.scopes.binding(b).kind == BindingKind::This)?;
-        self.place_of(b)
+        for &s in self.stack.iter().rev() {
+            let stop = match self.scopes.scopes[s as usize].kind {
+                ScopeKind::Function { is_arrow: true } => false,
+                ScopeKind::Function { is_arrow: false } | ScopeKind::Script => true,
+                _ => continue,
+            };
+            let b = self.scopes.scopes[s as usize]
+                .bindings
+                .iter()
+                .copied()
+                .find(|&b| self.scopes.binding(b).kind == BindingKind::This);
+            match b {
+                Some(b) => return self.place_of(b),
+                None if stop => return None,
+                None => {}
+            }
+        }
+        None
     }
 
     fn assignment(

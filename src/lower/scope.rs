@@ -233,6 +233,8 @@ pub fn analyse(program: &Program) -> ScopeTree {
         stack: Vec::new(),
         next_role: FnRole::Plain,
         in_params: false,
+        eval_code: false,
+        arrow_this: Vec::new(),
     };
     let script = r.push_scope(
         ScopeKind::Script,
@@ -271,6 +273,8 @@ pub fn analyse_eval(program: &Program, outer: &[OuterScope]) -> ScopeTree {
         stack: Vec::new(),
         next_role: FnRole::Plain,
         in_params: false,
+        eval_code: true,
+        arrow_this: Vec::new(),
     };
     for (i, o) in outer.iter().enumerate() {
         let key = u32::MAX - i as u32;
@@ -314,6 +318,11 @@ struct Resolver {
     next_role: FnRole,
     /// Walking the current function's parameter list.
     in_params: bool,
+    /// Analysing eval code (`analyse_eval`): the functions around it are laid out already.
+    eval_code: bool,
+    /// `this` read from arrows, not yet settled: (the non-arrow function whose `this` it
+    /// is, the innermost arrow's function scope). See [`Resolver::settle_arrow_this`].
+    arrow_this: Vec<(ScopeId, ScopeId)>,
 }
 
 impl Resolver {
@@ -939,6 +948,9 @@ impl Resolver {
                 }
             }
         }
+        if !is_arrow {
+            self.settle_arrow_this(scope);
+        }
         self.pop_scope(scope);
         if let Some(s) = name_scope {
             self.pop_scope(s);
@@ -1023,6 +1035,7 @@ impl Resolver {
         self.declare(scope, "this", BindingKind::This);
         self.declare(scope, "new.target", BindingKind::NewTarget);
         walk(self);
+        self.settle_arrow_this(scope);
         self.pop_scope(scope);
     }
 
@@ -1161,11 +1174,82 @@ impl Resolver {
     /// `this`/`new.target`: resolve to the nearest non-arrow function's implicit binding
     /// (captured when reached from an arrow). At script level they stay global.
     fn implicit(&mut self, name: &str, span: Span) {
-        if self
-            .this_function()
-            .is_some_and(|s| !self.is_script_scope(s))
-        {
-            self.reference(name, span);
+        let Some(f) = self.this_function().filter(|&s| !self.is_script_scope(s)) else {
+            return;
+        };
+        let here = self.tree.scopes[self.current() as usize].function;
+        if name == "this" && here != f && !self.eval_code {
+            // Read from an arrow: settled when `f` ends (`settle_arrow_this`).
+            let this = self.tree.scopes[f as usize]
+                .bindings
+                .iter()
+                .copied()
+                .find(|&b| self.tree.bindings[b as usize].kind == BindingKind::This);
+            if let Some(b) = this {
+                self.tree.bindings[b as usize].used = true;
+                self.tree
+                    .resolutions
+                    .insert(span.start, Resolution::Binding(b));
+                self.arrow_this.push((f, here));
+                return;
+            }
+        }
+        self.reference(name, span);
+    }
+
+    /// At the end of non-arrow function `f`: how the arrows inside it that read its `this`
+    /// get it. `this` never changes once bound, so each such arrow may take a copy when its
+    /// closure is made (its own `this` binding, a register, filled at entry from the copy the
+    /// closure holds; an arrow between passes it on the same way) instead of `f` keeping
+    /// `this` in an environment record for them. Not when `this` can still change after an
+    /// arrow is made (a derived constructor: TDZ until `super()`, which an arrow may call),
+    /// when names are reached at run time (direct `eval`/`with` inside: `this` is captured
+    /// then), or when `f` has a record anyway (another binding of its scope is captured:
+    /// one more slot there costs less than a copy per arrow).
+    fn settle_arrow_this(&mut self, f: ScopeId) {
+        if !self.arrow_this.iter().any(|&(g, _)| g == f) {
+            return;
+        }
+        let mut arrows = Vec::new();
+        self.arrow_this.retain(|&(g, a)| {
+            if g == f {
+                arrows.push(a);
+            }
+            g != f
+        });
+        let scope = &self.tree.scopes[f as usize];
+        let Some(this) = scope
+            .bindings
+            .iter()
+            .copied()
+            .find(|&b| self.tree.bindings[b as usize].kind == BindingKind::This)
+        else {
+            return;
+        };
+        let copy = scope.role != FnRole::DerivedCtor
+            && scope
+                .bindings
+                .iter()
+                .all(|&b| !self.tree.bindings[b as usize].captured);
+        if !copy {
+            self.tree.bindings[this as usize].captured = true;
+            return;
+        }
+        for a in arrows {
+            let mut s = a;
+            while s != f {
+                let sc = &self.tree.scopes[s as usize];
+                let parent = sc.parent;
+                if sc.kind == (ScopeKind::Function { is_arrow: true }) {
+                    if let Some(b) = self.declare(s, "this", BindingKind::This) {
+                        self.tree.bindings[b as usize].used = true;
+                    }
+                }
+                match parent {
+                    Some(p) => s = p,
+                    None => break,
+                }
+            }
         }
     }
 }

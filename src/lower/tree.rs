@@ -723,6 +723,11 @@ pub struct Code {
     pub new_target_place: Option<Place>,
     /// Where `this` must be stored at entry, if the body (or an arrow inside) reads it.
     pub this_place: Option<Place>,
+    /// An arrow holding its own copy of `this` (its `this_place`, filled at entry): where its
+    /// closure copies it from when made, in the code around the arrow expression
+    /// (`scope::Resolver::settle_arrow_this`). A closure of such code keeps the copy in a
+    /// one-slot record in front of its environment (`function::Env::holding`).
+    pub outer_this: Option<Place>,
     pub arguments_place: Option<Place>,
     pub body: Block,
     /// Concise arrow body: evaluate and return.

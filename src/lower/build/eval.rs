@@ -264,6 +264,7 @@ pub fn lower_eval(program: &ast::Program, ctx: &EvalContext) -> R<EvalScript> {
         uses_super: false,
         new_target_place: None,
         this_place: None,
+        outer_this: None,
         arguments_place: None,
         body,
         expr_body: None,
