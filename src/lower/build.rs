@@ -1946,6 +1946,13 @@ pub(super) fn binary_node(op: ast::BinaryOp, left: Expr, right: Expr) -> Expr {
             left: Box::new(left),
             rhs,
         },
+        _ if matches!(left, Expr::MemberReg { .. }) || matches!(right, Expr::MemberReg { .. }) => {
+            Expr::BinMember {
+                op,
+                left: Box::new(left),
+                right: Box::new(right),
+            }
+        }
         _ => Expr::Binary {
             op,
             left: Box::new(left),

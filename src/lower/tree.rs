@@ -129,6 +129,13 @@ pub enum Expr {
         left: Box<Expr>,
         right: Box<Expr>,
     },
+    /// `Binary` with a `MemberReg` operand (`p.key - q.key`, `o.x * k`): the own data
+    /// property is read in the arm, with no `expr` call for the operand.
+    BinMember {
+        op: BinaryOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
     Logical {
         op: LogicalOp,
         left: Box<Expr>,
