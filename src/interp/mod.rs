@@ -202,6 +202,8 @@ impl Callback {
 pub(crate) struct EnteredCall {
     base: usize,
     top: usize,
+    /// Parameters bound from arguments (all of them: the window holds at least these).
+    nparams: usize,
     /// The value of its `this` binding (the global object for a sloppy function).
     this: Value,
     saved_base: usize,
@@ -3053,56 +3055,54 @@ impl Interp {
         cb: &Callback,
         entered: &mut Option<EnteredCall>,
         this: &Value,
-        args: [Value; N],
+        args: [&Value; N],
     ) -> JsResult<Value> {
         let Some((code, env, me)) = &cb.lean else {
-            return self.call_callback(cb, this.clone(), args);
+            return self.call_callback(cb, this.clone(), args.map(Value::clone));
         };
-        if code.env.is_some()
-            || !code.params_in_place
-            || !code.tdz_regs.is_empty()
-            || (code.this_mode == ThisMode::Sloppy
-                && !matches!(this, Value::Object(_) | Value::Undefined | Value::Null))
-        {
-            return self.call_callback(cb, this.clone(), args);
-        }
-        if entered.is_none() {
-            // (The entry checks include this call's interrupt tick.)
-            *entered = Some(self.enter_callback(code, env, me, this)?);
-        } else if let Err(t) = self.check_interrupt() {
-            self.leave_callback(entered);
-            return Err(t);
-        }
-        let Some(e) = entered.as_ref() else {
-            unreachable!("entered above")
-        };
-        let base = e.base;
-        let top = e.top;
-        // The register window as a fresh lean call sees it: the arguments (extra ones are
-        // never seen: lean code has no `arguments`), then undefined.
-        self.truncate_stack(top);
-        while self.stack.len() < top {
-            self.stack.push(Value::Undefined);
-        }
-        let nparams = code.params.len().min(top - base);
-        if nparams == N {
-            // (The common case, unrolled: one argument per parameter.)
-            for (i, v) in args.into_iter().enumerate() {
-                self.store_slot(base + i, v);
+        if let Some(e) = entered.as_ref() {
+            // (Entered: the checks below passed for this callback and receiver.)
+            if let Err(t) = self.check_interrupt() {
+                self.leave_callback(entered);
+                return Err(t);
+            }
+            let (base, top, nparams) = (e.base, e.top, e.nparams);
+            if let Some(place) = code.this_place {
+                let bound = e.this.clone();
+                self.rebind_entered(top);
+                self.write_place(place, bound);
+            } else {
+                self.rebind_entered(top);
+            }
+            // The register window as a fresh lean call sees it: the arguments (extra ones
+            // are never seen: lean code has no `arguments`), then undefined.
+            let given = N.min(nparams);
+            for (i, v) in args.iter().enumerate().take(given) {
+                self.store_slot(base + i, clone_value(v));
+            }
+            for i in given..top - base {
+                self.store_slot(base + i, Value::Undefined);
             }
         } else {
-            let mut args = args.into_iter();
-            for i in 0..nparams {
-                let v = args.next().unwrap_or(Value::Undefined);
-                self.store_slot(base + i, v);
+            if code.env.is_some()
+                || !code.params_in_place
+                || !code.tdz_regs.is_empty()
+                || (code.this_mode == ThisMode::Sloppy
+                    && !matches!(this, Value::Object(_) | Value::Undefined | Value::Null))
+            {
+                return self.call_callback(cb, this.clone(), args.map(Value::clone));
             }
-        }
-        for i in nparams..top - base {
-            self.store_slot(base + i, Value::Undefined);
-        }
-        if let Some(place) = code.this_place {
-            let bound = e.this.clone();
-            self.write_place(place, bound);
+            // (The entry checks include this call's interrupt tick.)
+            let e = self.enter_callback(code, env, me, this)?;
+            let (base, nparams) = (e.base, e.nparams);
+            if let Some(place) = code.this_place {
+                let bound = e.this.clone();
+                self.write_place(place, bound);
+            }
+            *entered = Some(e);
+            for (i, v) in args.iter().enumerate().take(N.min(nparams)) {
+                self.store_slot(base + i, clone_value(v));
+            }
         }
         if let Some(f) = self.frames.last_mut() {
             f.pos = code.span.start;
@@ -3116,6 +3116,15 @@ impl Interp {
         }
     }
 
+    /// The entered register window back to its size (a body leaves it as it found it).
+    #[inline(always)]
+    fn rebind_entered(&mut self, top: usize) {
+        if self.stack.len() != top {
+            self.truncate_stack(top);
+            self.stack.resize(top, Value::Undefined);
+        }
+    }
+
     /// [`Interp::call_entered`] with an undefined receiver and two arguments, returning
     /// ToNumber of the result (`Array.prototype.sort`'s comparator): a result that is not a
     /// number leaves first (its ToNumber may run code).
@@ -3123,16 +3132,15 @@ impl Interp {
         &mut self,
         cb: &Callback,
         entered: &mut Option<EnteredCall>,
-        a: Value,
-        b: Value,
+        a: &Value,
+        b: &Value,
     ) -> JsResult<f64> {
-        match self.call_entered(cb, entered, &Value::Undefined, [a, b])? {
-            Value::Number(n) => Ok(n),
-            other => {
-                self.leave_callback(entered);
-                ops::to_number(self, &other)
-            }
+        let v = self.call_entered(cb, entered, &Value::Undefined, [a, b])?;
+        if let Value::Number(n) = v {
+            return Ok(n);
         }
+        self.leave_callback(entered);
+        ops::to_number(self, &v)
     }
 
     /// The set-up of `call_lean_with` (receiver `this`), once for many calls.
@@ -3160,6 +3168,7 @@ impl Interp {
         Ok(EnteredCall {
             base,
             top,
+            nparams: code.params.len(),
             this: bound,
             saved_base,
             saved_env,

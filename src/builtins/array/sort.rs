@@ -158,7 +158,7 @@ fn sort_values(interp: &mut Interp, items: Vec<Value>, cmp: &Value) -> JsResult<
         // between calls.
         let mut entered = None;
         let sorted = merge_sort(values, &mut |x, y| {
-            let v = interp.call_callback_entered(&cmp, &mut entered, x.clone(), y.clone())?;
+            let v = interp.call_callback_entered(&cmp, &mut entered, x, y)?;
             // NaN compares as +0 (equal).
             Ok(v > 0.0)
         });
