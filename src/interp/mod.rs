@@ -1199,6 +1199,42 @@ impl Interp {
         self.operand(e)
     }
 
+    /// A number operand that needs no code run to read: a register or constant holding a
+    /// number, or an own data property holding one (`p.x`).
+    #[inline(always)]
+    fn leaf_number(&self, e: &Expr) -> Option<f64> {
+        match e {
+            Expr::MemberReg { reg, key, .. } => {
+                let Value::Object(o) = &self.stack[self.base + *reg as usize] else {
+                    return None;
+                };
+                let k = ManuallyDrop::new(PropertyKey::String(*key));
+                props::get_own_number(o, &k)
+            }
+            Expr::Get {
+                place: Place::Reg(r),
+                tdz: None,
+            } => match self.stack[self.base + *r as usize] {
+                Value::Number(n) => Some(n),
+                _ => None,
+            },
+            Expr::Const(Value::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// `BinMember` whose operands are both `leaf_number`s (`p.key - q.key`): its value,
+    /// with no code run (so a caller may try this first and fall back to evaluating `e`).
+    #[inline(always)]
+    fn member_numbers(&self, e: &Expr) -> Option<Value> {
+        let Expr::BinMember { op, left, right } = e else {
+            return None;
+        };
+        let x = self.leaf_number(left)?;
+        let y = self.leaf_number(right)?;
+        ops::number_binary(*op, x, y)
+    }
+
     pub(crate) fn expr(&mut self, e: &Expr) -> JsResult<Value> {
         Ok(match e {
             Expr::Const(v) => v.clone(),
@@ -1342,6 +1378,9 @@ impl Interp {
                 ops::binary(self, *op, l, r)?
             }
             Expr::BinMember { op, left, right } => {
+                if let Some(v) = self.member_numbers(e) {
+                    return Ok(v);
+                }
                 let l = self.binary_operand(left)?;
                 let r = self.binary_operand(right)?;
                 if let (Value::Number(x), Value::Number(y)) = (&l, &r) {
@@ -1355,16 +1394,26 @@ impl Interp {
                 ops::binary(self, *op, l, r)?
             }
             Expr::Logical { op, left, right } => {
-                let l = self.expr(left)?;
-                let short = match op {
-                    LogicalOp::And => !l.to_boolean(),
-                    LogicalOp::Or => l.to_boolean(),
-                    LogicalOp::Nullish => !l.is_nullish(),
+                // (`p.a - q.a || p.b - q.b`: field arithmetic answered in place.)
+                let l = match self.member_numbers(left) {
+                    Some(v) => v,
+                    None => self.expr(left)?,
+                };
+                let short = match (op, &l) {
+                    (LogicalOp::Or, Value::Number(n)) => !(*n == 0.0 || n.is_nan()),
+                    (LogicalOp::And, Value::Number(n)) => *n == 0.0 || n.is_nan(),
+                    (LogicalOp::And, _) => !l.to_boolean(),
+                    (LogicalOp::Or, _) => l.to_boolean(),
+                    (LogicalOp::Nullish, _) => !l.is_nullish(),
                 };
                 if short {
                     l
                 } else {
-                    self.expr(right)?
+                    l.release();
+                    match self.member_numbers(right) {
+                        Some(v) => v,
+                        None => self.expr(right)?,
+                    }
                 }
             }
             Expr::UpdatePlace {
