@@ -3127,6 +3127,13 @@ impl Interp {
             // are never seen: lean code has no `arguments`), then undefined.
             let given = N.min(nparams);
             for (i, v) in args.iter().enumerate().take(given) {
+                // The object already there (a sort comparator's operand that stayed, an
+                // array argument): no clone and drop.
+                if let (Value::Object(a), Value::Object(b)) = (&self.stack[base + i], v) {
+                    if JsObject::ptr_eq(a, b) {
+                        continue;
+                    }
+                }
                 self.store_slot(base + i, clone_value(v));
             }
             for i in given..top - base {
