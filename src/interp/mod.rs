@@ -3116,13 +3116,7 @@ impl Interp {
                 return Err(t);
             }
             let (base, top, nparams) = (e.base, e.top, e.nparams);
-            if let Some(place) = code.this_place {
-                let bound = e.this.clone();
-                self.rebind_entered(top);
-                self.write_place(place, bound);
-            } else {
-                self.rebind_entered(top);
-            }
+            self.rebind_entered(top);
             // The register window as a fresh lean call sees it: the arguments (extra ones
             // are never seen: lean code has no `arguments`), then undefined.
             let given = N.min(nparams);
@@ -3138,6 +3132,11 @@ impl Interp {
             }
             for i in given..top - base {
                 self.store_slot(base + i, Value::Undefined);
+            }
+            // (After the registers are reset: the binding may be one of them.)
+            if let Some(place) = code.this_place {
+                let bound = e.this.clone();
+                self.write_place(place, bound);
             }
         } else {
             if code.env.is_some()
