@@ -371,6 +371,16 @@ pub(crate) fn fast_call(obj: &JsObject) -> FastCall {
     }
 }
 
+/// The code and environment of a lean closure whose code has a name (its frame then needs
+/// no function object): what a call of it needs besides the receiver and arguments. The
+/// same closures [`fast_call`] answers `Lean` for, less anonymous code.
+pub(crate) fn lean_named_parts(obj: &JsObject) -> Option<(Rc<Code>, Option<Gc<Env>>)> {
+    match fast_call(obj) {
+        FastCall::Lean(code, env) if code.name != crate::value::atoms::EMPTY => Some((code, env)),
+        _ => None,
+    }
+}
+
 // ───────────── lazily made `prototype` objects ─────────────
 //
 // A function expression evaluated in a loop would otherwise allocate a prototype object and a

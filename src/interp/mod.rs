@@ -35,6 +35,7 @@ use crate::value::object::{ArrayData, ObjectKind};
 use crate::value::property::{Property, PropertyMap, Slot};
 use crate::value::{Atom, JsObject, JsString, PropertyKey, Symbol, Value};
 use function::{Callable, Env, FunctionData};
+use props::MethodHit;
 use std::mem::ManuallyDrop;
 use std::rc::Rc;
 use std::sync::atomic::AtomicBool;
@@ -634,6 +635,26 @@ impl Interp {
         }
         self.set_pos(span.start);
         self.call_lean_with(&code, env, Value::Undefined, base, me.as_ref())
+    }
+
+    /// A method call `o.m(…)` whose method the method cache took apart (a lean closure with
+    /// named code on `o`'s prototype chain): the arguments, then the call with receiver `o`.
+    #[inline(never)]
+    fn call_lean_method(
+        &mut self,
+        code: Rc<Code>,
+        env: Option<Gc<Env>>,
+        this: Value,
+        args: &[Arg],
+        span: Span,
+    ) -> JsResult<Value> {
+        let base = self.stack.len();
+        if let Err(t) = self.push_args(args) {
+            self.stack.truncate(base);
+            return Err(t);
+        }
+        self.set_pos(span.start);
+        self.call_lean_with(&code, env, this, base, None)
     }
 
     /// GetValue of a global name reference (no `with`/eval interception): the inline cache,
@@ -1938,7 +1959,9 @@ impl Interp {
                 },
                 Callee::Plain(e) => (self.expr(e)?, Value::Undefined),
                 Callee::Method { object, key } => {
-                    let obj = self.expr(object)?;
+                    // (A register receiver, `this.m()` included, or a call's result, without
+                    // an `expr` frame.)
+                    let obj = self.operand(object)?;
                     let fast = match (key, &obj) {
                         (Key::Named(atom), Value::Object(o)) => {
                             props::get_method_fast(&mut self.method_cache, o, *atom)
@@ -1946,7 +1969,10 @@ impl Interp {
                         _ => None,
                     };
                     match fast {
-                        Some(f) => (f, obj),
+                        Some(MethodHit::Lean((code, env))) => {
+                            return self.call_lean_method(code, env, obj, args, span);
+                        }
+                        Some(MethodHit::Value(f)) => (f, obj),
                         None => {
                             let key = self.key(key)?;
                             (self.get_member(&obj, &key)?, obj)
@@ -2475,10 +2501,7 @@ impl Interp {
             self.write_place(place, bound);
         }
         let saved_this = self.enter_arrow_this(code);
-        match me {
-            Some(me) => self.push_call_frame(code, this, me),
-            None => self.push_anon_arrow_frame(code, this),
-        }
+        self.push_call_frame(code, this, me);
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;
         let result = self.eval_lean_body(code);
@@ -3217,7 +3240,7 @@ impl Interp {
         let saved_env = std::mem::replace(&mut self.env, env.clone());
         let bound = self.bound_this(code, this);
         let saved_this = self.enter_arrow_this(code);
-        self.push_call_frame(code, this.clone(), me);
+        self.push_call_frame(code, this.clone(), Some(me));
         let saved_strict = std::mem::replace(&mut self.strict, code.strict);
         self.depth += 1;
         Ok(EnteredCall {

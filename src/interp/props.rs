@@ -11,12 +11,16 @@
 //! so they end on it and fall back (one kind test where the walk ends).
 //! Not here: the other exotic objects (typed arrays, module namespaces).
 
-use super::{function, ops, proxy, Interp, JsResult};
+use super::function::{self, Env};
+use super::{ops, proxy, Interp, JsResult};
+use crate::lower::tree::Code;
+use crate::value::gc::Gc;
 use crate::value::object::{ArrayData, ObjectKind};
 use crate::value::property::{
     self, Accessor, Attributes, Property, PropertyRef, Slot, WriteOutcome,
 };
 use crate::value::{atoms, Atom, JsObject, JsString, PropertyKey, Value};
+use std::rc::Rc;
 
 /// What an own lookup found: a value, a getter to call, or nothing.
 enum Found {
@@ -219,6 +223,19 @@ struct MethodSlot {
     atom: Option<Atom>,
     epoch: u64,
     value: Value,
+    /// The code and environment of `value` when it is a lean closure with named code
+    /// (`function::lean_named_parts`): a hit calls it without touching the function object.
+    lean: Option<LeanParts>,
+}
+
+/// A lean closure's code and environment (`Interp::call_lean_with` runs them).
+pub(crate) type LeanParts = (Rc<Code>, Option<Gc<Env>>);
+
+/// What [`get_method_fast`] found: a lean closure with named code, taken apart (the call
+/// needs neither the function object nor the dispatch on its kind), or another value.
+pub(crate) enum MethodHit {
+    Lean(LeanParts),
+    Value(Value),
 }
 
 impl MethodCache {
@@ -229,28 +246,34 @@ impl MethodCache {
     }
 }
 
-/// [`get_named_fast`] of a string key through the method cache: the same answer. (Out of
-/// line: inlined, it grows every call site's frame, plain calls included.)
+/// [`get_named_fast`] of a string key through the method cache: the same answer, a lean
+/// closure found on a prototype taken apart. (Out of line: inlined, it grows every call
+/// site's frame, plain calls included.)
 #[inline(never)]
 pub(crate) fn get_method_fast(
     cache: &mut MethodCache,
     obj: &JsObject,
     atom: Atom,
-) -> Option<Value> {
+) -> Option<MethodHit> {
     let key = PropertyKey::String(atom);
     if atom == atoms::LENGTH || function::is_lazy_function_key(&key) {
-        return get_named_fast(obj, &key);
+        return get_named_fast(obj, &key).map(MethodHit::Value);
     }
     let data = obj.borrow();
     if let Some(p) = data.properties.named_property(&key) {
         return match &p.slot {
-            Slot::Data(v) => Some(v.clone()),
+            // (An own lean closure, as object literals hold them, is taken apart too.)
+            Slot::Data(Value::Object(f)) => Some(match function::lean_named_parts(f) {
+                Some(parts) => MethodHit::Lean(parts),
+                None => MethodHit::Value(Value::Object(f.clone())),
+            }),
+            Slot::Data(v) => Some(MethodHit::Value(v.clone())),
             Slot::Accessor(_) => None,
         };
     }
     let proto = match &data.prototype {
         None if data.kind.is_proxy() => return None,
-        None => return Some(Value::Undefined),
+        None => return Some(MethodHit::Value(Value::Undefined)),
         Some(p) => p,
     };
     let i = MethodCache::slot_index(proto, atom);
@@ -260,7 +283,10 @@ pub(crate) fn get_method_fast(
             && s.epoch == epoch
             && s.proto.as_ref().is_some_and(|p| JsObject::ptr_eq(p, proto))
         {
-            return Some(s.value.clone());
+            return Some(match &s.lean {
+                Some((code, env)) => MethodHit::Lean((code.clone(), env.clone())),
+                None => MethodHit::Value(s.value.clone()),
+            });
         }
     }
     let v = get_named_fast(proto, &key)?;
@@ -268,13 +294,18 @@ pub(crate) fn get_method_fast(
         cache.slots.resize_with(METHOD_SLOTS, MethodSlot::default);
     }
     property::note_cached_key(&key);
+    let lean = match &v {
+        Value::Object(f) => function::lean_named_parts(f),
+        _ => None,
+    };
     cache.slots[i] = MethodSlot {
         proto: Some(proto.clone()),
         atom: Some(atom),
         epoch,
         value: v.clone(),
+        lean,
     };
-    Some(v)
+    Some(MethodHit::Value(v))
 }
 
 /// The getter of a named accessor property found on `obj`'s prototype chain by the same walk

@@ -114,10 +114,13 @@ impl Interp {
         }
     }
 
-    /// `push_frame` for a plain call whose receiver the caller gives up (the lean call path):
-    /// the receiver moves into the frame instead of being cloned, or is dropped.
+    /// `push_frame` for a call whose receiver the caller gives up (the lean call path): the
+    /// receiver moves into the frame when it names it, else it is dropped. The function
+    /// object names only anonymous code's frame; callers that take a named closure apart
+    /// (plain and method calls) or run an anonymous arrow's code without its object pass
+    /// `None`.
     #[inline(always)]
-    pub(crate) fn push_call_frame(&mut self, code: &Rc<Code>, this: Value, me: &JsObject) {
+    pub(crate) fn push_call_frame(&mut self, code: &Rc<Code>, this: Value, me: Option<&JsObject>) {
         let this = if self.receiver_names_frame(code, FrameKind::Call, &this) {
             this
         } else {
@@ -129,22 +132,11 @@ impl Interp {
             pos: code.span.start,
             this,
             kind: FrameKind::Call,
-            func: (code.name == atoms::EMPTY).then(|| me.clone()),
-        });
-    }
-
-    /// `push_call_frame` for an anonymous arrow called without its function object
-    /// (`Interp::call_arrow_code`): its receiver never names the frame, nor does a function
-    /// object's `name` (an anonymous arrow's is the empty string).
-    #[inline(always)]
-    pub(crate) fn push_anon_arrow_frame(&mut self, code: &Rc<Code>, this: Value) {
-        this.release();
-        self.frames.push(Frame {
-            code: code.clone(),
-            pos: code.span.start,
-            this: Value::Undefined,
-            kind: FrameKind::Call,
-            func: None,
+            func: if code.name == atoms::EMPTY {
+                me.cloned()
+            } else {
+                None
+            },
         });
     }
 

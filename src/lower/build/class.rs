@@ -107,6 +107,12 @@ impl Builder<'_> {
                     let code = self.function(func)?;
                     let mut code = Rc::try_unwrap(code).expect("fresh code is unshared");
                     code.is_constructor = false;
+                    // A method named by an identifier has that name statically (the class
+                    // body's SetFunctionName gives the same): its frames need no function
+                    // object, so method calls can take it apart (`props::MethodHit::Lean`).
+                    if let (ast::PropKey::Ident(id), ast::MethodKind::Method) = (key, kind) {
+                        code.name = Atom::intern_str(&id.name);
+                    }
                     elements.push(ClassElement::Method {
                         key: k,
                         func: Rc::new(code),
