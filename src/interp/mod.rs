@@ -203,6 +203,8 @@ impl Callback {
 pub(crate) struct EnteredCall {
     base: usize,
     top: usize,
+    /// Parameters bound from arguments (all of them: the window holds at least these).
+    nparams: usize,
     /// The value of its `this` binding (the global object for a sloppy function).
     this: Value,
     saved_base: usize,
@@ -1206,6 +1208,57 @@ impl Interp {
         }
     }
 
+    /// `operand` for a binary operator's operands, which are also often own data
+    /// properties (`p.key - q.key`, `o.x * 2`): read inline, without an `expr` frame.
+    #[inline(always)]
+    fn binary_operand(&mut self, e: &Expr) -> JsResult<Value> {
+        if let Expr::MemberReg { reg, key, .. } = e {
+            if let Value::Object(o) = &self.stack[self.base + *reg as usize] {
+                let k = ManuallyDrop::new(PropertyKey::String(*key));
+                if let Some(v) = props::get_own_data(o, &k) {
+                    return Ok(v);
+                }
+            }
+        }
+        self.operand(e)
+    }
+
+    /// A number operand that needs no code run to read: a register or constant holding a
+    /// number, or an own data property holding one (`p.x`).
+    #[inline(always)]
+    fn leaf_number(&self, e: &Expr) -> Option<f64> {
+        match e {
+            Expr::MemberReg { reg, key, .. } => {
+                let Value::Object(o) = &self.stack[self.base + *reg as usize] else {
+                    return None;
+                };
+                let k = ManuallyDrop::new(PropertyKey::String(*key));
+                props::get_own_number(o, &k)
+            }
+            Expr::Get {
+                place: Place::Reg(r),
+                tdz: None,
+            } => match self.stack[self.base + *r as usize] {
+                Value::Number(n) => Some(n),
+                _ => None,
+            },
+            Expr::Const(Value::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// `BinMember` whose operands are both `leaf_number`s (`p.key - q.key`): its value,
+    /// with no code run (so a caller may try this first and fall back to evaluating `e`).
+    #[inline(always)]
+    fn member_numbers(&self, e: &Expr) -> Option<Value> {
+        let Expr::BinMember { op, left, right } = e else {
+            return None;
+        };
+        let x = self.leaf_number(left)?;
+        let y = self.leaf_number(right)?;
+        ops::number_binary(*op, x, y)
+    }
+
     pub(crate) fn expr(&mut self, e: &Expr) -> JsResult<Value> {
         Ok(match e {
             Expr::Const(v) => v.clone(),
@@ -1348,17 +1401,43 @@ impl Interp {
                 }
                 ops::binary(self, *op, l, r)?
             }
+            Expr::BinMember { op, left, right } => {
+                if let Some(v) = self.member_numbers(e) {
+                    return Ok(v);
+                }
+                let l = self.binary_operand(left)?;
+                let r = self.binary_operand(right)?;
+                if let (Value::Number(x), Value::Number(y)) = (&l, &r) {
+                    if let Some(v) = ops::number_binary(*op, *x, *y) {
+                        // Numbers own nothing: no drop glue.
+                        std::mem::forget(l);
+                        std::mem::forget(r);
+                        return Ok(v);
+                    }
+                }
+                ops::binary(self, *op, l, r)?
+            }
             Expr::Logical { op, left, right } => {
-                let l = self.expr(left)?;
-                let short = match op {
-                    LogicalOp::And => !l.to_boolean(),
-                    LogicalOp::Or => l.to_boolean(),
-                    LogicalOp::Nullish => !l.is_nullish(),
+                // (`p.a - q.a || p.b - q.b`: field arithmetic answered in place.)
+                let l = match self.member_numbers(left) {
+                    Some(v) => v,
+                    None => self.expr(left)?,
+                };
+                let short = match (op, &l) {
+                    (LogicalOp::Or, Value::Number(n)) => !(*n == 0.0 || n.is_nan()),
+                    (LogicalOp::And, Value::Number(n)) => *n == 0.0 || n.is_nan(),
+                    (LogicalOp::And, _) => !l.to_boolean(),
+                    (LogicalOp::Or, _) => l.to_boolean(),
+                    (LogicalOp::Nullish, _) => !l.is_nullish(),
                 };
                 if short {
                     l
                 } else {
-                    self.expr(right)?
+                    l.release();
+                    match self.member_numbers(right) {
+                        Some(v) => v,
+                        None => self.expr(right)?,
+                    }
                 }
             }
             Expr::UpdatePlace {
@@ -3208,56 +3287,60 @@ impl Interp {
         cb: &Callback,
         entered: &mut Option<EnteredCall>,
         this: &Value,
-        args: [Value; N],
+        args: [&Value; N],
     ) -> JsResult<Value> {
         let Some((code, env, me)) = &cb.lean else {
-            return self.call_callback(cb, this.clone(), args);
+            return self.call_callback(cb, this.clone(), args.map(Value::clone));
         };
-        if code.env.is_some()
-            || !code.params_in_place
-            || !code.tdz_regs.is_empty()
-            || (code.this_mode == ThisMode::Sloppy
-                && !matches!(this, Value::Object(_) | Value::Undefined | Value::Null))
-        {
-            return self.call_callback(cb, this.clone(), args);
-        }
-        if entered.is_none() {
-            // (The entry checks include this call's interrupt tick.)
-            *entered = Some(self.enter_callback(code, env, me, this)?);
-        } else if let Err(t) = self.check_interrupt() {
-            self.leave_callback(entered);
-            return Err(t);
-        }
-        let Some(e) = entered.as_ref() else {
-            unreachable!("entered above")
-        };
-        let base = e.base;
-        let top = e.top;
-        // The register window as a fresh lean call sees it: the arguments (extra ones are
-        // never seen: lean code has no `arguments`), then undefined.
-        self.truncate_stack(top);
-        while self.stack.len() < top {
-            self.stack.push(Value::Undefined);
-        }
-        let nparams = code.params.len().min(top - base);
-        if nparams == N {
-            // (The common case, unrolled: one argument per parameter.)
-            for (i, v) in args.into_iter().enumerate() {
-                self.store_slot(base + i, v);
+        if let Some(e) = entered.as_ref() {
+            // (Entered: the checks below passed for this callback and receiver.)
+            if let Err(t) = self.check_interrupt() {
+                self.leave_callback(entered);
+                return Err(t);
+            }
+            let (base, top, nparams) = (e.base, e.top, e.nparams);
+            self.rebind_entered(top);
+            // The register window as a fresh lean call sees it: the arguments (extra ones
+            // are never seen: lean code has no `arguments`), then undefined.
+            let given = N.min(nparams);
+            for (i, v) in args.iter().enumerate().take(given) {
+                // The object already there (a sort comparator's operand that stayed, an
+                // array argument): no clone and drop.
+                if let (Value::Object(a), Value::Object(b)) = (&self.stack[base + i], v) {
+                    if JsObject::ptr_eq(a, b) {
+                        continue;
+                    }
+                }
+                self.store_slot(base + i, clone_value(v));
+            }
+            for i in given..top - base {
+                self.store_slot(base + i, Value::Undefined);
+            }
+            // (After the registers are reset: the binding may be one of them.)
+            if let Some(place) = code.this_place {
+                let bound = e.this.clone();
+                self.write_place(place, bound);
             }
         } else {
-            let mut args = args.into_iter();
-            for i in 0..nparams {
-                let v = args.next().unwrap_or(Value::Undefined);
-                self.store_slot(base + i, v);
+            if code.env.is_some()
+                || !code.params_in_place
+                || !code.tdz_regs.is_empty()
+                || (code.this_mode == ThisMode::Sloppy
+                    && !matches!(this, Value::Object(_) | Value::Undefined | Value::Null))
+            {
+                return self.call_callback(cb, this.clone(), args.map(Value::clone));
             }
-        }
-        for i in nparams..top - base {
-            self.store_slot(base + i, Value::Undefined);
-        }
-        if let Some(place) = code.this_place {
-            let bound = e.this.clone();
-            self.write_place(place, bound);
+            // (The entry checks include this call's interrupt tick.)
+            let e = self.enter_callback(code, env, me, this)?;
+            let (base, nparams) = (e.base, e.nparams);
+            if let Some(place) = code.this_place {
+                let bound = e.this.clone();
+                self.write_place(place, bound);
+            }
+            *entered = Some(e);
+            for (i, v) in args.iter().enumerate().take(N.min(nparams)) {
+                self.store_slot(base + i, clone_value(v));
+            }
         }
         if let Some(f) = self.frames.last_mut() {
             f.pos = code.span.start;
@@ -3271,6 +3354,15 @@ impl Interp {
         }
     }
 
+    /// The entered register window back to its size (a body leaves it as it found it).
+    #[inline(always)]
+    fn rebind_entered(&mut self, top: usize) {
+        if self.stack.len() != top {
+            self.truncate_stack(top);
+            self.stack.resize(top, Value::Undefined);
+        }
+    }
+
     /// [`Interp::call_entered`] with an undefined receiver and two arguments, returning
     /// ToNumber of the result (`Array.prototype.sort`'s comparator): a result that is not a
     /// number leaves first (its ToNumber may run code).
@@ -3278,16 +3370,15 @@ impl Interp {
         &mut self,
         cb: &Callback,
         entered: &mut Option<EnteredCall>,
-        a: Value,
-        b: Value,
+        a: &Value,
+        b: &Value,
     ) -> JsResult<f64> {
-        match self.call_entered(cb, entered, &Value::Undefined, [a, b])? {
-            Value::Number(n) => Ok(n),
-            other => {
-                self.leave_callback(entered);
-                ops::to_number(self, &other)
-            }
+        let v = self.call_entered(cb, entered, &Value::Undefined, [a, b])?;
+        if let Value::Number(n) = v {
+            return Ok(n);
         }
+        self.leave_callback(entered);
+        ops::to_number(self, &v)
     }
 
     /// The set-up of `call_lean_with` (receiver `this`), once for many calls.
@@ -3320,6 +3411,7 @@ impl Interp {
         Ok(EnteredCall {
             base,
             top,
+            nparams: code.params.len(),
             this: bound,
             saved_base,
             saved_env,

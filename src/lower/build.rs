@@ -1938,7 +1938,13 @@ pub(super) fn binary_node(op: ast::BinaryOp, left: Expr, right: Expr) -> Expr {
             _ => None,
         }
     }
+    let member = |e: &Expr| matches!(e, Expr::MemberReg { .. });
     match (reg(&left), num(&left), reg(&right), num(&right)) {
+        _ if member(&left) || member(&right) => Expr::BinMember {
+            op,
+            left: Box::new(left),
+            right: Box::new(right),
+        },
         (Some(reg), _, _, Some(rhs)) => Expr::BinRegConst { op, reg, rhs },
         (Some(a), _, Some(b), _) => Expr::BinRegReg { op, a, b },
         (Some(reg), _, _, _) => Expr::BinRegExpr {

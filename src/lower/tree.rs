@@ -129,6 +129,15 @@ pub enum Expr {
         left: Box<Expr>,
         right: Box<Expr>,
     },
+    /// `Binary` with a `MemberReg` operand (`p.key - q.key`, `o.x * 2`, `i < a.length`):
+    /// numbers in own data properties, registers and constants are combined in the arm
+    /// (also when it is the left operand of `&&`/`||`/`??`); otherwise the own data
+    /// property is read with no `expr` call for the operand.
+    BinMember {
+        op: BinaryOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
     Logical {
         op: LogicalOp,
         left: Box<Expr>,

@@ -60,8 +60,7 @@ fn visit_present(
                     }
                 }
             };
-            let r =
-                interp.call_entered(f, &mut entered, this_arg, [v.clone(), num(k), o.clone()])?;
+            let r = interp.call_entered(f, &mut entered, this_arg, [&v, &num(k), o])?;
             if step(interp, &mut entered, v, k, r)? {
                 return Ok(true);
             }
@@ -191,12 +190,7 @@ fn find_via_predicate(
                     get_index(interp, &o, k)?
                 }
             };
-            let r = interp.call_entered(
-                &pred,
-                &mut entered,
-                &this_arg,
-                [v.clone(), num(k), o.clone()],
-            )?;
+            let r = interp.call_entered(&pred, &mut entered, &this_arg, [&v, &num(k), &o])?;
             if r.to_boolean() {
                 return Ok(Some((k, v)));
             }
@@ -274,7 +268,7 @@ fn reduce_impl(
                     &f,
                     &mut entered,
                     &Value::Undefined,
-                    [acc, v, num(k), o.clone()],
+                    [&acc, &v, &num(k), &o],
                 )?;
             }
             i += 1;

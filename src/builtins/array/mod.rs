@@ -383,33 +383,42 @@ pub fn callback_arg(interp: &mut Interp, args: &[Value], i: usize) -> JsResult<V
 /// a writable length whose dense vector ends at `length`, and whose prototype chain (ordinary
 /// objects and arrays only) holds no indexed property — so no setter or read-only index can
 /// intercept the write.
+#[inline]
 pub fn can_append_fast(o: &JsObject) -> bool {
-    let d = o.borrow();
+    // SAFETY: only records are read here, and nothing else runs until the references end.
+    let Some(d) = (unsafe { o.peek() }) else {
+        return false;
+    };
     let ObjectKind::Array(a) = &d.kind else {
         return false;
     };
     a.length_writable
         && d.properties.dense_extensible_len() == Some(a.length as usize)
-        && prototypes_without_indices(&d.prototype, 0)
+        && prototypes_without_indices(&d.prototype)
 }
 
 /// The prototype chain from `proto` holds only ordinary objects and arrays without indexed
-/// properties. Walked by borrowing each record in turn (no handle clones: this runs on every
-/// `push`); chains deeper than 32 take the generic path.
+/// properties. Walked by reading each record in place (no borrow counting or handle clones:
+/// this runs on every `push`); chains deeper than 32 take the generic path.
 #[inline]
-fn prototypes_without_indices(proto: &Option<JsObject>, depth: u32) -> bool {
-    let Some(p) = proto else {
-        return true;
-    };
-    let d = p.borrow();
-    matches!(d.kind, ObjectKind::Ordinary | ObjectKind::Array(_))
-        && d.properties.has_no_indices()
-        && depth <= 32
-        && prototypes_without_indices_rest(&d.prototype, depth + 1)
-}
-
-fn prototypes_without_indices_rest(proto: &Option<JsObject>, depth: u32) -> bool {
-    prototypes_without_indices(proto, depth)
+fn prototypes_without_indices(proto: &Option<JsObject>) -> bool {
+    let mut next = proto.as_ref();
+    let mut depth = 0;
+    while let Some(p) = next {
+        // SAFETY: as in `can_append_fast`; a record borrowed mutably elsewhere is `None`.
+        let Some(d) = (unsafe { p.peek() }) else {
+            return false;
+        };
+        if !matches!(d.kind, ObjectKind::Ordinary | ObjectKind::Array(_))
+            || !d.properties.has_no_indices()
+            || depth > 32
+        {
+            return false;
+        }
+        next = d.prototype.as_ref();
+        depth += 1;
+    }
+    true
 }
 
 // ───────────── the constructor and its statics ─────────────

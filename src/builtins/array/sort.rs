@@ -52,8 +52,8 @@ fn merge_sort<T: Default>(
         }
         start = end;
     }
-    // Every pass moves each value from `a` to `buf` exactly once (by swap or take), leaving
-    // defaults behind, so the vectors trade roles without duplicating anything.
+    // Every pass moves each value from `a` to `buf` exactly once (by swap), leaving defaults
+    // behind, so the vectors trade roles without duplicating anything.
     let mut buf: Vec<T> = std::iter::repeat_with(T::default).take(n).collect();
     let mut width = RUN;
     while width < n {
@@ -66,11 +66,12 @@ fn merge_sort<T: Default>(
             } else {
                 let (mut l, mut r, mut out) = (start, mid, start);
                 while l < mid && r < end {
+                    // (`buf` holds defaults here: a swap moves without drop glue.)
                     if gt(&a[l], &a[r])? {
-                        buf[out] = std::mem::take(&mut a[r]);
+                        std::mem::swap(&mut buf[out], &mut a[r]);
                         r += 1;
                     } else {
-                        buf[out] = std::mem::take(&mut a[l]);
+                        std::mem::swap(&mut buf[out], &mut a[l]);
                         l += 1;
                     }
                     out += 1;
@@ -158,7 +159,7 @@ fn sort_values(interp: &mut Interp, items: Vec<Value>, cmp: &Value) -> JsResult<
         // between calls.
         let mut entered = None;
         let sorted = merge_sort(values, &mut |x, y| {
-            let v = interp.call_callback_entered(&cmp, &mut entered, x.clone(), y.clone())?;
+            let v = interp.call_callback_entered(&cmp, &mut entered, x, y)?;
             // NaN compares as +0 (equal).
             Ok(v > 0.0)
         });
