@@ -1213,8 +1213,7 @@ impl Interp {
     #[inline(always)]
     fn binary_operand(&mut self, e: &Expr) -> JsResult<Value> {
         if let Expr::MemberReg { reg, key, .. } = e {
-            if let Value::Object(o) = &self.stack[self.base + *reg as usize] {
-                let k = ManuallyDrop::new(PropertyKey::String(*key));
+            if let Some((o, k)) = self.member_reg_parts(*reg, *key) {
                 if let Some(v) = props::get_own_data(o, &k) {
                     return Ok(v);
                 }
@@ -1223,16 +1222,27 @@ impl Interp {
         self.operand(e)
     }
 
+    /// A `MemberReg` node's object (when its register holds one) and key, for the inline
+    /// reads of `p.x` (the key is built without a drop: atoms are not reference counted).
+    #[inline(always)]
+    fn member_reg_parts(
+        &self,
+        reg: u32,
+        key: Atom,
+    ) -> Option<(&JsObject, ManuallyDrop<PropertyKey>)> {
+        match &self.stack[self.base + reg as usize] {
+            Value::Object(o) => Some((o, ManuallyDrop::new(PropertyKey::String(key)))),
+            _ => None,
+        }
+    }
+
     /// A number operand that needs no code run to read: a register or constant holding a
     /// number, or an own data property holding one (`p.x`).
     #[inline(always)]
     fn leaf_number(&self, e: &Expr) -> Option<f64> {
         match e {
             Expr::MemberReg { reg, key, .. } => {
-                let Value::Object(o) = &self.stack[self.base + *reg as usize] else {
-                    return None;
-                };
-                let k = ManuallyDrop::new(PropertyKey::String(*key));
+                let (o, k) = self.member_reg_parts(*reg, *key)?;
                 props::get_own_number(o, &k)
             }
             Expr::Get {
@@ -2085,14 +2095,11 @@ impl Interp {
                 None
             }
             Expr::MemberReg { reg, key, .. } => {
-                if let Value::Object(o) = &self.stack[self.base + *reg as usize] {
-                    let k = ManuallyDrop::new(PropertyKey::String(*key));
-                    if let Some(v) = props::get_own_data(o, &k) {
-                        return Some(v);
-                    }
-                    return props::get_named_fast(o, &k);
+                let (o, k) = self.member_reg_parts(*reg, *key)?;
+                if let Some(v) = props::get_own_data(o, &k) {
+                    return Some(v);
                 }
-                None
+                props::get_named_fast(o, &k)
             }
             Expr::Get {
                 place: Place::Reg(r),
