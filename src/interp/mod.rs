@@ -466,19 +466,25 @@ impl Interp {
     // inlining must not depend on how big its callers grow.
     #[inline(always)]
     fn read_place(&mut self, place: Place, tdz: Option<Atom>) -> JsResult<Value> {
-        let v = match place {
-            Place::Reg(r) => self.stack[self.base + r as usize].clone(),
-            Place::Env { hops, slot } => {
-                let env = self.env.as_ref().expect("lowered code has its env");
-                Env::up(env, hops).get(slot as usize)
-            }
-        };
+        let v = self.place_value(place);
         if let Some(name) = tdz {
             if self.is_uninit(&v) {
                 return Err(self.tdz_error(name));
             }
         }
         Ok(v)
+    }
+
+    /// The value in `place` of the running code (no TDZ check).
+    #[inline(always)]
+    fn place_value(&self, place: Place) -> Value {
+        match place {
+            Place::Reg(r) => self.stack[self.base + r as usize].clone(),
+            Place::Env { hops, slot } => {
+                let env = self.env.as_ref().expect("lowered code has its env");
+                Env::up(env, hops).get(slot as usize)
+            }
+        }
     }
 
     #[inline]
@@ -2398,14 +2404,7 @@ impl Interp {
     #[cold]
     #[inline(never)]
     fn this_record(&self, place: Place) -> Gc<Env> {
-        let this = match place {
-            Place::Reg(r) => self.stack[self.base + r as usize].clone(),
-            Place::Env { hops, slot } => match &self.env {
-                Some(env) => Env::up(env, hops).get(slot as usize),
-                None => Value::Undefined,
-            },
-        };
-        Env::holding(this, self.env.clone())
+        Env::holding(self.place_value(place), self.env.clone())
     }
 
     fn make_closure_plain(&mut self, code: &Rc<Code>) -> Value {
